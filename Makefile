@@ -1,0 +1,70 @@
+# gen: report generator for jobcenter plans.  See README.md.
+
+CC	?= cc
+OPT	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
+XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
+CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS)
+LIBS	 = -lxml2 -lcsv -lm
+SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+
+MODULES	 = util diag text number fmt io csvread model planxml tables calc \
+	   check keys export gen
+HEADERS	 = $(wildcard gen/*.h)
+
+REL_OBJS = $(MODULES:%=build/rel/%.o)
+SAN_OBJS = $(MODULES:%=build/san/%.o)
+
+all: build/gen
+
+build/gen: $(REL_OBJS) build/rel/main.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/gen-san: $(SAN_OBJS) build/san/main.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
+
+build/unit: $(REL_OBJS) build/rel/unit.o
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/unit-san: $(SAN_OBJS) build/san/unit.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
+
+build/rel/%.o: gen/%.c $(HEADERS) | build/rel
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/san/%.o: gen/%.c $(HEADERS) | build/san
+	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+
+build/rel/unit.o: tests/unit.c $(HEADERS) | build/rel
+	$(CC) $(CFLAGS) -Igen -c -o $@ $<
+
+build/san/unit.o: tests/unit.c $(HEADERS) | build/san
+	$(CC) $(CFLAGS) $(SAN) -Igen -c -o $@ $<
+
+build/rel build/san:
+	mkdir -p $@
+
+# Installs what is missing (Debian), builds, renders the bundled examples.
+run: setup
+	$(MAKE) build/gen
+	build/gen -o output
+
+setup:
+	@sh tests/setup.sh
+
+test: setup
+	$(MAKE) build/gen build/unit build/gen-san build/unit-san
+	sh tests/run.sh build/gen:build/unit build/gen-san:build/unit-san
+
+# Accepts deliberate changes of the golden files.
+update-golden: build/gen
+	sh tests/run.sh --update build/gen:build/unit
+
+valgrind: build/gen build/unit
+	sh tests/valgrind.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all run setup test update-golden valgrind clean

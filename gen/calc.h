@@ -1,0 +1,25 @@
+/* calc.h: every computed figure of a plan (domain.md, "Computations"):
+ * budget cascades, instrument sums and derived fields, shares, target
+ * values, series changes, table totals.  Included by gen.c and check.c. */
+#ifndef GEN_CALC_H
+#define GEN_CALC_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Computes every table of p.  Typed figures that disagree with computed
+ * ones are reported through check.c; with lenient, declared totals that
+ * disagree are warnings. */
+void	calc_plan(struct plan *p, bool lenient, struct diags *d);
+
+/* The sum of field f over the counted rows of group g (-1: all groups):
+ * normal rows, no davon rows, no informational values.  No value if no
+ * row has one.  False if the sum leaves the range of its unit. */
+bool	calc_sum(const struct table *t, int g, int f, struct value *out);
+
+/* The budget an instruments table refers to: the last summe row. */
+struct value calc_budget_amount(const struct table *budget);
+
+#endif

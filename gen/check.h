@@ -1,0 +1,28 @@
+/* check.h: consistency checks of typed figures against computed ones
+ * (domain.md, "Consistency"): declared totals, typed computed fields,
+ * davon parts, part-of columns, shares without counts, and the messages
+ * that say what disagrees.  Included by calc.c and gen.c. */
+#ifndef GEN_CHECK_H
+#define GEN_CHECK_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* A typed figure in a field that is computed: errors unless it agrees
+ * within rounding with the exact computed value x.  how says where x
+ * comes from ("it computes to", "its segments give"). */
+void	check_typed(const struct table *t, const struct entry *e, int f,
+	    const struct value *typed, struct exact x, const char *how,
+	    struct diags *d);
+/* A declared total (budget summe row): with lenient, only a warning. */
+void	check_declared(const struct table *t, const struct entry *e, int f,
+	    const struct value *typed, struct exact x, bool lenient,
+	    struct diags *d);
+
+/* The checks that need the computed plan: declared totals of
+ * instruments, distributions and tables; davon parts; part-of; shares. */
+void	check_plan(const struct plan *p, bool lenient, struct diags *d);
+
+#endif

@@ -1,0 +1,228 @@
+/* csvread.c: reading CSV files with libcsv. */
+#include "csvread.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io.h"
+#include "text.h"
+#include "util.h"
+
+/* State shared with libcsv's callbacks while one file is parsed. */
+struct reader {
+	struct csv_file	*file;
+	struct csv_record cur;
+	size_t		 cap;
+	int		 start_line;	/* line of the record being read; 0 = none */
+};
+
+static void
+S_field(void *s, size_t len, void *arg)
+{
+	struct reader *r = arg;
+
+	grow(&r->cur.cells, &r->cap, r->cur.ncells + 1, sizeof(char *));
+	r->cur.cells[r->cur.ncells++] = xstrndup(s != NULL ? s : "", len);
+}
+
+static bool
+S_droppable(const struct csv_record *rec)
+{
+	const char *first;
+
+	if (rec->ncells == 0)
+		return true;
+	first = rec->cells[0];
+	while (*first == ' ')
+		first++;
+	if (*first == '#')
+		return true;
+	for (size_t i = 0; i < rec->ncells; i++)
+		if (!is_blank(rec->cells[i]))
+			return false;
+	return true;
+}
+
+static void
+S_record_free(struct csv_record *rec)
+{
+	for (size_t i = 0; i < rec->ncells; i++)
+		free(rec->cells[i]);
+	free(rec->cells);
+}
+
+static void
+S_record(int c, void *arg)
+{
+	struct reader *r = arg;
+	struct csv_file *f = r->file;
+
+	(void)c;
+	r->cur.line = r->start_line;
+	r->start_line = 0;
+	if (S_droppable(&r->cur)) {
+		S_record_free(&r->cur);
+	} else {
+		grow(&f->recs, &f->cap, f->nrecs + 1, sizeof(*f->recs));
+		f->recs[f->nrecs++] = r->cur;
+	}
+	memset(&r->cur, 0, sizeof(r->cur));
+	r->cap = 0;
+}
+
+/* Only the space is a blank around unquoted fields: a tab may be the
+ * delimiter, and NBSP is trimmed later with the other blanks. */
+static int
+S_is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+/* The delimiter is the most frequent of ; tab , on the header line,
+ * outside quotes; ties go to German Excel's ';'. */
+static char
+S_detect_delim(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	for (;;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *q = p;
+		size_t n[3] = { 0, 0, 0 };
+		bool quoted = false;
+
+		if (eol == NULL)
+			eol = end;
+		while (q < eol && (*q == ' ' || *q == '\r'))
+			q++;
+		if (q == eol || *q == '#') {
+			if (eol == end)
+				return ';';
+			p = eol + 1;
+			continue;
+		}
+		for (; q < eol; q++) {
+			if (*q == '"')
+				quoted = !quoted;
+			else if (!quoted)
+				n[0] += *q == ';', n[1] += *q == '\t', n[2] += *q == ',';
+		}
+		if (n[0] >= n[1] && n[0] >= n[2])
+			return n[0] > 0 || (n[1] == 0 && n[2] == 0) ? ';' : '\t';
+		return n[1] >= n[2] ? '\t' : ',';
+	}
+}
+
+/* Makes text UTF-8: strips a BOM, or converts from Windows-1252. */
+static char *
+S_decode(const char *text, size_t *len, const char *shown, bool *cp1252,
+    struct diags *d)
+{
+	size_t bad;
+	char *out;
+
+	*cp1252 = false;
+	if (*len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		*len -= 3;
+	}
+	if (utf8_valid(text, *len, NULL))
+		return xstrndup(text, *len);
+	if ((out = cp1252_to_utf8(text, *len, &bad)) == NULL) {
+		diag_error(d, shown, line_of_offset(text, bad), "byte 0x%02X is "
+		    "neither UTF-8 nor a Windows-1252 character",
+		    (unsigned char)text[bad]);
+		return NULL;
+	}
+	*cp1252 = true;
+	*len = strlen(out);
+	return out;
+}
+
+/* Feeds libcsv one physical line at a time, so that every record knows
+ * the line it starts on. */
+static bool
+S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
+    const char *shown, struct diags *d)
+{
+	const char *s = text, *end = text + len;
+	int line = 1;
+
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		size_t n = eol != NULL ? (size_t)(eol - s) + 1 : (size_t)(end - s);
+
+		if (r->start_line == 0 && !(n == 1 || (n == 2 && *s == '\r')))
+			r->start_line = line;
+		if (csv_parse(p, s, n, S_field, S_record, r) != n) {
+			diag_error(d, shown, line, "malformed quoting: a quote "
+			    "inside a quoted field must be doubled (\"\")");
+			return false;
+		}
+		s += n;
+		line++;
+	}
+	if (csv_fini(p, S_field, S_record, r) != 0) {
+		diag_error(d, shown, r->start_line,
+		    "a quoted field is never closed");
+		return false;
+	}
+	return true;
+}
+
+bool
+csv_read_text(const char *raw, size_t len, const char *shown,
+    struct csv_file *out, struct diags *d)
+{
+	struct csv_parser p;
+	struct reader r = { .file = out };
+	char *text;
+	bool ok;
+
+	memset(out, 0, sizeof(*out));
+	if ((text = S_decode(raw, &len, shown, &out->cp1252, d)) == NULL)
+		return false;
+	out->delim = S_detect_delim(text, len);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		free(text);
+		diag_error(d, shown, 0, "out of memory");
+		return false;
+	}
+	csv_set_delim(&p, (unsigned char)out->delim);
+	csv_set_space_func(&p, S_is_space);
+	ok = S_parse(&p, &r, text, len, shown, d);
+	S_record_free(&r.cur);
+	csv_free(&p);
+	free(text);
+	if (ok && out->nrecs == 0) {
+		diag_error(d, shown, 0, "the file has no header line");
+		ok = false;
+	}
+	return ok;
+}
+
+bool
+csv_read_file(const char *path, const char *shown, struct csv_file *out,
+    struct diags *d)
+{
+	char *raw;
+	size_t len;
+	bool ok;
+
+	memset(out, 0, sizeof(*out));
+	if (!io_read_file(path, shown, INPUT_MAX_BYTES, &raw, &len, d))
+		return false;
+	ok = csv_read_text(raw, len, shown, out, d);
+	free(raw);
+	return ok;
+}
+
+void
+csv_file_free(struct csv_file *f)
+{
+	for (size_t i = 0; i < f->nrecs; i++)
+		S_record_free(&f->recs[i]);
+	free(f->recs);
+	memset(f, 0, sizeof(*f));
+}

@@ -1,0 +1,35 @@
+/* csvread.h: CSV files as records of UTF-8 cells (libcsv underneath):
+ * encoding and delimiter detection, comment and empty lines dropped.
+ * Included by tables.c. */
+#ifndef GEN_CSVREAD_H
+#define GEN_CSVREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct csv_record {
+	int	 line;		/* the line on which the record starts */
+	size_t	 ncells;
+	char	**cells;	/* UTF-8, as read (not trimmed) */
+};
+
+struct csv_file {
+	struct csv_record	*recs;	/* recs[0] is the header */
+	size_t			 nrecs, cap;
+	char			 delim;
+	bool			 cp1252;	/* was read as Windows-1252 */
+};
+
+/* Reads the CSV file path (named shown in messages) into out.  Comment
+ * lines (first cell starting with '#') and empty lines are dropped.
+ * False, with messages in d, if the file cannot be read at all. */
+bool	csv_read_file(const char *path, const char *shown, struct csv_file *out,
+	    struct diags *d);
+/* The same for text already in memory (tests use it). */
+bool	csv_read_text(const char *text, size_t len, const char *shown,
+	    struct csv_file *out, struct diags *d);
+void	csv_file_free(struct csv_file *f);
+
+#endif

@@ -1,0 +1,44 @@
+/* gen.h: the library entry: one plan folder from reading to written
+ * outputs.  Included by main.c and the tests. */
+#ifndef GEN_GEN_H
+#define GEN_GEN_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+#define GEN_VERSION "0.1.0"
+
+/* Exit statuses of cli.md. */
+enum gen_status {
+	GEN_OK = 0,
+	GEN_INPUT = 1,		/* the input has errors; nothing was written */
+	GEN_USAGE = 2,
+	GEN_SYSTEM = 3,		/* a file could not be written */
+};
+
+enum gen_format {
+	FORMAT_HTML = 1,
+	FORMAT_PDF = 2,
+	FORMAT_CSV = 4,
+};
+
+struct gen_options {
+	const char	*outdir;
+	const char	*template_dir;	/* NULL: templates/<report> */
+	unsigned	 formats;	/* enum gen_format */
+	bool		 check_only;
+	bool		 lenient;
+	bool		 quiet;
+	bool		 verbose;
+};
+
+/* Reads, computes and checks the plan in dir; NULL if plan.xml could not
+ * be parsed.  Problems go to d. */
+struct plan	*gen_load(const char *dir, bool lenient, struct diags *d);
+
+/* gen_load, then the outputs; messages go to stderr. */
+enum gen_status	 gen_plan(const char *dir, const struct gen_options *o);
+
+#endif

@@ -1,0 +1,155 @@
+/* io.c: bounded reading, containment of paths, atomic writing. */
+#include "io.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "util.h"
+
+bool
+io_read_file(const char *path, const char *shown, size_t max, char **data,
+    size_t *len, struct diags *d)
+{
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		diag_error(d, shown, 0, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_error(d, shown, 0, "not a regular file");
+		close(fd);
+		return false;
+	}
+	if ((size_t)st.st_size > max) {
+		diag_error(d, shown, 0, "file is too large (%lld bytes, the "
+		    "limit is %zu)", (long long)st.st_size, max);
+		close(fd);
+		return false;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			diag_error(d, shown, 0, "cannot read: %s",
+			    n == 0 ? "file shrank while reading" : strerror(errno));
+			free(buf);
+			close(fd);
+			return false;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	if (strlen(buf) != got) {
+		diag_error(d, shown, line_of_offset(buf, strlen(buf)),
+		    "NUL byte in text: this is not a text file");
+		free(buf);
+		return false;
+	}
+	*data = buf;
+	*len = got;
+	return true;
+}
+
+bool
+io_path_inside(const char *dir, const char *rel)
+{
+	char rdir[PATH_MAX], rfile[PATH_MAX];
+	char *full;
+	const char *p;
+	bool ok;
+	size_t n;
+
+	if (rel[0] == '/' || rel[0] == '\0')
+		return false;
+	for (p = rel; *p != '\0'; ) {
+		size_t seg = strcspn(p, "/");
+
+		if (seg == 2 && strncmp(p, "..", 2) == 0)
+			return false;
+		p += seg;
+		p += *p == '/';
+	}
+	full = xasprintf("%s/%s", dir, rel);
+	ok = realpath(dir, rdir) != NULL && realpath(full, rfile) != NULL;
+	free(full);
+	if (!ok)
+		return true;	/* does not exist: the reader says so */
+	n = strlen(rdir);
+	return strncmp(rdir, rfile, n) == 0 && rfile[n] == '/';
+}
+
+bool
+io_mkdirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	bool ok = true;
+
+	for (char *s = p + 1; ok; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			ok = false;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return ok;
+}
+
+bool
+io_write_atomic(const char *dir, const char *name,
+    bool (*write)(FILE *fp, void *arg), void *arg, char **err)
+{
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	char *dest = xasprintf("%s/%s", dir, name);
+	mode_t mask;
+	FILE *fp = NULL;
+	int fd;
+	bool ok = false;
+
+	*err = NULL;
+	if ((fd = mkstemp(tmp)) == -1) {
+		*err = xasprintf("%s: cannot create: %s", dest, strerror(errno));
+		goto out;
+	}
+	/* mkstemp makes 0600; an output is as readable as any new file. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		*err = xasprintf("%s: %s", dest, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	ok = write(fp, arg) && fflush(fp) == 0 && !ferror(fp);
+	if (fclose(fp) != 0)
+		ok = false;
+	if (ok && rename(tmp, dest) == -1)
+		ok = false;
+	if (!ok) {
+		*err = xasprintf("%s: cannot write: %s", dest, strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(tmp);
+	free(dest);
+	return ok;
+}

@@ -1,0 +1,36 @@
+/* io.h: files in and out: bounded reading, paths that stay inside the plan
+ * folder, and atomic replacement of outputs.
+ * Included by the readers (planxml, csvread) and the writers. */
+#ifndef GEN_IO_H
+#define GEN_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+/* Largest input file read: far above any real plan, far below memory. */
+#define INPUT_MAX_BYTES (256u * 1024 * 1024)
+
+/* Reads a regular file of at most max bytes that has no NUL byte.
+ * Errors go to d under the name shown.  On success *data is NUL-terminated
+ * and owned by the caller. */
+bool	io_read_file(const char *path, const char *shown, size_t max,
+	    char **data, size_t *len, struct diags *d);
+
+/* Is rel a relative path that stays inside dir (no "..", not absolute,
+ * and no symbolic link leading out)?  dir/rel must exist. */
+bool	io_path_inside(const char *dir, const char *rel);
+
+/* Creates dir and its parents if missing; false with errno set. */
+bool	io_mkdirs(const char *dir);
+
+/* Writes dir/name through a temporary file in dir and a rename, so that
+ * a failure never leaves a half-written or clobbered file.  write() gets
+ * the open stream and returns false on failure.  On failure, *err holds
+ * a message (caller frees). */
+bool	io_write_atomic(const char *dir, const char *name,
+	    bool (*write)(FILE *fp, void *arg), void *arg, char **err);
+
+#endif

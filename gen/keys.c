@@ -1,0 +1,350 @@
+/* keys.c: keys of figures: resolving, suggesting, listing. */
+#include "keys.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "planxml.h"
+#include "text.h"
+
+/* Splits "a.b.c" into three parts (caller frees *parts[0]); false if the
+ * key has not exactly three non-empty parts. */
+static bool
+S_split(const char *key, char *parts[3])
+{
+	char *s = xstrdup(key), *d1, *d2;
+
+	parts[0] = s;
+	if ((d1 = strchr(s, '.')) == NULL || (d2 = strchr(d1 + 1, '.')) == NULL
+	    || strchr(d2 + 1, '.') != NULL || d1 == s || d2 == d1 + 1 ||
+	    d2[1] == '\0') {
+		free(s);
+		parts[0] = NULL;
+		return false;
+	}
+	*d1 = *d2 = '\0';
+	parts[1] = d1 + 1;
+	parts[2] = d2 + 1;
+	return true;
+}
+
+static bool
+S_has_plan_level(const struct table *t)
+{
+	return t->kind == KIND_INSTRUMENTS;
+}
+
+bool
+keys_resolve(const struct plan *p, const char *key, struct figure *out)
+{
+	char *part[3];
+	bool ok = false;
+
+	if (!S_split(key, part))
+		return false;
+	out->t = plan_table(p, part[0]);
+	if (out->t == NULL)
+		goto done;
+	if (strcmp(part[1], "plan") == 0 && S_has_plan_level(out->t)) {
+		out->e = NULL;
+		out->f = -1;
+		ok = strcmp(part[2], "reserve") == 0;
+		goto done;
+	}
+	out->e = table_entry(out->t, part[1]);
+	out->f = table_field(out->t, part[2]);
+	ok = out->e != NULL && out->f >= 0;
+done:
+	free(part[0]);
+	return ok;
+}
+
+/* Keeps the closest candidate within a distance that still looks like
+ * a typing error. */
+struct nearest {
+	const char	*want;
+	const char	*best;
+	size_t		 dist;
+};
+
+static void
+S_consider(struct nearest *n, const char *cand)
+{
+	size_t limit = strlen(n->want) / 3 + 1, d;
+
+	if (limit > 4)
+		limit = 4;
+	if (n->best != NULL && n->dist - 1 < limit)
+		limit = n->dist - 1;
+	d = edit_distance(n->want, cand, limit);
+	if (d <= limit && (n->best == NULL || d < n->dist)) {
+		n->best = cand;
+		n->dist = d;
+	}
+}
+
+static const char *
+S_near_row(const struct table *t, const char *id)
+{
+	struct nearest n = { .want = id };
+
+	if (table_entry(t, id) != NULL ||
+	    (strcmp(id, "plan") == 0 && S_has_plan_level(t)))
+		return id;
+	for (size_t i = 0; i < t->nrows; i++)
+		S_consider(&n, t->rows[i].id);
+	for (size_t i = 0; i < t->ngroups; i++)
+		S_consider(&n, t->groups[i].id);
+	if (t->total != NULL)
+		S_consider(&n, "gesamt");
+	if (S_has_plan_level(t))
+		S_consider(&n, "plan");
+	return n.best;
+}
+
+static const char *
+S_near_field(const struct table *t, const char *row, const char *field)
+{
+	struct nearest n = { .want = field };
+
+	if (strcmp(row, "plan") == 0 && S_has_plan_level(t)) {
+		S_consider(&n, "reserve");
+		return n.best;
+	}
+	for (size_t i = 0; i < t->nfields; i++)
+		S_consider(&n, t->fields[i].name);
+	return n.best;
+}
+
+char *
+keys_suggest(const struct plan *p, const char *key)
+{
+	struct nearest n;
+	const struct table *t;
+	const char *row, *field;
+	char *part[3], *s = NULL;
+
+	if (!S_split(key, part))
+		return NULL;
+	n = (struct nearest){ .want = part[0] };
+	for (size_t i = 0; i < p->ntables; i++)
+		S_consider(&n, p->tables[i]->name);
+	if ((t = plan_table(p, part[0])) == NULL && n.best != NULL)
+		t = plan_table(p, n.best);
+	if (t != NULL && (row = S_near_row(t, part[1])) != NULL &&
+	    (field = S_near_field(t, row, part[2])) != NULL)
+		s = xasprintf("%s.%s.%s", t->name, row, field);
+	free(part[0]);
+	return s;
+}
+
+static void
+S_unknown(const struct plan *p, struct diags *d, xmlNodePtr n,
+    const char *what, const char *name, const char *suggestion)
+{
+	if (suggestion != NULL)
+		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s' "
+		    "(did you mean '%s'?)", what, name, suggestion);
+	else
+		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s'",
+		    what, name);
+}
+
+static char *
+S_prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s = xstrdup(v != NULL ? (const char *)v : "");
+
+	xmlFree(v);
+	return s;
+}
+
+static const struct table *
+S_table_ref(const struct plan *p, struct diags *d, xmlNodePtr n)
+{
+	char *name = S_prop(n, "table");
+	const struct table *t = plan_table(p, name);
+	struct nearest near = { .want = name };
+
+	if (t == NULL) {
+		for (size_t i = 0; i < p->ntables; i++)
+			S_consider(&near, p->tables[i]->name);
+		S_unknown(p, d, n, "table", name, near.best);
+	}
+	free(name);
+	return t;
+}
+
+static void
+S_check_value(const struct plan *p, struct diags *d, xmlNodePtr n)
+{
+	char *ref = S_prop(n, "ref"), *sug;
+	struct figure fig;
+
+	if (!keys_resolve(p, ref, &fig)) {
+		sug = keys_suggest(p, ref);
+		S_unknown(p, d, n, "key", ref, sug);
+		free(sug);
+	}
+	free(ref);
+}
+
+static void
+S_check_insert(const struct plan *p, struct diags *d, xmlNodePtr n)
+{
+	const struct table *t = S_table_ref(p, d, n);
+	char *g;
+	struct nearest near;
+	bool found = false;
+
+	if (t == NULL || !xmlHasProp(n, (const xmlChar *)"group"))
+		return;
+	g = S_prop(n, "group");
+	near = (struct nearest){ .want = g };
+	for (size_t i = 0; i < t->ngroups; i++) {
+		found |= strcmp(t->groups[i].id, g) == 0;
+		S_consider(&near, t->groups[i].id);
+	}
+	if (!found)
+		S_unknown(p, d, n, "group", g, near.best);
+	free(g);
+}
+
+static void
+S_check_chart(const struct plan *p, struct diags *d, xmlNodePtr n)
+{
+	const struct table *t = S_table_ref(p, d, n);
+	char *f;
+
+	if (t == NULL)
+		return;
+	f = S_prop(n, "field");
+	if (table_field(t, f) < 0) {
+		struct nearest near = { .want = f };
+
+		for (size_t i = 0; i < t->nfields; i++)
+			S_consider(&near, t->fields[i].name);
+		S_unknown(p, d, n, "field", f, near.best);
+	}
+	free(f);
+}
+
+static void
+S_walk(const struct plan *p, struct diags *d, xmlNodePtr parent)
+{
+	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "value") == 0)
+			S_check_value(p, d, n);
+		else if (strcmp((const char *)n->name, "insert") == 0)
+			S_check_insert(p, d, n);
+		else if (strcmp((const char *)n->name, "chart") == 0)
+			S_check_chart(p, d, n);
+		else
+			S_walk(p, d, n);
+	}
+}
+
+void
+keys_check_body(const struct plan *p, struct diags *d)
+{
+	if (p->body != NULL)
+		S_walk(p, d, p->body);
+}
+
+struct value
+figure_value(const struct figure *fig)
+{
+	if (fig->e == NULL)
+		return fig->t->reserve;
+	return fig->e->val[fig->f];
+}
+
+enum unit
+figure_unit(const struct figure *fig)
+{
+	if (fig->e == NULL)
+		return UNIT_MONEY;
+	return entry_unit(fig->t, fig->e, fig->f);
+}
+
+void
+figure_display(struct buf *out, const struct figure *fig, unsigned flags)
+{
+	struct value v = figure_value(fig);
+	const struct table *t = fig->t;
+	const char *note = fig->e != NULL && fig->e->note != NULL ?
+	    fig->e->note[fig->f] : NULL;
+	bool zusatz = fig->e != NULL &&
+	    strcmp(t->fields[fig->f].name, "mittel_zusatz") == 0 && v.has;
+
+	if (!v.has && note != NULL) {
+		buf_puts(out, note);
+		return;
+	}
+	if (fig->e != NULL && (t->fields[fig->f].flags & FIELD_SIGNED))
+		flags |= FMT_SIGNED;
+	/* Money from another source reads "+ 1.606.751,45 € (VBL)". */
+	if (zusatz)
+		buf_puts(out, "+ ");
+	fmt_display(out, &v, flags);
+	if (zusatz && t->zusatz != NULL)
+		buf_printf(out, " (%s)", t->zusatz);
+}
+
+static void
+S_add(struct keylist *l, const struct table *t, const struct entry *e, int f)
+{
+	grow(&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	l->v[l->n].key = xasprintf("%s.%s.%s", t->name, e != NULL ? e->id :
+	    "plan", e != NULL ? t->fields[f].name : "reserve");
+	l->v[l->n++].fig = (struct figure){ .t = t, .e = e, .f = f };
+}
+
+static void
+S_add_entry(struct keylist *l, const struct table *t, const struct entry *e)
+{
+	if (e->id == NULL)
+		return;
+	for (size_t f = 0; f < t->nfields; f++)
+		S_add(l, t, e, (int)f);
+}
+
+static int
+S_by_key(const void *a, const void *b)
+{
+	const struct keyed_figure *x = a, *y = b;
+
+	return strcmp(x->key, y->key);
+}
+
+void
+keys_all(const struct plan *p, struct keylist *l)
+{
+	memset(l, 0, sizeof(*l));
+	for (size_t i = 0; i < p->ntables; i++) {
+		const struct table *t = p->tables[i];
+
+		for (size_t r = 0; r < t->nrows; r++)
+			S_add_entry(l, t, &t->rows[r]);
+		for (size_t g = 0; g < t->ngroups; g++)
+			S_add_entry(l, t, &t->groups[g]);
+		if (t->total != NULL)
+			S_add_entry(l, t, t->total);
+		if (S_has_plan_level(t))
+			S_add(l, t, NULL, -1);
+	}
+	qsort(l->v, l->n, sizeof(*l->v), S_by_key);
+}
+
+void
+keylist_free(struct keylist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].key);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

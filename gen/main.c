@@ -1,0 +1,273 @@
+/* main.c: the command line of gen (cli.md): options, the list of plan
+ * folders, and plans rendered in parallel worker processes. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "gen.h"
+#include "util.h"
+
+#define JOBS_MAX 256
+
+static const char usage_text[] =
+    "usage: gen [OPTIONS] PLAN_DIR...\n"
+    "\n"
+    "Reads plan folders (plan.xml and CSV files), computes and checks every\n"
+    "figure, and writes the reports.  Without PLAN_DIR, renders the plans\n"
+    "under input/.\n"
+    "\n"
+    "  -o, --output DIR     where outputs go (default: output)\n"
+    "  -f, --format LIST    comma-separated: csv (html and pdf: coming)\n"
+    "  -t, --template DIR   a template folder (default: templates/<report>)\n"
+    "      --check          read, compute and check only; write nothing\n"
+    "      --lenient        disagreeing declared totals are warnings\n"
+    "  -j, --jobs N         plans rendered in parallel (default: cores)\n"
+    "  -q, --quiet          errors only\n"
+    "  -v, --verbose        also name every file written\n"
+    "      --version        print the version\n"
+    "      --help           print this help\n"
+    "\n"
+    "Exit status: 0 written, 1 input errors, 2 wrong usage, 3 system failure.\n";
+
+static int
+S_usage_error(const char *fmt, const char *arg)
+{
+	fputs("gen: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'gen --help'.\n", stderr);
+	return GEN_USAGE;
+}
+
+static bool
+S_formats(const char *list, unsigned *out)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	bool ok = true;
+
+	*out = 0;
+	for (char *w = strtok_r(copy, ",", &save); w != NULL && ok;
+	    w = strtok_r(NULL, ",", &save)) {
+		if (strcmp(w, "csv") == 0)
+			*out |= FORMAT_CSV;
+		else {
+			ok = false;
+			S_usage_error(strcmp(w, "html") == 0 || strcmp(w, "pdf") ==
+			    0 ? "format '%s' is not available yet (known: csv)" :
+			    "unknown format '%s' (known: csv)", w);
+		}
+	}
+	free(copy);
+	return ok && *out != 0;
+}
+
+static int
+S_by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The bundled examples: every folder under input/ with a plan.xml. */
+static char **
+S_bundled(size_t *n)
+{
+	DIR *dir = opendir("input");
+	struct dirent *de;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (dir == NULL)
+		return NULL;
+	while ((de = readdir(dir)) != NULL) {
+		char *path, *xml;
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("input/%s", de->d_name);
+		xml = xasprintf("%s/plan.xml", path);
+		if (stat(xml, &st) == 0) {
+			grow(&v, &cap, *n + 1, sizeof(*v));
+			v[(*n)++] = path;
+		} else
+			free(path);
+		free(xml);
+	}
+	closedir(dir);
+	qsort(v, *n, sizeof(*v), S_by_name);
+	return v;
+}
+
+static const char *
+S_base(const char *dir, size_t *len)
+{
+	size_t n = strlen(dir);
+	const char *s;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	for (s = dir + n; s > dir && s[-1] != '/'; s--)
+		continue;
+	*len = (size_t)(dir + n - s);
+	return s;
+}
+
+/* Two plans of the same name would overwrite each other's outputs. */
+static bool
+S_unique_names(char **dirs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < i; k++) {
+			size_t li, lk;
+			const char *a = S_base(dirs[i], &li), *b = S_base(dirs[k], &lk);
+
+			if (li == lk && strncmp(a, b, li) == 0) {
+				fprintf(stderr, "gen: %s and %s have the same name; "
+				    "their outputs would collide\n", dirs[k], dirs[i]);
+				return false;
+			}
+		}
+	return true;
+}
+
+/* Each plan in its own process, at most jobs at a time; the exit status
+ * is the worst of all plans. */
+static int
+S_run_parallel(char **dirs, size_t n, const struct gen_options *o, long jobs)
+{
+	size_t next = 0, running = 0;
+	int worst = GEN_OK, status;
+
+	fflush(NULL);
+	while (next < n || running > 0) {
+		if (next < n && running < (size_t)jobs) {
+			pid_t pid = fork();
+
+			if (pid == 0)
+				_exit(gen_plan(dirs[next], o));
+			if (pid == -1) {
+				fprintf(stderr, "gen: fork: %s\n", strerror(errno));
+				return GEN_SYSTEM;
+			}
+			next++;
+			running++;
+			continue;
+		}
+		if (wait(&status) == -1)
+			break;
+		running--;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : GEN_SYSTEM;
+		if (status > worst)
+			worst = status;
+	}
+	return worst;
+}
+
+static int
+S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
+{
+	int worst = GEN_OK;
+
+	if (!S_unique_names(dirs, n))
+		return GEN_USAGE;
+	if (jobs > 1 && n > 1)
+		return S_run_parallel(dirs, n, o, jobs);
+	for (size_t i = 0; i < n; i++) {
+		int st = gen_plan(dirs[i], o);
+
+		if (st > worst)
+			worst = st;
+	}
+	return worst;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "template", required_argument, NULL, 't' },
+		{ "check", no_argument, NULL, 'C' },
+		{ "lenient", no_argument, NULL, 'L' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct gen_options o = { .outdir = "output", .formats = FORMAT_CSV };
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	char **dirs = argv, **bundled = NULL;
+	size_t ndirs;
+	char *end;
+	int c, st;
+	struct stat sb;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:f:t:j:qv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.outdir = optarg; break;
+		case 'f':
+			if (!S_formats(optarg, &o.formats))
+				return GEN_USAGE;
+			break;
+		case 't':
+			if (stat(optarg, &sb) == -1 || !S_ISDIR(sb.st_mode))
+				return S_usage_error("template folder '%s' not "
+				    "found", optarg);
+			o.template_dir = optarg;
+			break;
+		case 'C': o.check_only = true; break;
+		case 'L': o.lenient = true; break;
+		case 'j':
+			jobs = strtol(optarg, &end, 10);
+			if (*end != '\0' || jobs < 1 || jobs > JOBS_MAX)
+				return S_usage_error("--jobs '%s' is not a number "
+				    "from 1 to 256", optarg);
+			break;
+		case 'q': o.quiet = true; break;
+		case 'v': o.verbose = true; break;
+		case 'V':
+			puts("gen " GEN_VERSION);
+			return GEN_OK;
+		case 'h':
+			fputs(usage_text, stdout);
+			return GEN_OK;
+		case ':':
+			return S_usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
+		default:
+			return S_usage_error("unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	dirs += optind;
+	ndirs = (size_t)(argc - optind);
+	if (ndirs == 0) {
+		if (argc > 1)
+			return S_usage_error("%s", "no PLAN_DIR given");
+		if ((bundled = S_bundled(&ndirs)) == NULL || ndirs == 0) {
+			fputs("gen: no plan folders given, and none under "
+			    "input/\n", stderr);
+			free(bundled);
+			return GEN_USAGE;
+		}
+		dirs = bundled;
+	}
+	st = S_run(dirs, ndirs, &o, jobs);
+	for (size_t i = 0; bundled != NULL && i < ndirs; i++)
+		free(bundled[i]);
+	free(bundled);
+	xmlCleanupParser();
+	return st;
+}

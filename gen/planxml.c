@@ -1,0 +1,725 @@
+/* planxml.c: reading and checking plan.xml. */
+#include "planxml.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io.h"
+#include "text.h"
+#include "util.h"
+
+/* Deepest section nesting accepted (input-format.md, "Limits"). */
+#define SECTION_DEPTH_MAX 6
+#define PLANXML_MAX_BYTES (64u * 1024 * 1024)
+
+struct reader {
+	struct plan	*plan;
+	struct diags	*d;
+	const char	*file;
+};
+
+int
+planxml_line(xmlNodePtr node)
+{
+	long line = xmlGetLineNo(node);
+
+	return line > 0 && line < 1000000000 ? (int)line : 0;
+}
+
+static bool
+S_is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* The attribute's value (caller frees), or NULL. */
+static char *
+S_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static bool
+S_in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+/* Refuses attributes outside allowed and reports missing required ones. */
+static bool
+S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
+    const char *const *required)
+{
+	bool ok = true;
+
+	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+		if (!S_in_list((const char *)a->name, allowed)) {
+			diag_error(r->d, r->file, planxml_line(n),
+			    "unknown attribute '%s' on <%s>", a->name, n->name);
+			ok = false;
+		}
+	for (; required != NULL && *required != NULL; required++)
+		if (!xmlHasProp(n, (const xmlChar *)*required)) {
+			diag_error(r->d, r->file, planxml_line(n),
+			    "<%s> needs the attribute '%s'", n->name, *required);
+			ok = false;
+		}
+	return ok;
+}
+
+static void
+S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
+{
+	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in <%s>",
+	    n->name, parent->name);
+}
+
+/* Text between elements where only elements may stand. */
+static bool
+S_stray_text(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
+{
+	if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
+		return true;
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (!is_blank((const char *)n->content))
+			diag_error(r->d, r->file, planxml_line(n), "text is not "
+			    "allowed directly in <%s>; put it in <p>",
+			    parent->name);
+		return true;
+	}
+	if (n->type == XML_ENTITY_REF_NODE) {
+		diag_error(r->d, r->file, planxml_line(n), "entity reference "
+		    "'&%s;' is not allowed; write the character itself", n->name);
+		return true;
+	}
+	return false;
+}
+
+/* The element's text; it may hold no elements. */
+static char *
+S_text_only(struct reader *r, xmlNodePtr n)
+{
+	xmlChar *c;
+	char *s;
+
+	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			diag_error(r->d, r->file, planxml_line(k),
+			    "<%s> may only hold text, not <%s>", n->name, k->name);
+	S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+	c = xmlNodeGetContent(n);
+	s = trim_dup(c != NULL ? (const char *)c : "");
+	xmlFree(c);
+	return s;
+}
+
+static void S_check_block(struct reader *, xmlNodePtr, xmlNodePtr, int);
+
+static void
+S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
+{
+	static const char *const none[] = { NULL };
+
+	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
+		    || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
+			continue;
+		if (S_stray_text(r, n, parent))
+			continue;
+		if (S_is(n, "em") || S_is(n, "strong")) {
+			S_check_attrs(r, n, none, NULL);
+			S_check_inline(r, n, false);
+		} else if (S_is(n, "a")) {
+			S_check_attrs(r, n, (const char *const[]){ "href", NULL },
+			    (const char *const[]){ "href", NULL });
+			S_check_inline(r, n, false);
+		} else if (S_is(n, "br")) {
+			S_check_attrs(r, n, none, NULL);
+		} else if (S_is(n, "value")) {
+			S_check_attrs(r, n,
+			    (const char *const[]){ "ref", "format", NULL },
+			    (const char *const[]){ "ref", NULL });
+			char *f = S_attr(n, "format");
+			if (f != NULL && strcmp(f, "plain") != 0)
+				diag_error(r->d, r->file, planxml_line(n),
+				    "<value> format '%s' is unknown (known: "
+				    "plain)", f);
+			free(f);
+		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
+			S_check_block(r, parent, n, 0);
+		} else
+			S_unknown_element(r, n, parent);
+	}
+}
+
+static void
+S_check_list(struct reader *r, xmlNodePtr list)
+{
+	S_check_attrs(r, list, (const char *const[]){ NULL }, NULL);
+	for (xmlNodePtr n = list->children; n != NULL; n = n->next) {
+		if (S_stray_text(r, n, list))
+			continue;
+		if (S_is(n, "li")) {
+			S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+			S_check_inline(r, n, true);
+		} else
+			S_unknown_element(r, n, list);
+	}
+}
+
+static void
+S_check_section(struct reader *r, xmlNodePtr sec, int depth)
+{
+	if (depth > SECTION_DEPTH_MAX) {
+		diag_error(r->d, r->file, planxml_line(sec), "sections are "
+		    "nested more than %d deep", SECTION_DEPTH_MAX);
+		return;
+	}
+	S_check_attrs(r, sec, (const char *const[]){ "title", "id", NULL },
+	    (const char *const[]){ "title", NULL });
+	for (xmlNodePtr n = sec->children; n != NULL; n = n->next)
+		if (!S_stray_text(r, n, sec))
+			S_check_block(r, sec, n, depth);
+}
+
+/* One block-level element n inside parent (body, section or li). */
+static void
+S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
+{
+	if (S_is(n, "section") && depth >= 0 && !S_is(parent, "li")) {
+		S_check_section(r, n, depth + 1);
+	} else if (S_is(n, "p") || S_is(n, "note")) {
+		S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+		S_check_inline(r, n, false);
+	} else if (S_is(n, "ul") || S_is(n, "ol")) {
+		S_check_list(r, n);
+	} else if (S_is(n, "insert")) {
+		S_check_attrs(r, n, (const char *const[]){ "table", "group",
+		    NULL }, (const char *const[]){ "table", NULL });
+	} else if (S_is(n, "chart")) {
+		S_check_attrs(r, n, (const char *const[]){ "table", "field",
+		    "kind", NULL }, (const char *const[]){ "table", "field",
+		    "kind", NULL });
+		char *k = S_attr(n, "kind");
+		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
+		    "line", "pie", NULL }))
+			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
+			    "'%s' is unknown (known: bar, line, pie)", k);
+		free(k);
+	} else
+		S_unknown_element(r, n, parent);
+}
+
+static void
+S_read_body(struct reader *r, xmlNodePtr body)
+{
+	S_check_attrs(r, body, (const char *const[]){ NULL }, NULL);
+	r->plan->body = body;
+	for (xmlNodePtr n = body->children; n != NULL; n = n->next)
+		if (!S_stray_text(r, n, body))
+			S_check_block(r, body, n, 0);
+}
+
+static bool
+S_parse_date(const char *s, int *y, int *m, int *d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	char tail;
+	int n;
+
+	*d = 0;
+	n = sscanf(s, "%4d-%2d-%2d%c", y, m, d, &tail);
+	if (n != 3 && !(n == 2 && strlen(s) == 7))
+		return false;
+	if (strlen(s) != (n == 3 ? 10u : 7u) || *y < 1900 || *y > 2200 ||
+	    *m < 1 || *m > 12)
+		return false;
+	if (n == 3 && (*d < 1 || *d > days[*m - 1] ||
+	    (*m == 2 && *d == 29 && (*y % 4 != 0 ||
+	    (*y % 100 == 0 && *y % 400 != 0)))))
+		return false;
+	return true;
+}
+
+static void
+S_read_jobcenter(struct reader *r, xmlNodePtr n)
+{
+	struct plan *p = r->plan;
+
+	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "region",
+	    "land", NULL }, (const char *const[]){ "name", NULL });
+	p->jc_name = S_attr(n, "name");
+	p->jc_kind = S_attr(n, "kind");
+	p->jc_region = S_attr(n, "region");
+	p->jc_land = S_attr(n, "land");
+	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
+	    strcmp(p->jc_kind, "zkT") != 0)
+		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
+		    "'%s' is not one of gE, zkT", p->jc_kind);
+	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
+		if (!S_stray_text(r, k, n))
+			S_unknown_element(r, k, n);
+}
+
+static bool
+S_valid_name(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
+static bool
+S_yes(struct reader *r, xmlNodePtr n, const char *attr)
+{
+	char *v = S_attr(n, attr);
+	bool yes = v != NULL && strcmp(v, "yes") == 0;
+
+	if (v != NULL && !yes && strcmp(v, "no") != 0)
+		diag_error(r->d, r->file, planxml_line(n), "<%s> %s '%s' is "
+		    "not yes or no", n->name, attr, v);
+	free(v);
+	return yes;
+}
+
+static bool
+S_column_type(const char *s, enum unit *u)
+{
+	static const struct { const char *name; enum unit unit; } types[] = {
+		{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
+		{ "number", UNIT_NUMBER }, { "money", UNIT_MONEY },
+		{ "percent", UNIT_PERCENT },
+	};
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
+		if (strcmp(s, types[i].name) == 0) {
+			*u = types[i].unit;
+			return true;
+		}
+	return false;
+}
+
+/* A <column> of a kind="table" table: a text column or a field. */
+static void
+S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
+{
+	char *name = S_attr(n, "name"), *type = S_attr(n, "type");
+	char *lbl = S_attr(n, "label");
+	enum unit u = UNIT_NONE;
+	int c, f = -1;
+
+	S_check_attrs(r, n, (const char *const[]){ "name", "type", "total",
+	    "label", "share", "part-of", NULL },
+	    (const char *const[]){ "name", NULL });
+	if (name == NULL)
+		goto out;
+	ascii_lower(name);
+	if (type != NULL && !S_column_type(type, &u))
+		diag_error(r->d, r->file, planxml_line(n), "<column> type '%s' "
+		    "is unknown (known: text, count, number, money, percent)",
+		    type);
+	if (table_column(t, name) >= 0) {
+		diag_error(r->d, r->file, planxml_line(n), "column '%s' is "
+		    "declared twice", name);
+		goto out;
+	}
+	if (u == UNIT_NONE) {
+		bool grp = t->group_by != NULL && strcmp(name, t->group_by) == 0;
+
+		c = table_add_column(t, name, grp ? ROLE_GROUP :
+		    *label ? ROLE_TEXT : ROLE_LABEL, -1);
+		*label = *label || !grp;
+		if (S_yes(r, n, "total") || S_yes(r, n, "share") ||
+		    xmlHasProp(n, (const xmlChar *)"part-of"))
+			diag_error(r->d, r->file, planxml_line(n), "text column "
+			    "'%s' cannot have total, share or part-of", name);
+	} else {
+		char *note = xasprintf("hinweis_%s", name);
+
+		f = table_add_field(t, name, u, FIELD_INPUT |
+		    (S_yes(r, n, "total") ? FIELD_TOTAL | FIELD_SUMMED : 0));
+		c = table_add_column(t, name, ROLE_FIELD, f);
+		table_add_column(t, note, ROLE_NOTE, f);
+		free(note);
+		if (S_yes(r, n, "share")) {
+			char *sh = xasprintf("%s_anteil", name);
+			int s = table_add_field(t, sh, UNIT_PERCENT,
+			    FIELD_COMPUTED);
+
+			t->fields[s].share_of = f;
+			free(sh);
+		}
+		t->fields[f].label = lbl != NULL ? xstrdup(lbl) : NULL;
+	}
+	t->cols[c].label = lbl;
+	lbl = NULL;
+out:
+	free(name);
+	free(type);
+	free(lbl);
+}
+
+/* part-of names another numeric column; resolved once all are declared. */
+static void
+S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
+{
+	for (xmlNodePtr n = tab->children; n != NULL; n = n->next) {
+		char *name, *of;
+		int f, g;
+
+		if (!S_is(n, "column") || (of = S_attr(n, "part-of")) == NULL)
+			continue;
+		name = S_attr(n, "name");
+		if (name != NULL)
+			ascii_lower(name);
+		ascii_lower(of);
+		f = name != NULL ? table_field(t, name) : -1;
+		g = table_field(t, of);
+		if (f >= 0 && (g < 0 || g == f))
+			diag_error(r->d, r->file, planxml_line(n), "column '%s': "
+			    "part-of '%s' is not another numeric column", name, of);
+		else if (f >= 0)
+			t->fields[f].part_of = g;
+		free(name);
+		free(of);
+	}
+}
+
+static void
+S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
+{
+	bool label = false;
+
+	for (xmlNodePtr n = tab->children; n != NULL; n = n->next) {
+		if (S_stray_text(r, n, tab))
+			continue;
+		if (!S_is(n, "column")) {
+			S_unknown_element(r, n, tab);
+		} else if (t->kind != KIND_TABLE) {
+			diag_error(r->d, r->file, planxml_line(n), "<column> is "
+			    "only for tables of kind 'table'");
+		} else
+			S_read_column(r, t, n, &label);
+	}
+	if (t->kind != KIND_TABLE)
+		return;
+	S_resolve_part_of(r, t, tab);
+	if (t->group_by != NULL && table_column(t, t->group_by) < 0)
+		diag_error(r->d, r->file, t->xml_line, "group-by '%s' is not a "
+		    "declared text column", t->group_by);
+}
+
+/* Attributes that only one kind of table takes. */
+static void
+S_kind_attrs(struct reader *r, struct table *t, xmlNodePtr n)
+{
+	static const struct { const char *attr; enum table_kind kind; } only[] = {
+		{ "budget", KIND_INSTRUMENTS }, { "zusatz", KIND_INSTRUMENTS },
+		{ "group-by", KIND_TABLE },
+	};
+
+	for (size_t i = 0; i < sizeof(only) / sizeof(*only); i++)
+		if (xmlHasProp(n, (const xmlChar *)only[i].attr) &&
+		    t->kind != only[i].kind)
+			diag_error(r->d, r->file, t->xml_line, "attribute '%s' is "
+			    "only for tables of kind '%s'", only[i].attr,
+			    kind_name(only[i].kind));
+}
+
+static void
+S_read_table(struct reader *r, xmlNodePtr n)
+{
+	struct plan *p = r->plan;
+	struct table *t = xcalloc(1, sizeof(*t));
+	char *kind = S_attr(n, "kind"), *dec = S_attr(n, "decimal");
+
+	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "src",
+	    "title", "stand", "source", "decimal", "budget", "zusatz",
+	    "group-by", NULL }, (const char *const[]){ "name", "kind", "src",
+	    NULL });
+	t->xml_line = planxml_line(n);
+	t->name = S_attr(n, "name");
+	t->src = S_attr(n, "src");
+	t->title = S_attr(n, "title");
+	t->stand = S_attr(n, "stand");
+	t->source = S_attr(n, "source");
+	t->zusatz = S_attr(n, "zusatz");
+	t->budget_name = S_attr(n, "budget");
+	t->group_by = S_attr(n, "group-by");
+	if (t->group_by != NULL)
+		ascii_lower(t->group_by);
+	t->reserve = value_none(UNIT_MONEY);
+	if (t->name == NULL || t->src == NULL || kind == NULL ||
+	    !kind_from_name(kind, &t->kind)) {
+		if (kind != NULL && !kind_from_name(kind, &t->kind))
+			diag_error(r->d, r->file, t->xml_line, "<table> kind '%s' "
+			    "is unknown (known: budget, instruments, "
+			    "distribution, targets, series, table)", kind);
+		free(t->name);
+		t->name = NULL;
+	}
+	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
+		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
+		    "not '.' or ','", dec);
+	t->decimal_dot = dec != NULL && strcmp(dec, ".") == 0;
+	free(kind);
+	free(dec);
+	if (t->name == NULL) {
+		free(t->src);
+		free(t->title); free(t->stand); free(t->source);
+		free(t->zusatz); free(t->budget_name); free(t->group_by);
+		free(t);
+		return;
+	}
+	if (!S_valid_name(t->name))
+		diag_error(r->d, r->file, t->xml_line, "table name '%s' may only "
+		    "hold a-z, 0-9, '-' and '_'", t->name);
+	else if (plan_table(p, t->name) != NULL)
+		diag_error(r->d, r->file, t->xml_line, "table '%s' is declared "
+		    "twice", t->name);
+	t->path = xasprintf("%s/%s", p->dir, t->src);
+	S_kind_attrs(r, t, n);
+	table_schema(t);
+	S_read_columns(r, t, n);
+	p->tables = xreallocarray(p->tables, p->ntables + 1, sizeof(t));
+	p->tables[p->ntables++] = t;
+}
+
+static void
+S_read_data(struct reader *r, xmlNodePtr data)
+{
+	S_check_attrs(r, data, (const char *const[]){ NULL }, NULL);
+	for (xmlNodePtr n = data->children; n != NULL; n = n->next) {
+		if (S_stray_text(r, n, data))
+			continue;
+		if (S_is(n, "table"))
+			S_read_table(r, n);
+		else
+			S_unknown_element(r, n, data);
+	}
+	/* The budget attribute names a table that may come later. */
+	for (size_t i = 0; i < r->plan->ntables; i++) {
+		struct table *t = r->plan->tables[i];
+
+		if (t->budget_name == NULL)
+			continue;
+		t->budget = plan_table(r->plan, t->budget_name);
+		if (t->budget == NULL || t->budget->kind != KIND_BUDGET) {
+			diag_error(r->d, r->file, t->xml_line, "budget '%s' is "
+			    "not a table of kind 'budget'", t->budget_name);
+			t->budget = NULL;
+		}
+	}
+}
+
+static void
+S_read_plan_attrs(struct reader *r, xmlNodePtr root)
+{
+	struct plan *p = r->plan;
+	char *rep = S_attr(root, "report"), *year = S_attr(root, "year");
+	char *end = NULL;
+	long y;
+
+	S_check_attrs(r, root, (const char *const[]){ "report", "year", NULL },
+	    (const char *const[]){ "report", "year", NULL });
+	if (rep != NULL) {
+		if (strcmp(rep, "amip") == 0)
+			p->report = REPORT_AMIP;
+		else if (strcmp(rep, "planungsdokument") == 0)
+			p->report = REPORT_PLANUNGSDOKUMENT;
+		else if (strcmp(rep, "eingliederungsbericht") == 0)
+			p->report = REPORT_EINGLIEDERUNGSBERICHT;
+		else
+			diag_error(r->d, r->file, planxml_line(root), "<plan> "
+			    "report '%s' is not one of amip, planungsdokument, "
+			    "eingliederungsbericht", rep);
+	}
+	if (year != NULL) {
+		y = strtol(year, &end, 10);
+		if (*end != '\0' || y < 1900 || y > 2200)
+			diag_error(r->d, r->file, planxml_line(root), "<plan> "
+			    "year '%s' is not a year", year);
+		else
+			p->year = (int)y;
+	}
+	free(rep);
+	free(year);
+}
+
+/* The children of <plan>: each at most once, some required. */
+static void
+S_read_plan(struct reader *r, xmlNodePtr root)
+{
+	static const char *const once[] = { "jobcenter", "title", "author",
+	    "date", "data", "body", NULL };
+	struct plan *p = r->plan;
+	int seen[6] = { 0 };
+
+	S_read_plan_attrs(r, root);
+	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+		size_t i;
+
+		if (S_stray_text(r, n, root))
+			continue;
+		for (i = 0; once[i] != NULL && !S_is(n, once[i]); i++)
+			continue;
+		if (once[i] == NULL) {
+			S_unknown_element(r, n, root);
+			continue;
+		}
+		if (seen[i]++) {
+			diag_error(r->d, r->file, planxml_line(n), "<%s> appears "
+			    "twice in <plan>", n->name);
+			continue;
+		}
+		switch (i) {
+		case 0: S_read_jobcenter(r, n); break;
+		case 1: p->title = S_text_only(r, n); break;
+		case 2: p->author = S_text_only(r, n); break;
+		case 3: {
+			char *s = S_text_only(r, n);
+
+			if (!S_parse_date(s, &p->date_year, &p->date_month,
+			    &p->date_day)) {
+				diag_error(r->d, r->file, planxml_line(n), "<date> "
+				    "'%s' is not a date like 2017-01-16 or "
+				    "2016-10", s);
+				p->date_year = p->date_month = p->date_day = 0;
+			}
+			free(s);
+			break;
+		}
+		case 4: S_read_data(r, n); break;
+		default: S_read_body(r, n); break;
+		}
+	}
+	for (size_t i = 0; i < 6; i++)
+		if (!seen[i] && (i == 0 || i == 1 || i == 5))
+			diag_error(r->d, r->file, planxml_line(root), "<plan> "
+			    "needs a <%s>", once[i]);
+}
+
+static void
+S_xml_error(void *arg, xmlErrorPtr e)
+{
+	struct reader *r = arg;
+	char *msg;
+
+	if (e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	msg = trim_dup(e->message != NULL ? e->message : "malformed XML");
+	diag_error(r->d, r->file, e->line, "%s", msg);
+	free(msg);
+}
+
+static char *
+S_basename(const char *dir)
+{
+	size_t len = strlen(dir), n;
+	const char *s;
+	char real[PATH_MAX];
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	for (s = dir + len; s > dir && s[-1] != '/'; s--)
+		continue;
+	/* "." names no plan; its real folder does. */
+	n = (size_t)(dir + len - s);
+	if (((n == 1 && s[0] == '.') || (n == 2 && strncmp(s, "..", 2) == 0))
+	    && realpath(dir, real) != NULL && strcmp(real, "/") != 0)
+		return xstrdup(strrchr(real, '/') + 1);
+	return xstrndup(s, n);
+}
+
+/* Parses without network, DTD loading or entity expansion: a plan.xml
+ * can bring in nothing from outside and cannot blow up. */
+static xmlDocPtr
+S_parse(struct reader *r, const char *text, size_t len)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc = NULL;
+
+	if (ctxt == NULL) {
+		diag_error(r->d, r->file, 0, "out of memory");
+		return NULL;
+	}
+	xmlSetStructuredErrorFunc(r, S_xml_error);
+	doc = xmlCtxtReadMemory(ctxt, text, (int)len, r->file, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc != NULL && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc != NULL && doc->intSubset != NULL) {
+		diag_error(r->d, r->file, planxml_line((xmlNodePtr)doc->intSubset),
+		    "a DOCTYPE is not allowed in plan.xml");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+struct plan *
+planxml_read(const char *dir, struct diags *d)
+{
+	struct plan *p = xcalloc(1, sizeof(*p));
+	struct reader r = { .plan = p, .d = d };
+	char *text;
+	size_t len, bad, before = d->errors;
+	xmlNodePtr root;
+
+	p->dir = xstrdup(dir);
+	p->name = S_basename(dir);
+	p->xml_path = xasprintf("%s/plan.xml", dir);
+	r.file = p->xml_path;
+	if (!io_read_file(p->xml_path, p->xml_path, PLANXML_MAX_BYTES, &text,
+	    &len, d)) {
+		plan_free(p);
+		return NULL;
+	}
+	if (!utf8_valid(text, len, &bad)) {
+		diag_error(d, p->xml_path, line_of_offset(text, bad),
+		    "not valid UTF-8 (plan.xml must be UTF-8)");
+		free(text);
+		plan_free(p);
+		return NULL;
+	}
+	p->doc = S_parse(&r, text, len);
+	free(text);
+	if (p->doc == NULL) {
+		if (d->errors == before)
+			diag_error(d, p->xml_path, 0, "not a well-formed XML file");
+		plan_free(p);
+		return NULL;
+	}
+	root = xmlDocGetRootElement(p->doc);
+	if (root == NULL || !S_is(root, "plan")) {
+		diag_error(d, p->xml_path, root ? planxml_line(root) : 0,
+		    "the root element must be <plan>");
+		plan_free(p);
+		return NULL;
+	}
+	S_read_plan(&r, root);
+	return p;
+}

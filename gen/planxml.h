@@ -1,0 +1,17 @@
+/* planxml.h: reading plan.xml with libxml2 into the plan model: metadata,
+ * the list of tables (with the columns of kind "table"), and a structural
+ * check of the body.  Included by gen.c. */
+#ifndef GEN_PLANXML_H
+#define GEN_PLANXML_H
+
+#include "diag.h"
+#include "model.h"
+
+/* Reads dir/plan.xml.  Returns NULL only if the file cannot be parsed at
+ * all; otherwise the plan, with every problem reported in d. */
+struct plan	*planxml_read(const char *dir, struct diags *d);
+
+/* Line of a node, for messages (libxml2 keeps it since parsing). */
+int		 planxml_line(xmlNodePtr node);
+
+#endif

@@ -1,0 +1,666 @@
+/* tables.c: reading the CSV files of a plan's tables into rows. */
+#include "tables.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvread.h"
+#include "fmt.h"
+#include "io.h"
+#include "text.h"
+#include "util.h"
+
+/* Header cells that map to no column of the table. */
+#define COL_IGNORED	(-1)	/* a '#' comment column */
+#define COL_UNNAMED	(-2)	/* no name: must stay empty */
+
+struct loader {
+	struct plan	*plan;
+	struct table	*t;
+	struct diags	*d;
+	int		*map;		/* header cell -> column */
+	size_t		 nmap;
+	xmlHashTablePtr	 gids;		/* group id -> index + 1 */
+	size_t		 errors_before;
+};
+
+static int
+S_role_col(const struct table *t, enum col_role role)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (t->cols[i].role == role)
+			return (int)i;
+	return -1;
+}
+
+static const char *
+S_cell(const struct entry *e, const struct table *t, enum col_role role)
+{
+	int c = S_role_col(t, role);
+
+	return c >= 0 && e->cells[c] != NULL ? e->cells[c] : "";
+}
+
+/* The known columns, for the message about an unknown one. */
+static char *
+S_known_columns(const struct table *t)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (t->cols[i].role == ROLE_NOTE)
+			continue;
+		buf_printf(&b, "%s%s", b.len ? ", " : "", t->cols[i].name);
+	}
+	buf_puts(&b, ", hinweis_FIELD");
+	return buf_detach(&b);
+}
+
+static void
+S_header(struct loader *L, const struct csv_record *h)
+{
+	struct table *t = L->t;
+
+	t->header_line = h->line;
+	L->nmap = h->ncells;
+	L->map = xcalloc(h->ncells, sizeof(*L->map));
+	for (size_t i = 0; i < h->ncells; i++) {
+		char *name = trim_dup(h->cells[i]);
+		int c;
+
+		ascii_lower(name);
+		if (name[0] == '#')
+			c = COL_IGNORED;
+		else if (name[0] == '\0')
+			c = COL_UNNAMED;
+		else if ((c = table_column(t, name)) < 0) {
+			char *known = S_known_columns(t);
+
+			diag_error(L->d, t->path, h->line, "unknown column '%s' "
+			    "(known: %s)", name, known);
+			free(known);
+			c = COL_IGNORED;
+		}
+		for (size_t k = 0; c >= 0 && k < i; k++)
+			if (L->map[k] == c) {
+				diag_error(L->d, t->path, h->line, "column '%s' "
+				    "appears twice", name);
+				c = COL_IGNORED;
+			}
+		L->map[i] = c;
+		free(name);
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		bool found = false;
+
+		for (size_t i = 0; i < L->nmap; i++)
+			found |= L->map[i] == (int)c;
+		if (t->cols[c].required && !found)
+			diag_error(L->d, t->path, h->line, "the required column "
+			    "'%s' is missing", t->cols[c].name);
+	}
+}
+
+static bool
+S_yes_no(const char *s, bool *yes)
+{
+	static const char *const yes_words[] = { "x", "ja", "j", "1", "yes", NULL };
+	static const char *const no_words[] = { "", "nein", "0", "no", "n", NULL };
+
+	for (const char *const *w = yes_words; *w != NULL; w++)
+		if (strcasecmp(s, *w) == 0)
+			return *yes = true;
+	for (const char *const *w = no_words; *w != NULL; w++)
+		if (strcasecmp(s, *w) == 0) {
+			*yes = false;
+			return true;
+		}
+	return false;
+}
+
+/* A word from a fixed list, or an error naming the list. */
+static int
+S_word(struct loader *L, int line, const char *col, const char *s,
+    const char *const *words, int fallback)
+{
+	struct buf list;
+
+	if (*s == '\0')
+		return fallback;
+	for (int i = 0; words[i] != NULL; i++)
+		if (*words[i] != '\0' && strcasecmp(s, words[i]) == 0)
+			return i;
+	buf_init(&list);
+	for (int i = 0; words[i] != NULL; i++)
+		if (*words[i] != '\0')
+			buf_printf(&list, "%s%s", list.len ? ", " : "", words[i]);
+	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not one of %s",
+	    col, s, list.s);
+	buf_free(&list);
+	return fallback;
+}
+
+static enum art
+S_art(struct loader *L, int line, const char *s)
+{
+	static const char *const budget[] = { "", "basis", "zugang", "abgang",
+	    "summe", "nachrichtlich", NULL };
+	static const char *const totals[] = { "", "", "", "", "summe", "",
+	    "gesamt", NULL };
+
+	enum art art;
+
+	if (L->t->kind == KIND_BUDGET)
+		return (enum art)S_word(L, line, "art", s, budget, ART_ZUGANG);
+	art = (enum art)S_word(L, line, "art", s, totals, ART_NONE);
+	/* A distribution has no groups: its summe is the grand total. */
+	if (L->t->kind == KIND_DISTRIBUTION && art == ART_SUMME)
+		art = ART_GESAMT;
+	return art;
+}
+
+static void
+S_number_error(struct loader *L, int line, const char *col, const char *cell,
+    enum num_status st, enum unit unit)
+{
+	const char *path = L->t->path;
+
+	switch (st) {
+	case NUM_NOT_WHOLE:
+		diag_error(L->d, path, line, "column '%s': '%s' is not a whole "
+		    "number", col, cell);
+		break;
+	case NUM_TOO_PRECISE:
+		diag_error(L->d, path, line, "column '%s': '%s' has more than "
+		    "%s decimals", col, cell, unit == UNIT_MONEY ? "two" : "six");
+		break;
+	case NUM_RANGE:
+		diag_error(L->d, path, line, "column '%s': '%s' is beyond the "
+		    "limit of %s", col, cell, unit == UNIT_MONEY ?
+		    "999.999.999.999,99 \xE2\x82\xAC" : unit == UNIT_COUNT ?
+		    "999.999.999" : "15 digits");
+		break;
+	default:
+		diag_error(L->d, path, line, "column '%s': '%s' is not a number "
+		    "(format: %s)", col, cell, L->t->decimal_dot ? "1234.56" :
+		    "1.234,56");
+		break;
+	}
+}
+
+/* Text columns that decide how the row's numbers are read. */
+static void
+S_row_kind(struct loader *L, struct entry *e)
+{
+	static const char *const typ[] = { "bestand", "quote", "summe", "index",
+	    NULL };
+	static const char *const richtung[] = { "hoch", "niedrig", NULL };
+	static const char *const einheit[] = { "", "%", "\xE2\x82\xAC", "EUR",
+	    "Anzahl", NULL };
+	static const enum unit typ_unit[] = { UNIT_COUNT, UNIT_PERCENT,
+	    UNIT_MONEY, UNIT_PERCENT };
+	static const enum unit einheit_unit[] = { UNIT_COUNT, UNIT_PERCENT,
+	    UNIT_MONEY, UNIT_MONEY, UNIT_COUNT };
+	struct table *t = L->t;
+	bool yes;
+	int i;
+
+	switch (t->kind) {
+	case KIND_TARGETS:
+		e->typ = (enum target_type)S_word(L, e->line, "typ",
+		    S_cell(e, t, ROLE_TYP), typ, TARGET_BESTAND);
+		e->row_unit = typ_unit[e->typ];
+		e->low_is_better = S_word(L, e->line, "richtung",
+		    S_cell(e, t, ROLE_RICHTUNG), richtung, 0) == 1;
+		break;
+	case KIND_SERIES:
+		i = S_word(L, e->line, "einheit", S_cell(e, t, ROLE_EINHEIT),
+		    einheit, 0);
+		e->row_unit = einheit_unit[i];
+		break;
+	case KIND_INSTRUMENTS:
+		if (!S_yes_no(S_cell(e, t, ROLE_INFO_FLAG), &yes))
+			diag_error(L->d, t->path, e->line, "column "
+			    "'nachrichtlich': '%s' is not yes or no (x, ja, "
+			    "nein, ...)", S_cell(e, t, ROLE_INFO_FLAG));
+		else
+			e->info = yes;
+		break;
+	case KIND_BUDGET:
+		e->info = e->art == ART_NACHRICHTLICH;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+S_set_note(struct table *t, struct entry *e, int f, char *text)
+{
+	if (e->note == NULL)
+		e->note = xcalloc(t->nfields, sizeof(*e->note));
+	free(e->note[f]);
+	e->note[f] = text;
+}
+
+/* Parses the numbers of a row; raw cells of numbers are dropped after. */
+static void
+S_row_numbers(struct loader *L, struct entry *e)
+{
+	struct table *t = L->t;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct column *col = &t->cols[c];
+		char *cell = e->cells[c];
+		enum num_status st;
+		enum unit u;
+
+		if (cell == NULL || (col->role != ROLE_FIELD &&
+		    col->role != ROLE_NOTE))
+			continue;
+		e->cells[c] = NULL;
+		if (col->role == ROLE_NOTE) {
+			if (*cell != '\0')
+				S_set_note(t, e, col->field, cell);
+			else
+				free(cell);
+			continue;
+		}
+		u = entry_unit(t, e, col->field);
+		st = num_parse(cell, t->decimal_dot, u, &e->val[col->field]);
+		if (st != NUM_OK && st != NUM_EMPTY)
+			S_number_error(L, e->line, col->name, cell, st, u);
+		if (e->info)
+			e->val[col->field].info = e->val[col->field].has;
+		free(cell);
+	}
+}
+
+static bool
+S_has_any(const struct table *t, const struct entry *e, bool notes)
+{
+	for (size_t f = 0; f < t->nfields; f++)
+		if (e->val[f].has || (notes && e->note != NULL &&
+		    e->note[f] != NULL))
+			return true;
+	return false;
+}
+
+/* Money parts are all counted or all informational (input-format.md). */
+static void
+S_check_info_mix(struct loader *L, const struct entry *e)
+{
+	static const char *const parts[] = { "mittel_neufall",
+	    "mittel_vorbindung", "mittel_zusatz", NULL };
+	bool info = false, plain = false;
+
+	if (L->t->kind != KIND_INSTRUMENTS)
+		return;
+	for (const char *const *p = parts; *p != NULL; p++) {
+		const struct value *v = &e->val[table_field(L->t, *p)];
+
+		info |= v->has && v->info;
+		plain |= v->has && !v->info;
+	}
+	if (info && plain)
+		diag_error(L->d, L->t->path, e->line, "row '%s' mixes "
+		    "nachrichtlich (...) and counted amounts; split the row",
+		    e->label);
+}
+
+static bool
+S_is_declared(const struct table *t, enum art art)
+{
+	return t->kind != KIND_BUDGET && (art == ART_SUMME || art == ART_GESAMT);
+}
+
+static void
+S_row(struct loader *L, const struct csv_record *rec)
+{
+	struct table *t = L->t;
+	char **cells = xcalloc(t->ncols, sizeof(*cells));
+	struct entry *e;
+	enum art art = ART_NONE;
+	int art_col = S_role_col(t, ROLE_ART), label_col;
+
+	for (size_t i = 0; i < rec->ncells; i++) {
+		int c = i < L->nmap ? L->map[i] : COL_UNNAMED;
+
+		if (c >= 0) {
+			cells[c] = trim_dup(rec->cells[i]);
+		} else if (c == COL_UNNAMED && !is_blank(rec->cells[i])) {
+			diag_error(L->d, t->path, rec->line, "cell %zu '%s' "
+			    "stands in a column without a name in the header",
+			    i + 1, rec->cells[i]);
+		}
+	}
+	if (art_col >= 0 && cells[art_col] != NULL)
+		art = S_art(L, rec->line, cells[art_col]);
+	else if (t->kind == KIND_BUDGET)
+		art = ART_ZUGANG;
+	if (S_is_declared(t, art))
+		e = entry_new(t, &t->declared, &t->ndeclared, &t->capdeclared,
+		    ENTRY_DECLARED);
+	else
+		e = entry_new(t, &t->rows, &t->nrows, &t->caprows, ENTRY_ROW);
+	e->line = rec->line;
+	e->art = art;
+	e->cells = cells;
+	label_col = S_role_col(t, ROLE_LABEL);
+	e->label = xstrdup(label_col >= 0 && cells[label_col] != NULL ?
+	    cells[label_col] : "");
+	S_row_kind(L, e);
+	S_row_numbers(L, e);
+	S_check_info_mix(L, e);
+	if (t->kind == KIND_INSTRUMENTS && e->kind == ENTRY_ROW)
+		e->label_row = !S_has_any(t, e, true);
+	if (label_col >= 0 && t->cols[label_col].required &&
+	    e->kind == ENTRY_ROW && e->label[0] == '\0')
+		diag_error(L->d, t->path, e->line, "column '%s' is empty",
+		    t->cols[label_col].name);
+}
+
+/* The group of a row or declared total; -1 if it names none. */
+static int
+S_group(struct loader *L, struct entry *e, bool create)
+{
+	struct table *t = L->t;
+	const char *label = S_cell(e, t, ROLE_GROUP);
+	const char *given = S_cell(e, t, ROLE_GROUP_ID);
+	char *gid = *given != '\0' ? xstrdup(given) : slugify(label);
+	void *found;
+	int g = -1;
+
+	if (*label == '\0' && *given == '\0')
+		goto out;
+	if (*gid == '\0') {
+		diag_error(L->d, t->path, e->line, "group '%s' has no id; add "
+		    "a gruppe_id", label);
+		goto out;
+	}
+	if ((found = xmlHashLookup(L->gids, (xmlChar *)gid)) != NULL) {
+		g = (int)((intptr_t)found - 1);
+		if (*label != '\0' && strcmp(label, t->groups[g].label) != 0)
+			diag_error(L->d, t->path, e->line, "group id '%s' names "
+			    "two groups: '%s' and '%s'", gid, t->groups[g].label,
+			    label);
+	} else if (create) {
+		struct entry *ge = entry_new(t, &t->groups, &t->ngroups,
+		    &t->capgroups, ENTRY_GROUP);
+
+		ge->id = xstrdup(gid);
+		ge->label = xstrdup(*label != '\0' ? label : gid);
+		g = (int)t->ngroups - 1;
+		xmlHashAddEntry(L->gids, (xmlChar *)gid, (void *)(intptr_t)(g + 1));
+	} else
+		diag_error(L->d, t->path, e->line, "declared total for group "
+		    "'%s', which has no rows", *label != '\0' ? label : gid);
+out:
+	free(gid);
+	return g;
+}
+
+static void
+S_groups(struct loader *L)
+{
+	struct table *t = L->t;
+	int gc = S_role_col(t, ROLE_GROUP);
+
+	if (gc >= 0) {
+		L->gids = xmlHashCreate(16);
+		for (size_t i = 0; i < t->nrows; i++)
+			t->rows[i].group = S_group(L, &t->rows[i], true);
+	}
+	for (size_t i = 0; i < t->ndeclared; i++) {
+		struct entry *e = &t->declared[i];
+
+		if (e->art != ART_SUMME)
+			continue;
+		if (gc < 0) {
+			diag_error(L->d, t->path, e->line, "a 'summe' row totals "
+			    "a group, but this table has no groups; use "
+			    "'gesamt'");
+			continue;
+		}
+		e->group = S_group(L, e, false);
+		if (e->group < 0 && !*S_cell(e, t, ROLE_GROUP) &&
+		    !*S_cell(e, t, ROLE_GROUP_ID))
+			diag_error(L->d, t->path, e->line, "a 'summe' row needs "
+			    "the group it totals (column '%s')", t->cols[gc].name);
+	}
+}
+
+/* A row's id when it has no id column (input-format.md, "Ids"). */
+static char *
+S_derived_id(const struct table *t, const struct entry *e, size_t index)
+{
+	if (t->kind == KIND_SERIES) {
+		char *k = slugify(e->label), *j = slugify(S_cell(e, t, ROLE_JAHR));
+		char *id = xasprintf("%s-%s", k, j);
+
+		free(k);
+		free(j);
+		return id;
+	}
+	if (t->kind == KIND_TABLE && S_role_col(t, ROLE_LABEL) < 0)
+		return xasprintf("%zu", index + 1);
+	return slugify(e->label);
+}
+
+static bool
+S_valid_id(const char *id)
+{
+	return *id != '\0' && strpbrk(id, ". \t") == NULL;
+}
+
+static void
+S_ids(struct loader *L)
+{
+	struct table *t = L->t;
+
+	t->ids = xmlHashCreate((int)(t->nrows + t->ngroups + 1));
+	for (size_t g = 0; g < t->ngroups; g++)
+		xmlHashAddEntry(t->ids, (xmlChar *)t->groups[g].id, &t->groups[g]);
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i], *other;
+		const char *given = S_cell(e, t, ROLE_ID);
+		bool derived = *given == '\0';
+
+		e->id = derived ? S_derived_id(t, e, i) : xstrdup(given);
+		if (!S_valid_id(e->id)) {
+			diag_error(L->d, t->path, e->line, derived ? "row '%s' "
+			    "has no id: its label gives none; add an id" :
+			    "id '%s' may not be empty or hold '.' or blanks",
+			    derived ? e->label : e->id);
+			continue;
+		}
+		if (strcmp(e->id, "gesamt") == 0 || strcmp(e->id, "plan") == 0) {
+			diag_error(L->d, t->path, e->line, "row id '%s' is "
+			    "reserved; give the row another id", e->id);
+			continue;
+		}
+		if (xmlHashAddEntry(t->ids, (xmlChar *)e->id, e) == 0)
+			continue;
+		other = xmlHashLookup(t->ids, (xmlChar *)e->id);
+		if (other->kind == ENTRY_GROUP)
+			diag_error(L->d, t->path, e->line, "row id '%s' is also "
+			    "the id of a group; give the row another id", e->id);
+		else
+			diag_error(L->d, t->path, e->line, "duplicate row id "
+			    "'%s' (first on line %d)", e->id, other->line);
+	}
+}
+
+static int
+S_link(struct loader *L, struct entry *e, enum col_role role, const char *col)
+{
+	const char *id = S_cell(e, L->t, role);
+	struct entry *to;
+
+	if (*id == '\0')
+		return -1;
+	to = table_entry(L->t, id);
+	if (to == NULL || to->kind != ENTRY_ROW) {
+		diag_error(L->d, L->t->path, e->line, "column '%s': no row has "
+		    "the id '%s'", col, id);
+		return -1;
+	}
+	if (to == e) {
+		diag_error(L->d, L->t->path, e->line, "column '%s': the row "
+		    "names itself", col);
+		return -1;
+	}
+	return (int)(to - L->t->rows);
+}
+
+/* davon chains must end: a walk with marks finds a loop in linear time. */
+static void
+S_davon_loops(struct loader *L)
+{
+	struct table *t = L->t;
+	size_t *mark = xcalloc(t->nrows, sizeof(*mark));
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		size_t k = i;
+
+		while (mark[k] == 0 && t->rows[k].parent >= 0) {
+			mark[k] = i + 1;
+			k = (size_t)t->rows[k].parent;
+		}
+		if (mark[k] == i + 1) {
+			diag_error(L->d, t->path, t->rows[k].line, "the davon chain "
+			    "of row '%s' loops", t->rows[k].id);
+			t->rows[k].parent = -1;
+		}
+		mark[k] = mark[k] ? mark[k] : i + 1;
+	}
+	free(mark);
+}
+
+static void
+S_links(struct loader *L)
+{
+	struct table *t = L->t;
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i];
+
+		e->parent = S_link(L, e, ROLE_DAVON, "davon");
+		e->teil_von = S_link(L, e, ROLE_TEIL_VON, "teil_von");
+	}
+	S_davon_loops(L);
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i];
+		const struct entry *c;
+
+		if (e->teil_von < 0)
+			continue;
+		c = &t->rows[e->teil_von];
+		if ((c->typ != TARGET_QUOTE && c->typ != TARGET_INDEX) ||
+		    c->teil_von >= 0) {
+			diag_error(L->d, t->path, e->line, "column 'teil_von': "
+			    "'%s' is not a combined quote", c->id);
+			e->teil_von = -1;
+		}
+	}
+}
+
+/* Figures that only some target types or series rows may have. */
+static void
+S_row_rules(struct loader *L)
+{
+	struct table *t = L->t;
+	int fz = table_field(t, "zaehler"), fn = table_field(t, "nenner");
+	int fp = table_field(t, "veraenderung_punkte");
+
+	if (t->kind != KIND_TARGETS)
+		return;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+		bool pct = e->typ == TARGET_QUOTE || e->typ == TARGET_INDEX;
+
+		if (!pct && (e->val[fz].has || e->val[fn].has || e->val[fp].has))
+			diag_error(L->d, t->path, e->line, "row '%s': zaehler, "
+			    "nenner and veraenderung_punkte are only for typ "
+			    "quote or index", e->label);
+	}
+}
+
+static void
+S_series_units(struct loader *L)
+{
+	struct table *t = L->t;
+	xmlHashTablePtr first;
+
+	if (t->kind != KIND_SERIES)
+		return;
+	first = xmlHashCreate(16);
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i];
+		struct entry *f = xmlHashLookup(first, (xmlChar *)e->label);
+
+		if (f == NULL)
+			xmlHashAddEntry(first, (xmlChar *)e->label, e);
+		else if (f->row_unit != e->row_unit)
+			diag_error(L->d, t->path, e->line, "Kennzahl '%s' changes "
+			    "its einheit", e->label);
+	}
+	xmlHashFree(first, NULL);
+}
+
+static void
+S_total(struct table *t)
+{
+	size_t n = 0, cap = 0;
+	bool any = t->kind == KIND_INSTRUMENTS || t->kind == KIND_DISTRIBUTION;
+
+	for (size_t f = 0; f < t->nfields; f++)
+		any |= (t->fields[f].flags & FIELD_TOTAL) != 0;
+	if (any) {
+		t->total = entry_new(t, &t->total, &n, &cap, ENTRY_TOTAL);
+		t->total->id = xstrdup("gesamt");
+		t->total->label = xstrdup("Gesamt");
+		xmlHashAddEntry(t->ids, (xmlChar *)"gesamt", t->total);
+	}
+}
+
+static void
+S_read_table(struct plan *p, struct table *t, struct diags *d)
+{
+	struct loader L = { .plan = p, .t = t, .d = d,
+	    .errors_before = d->errors };
+	struct csv_file f;
+
+	t->broken = true;
+	if (!io_path_inside(p->dir, t->src)) {
+		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
+		    "plan folder", t->src);
+		return;
+	}
+	if (!csv_read_file(t->path, t->path, &f, d))
+		return;
+	S_header(&L, &f.recs[0]);
+	for (size_t i = 1; i < f.nrecs; i++)
+		S_row(&L, &f.recs[i]);
+	csv_file_free(&f);
+	S_groups(&L);
+	S_ids(&L);
+	S_total(t);
+	S_links(&L);
+	S_row_rules(&L);
+	S_series_units(&L);
+	free(L.map);
+	if (L.gids != NULL)
+		xmlHashFree(L.gids, NULL);
+	t->broken = d->errors > L.errors_before;
+}
+
+void
+tables_read(struct plan *p, struct diags *d)
+{
+	for (size_t i = 0; i < p->ntables; i++)
+		S_read_table(p, p->tables[i], d);
+}

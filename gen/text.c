@@ -1,0 +1,267 @@
+/* text.c: byte-level text helpers: encodings, slugs, trimming, edit distance. */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+bool
+utf8_valid(const char *str, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = s[i];
+		size_t n;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			n = 1, cp = c & 0x1F, min = 0x80;
+		} else if ((c & 0xF0) == 0xE0) {
+			n = 2, cp = c & 0x0F, min = 0x800;
+		} else if ((c & 0xF8) == 0xF0) {
+			n = 3, cp = c & 0x07, min = 0x10000;
+		} else
+			goto fail;
+		if (len - i <= n)
+			goto fail;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto fail;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			goto fail;
+		i += n + 1;
+	}
+	return true;
+fail:
+	if (bad != NULL)
+		*bad = i;
+	return false;
+}
+
+/* Code points of 0x80..0x9F in Windows-1252; 0 = undefined. */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static void
+S_put_utf8(struct buf *b, uint32_t cp)
+{
+	char u[3];
+
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 2);
+	} else {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 3);
+	}
+}
+
+char *
+cp1252_to_utf8(const char *str, size_t len, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < len; i++) {
+		uint32_t cp = s[i];
+
+		if (cp >= 0x80 && cp < 0xA0) {
+			cp = cp1252_high[cp - 0x80];
+			if (cp == 0) {
+				*bad = i;
+				buf_free(&b);
+				return NULL;
+			}
+		}
+		S_put_utf8(&b, cp);
+	}
+	return buf_detach(&b);
+}
+
+int
+line_of_offset(const char *s, size_t off)
+{
+	int line = 1;
+
+	for (size_t i = 0; i < off; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Transcriptions of the Latin-1 letters a German label may contain. */
+static const char *
+S_translit(uint32_t cp)
+{
+	switch (cp) {
+	case 0xE4: case 0xC4: return "ae";
+	case 0xF6: case 0xD6: return "oe";
+	case 0xFC: case 0xDC: return "ue";
+	case 0xDF: case 0x1E9E: return "ss";
+	default: return NULL;
+	}
+}
+
+/* Decodes one UTF-8 sequence at *p (input already validated). */
+static uint32_t
+S_next_cp(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	uint32_t cp;
+	int n;
+
+	if (s[0] < 0x80)
+		n = 0, cp = s[0];
+	else if ((s[0] & 0xE0) == 0xC0)
+		n = 1, cp = s[0] & 0x1F;
+	else if ((s[0] & 0xF0) == 0xE0)
+		n = 2, cp = s[0] & 0x0F;
+	else
+		n = 3, cp = s[0] & 0x07;
+	for (int k = 1; k <= n && s[k] != '\0'; k++)
+		cp = cp << 6 | (s[k] & 0x3F);
+	for (*p = s + 1; **p != '\0' && (**p & 0xC0) == 0x80; (*p)++)
+		continue;
+	return cp;
+}
+
+char *
+slugify(const char *label)
+{
+	const unsigned char *p = (const unsigned char *)label;
+	struct buf b;
+	bool dash = false;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		uint32_t cp = S_next_cp(&p);
+		const char *t = S_translit(cp);
+		char c = 0;
+
+		if (cp >= 'A' && cp <= 'Z')
+			c = (char)(cp - 'A' + 'a');
+		else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			c = (char)cp;
+		if (c == 0 && t == NULL) {
+			dash = true;
+			continue;
+		}
+		if (dash && b.len > 0)
+			buf_putc(&b, '-');
+		dash = false;
+		if (t != NULL)
+			buf_puts(&b, t);
+		else
+			buf_putc(&b, c);
+	}
+	return buf_detach(&b);
+}
+
+static bool
+S_blank_at(const char *s, size_t *n)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') {
+		*n = 1;
+		return true;
+	}
+	if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+char *
+trim_dup(const char *s)
+{
+	size_t n, len, end = 0;
+
+	while (S_blank_at(s, &n))
+		s += n;
+	len = strlen(s);
+	for (size_t i = 0; i < len; ) {
+		if (S_blank_at(s + i, &n)) {
+			i += n;
+		} else {
+			i++;
+			end = i;
+		}
+	}
+	return xstrndup(s, end);
+}
+
+void
+ascii_lower(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+bool
+is_blank(const char *s)
+{
+	size_t n;
+
+	while (S_blank_at(s, &n))
+		s += n;
+	return *s == '\0';
+}
+
+size_t
+edit_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row, result;
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0], best;
+
+		row[0] = i;
+		best = row[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit) {
+			free(row);
+			return limit + 1;
+		}
+	}
+	result = row[lb];
+	free(row);
+	return result > limit ? limit + 1 : result;
+}
