@@ -140,6 +140,18 @@ S_decode(const char *text, size_t *len, const char *shown, bool *cp1252,
 	return out;
 }
 
+/* A line starting with '#' between records is a comment; libcsv never
+ * sees it, so its quotes cannot confuse the parser. */
+static bool
+S_comment_line(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n && s[i] == '#';
+}
+
 /* Feeds libcsv one physical line at a time, so that every record knows
  * the line it starts on. */
 static bool
@@ -153,6 +165,11 @@ S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		size_t n = eol != NULL ? (size_t)(eol - s) + 1 : (size_t)(end - s);
 
+		if (r->start_line == 0 && S_comment_line(s, n)) {
+			s += n;
+			line++;
+			continue;
+		}
 		if (r->start_line == 0 && !(n == 1 || (n == 2 && *s == '\r')))
 			r->start_line = line;
 		if (csv_parse(p, s, n, S_field, S_record, r) != n) {
@@ -190,6 +207,9 @@ csv_read_text(const char *raw, size_t len, const char *shown,
 		return false;
 	}
 	csv_set_delim(&p, (unsigned char)out->delim);
+	/* libcsv grows a field by this much at a time: a small step makes a
+	 * long field cost quadratic time. */
+	csv_set_blk_size(&p, 1u << 20);
 	csv_set_space_func(&p, S_is_space);
 	ok = S_parse(&p, &r, text, len, shown, d);
 	S_record_free(&r.cur);
@@ -199,6 +219,8 @@ csv_read_text(const char *raw, size_t len, const char *shown,
 		diag_error(d, shown, 0, "the file has no header line");
 		ok = false;
 	}
+	if (!ok)
+		csv_file_free(out);
 	return ok;
 }
 

@@ -205,9 +205,11 @@ table_schema(struct table *t)
 	const struct field_spec *f;
 
 	table_add_column(t, "id", ROLE_ID, -1);
-	for (c = schema[t->kind].cols; c->name != NULL; c++)
-		t->cols[table_add_column(t, c->name, c->role, -1)].required =
-		    c->required;
+	for (c = schema[t->kind].cols; c->name != NULL; c++) {
+		int i = table_add_column(t, c->name, c->role, -1);
+
+		t->cols[i].required = c->required;
+	}
 	if (t->kind == KIND_TABLE)
 		return;
 	for (f = schema[t->kind].fields; f->name != NULL; f++)

@@ -690,8 +690,10 @@ planxml_read(const char *dir, struct diags *d)
 	xmlNodePtr root;
 
 	p->dir = xstrdup(dir);
-	p->name = S_basename(dir);
-	p->xml_path = xasprintf("%s/plan.xml", dir);
+	for (size_t n = strlen(p->dir); n > 1 && p->dir[n - 1] == '/'; n--)
+		p->dir[n - 1] = '\0';
+	p->name = S_basename(p->dir);
+	p->xml_path = xasprintf("%s/plan.xml", p->dir);
 	r.file = p->xml_path;
 	if (!io_read_file(p->xml_path, p->xml_path, PLANXML_MAX_BYTES, &text,
 	    &len, d)) {

@@ -635,17 +635,15 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 	struct csv_file f;
 
 	t->broken = true;
-	if (!io_path_inside(p->dir, t->src)) {
+	if (!io_path_inside(p->dir, t->src))
 		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
 		    "plan folder", t->src);
-		return;
+	else if (csv_read_file(t->path, t->path, &f, d)) {
+		S_header(&L, &f.recs[0]);
+		for (size_t i = 1; i < f.nrecs; i++)
+			S_row(&L, &f.recs[i]);
+		csv_file_free(&f);
 	}
-	if (!csv_read_file(t->path, t->path, &f, d))
-		return;
-	S_header(&L, &f.recs[0]);
-	for (size_t i = 1; i < f.nrecs; i++)
-		S_row(&L, &f.recs[i]);
-	csv_file_free(&f);
 	S_groups(&L);
 	S_ids(&L);
 	S_total(t);
@@ -657,6 +655,7 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 		xmlHashFree(L.gids, NULL);
 	t->broken = d->errors > L.errors_before;
 }
+
 
 void
 tables_read(struct plan *p, struct diags *d)

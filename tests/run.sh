@@ -1,0 +1,149 @@
+#!/bin/sh
+# The test suite of gen.  Usage: tests/run.sh [--update] GEN:UNIT...
+# Runs every check once per build (release, sanitizers) and ends with the
+# line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+update=no
+if [ "${1:-}" = "--update" ]; then
+	update=yes
+	shift
+fi
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); printf 'FAIL %s: %s\n' "$build" "$*"; }
+# check NAME CONDITION...: one test.
+check() {
+	name=$1
+	shift
+	if "$@"; then pass; else fail "$name"; fi
+}
+
+# --- unit tests: the binary prints "ok NAME" or "FAIL NAME: why" ---
+run_unit() {
+	"$unit" >"$tmp/unit.out" 2>&1
+	st=$?
+	n_ok=$(grep -c '^ok ' "$tmp/unit.out")
+	passed=$((passed + n_ok))
+	grep '^FAIL ' "$tmp/unit.out" | while IFS= read -r line; do
+		printf 'FAIL %s: unit: %s\n' "$build" "${line#FAIL }"
+	done
+	n_fail=$(grep -c '^FAIL ' "$tmp/unit.out")
+	failed=$((failed + n_fail))
+	if [ "$st" -ne 0 ] && [ "$n_fail" -eq 0 ]; then
+		fail "unit tests exited with status $st"
+		tail -n 5 "$tmp/unit.out"
+	fi
+}
+
+# --- every figure a seed document prints, read back from the export ---
+run_figures() {
+	for tsv in tests/figures/*.tsv; do
+		name=$(basename "$tsv" .tsv)
+		[ -d "input/$name" ] || continue
+		rm -rf "$tmp/fig"
+		if ! "$gen" -q -f csv -o "$tmp/fig" "input/$name" 2>"$tmp/err"; then
+			fail "figures $name: gen failed: $(head -n 3 "$tmp/err")"
+			continue
+		fi
+		# Joins the expected (key, wert) with the export by key.
+		out=$(awk -F'\t' -v csv="$tmp/fig/$name.kennzahlen.csv" '
+			BEGIN { FS = "\t"
+				while ((getline line < csv) > 0) {
+					split(line, f, ";")
+					wert[f[1]] = f[2]; have[f[1]] = 1
+				}
+			}
+			/^#/ || NF < 2 { next }
+			!($1 in have) { print "FAIL " $1 ": no such key"; next }
+			wert[$1] != $2 { print "FAIL " $1 ": expected " $2 ", got " wert[$1]; next }
+			{ print "ok" }' "$tsv")
+		n_ok=$(printf '%s\n' "$out" | grep -c '^ok$')
+		passed=$((passed + n_ok))
+		printf '%s\n' "$out" | grep '^FAIL' | while IFS= read -r line; do
+			printf 'FAIL %s: figures %s: %s\n' "$build" "$name" "${line#FAIL }"
+		done
+		failed=$((failed + $(printf '%s\n' "$out" | grep -c '^FAIL')))
+	done
+}
+
+# --- display texts: KEY<TAB>ANZEIGE as the reports print them ---
+run_display() {
+	while IFS='	' read -r plan key want; do
+		case $plan in '#'*|'') continue ;; esac
+		got=$(awk -F';' -v k="$key" '$1 == k { print $4 }' \
+		    "$tmp/disp/$plan.kennzahlen.csv")
+		check "display $key: want '$want', got '$got'" [ "$got" = "$want" ]
+	done < tests/display.tsv
+}
+
+# --- one case per error class: exact messages, status, nothing written ---
+run_errors() {
+	for dir in tests/errors/*/; do
+		dir=${dir%/}
+		name=$(basename "$dir")
+		if [ ! -f "$dir/expect" ]; then
+			fail "errors/$name: no expect file"
+			continue
+		fi
+		rm -rf "$tmp/err-out"
+		"$gen" -f csv -o "$tmp/err-out" $(sed -n 's/^# args: //p' "$dir/expect") \
+		    "$dir" >"$tmp/stdout" 2>"$tmp/stderr"
+		st=$?
+		want_st=$(grep -v '^#' "$dir/expect" | head -n 1)
+		grep -v '^#' "$dir/expect" | tail -n +2 >"$tmp/want"
+		if [ "$st" != "$want_st" ]; then
+			fail "errors/$name: status $st, expected $want_st"
+			head -n 5 "$tmp/stderr"
+		elif ! cmp -s "$tmp/want" "$tmp/stderr"; then
+			fail "errors/$name: messages differ"
+			diff "$tmp/want" "$tmp/stderr" | head -n 10
+		elif [ "$st" = 1 ] && [ -n "$(ls -A "$tmp/err-out" 2>/dev/null)" ]; then
+			fail "errors/$name: output written for a refused plan"
+		else
+			pass
+		fi
+	done
+}
+
+# --- golden exports: byte for byte ---
+run_golden() {
+	for dir in input/*/; do
+		name=$(basename "$dir")
+		gold=tests/golden/$name.kennzahlen.csv
+		if [ "$update" = yes ]; then
+			mkdir -p tests/golden
+			cp "$tmp/disp/$name.kennzahlen.csv" "$gold"
+			continue
+		fi
+		check "golden $name.kennzahlen.csv differs (make update-golden)" \
+		    cmp -s "$gold" "$tmp/disp/$name.kennzahlen.csv"
+	done
+}
+
+for pair in "$@"; do
+	gen=${pair%%:*}
+	unit=${pair#*:}
+	build=$(basename "$gen")
+	rm -rf "$tmp/disp"
+	"$gen" -q -f csv -o "$tmp/disp" input/*/ 2>"$tmp/disp.err" ||
+	    { fail "examples do not render: $(head -n 3 "$tmp/disp.err")"; }
+	if [ "$update" = yes ]; then
+		run_golden
+		continue
+	fi
+	run_unit
+	run_figures
+	run_display
+	run_errors
+	run_golden
+	. tests/cli.sh
+done
+[ "$update" = yes ] && echo "golden files updated"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
