@@ -48,7 +48,7 @@ build/rel build/san:
 # Installs what is missing (Debian), builds, renders the bundled examples.
 run: setup
 	$(MAKE) build/gen
-	build/gen -o output
+	build/gen
 
 setup:
 	@sh tests/setup.sh

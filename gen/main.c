@@ -254,8 +254,6 @@ main(int argc, char *argv[])
 	dirs += optind;
 	ndirs = (size_t)(argc - optind);
 	if (ndirs == 0) {
-		if (argc > 1)
-			return S_usage_error("%s", "no PLAN_DIR given");
 		if ((bundled = S_bundled(&ndirs)) == NULL || ndirs == 0) {
 			fputs("gen: no plan folders given, and none under "
 			    "input/\n", stderr);

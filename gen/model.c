@@ -297,8 +297,8 @@ S_entry_free(const struct table *t, struct entry *e)
 	free(e->note);
 }
 
-static void
-S_table_free(struct table *t)
+void
+table_free(struct table *t)
 {
 	for (size_t i = 0; i < t->nrows; i++)
 		S_entry_free(t, &t->rows[i]);
@@ -342,7 +342,7 @@ plan_free(struct plan *p)
 	if (p == NULL)
 		return;
 	for (size_t i = 0; i < p->ntables; i++)
-		S_table_free(p->tables[i]);
+		table_free(p->tables[i]);
 	free(p->tables);
 	if (p->doc != NULL)
 		xmlFreeDoc(p->doc);

@@ -190,6 +190,7 @@ struct entry	*entry_new(struct table *t, struct entry **array, size_t *n,
 /* The unit of field f in entry e (FIELD_BY_ROW resolved). */
 enum unit	 entry_unit(const struct table *t, const struct entry *e, int f);
 
+void		 table_free(struct table *t);
 void		 plan_free(struct plan *p);
 
 #endif

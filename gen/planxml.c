@@ -200,7 +200,7 @@ S_check_section(struct reader *r, xmlNodePtr sec, int depth)
 static void
 S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 {
-	if (S_is(n, "section") && depth >= 0 && !S_is(parent, "li")) {
+	if (S_is(n, "section") && !S_is(parent, "li")) {
 		S_check_section(r, n, depth + 1);
 	} else if (S_is(n, "p") || S_is(n, "note")) {
 		S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
@@ -484,10 +484,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	free(kind);
 	free(dec);
 	if (t->name == NULL) {
-		free(t->src);
-		free(t->title); free(t->stand); free(t->source);
-		free(t->zusatz); free(t->budget_name); free(t->group_by);
-		free(t);
+		table_free(t);
 		return;
 	}
 	if (!S_valid_name(t->name))
