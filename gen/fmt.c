@@ -22,16 +22,6 @@ S_grouped(struct buf *out, uint64_t n)
 	}
 }
 
-static uint64_t
-S_pow10u(int n)
-{
-	uint64_t p = 1;
-
-	while (n-- > 0)
-		p *= 10;
-	return p;
-}
-
 /* |v| with its decimals, or none when decimals is 0 (callers only drop
  * decimals that are zero). */
 static void
@@ -39,7 +29,7 @@ S_digits(struct buf *out, const struct value *v, int decimals, char sep,
     bool group)
 {
 	uint64_t a = v->v < 0 ? -(uint64_t)v->v : (uint64_t)v->v;
-	uint64_t p = S_pow10u(v->scale);
+	uint64_t p = (uint64_t)num_pow10(v->scale);
 	uint64_t ip = a / p, frac = a % p;
 
 	if (group)

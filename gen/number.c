@@ -12,8 +12,8 @@
  * so that products of two of them stay exact in 128 bits. */
 #define OTHER_MAX INT64_C(999999999999999)
 
-static int64_t
-S_pow10(int n)
+int64_t
+num_pow10(int n)
 {
 	int64_t p = 1;
 
@@ -114,7 +114,7 @@ S_fit_unit(enum unit unit, int64_t m, int scale, struct value *out)
 		return NUM_TOO_PRECISE;
 	if (m > OTHER_MAX)
 		return NUM_RANGE;
-	m *= S_pow10(want - scale);
+	m *= num_pow10(want - scale);
 	out->v = m;
 	out->scale = (int8_t)want;
 	out->typed_scale = (int8_t)(typed < want ? typed : want);
@@ -198,7 +198,7 @@ value_in_range(const struct value *v)
 struct exact
 value_exact(const struct value *a)
 {
-	struct exact x = { a->v, S_pow10(a->scale) };
+	struct exact x = { a->v, num_pow10(a->scale) };
 
 	return x;
 }
@@ -206,7 +206,7 @@ value_exact(const struct value *a)
 bool
 exact_round(struct exact x, enum unit unit, int scale, struct value *out)
 {
-	__int128 n = x.num * S_pow10(scale), q, r;
+	__int128 n = x.num * num_pow10(scale), q, r;
 	__int128 lim = unit == UNIT_MONEY ? MONEY_MAX_CENTS
 	    : unit == UNIT_COUNT ? COUNT_MAX : OTHER_MAX;
 
@@ -231,8 +231,8 @@ exact_ratio(const struct value *a, const struct value *b, int64_t mult,
 {
 	if (b->v == 0)
 		return false;
-	out->num = (__int128)a->v * S_pow10(b->scale) * mult;
-	out->den = (__int128)b->v * S_pow10(a->scale);
+	out->num = (__int128)a->v * num_pow10(b->scale) * mult;
+	out->den = (__int128)b->v * num_pow10(a->scale);
 	if (out->den < 0) {
 		out->num = -out->num;
 		out->den = -out->den;
@@ -274,11 +274,11 @@ bool
 value_agrees(const struct value *t, struct exact x)
 {
 	int ts = t->typed_scale >= 0 ? t->typed_scale : t->scale;
-	__int128 diff = (__int128)t->v * x.den - x.num * S_pow10(t->scale);
+	__int128 diff = (__int128)t->v * x.den - x.num * num_pow10(t->scale);
 
 	if (diff < 0)
 		diff = -diff;
-	return diff * 2 * S_pow10(ts) <= x.den * S_pow10(t->scale);
+	return diff * 2 * num_pow10(ts) <= x.den * num_pow10(t->scale);
 }
 
 bool

@@ -54,6 +54,8 @@ struct exact {
 	__int128	den;	/* > 0 */
 };
 
+/* 10^n for 0 <= n <= 18. */
+int64_t		num_pow10(int n);
 struct value	value_none(enum unit unit);
 struct exact	value_exact(const struct value *a);
 /* Rounds half away from zero to scale decimals; false if out of range. */
