@@ -15,6 +15,7 @@ struct calc {
 	struct table	*t;
 	struct diags	*d;
 	bool		 lenient;
+	bool		 range_reported;	/* one range error a table */
 };
 
 static int
@@ -30,7 +31,8 @@ S_counted(const struct entry *e)
 }
 
 bool
-calc_sum(const struct table *t, int g, int f, struct value *out)
+calc_sum(const struct table *t, int g, int f, struct value *out,
+    const struct entry **at)
 {
 	*out = value_none(t->fields[f].unit);
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -39,8 +41,11 @@ calc_sum(const struct table *t, int g, int f, struct value *out)
 
 		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info)
 			continue;
-		if (!sum_add(out, v))
+		if (!sum_add(out, v)) {
+			if (at != NULL)
+				*at = e;
 			return false;
+		}
 	}
 	return true;
 }
@@ -56,12 +61,17 @@ calc_budget_amount(const struct table *b)
 	return value_none(UNIT_MONEY);
 }
 
+/* what: "the running total", "the sum of eintritte", "mittel_gesamt". */
 static void
-S_range_error(struct calc *c, const struct entry *e, int f)
+S_range_error(struct calc *c, const struct entry *e, const char *what,
+    enum unit unit)
 {
+	if (c->range_reported)
+		return;
+	c->range_reported = true;
 	diag_error(c->d, c->t->path, e->line ? e->line : c->t->header_line,
-	    "'%s': %s is beyond the range gen computes in", e->label,
-	    c->t->fields[f].name);
+	    "'%s': %s is beyond the limit of %s", e->label, what,
+	    fmt_limit(unit));
 }
 
 /* Stores the exact result x, rounded to scale, in field f of e.  A value
@@ -73,7 +83,7 @@ S_store(struct calc *c, struct entry *e, int f, struct exact x, int scale,
 	struct value *cur = &e->val[f], r;
 
 	if (!exact_round(x, entry_unit(c->t, e, f), scale, &r)) {
-		S_range_error(c, e, f);
+		S_range_error(c, e, c->t->fields[f].name, entry_unit(c->t, e, f));
 		return;
 	}
 	r.info = info;
@@ -112,10 +122,15 @@ S_set_sums(struct calc *c, struct entry *e, int g)
 	struct table *t = c->t;
 
 	for (size_t f = 0; f < t->nfields; f++) {
-		if (!(t->fields[f].flags & FIELD_SUMMED))
+		const struct entry *at = e;
+		char *what;
+
+		if (!(t->fields[f].flags & FIELD_SUMMED) ||
+		    calc_sum(t, g, (int)f, &e->val[f], &at))
 			continue;
-		if (!calc_sum(t, g, (int)f, &e->val[f]))
-			S_range_error(c, e, (int)f);
+		what = xasprintf("the sum of %s", t->fields[f].name);
+		S_range_error(c, at, what, t->fields[f].unit);
+		free(what);
 	}
 }
 
@@ -125,31 +140,22 @@ static void
 S_budget_row(struct calc *c, struct entry *e, struct value *run)
 {
 	int fb = F(c->t, "betrag");
-	struct value *v = &e->val[fb], neg;
+	struct value *v = &e->val[fb], neg = *v;
 
+	neg.v = -neg.v;
 	switch (e->art) {
 	case ART_BASIS:
 	case ART_ZUGANG:
-		if (v->has && !v->info && !sum_add(run, v))
-			S_range_error(c, e, fb);
-		break;
 	case ART_ABGANG:
-		if (v->has && v->v < 0)
-			diag_error(c->d, c->t->path, e->line, "'%s': an 'abgang' "
-			    "amount is written positive; the art subtracts it",
-			    e->label);
-		neg = *v;
-		neg.v = -neg.v;
-		if (v->has && !v->info && !sum_add(run, &neg))
-			S_range_error(c, e, fb);
+		if (v->has && !v->info && !sum_add(run, e->art == ART_ABGANG ?
+		    &neg : v))
+			S_range_error(c, e, "the running total", UNIT_MONEY);
 		break;
 	case ART_SUMME:
-		if (!run->has)
-			break;
 		if (v->has)
-			check_declared(c->t, e, fb, v, value_exact(run),
-			    c->lenient, c->d);
-		*v = *run;
+			check_declared(c->t, e, fb, v, run, c->lenient, c->d);
+		if (run->has)
+			*v = *run;
 		break;
 	default:
 		break;
@@ -192,7 +198,7 @@ S_mittel_gesamt(struct calc *c, struct entry *e)
 		const struct value *v = &e->val[F(c->t, parts[i])];
 
 		if (!sum_add(&sum, v))
-			S_range_error(c, e, fg);
+			S_range_error(c, e, "mittel_gesamt", UNIT_MONEY);
 		info |= v->has && v->info;
 	}
 	if (sum.has)
@@ -291,8 +297,8 @@ S_distribution(struct calc *c)
 	}
 	if (tot->val[fn].has)
 		tot->val[fa] = hundred;
-	else if (!calc_sum(t, -1, fa, &tot->val[fa]))
-		S_range_error(c, tot, fa);
+	else if (!calc_sum(t, -1, fa, &tot->val[fa], NULL))
+		S_range_error(c, tot, "the sum of anteil", UNIT_PERCENT);
 	S_changes(c, tot, &tot->val[fn], &tot->val[fv]);
 }
 
@@ -433,13 +439,13 @@ S_table(struct calc *c)
 		int s = t->fields[f].share_of;
 		struct value grand, part;
 
-		if (s < 0 || !calc_sum(t, -1, s, &grand))
+		if (s < 0 || !calc_sum(t, -1, s, &grand, NULL))
 			continue;
 		for (size_t i = 0; i < t->nrows; i++)
 			S_ratio(c, &t->rows[i], (int)f, &t->rows[i].val[s],
 			    &grand, 100, SHARE_SCALE);
 		for (size_t g = 0; g < t->ngroups; g++)
-			if (calc_sum(t, (int)g, s, &part))
+			if (calc_sum(t, (int)g, s, &part, NULL))
 				S_ratio(c, &t->groups[g], (int)f, &part, &grand,
 				    100, SHARE_SCALE);
 		if (t->total != NULL && grand.has && grand.v != 0)
@@ -456,6 +462,7 @@ calc_plan(struct plan *p, bool lenient, struct diags *d)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < p->ntables; i++) {
 			c.t = p->tables[i];
+			c.range_reported = false;
 			if ((c.t->kind == KIND_BUDGET) != (pass == 0))
 				continue;
 			switch (c.t->kind) {

@@ -16,8 +16,10 @@ void	calc_plan(struct plan *p, bool lenient, struct diags *d);
 
 /* The sum of field f over the counted rows of group g (-1: all groups):
  * normal rows, no davon rows, no informational values.  No value if no
- * row has one.  False if the sum leaves the range of its unit. */
-bool	calc_sum(const struct table *t, int g, int f, struct value *out);
+ * row has one.  False if the sum leaves the range of its unit; then *at
+ * (if at is not NULL) is the row at which it did. */
+bool	calc_sum(const struct table *t, int g, int f, struct value *out,
+	    const struct entry **at);
 
 /* The budget an instruments table refers to: the last summe row. */
 struct value calc_budget_amount(const struct table *budget);

@@ -40,6 +40,28 @@ S_show_exact(struct exact x, const struct value *typed)
 	return fmt_display_dup(&r, 0);
 }
 
+/* A check of field f would only repeat a reading error: the table could
+ * not be read, a cell of f did not parse, or f is computed from fields of
+ * which one did not. */
+static bool
+S_spoiled(const struct table *t, int f)
+{
+	return t->broken || t->bad_field[f] || (t->any_bad_field &&
+	    (t->fields[f].flags & FIELD_COMPUTED));
+}
+
+static void
+S_none_declared(const struct table *t, const struct entry *e, int f,
+    bool lenient, struct diags *d)
+{
+	if (S_spoiled(t, f))
+		return;
+	diag_add(d, lenient ? SEV_WARNING : SEV_ERROR, t->path, e->line,
+	    "%s '%s': %s is given, but no row %shas one",
+	    e->kind == ENTRY_DECLARED ? "declared total" : "row", e->label,
+	    t->fields[f].name, e->kind == ENTRY_DECLARED ? "" : "above ");
+}
+
 static void
 S_mismatch(const struct table *t, const struct entry *e, int f,
     const struct value *typed, struct exact x, const char *how,
@@ -47,7 +69,7 @@ S_mismatch(const struct table *t, const struct entry *e, int f,
 {
 	char *a, *b;
 
-	if (t->broken || value_agrees(typed, x))
+	if (S_spoiled(t, f) || value_agrees(typed, x))
 		return;
 	a = fmt_display_dup(typed, 0);
 	b = S_show_exact(x, typed);
@@ -68,11 +90,15 @@ check_typed(const struct table *t, const struct entry *e, int f,
 
 void
 check_declared(const struct table *t, const struct entry *e, int f,
-    const struct value *typed, struct exact x, bool lenient,
+    const struct value *typed, const struct value *computed, bool lenient,
     struct diags *d)
 {
-	S_mismatch(t, e, f, typed, x, "the rows above add up to",
-	    lenient ? SEV_WARNING : SEV_ERROR, d);
+	if (!computed->has)
+		S_none_declared(t, e, f, lenient, d);
+	else
+		S_mismatch(t, e, f, typed, value_exact(computed),
+		    "the rows above add up to", lenient ? SEV_WARNING :
+		    SEV_ERROR, d);
 }
 
 /* The computed figure a declared total is compared with: the group's or
@@ -91,7 +117,7 @@ S_declared_target(const struct table *t, const struct entry *e, int f,
 	if (t->fields[f].unit == UNIT_PERCENT || (t->fields[f].flags &
 	    FIELD_COMPUTED))
 		return false;
-	return calc_sum(t, e->group, f, out) && out->has;
+	return calc_sum(t, e->group, f, out, NULL) && out->has;
 }
 
 static void
@@ -110,10 +136,7 @@ S_declared(const struct table *t, bool lenient, struct diags *d)
 			if (!e->val[f].has)
 				continue;
 			if (!S_declared_target(t, e, (int)f, &c)) {
-				diag_add(d, lenient ? SEV_WARNING : SEV_ERROR,
-				    t->path, e->line, "declared total '%s': %s "
-				    "is given, but no row has one", e->label,
-				    t->fields[f].name);
+				S_none_declared(t, e, (int)f, lenient, d);
 				continue;
 			}
 			S_mismatch(t, e, (int)f, &e->val[f], value_exact(&c), how,
@@ -157,7 +180,8 @@ S_davon(const struct table *t, struct diags *d)
 			struct value sum = value_none(t->fields[f].unit);
 			char *a, *b;
 
-			if (!(t->fields[f].flags & FIELD_SUMMED) || !pe->val[f].has)
+			if (!(t->fields[f].flags & FIELD_SUMMED) ||
+			    !pe->val[f].has || S_spoiled(t, (int)f))
 				continue;
 			for (size_t k = start[p]; k < start[p + 1]; k++) {
 				const struct value *v = &t->rows[order[k]].val[f];
@@ -192,6 +216,7 @@ S_part_of(const struct table *t, struct diags *d)
 			char *a, *b;
 
 			if (w < 0 || !e->val[f].has || !e->val[w].has ||
+			    S_spoiled(t, (int)f) || S_spoiled(t, w) ||
 			    S_compare(&e->val[f], &e->val[w]) <= 0)
 				continue;
 			a = fmt_display_dup(&e->val[f], 0);
@@ -214,7 +239,7 @@ S_shares(const struct table *t, struct diags *d)
 	struct exact sum = { 0, 1 }, slack = { 0, 1 };
 	bool any = false;
 
-	if (t->total == NULL || t->total->val[fn].has)
+	if (t->total == NULL || t->total->val[fn].has || S_spoiled(t, fa))
 		return;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct value *v = &t->rows[i].val[fa];
@@ -255,8 +280,6 @@ check_plan(const struct plan *p, bool lenient, struct diags *d)
 	for (size_t i = 0; i < p->ntables; i++) {
 		const struct table *t = p->tables[i];
 
-		if (t->broken)
-			continue;
 		S_declared(t, lenient, d);
 		S_davon(t, d);
 		S_part_of(t, d);

@@ -16,10 +16,11 @@
 void	check_typed(const struct table *t, const struct entry *e, int f,
 	    const struct value *typed, struct exact x, const char *how,
 	    struct diags *d);
-/* A declared total (budget summe row): with lenient, only a warning. */
+/* A budget summe row's typed total against the running total above it
+ * (no value: no row above has one).  With lenient, only a warning. */
 void	check_declared(const struct table *t, const struct entry *e, int f,
-	    const struct value *typed, struct exact x, bool lenient,
-	    struct diags *d);
+	    const struct value *typed, const struct value *computed,
+	    bool lenient, struct diags *d);
 
 /* The checks that need the computed plan: declared totals of
  * instruments, distributions and tables; davon parts; part-of; shares. */

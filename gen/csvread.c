@@ -79,6 +79,20 @@ S_is_space(unsigned char c)
 	return c == ' ';
 }
 
+/* The length of the line at s with its end: LF, CRLF, or a lone CR as
+ * "CSV (Macintosh)" writes it. */
+static size_t
+S_line_len(const char *s, const char *end)
+{
+	const char *p = s;
+
+	while (p < end && *p != '\n' && *p != '\r')
+		p++;
+	if (p + 1 < end && p[0] == '\r' && p[1] == '\n')
+		p++;
+	return p < end ? (size_t)(p + 1 - s) : (size_t)(end - s);
+}
+
 /* The delimiter is the most frequent of ; tab , on the header line,
  * outside quotes; ties go to German Excel's ';'. */
 static char
@@ -87,19 +101,17 @@ S_detect_delim(const char *text, size_t len)
 	const char *p = text, *end = text + len;
 
 	for (;;) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = p + S_line_len(p, end);
 		const char *q = p;
 		size_t n[3] = { 0, 0, 0 };
 		bool quoted = false;
 
-		if (eol == NULL)
-			eol = end;
-		while (q < eol && (*q == ' ' || *q == '\r'))
+		while (q < eol && (*q == ' ' || *q == '\r' || *q == '\n'))
 			q++;
 		if (q == eol || *q == '#') {
 			if (eol == end)
 				return ';';
-			p = eol + 1;
+			p = eol;
 			continue;
 		}
 		for (; q < eol; q++) {
@@ -161,24 +173,23 @@ S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
 	const char *s = text, *end = text + len;
 	int line = 1;
 
-	while (s < end) {
-		const char *eol = memchr(s, '\n', (size_t)(end - s));
-		size_t n = eol != NULL ? (size_t)(eol - s) + 1 : (size_t)(end - s);
+	for (; s < end; line++) {
+		size_t n = S_line_len(s, end);
+		bool empty = n == 1 || (n == 2 && s[0] == '\r');
 
 		if (r->start_line == 0 && S_comment_line(s, n)) {
 			s += n;
-			line++;
 			continue;
 		}
-		if (r->start_line == 0 && !(n == 1 || (n == 2 && *s == '\r')))
+		if (r->start_line == 0 && !empty)
 			r->start_line = line;
 		if (csv_parse(p, s, n, S_field, S_record, r) != n) {
-			diag_error(d, shown, line, "malformed quoting: a quote "
-			    "inside a quoted field must be doubled (\"\")");
+			diag_error(d, shown, r->start_line ? r->start_line : line,
+			    "malformed quoting: a field that holds a quote must "
+			    "be put in quotes, with the quote doubled (\"\")");
 			return false;
 		}
 		s += n;
-		line++;
 	}
 	if (csv_fini(p, S_field, S_record, r) != 0) {
 		diag_error(d, shown, r->start_line,

@@ -116,6 +116,19 @@ fmt_unit_name(enum unit unit)
 	}
 }
 
+const char *
+fmt_limit(enum unit unit)
+{
+	switch (unit) {
+	case UNIT_MONEY:
+		return "999.999.999.999,99 \xE2\x82\xAC";
+	case UNIT_COUNT:
+		return "999.999.999";
+	default:
+		return "999.999.999.999.999";
+	}
+}
+
 char *
 fmt_date(int year, int month, int day)
 {

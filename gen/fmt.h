@@ -19,6 +19,8 @@ char		*fmt_display_dup(const struct value *v, unsigned flags);
 void		 fmt_machine(struct buf *out, const struct value *v);
 /* The export's einheit: "EUR", "%", "Anzahl" or "". */
 const char	*fmt_unit_name(enum unit unit);
+/* The largest figure of a unit, as messages name it. */
+const char	*fmt_limit(enum unit unit);
 /* "16. Januar 2017" from 2017-01-16, "Oktober 2016" for day 0. */
 char		*fmt_date(int year, int month, int day);
 

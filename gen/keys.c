@@ -161,6 +161,8 @@ S_prop(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* NULL if the table does not exist or could not be read (its own
+ * error says enough). */
 static const struct table *
 S_table_ref(const struct plan *p, struct diags *d, xmlNodePtr n)
 {
@@ -168,22 +170,36 @@ S_table_ref(const struct plan *p, struct diags *d, xmlNodePtr n)
 	const struct table *t = plan_table(p, name);
 	struct nearest near = { .want = name };
 
-	if (t == NULL) {
+	if (t == NULL && *name != '\0') {
 		for (size_t i = 0; i < p->ntables; i++)
 			S_consider(&near, p->tables[i]->name);
 		S_unknown(p, d, n, "table", name, near.best);
 	}
 	free(name);
-	return t;
+	return t != NULL && !t->broken ? t : NULL;
+}
+
+static const struct table *
+S_table_prefix(const struct plan *p, const char *name, size_t len)
+{
+	for (size_t i = 0; i < p->ntables; i++)
+		if (strncmp(p->tables[i]->name, name, len) == 0 &&
+		    p->tables[i]->name[len] == '\0')
+			return p->tables[i];
+	return NULL;
 }
 
 static void
 S_check_value(const struct plan *p, struct diags *d, xmlNodePtr n)
 {
 	char *ref = S_prop(n, "ref"), *sug;
+	const char *dot = strchr(ref, '.');
+	const struct table *t = dot != NULL ?
+	    S_table_prefix(p, ref, (size_t)(dot - ref)) : NULL;
 	struct figure fig;
 
-	if (!keys_resolve(p, ref, &fig)) {
+	if (*ref != '\0' && (t == NULL || !t->broken) &&
+	    !keys_resolve(p, ref, &fig)) {
 		sug = keys_suggest(p, ref);
 		S_unknown(p, d, n, "key", ref, sug);
 		free(sug);
@@ -221,7 +237,7 @@ S_check_chart(const struct plan *p, struct diags *d, xmlNodePtr n)
 	if (t == NULL)
 		return;
 	f = S_prop(n, "field");
-	if (table_field(t, f) < 0) {
+	if (*f != '\0' && table_field(t, f) < 0) {
 		struct nearest near = { .want = f };
 
 		for (size_t i = 0; i < t->nfields; i++)

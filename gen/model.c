@@ -322,6 +322,7 @@ table_free(struct table *t)
 	}
 	free(t->cols);
 	free(t->fields);
+	free(t->bad_field);
 	if (t->ids != NULL)
 		xmlHashFree(t->ids, NULL);
 	free(t->name);

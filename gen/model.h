@@ -130,8 +130,10 @@ struct table {
 	bool		 decimal_dot;
 	int		 xml_line;	/* of <table> in plan.xml */
 	int		 header_line;
-	bool		 broken;	/* reading failed somewhere: its checks
-					   would only repeat the error */
+	bool		 broken;	/* reading failed: its checks would
+					   only repeat the error */
+	bool		*bad_field;	/* per field: a cell did not parse */
+	bool		 any_bad_field;
 
 	struct column	*cols;
 	size_t		 ncols;

@@ -19,6 +19,7 @@ struct reader {
 	struct plan	*plan;
 	struct diags	*d;
 	const char	*file;
+	bool		 xml_failed;	/* libxml2 reported an error already */
 };
 
 int
@@ -88,6 +89,20 @@ S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 	    n->name, parent->name);
 }
 
+/* libxml2 gives a text node the line on which it ends; a message names
+ * the line of its first visible character. */
+static int
+S_text_line(xmlNodePtr n)
+{
+	const char *s = (const char *)n->content;
+	int line = planxml_line(n);
+
+	s += strspn(s, " \t\r\n");
+	for (; *s != '\0'; s++)
+		line -= *s == '\n';
+	return line;
+}
+
 /* Text between elements where only elements may stand. */
 static bool
 S_stray_text(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
@@ -96,7 +111,7 @@ S_stray_text(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 		return true;
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		if (!is_blank((const char *)n->content))
-			diag_error(r->d, r->file, planxml_line(n), "text is not "
+			diag_error(r->d, r->file, S_text_line(n), "text is not "
 			    "allowed directly in <%s>; put it in <p>",
 			    parent->name);
 		return true;
@@ -468,14 +483,15 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	if (t->group_by != NULL)
 		ascii_lower(t->group_by);
 	t->reserve = value_none(UNIT_MONEY);
-	if (t->name == NULL || t->src == NULL || kind == NULL ||
-	    !kind_from_name(kind, &t->kind)) {
-		if (kind != NULL && !kind_from_name(kind, &t->kind))
-			diag_error(r->d, r->file, t->xml_line, "<table> kind '%s' "
-			    "is unknown (known: budget, instruments, "
-			    "distribution, targets, series, table)", kind);
-		free(t->name);
-		t->name = NULL;
+	/* A table that cannot be read still exists, so that references to
+	 * it are not reported as well. */
+	t->broken = t->src == NULL || kind == NULL;
+	if (kind != NULL && !kind_from_name(kind, &t->kind)) {
+		diag_error(r->d, r->file, t->xml_line, "<table> kind '%s' is "
+		    "unknown (known: budget, instruments, distribution, "
+		    "targets, series, table)", kind);
+		t->kind = KIND_TABLE;
+		t->broken = true;
 	}
 	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
 		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
@@ -493,7 +509,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	else if (plan_table(p, t->name) != NULL)
 		diag_error(r->d, r->file, t->xml_line, "table '%s' is declared "
 		    "twice", t->name);
-	t->path = xasprintf("%s/%s", p->dir, t->src);
+	t->path = xasprintf("%s/%s", p->dir, t->src != NULL ? t->src : "");
 	S_kind_attrs(r, t, n);
 	table_schema(t);
 	S_read_columns(r, t, n);
@@ -615,17 +631,65 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 			    "needs a <%s>", once[i]);
 }
 
+/* libxml2's words for what a writer of plan.xml most often gets wrong. */
+static char *
+S_xml_message(const xmlError *e)
+{
+	const char *m = e->message != NULL ? e->message : "malformed XML";
+
+	switch (e->code) {
+	case XML_ERR_NAME_REQUIRED:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return xstrdup("'&' must be written as '&amp;'");
+	case XML_ERR_UNDECLARED_ENTITY:
+		return xasprintf("unknown entity '&%s;': write the character "
+		    "itself, or '&' as '&amp;'", e->str1 != NULL ? e->str1 : "");
+	default:
+		if (strncmp(m, "Excessive depth", 15) == 0)
+			return xstrdup("elements are nested more than 256 deep");
+		return trim_dup(m);
+	}
+}
+
+/* Only libxml2's first error: the ones after it follow from it. */
 static void
 S_xml_error(void *arg, xmlErrorPtr e)
 {
 	struct reader *r = arg;
 	char *msg;
 
-	if (e == NULL || e->level < XML_ERR_ERROR)
+	if (e == NULL || e->level < XML_ERR_ERROR || r->xml_failed)
 		return;
-	msg = trim_dup(e->message != NULL ? e->message : "malformed XML");
+	r->xml_failed = true;
+	msg = S_xml_message(e);
 	diag_error(r->d, r->file, e->line, "%s", msg);
 	free(msg);
+}
+
+/* The line of a DOCTYPE in the prolog, or 0.  Refused before parsing, so
+ * that no entity of it is ever expanded. */
+static int
+S_doctype_line(const char *text, size_t len)
+{
+	const char *s = text, *end = text + len, *close;
+
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	for (;;) {
+		while (s < end && strchr(" \t\r\n", *s) != NULL)
+			s++;
+		if (end - s >= 9 && memcmp(s, "<!DOCTYPE", 9) == 0)
+			return line_of_offset(text, (size_t)(s - text));
+		if (end - s >= 4 && memcmp(s, "<!--", 4) == 0)
+			close = strstr(s, "-->");
+		else if (end - s >= 2 && memcmp(s, "<?", 2) == 0)
+			close = strstr(s, "?>");
+		else
+			return 0;
+		if (close == NULL)
+			return 0;
+		s = close + 2;
+	}
 }
 
 static char *
@@ -654,7 +718,14 @@ S_parse(struct reader *r, const char *text, size_t len)
 {
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	xmlDocPtr doc = NULL;
+	int line;
 
+	if ((line = S_doctype_line(text, len)) > 0) {
+		diag_error(r->d, r->file, line, "a DOCTYPE is not allowed in "
+		    "plan.xml");
+		xmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
 	if (ctxt == NULL) {
 		diag_error(r->d, r->file, 0, "out of memory");
 		return NULL;
@@ -669,8 +740,8 @@ S_parse(struct reader *r, const char *text, size_t len)
 	}
 	xmlFreeParserCtxt(ctxt);
 	if (doc != NULL && doc->intSubset != NULL) {
-		diag_error(r->d, r->file, planxml_line((xmlNodePtr)doc->intSubset),
-		    "a DOCTYPE is not allowed in plan.xml");
+		diag_error(r->d, r->file, 1, "a DOCTYPE is not allowed in "
+		    "plan.xml");
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

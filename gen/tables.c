@@ -24,6 +24,7 @@ struct loader {
 	size_t		 nmap;
 	xmlHashTablePtr	 gids;		/* group id -> index + 1 */
 	size_t		 errors_before;
+	size_t		 cell_errors;	/* only spoil their own field */
 };
 
 static int
@@ -59,10 +60,12 @@ S_known_columns(const struct table *t)
 	return buf_detach(&b);
 }
 
-static void
+/* False if a required column is missing. */
+static bool
 S_header(struct loader *L, const struct csv_record *h)
 {
 	struct table *t = L->t;
+	bool complete = true;
 
 	t->header_line = h->line;
 	L->nmap = h->ncells;
@@ -98,10 +101,13 @@ S_header(struct loader *L, const struct csv_record *h)
 
 		for (size_t i = 0; i < L->nmap; i++)
 			found |= L->map[i] == (int)c;
-		if (t->cols[c].required && !found)
+		if (t->cols[c].required && !found) {
 			diag_error(L->d, t->path, h->line, "the required column "
 			    "'%s' is missing", t->cols[c].name);
+			complete = false;
+		}
 	}
+	return complete;
 }
 
 static bool
@@ -163,11 +169,13 @@ S_art(struct loader *L, int line, const char *s)
 }
 
 static void
-S_number_error(struct loader *L, int line, const char *col, const char *cell,
-    enum num_status st, enum unit unit)
+S_number_error(struct loader *L, int line, int f, const char *col,
+    const char *cell, enum num_status st, enum unit unit)
 {
 	const char *path = L->t->path;
 
+	L->cell_errors++;
+	L->t->bad_field[f] = L->t->any_bad_field = true;
 	switch (st) {
 	case NUM_NOT_WHOLE:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a whole "
@@ -179,9 +187,7 @@ S_number_error(struct loader *L, int line, const char *col, const char *cell,
 		break;
 	case NUM_RANGE:
 		diag_error(L->d, path, line, "column '%s': '%s' is beyond the "
-		    "limit of %s", col, cell, unit == UNIT_MONEY ?
-		    "999.999.999.999,99 \xE2\x82\xAC" : unit == UNIT_COUNT ?
-		    "999.999.999" : "15 digits");
+		    "limit of %s", col, cell, fmt_limit(unit));
 		break;
 	default:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a number "
@@ -272,7 +278,8 @@ S_row_numbers(struct loader *L, struct entry *e)
 		u = entry_unit(t, e, col->field);
 		st = num_parse(cell, t->decimal_dot, u, &e->val[col->field]);
 		if (st != NUM_OK && st != NUM_EMPTY)
-			S_number_error(L, e->line, col->name, cell, st, u);
+			S_number_error(L, e->line, col->field, col->name, cell,
+			    st, u);
 		if (e->info)
 			e->val[col->field].info = e->val[col->field].has;
 		free(cell);
@@ -568,6 +575,23 @@ S_links(struct loader *L)
 	}
 }
 
+/* A budget's art carries the sign: amounts are written positive. */
+static void
+S_budget_rules(struct loader *L)
+{
+	struct table *t = L->t;
+	int fb = table_field(t, "betrag");
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+
+		if (e->art == ART_ABGANG && e->val[fb].has && e->val[fb].v < 0)
+			diag_error(L->d, t->path, e->line, "'%s': an 'abgang' "
+			    "amount is written positive; the art subtracts it",
+			    e->label);
+	}
+}
+
 /* Figures that only some target types or series rows may have. */
 static void
 S_row_rules(struct loader *L)
@@ -576,6 +600,8 @@ S_row_rules(struct loader *L)
 	int fz = table_field(t, "zaehler"), fn = table_field(t, "nenner");
 	int fp = table_field(t, "veraenderung_punkte");
 
+	if (t->kind == KIND_BUDGET)
+		S_budget_rules(L);
 	if (t->kind != KIND_TARGETS)
 		return;
 	for (size_t i = 0; i < t->nrows; i++) {
@@ -633,17 +659,23 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 	struct loader L = { .plan = p, .t = t, .d = d,
 	    .errors_before = d->errors };
 	struct csv_file f;
+	bool unreadable = t->broken;
 
+	t->bad_field = xcalloc(t->nfields, sizeof(*t->bad_field));
 	t->broken = true;
+	if (unreadable)
+		goto links;	/* plan.xml said why */
 	if (!io_path_inside(p->dir, t->src))
 		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
 		    "plan folder", t->src);
 	else if (csv_read_file(t->path, t->path, &f, d)) {
-		S_header(&L, &f.recs[0]);
-		for (size_t i = 1; i < f.nrecs; i++)
-			S_row(&L, &f.recs[i]);
+		/* Without a required column, every row would only repeat it. */
+		if (S_header(&L, &f.recs[0]))
+			for (size_t i = 1; i < f.nrecs; i++)
+				S_row(&L, &f.recs[i]);
 		csv_file_free(&f);
 	}
+links:
 	S_groups(&L);
 	S_ids(&L);
 	S_total(t);
@@ -653,7 +685,7 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 	free(L.map);
 	if (L.gids != NULL)
 		xmlHashFree(L.gids, NULL);
-	t->broken = d->errors > L.errors_before;
+	t->broken = unreadable || d->errors > L.errors_before + L.cell_errors;
 }
 
 

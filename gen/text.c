@@ -102,8 +102,9 @@ line_of_offset(const char *s, size_t off)
 {
 	int line = 1;
 
+	/* LF, CRLF and a lone CR ("CSV (Macintosh)") each end a line. */
 	for (size_t i = 0; i < off; i++)
-		if (s[i] == '\n')
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
 			line++;
 	return line;
 }

@@ -14,7 +14,7 @@ bool	 utf8_valid(const char *s, size_t len, size_t *bad);
  * first byte that Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */
 char	*cp1252_to_utf8(const char *s, size_t len, size_t *bad);
 
-/* The line (1-based) on which offset off of s lies. */
+/* The line (1-based) on which offset off of s lies; s is NUL-terminated. */
 int	 line_of_offset(const char *s, size_t off);
 
 /* Row id from a label (input-format.md): lower case, umlauts transcribed,
