@@ -189,8 +189,9 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 	return worst;
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options into o and jobs; -1 to go on, else an exit status. */
+static int
+S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -205,38 +206,34 @@ main(int argc, char *argv[])
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct gen_options o = { .outdir = "output", .formats = FORMAT_CSV };
-	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-	char **dirs = argv, **bundled = NULL;
-	size_t ndirs;
-	char *end;
-	int c, st;
 	struct stat sb;
+	char *end;
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:f:t:j:qv", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o': o.outdir = optarg; break;
+		case 'o': o->outdir = optarg; break;
 		case 'f':
-			if (!S_formats(optarg, &o.formats))
+			if (!S_formats(optarg, &o->formats))
 				return GEN_USAGE;
 			break;
 		case 't':
 			if (stat(optarg, &sb) == -1 || !S_ISDIR(sb.st_mode))
 				return S_usage_error("template folder '%s' not "
 				    "found", optarg);
-			o.template_dir = optarg;
+			o->template_dir = optarg;
 			break;
-		case 'C': o.check_only = true; break;
-		case 'L': o.lenient = true; break;
+		case 'C': o->check_only = true; break;
+		case 'L': o->lenient = true; break;
 		case 'j':
-			jobs = strtol(optarg, &end, 10);
-			if (*end != '\0' || jobs < 1 || jobs > JOBS_MAX)
+			*jobs = strtol(optarg, &end, 10);
+			if (*end != '\0' || *jobs < 1 || *jobs > JOBS_MAX)
 				return S_usage_error("--jobs '%s' is not a number "
 				    "from 1 to 256", optarg);
 			break;
-		case 'q': o.quiet = true; break;
-		case 'v': o.verbose = true; break;
+		case 'q': o->quiet = true; break;
+		case 'v': o->verbose = true; break;
 		case 'V':
 			puts("gen " GEN_VERSION);
 			return GEN_OK;
@@ -251,7 +248,21 @@ main(int argc, char *argv[])
 			    argv[optind - 1]);
 		}
 	}
-	dirs += optind;
+	return -1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct gen_options o = { .outdir = "output", .formats = FORMAT_CSV };
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	char **dirs, **bundled = NULL;
+	size_t ndirs;
+	int st;
+
+	if ((st = S_options(argc, argv, &o, &jobs)) >= 0)
+		return st;
+	dirs = argv + optind;
 	ndirs = (size_t)(argc - optind);
 	if (ndirs == 0) {
 		if ((bundled = S_bundled(&ndirs)) == NULL || ndirs == 0) {
