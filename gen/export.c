@@ -21,30 +21,39 @@ S_field(FILE *fp, const char *s, bool last)
 	return ok && fputc(last ? '\n' : ';', fp) != EOF;
 }
 
+struct writer {
+	FILE		*fp;
+	struct buf	 wert, anzeige;
+	bool		 ok;
+};
+
+static void
+S_figure(const char *key, const struct figure *fig, void *arg)
+{
+	struct writer *w = arg;
+	struct value v = figure_value(fig);
+
+	if (!w->ok)
+		return;
+	buf_clear(&w->wert);
+	buf_clear(&w->anzeige);
+	fmt_machine(&w->wert, &v);
+	figure_display(&w->anzeige, fig, 0);
+	w->ok = S_field(w->fp, key, false) && S_field(w->fp, w->wert.s, false)
+	    && S_field(w->fp, fmt_unit_name(figure_unit(fig)), false)
+	    && S_field(w->fp, w->anzeige.s, true);
+}
+
 bool
 export_kennzahlen(FILE *fp, const struct plan *p)
 {
-	struct keylist l;
-	struct buf wert, anzeige;
-	bool ok;
+	struct writer w = { .fp = fp };
 
-	ok = fputs("schluessel;wert;einheit;anzeige\n", fp) != EOF;
-	keys_all(p, &l);
-	buf_init(&wert);
-	buf_init(&anzeige);
-	for (size_t i = 0; ok && i < l.n; i++) {
-		struct value v = figure_value(&l.v[i].fig);
-
-		buf_clear(&wert);
-		buf_clear(&anzeige);
-		fmt_machine(&wert, &v);
-		figure_display(&anzeige, &l.v[i].fig, 0);
-		ok = S_field(fp, l.v[i].key, false) && S_field(fp, wert.s, false)
-		    && S_field(fp, fmt_unit_name(figure_unit(&l.v[i].fig)), false)
-		    && S_field(fp, anzeige.s, true);
-	}
-	buf_free(&wert);
-	buf_free(&anzeige);
-	keylist_free(&l);
-	return ok;
+	w.ok = fputs("schluessel;wert;einheit;anzeige\n", fp) != EOF;
+	buf_init(&w.wert);
+	buf_init(&w.anzeige);
+	keys_each(p, S_figure, &w);
+	buf_free(&w.wert);
+	buf_free(&w.anzeige);
+	return w.ok;
 }

@@ -311,56 +311,107 @@ figure_display(struct buf *out, const struct figure *fig, unsigned flags)
 		buf_printf(out, " (%s)", t->zusatz);
 }
 
-static void
-S_add(struct keylist *l, const struct table *t, const struct entry *e, int f)
+/* Bytewise order of "a." against "b.": names and ids hold no '.', so
+ * this orders the keys that start with them. */
+static int
+S_dotted_cmp(const char *a, const char *b)
 {
-	grow(&l->v, &l->cap, l->n + 1, sizeof(*l->v));
-	l->v[l->n].key = xasprintf("%s.%s.%s", t->name, e != NULL ? e->id :
-	    "plan", e != NULL ? t->fields[f].name : "reserve");
-	l->v[l->n++].fig = (struct figure){ .t = t, .e = e, .f = f };
+	for (;; a++, b++) {
+		unsigned char ca = *a != '\0' ? (unsigned char)*a : '.';
+		unsigned char cb = *b != '\0' ? (unsigned char)*b : '.';
+
+		if (ca != cb)
+			return ca - cb;
+		if (*a == '\0' || *b == '\0')
+			return 0;
+	}
 }
 
-static void
-S_add_entry(struct keylist *l, const struct table *t, const struct entry *e)
+/* An entry of a table, or NULL for its plan level, under its id. */
+struct keyed_entry {
+	const char		*id;
+	const struct entry	*e;
+};
+
+static int
+S_by_id(const void *a, const void *b)
 {
-	if (e->id == NULL)
-		return;
-	for (size_t f = 0; f < t->nfields; f++)
-		S_add(l, t, e, (int)f);
+	return S_dotted_cmp(((const struct keyed_entry *)a)->id,
+	    ((const struct keyed_entry *)b)->id);
 }
 
 static int
-S_by_key(const void *a, const void *b)
+S_by_field(const void *a, const void *b, void *fields)
 {
-	const struct keyed_figure *x = a, *y = b;
+	const struct field *f = fields;
 
-	return strcmp(x->key, y->key);
+	return strcmp(f[*(const int *)a].name, f[*(const int *)b].name);
 }
 
-void
-keys_all(const struct plan *p, struct keylist *l)
+static int
+S_by_table(const void *a, const void *b)
 {
-	memset(l, 0, sizeof(*l));
-	for (size_t i = 0; i < p->ntables; i++) {
-		const struct table *t = p->tables[i];
+	return S_dotted_cmp((*(struct table *const *)a)->name,
+	    (*(struct table *const *)b)->name);
+}
 
-		for (size_t r = 0; r < t->nrows; r++)
-			S_add_entry(l, t, &t->rows[r]);
-		for (size_t g = 0; g < t->ngroups; g++)
-			S_add_entry(l, t, &t->groups[g]);
-		if (t->total != NULL)
-			S_add_entry(l, t, t->total);
-		if (S_has_plan_level(t))
-			S_add(l, t, NULL, -1);
+static size_t
+S_entries(const struct table *t, struct keyed_entry *v)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].id != NULL)
+			v[n++] = (struct keyed_entry){ t->rows[i].id, &t->rows[i] };
+	for (size_t i = 0; i < t->ngroups; i++)
+		v[n++] = (struct keyed_entry){ t->groups[i].id, &t->groups[i] };
+	if (t->total != NULL)
+		v[n++] = (struct keyed_entry){ t->total->id, t->total };
+	if (S_has_plan_level(t))
+		v[n++] = (struct keyed_entry){ "plan", NULL };
+	qsort(v, n, sizeof(*v), S_by_id);
+	return n;
+}
+
+static void
+S_table_keys(const struct table *t, struct buf *key,
+    void (*fn)(const char *, const struct figure *, void *), void *arg)
+{
+	struct keyed_entry *v = xcalloc(t->nrows + t->ngroups + 2, sizeof(*v));
+	int *order = xcalloc(t->nfields, sizeof(*order));
+	size_t n = S_entries(t, v);
+
+	for (size_t f = 0; f < t->nfields; f++)
+		order[f] = (int)f;
+	qsort_r(order, t->nfields, sizeof(*order), S_by_field, t->fields);
+	for (size_t i = 0; i < n; i++) {
+		struct figure fig = { .t = t, .e = v[i].e, .f = -1 };
+
+		for (size_t k = 0; k < (v[i].e != NULL ? t->nfields : 1); k++) {
+			if (v[i].e != NULL)
+				fig.f = order[k];
+			buf_clear(key);
+			buf_printf(key, "%s.%s.%s", t->name, v[i].id,
+			    v[i].e != NULL ? t->fields[fig.f].name : "reserve");
+			fn(key->s, &fig, arg);
+		}
 	}
-	qsort(l->v, l->n, sizeof(*l->v), S_by_key);
+	free(v);
+	free(order);
 }
 
 void
-keylist_free(struct keylist *l)
+keys_each(const struct plan *p,
+    void (*fn)(const char *, const struct figure *, void *), void *arg)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i].key);
-	free(l->v);
-	memset(l, 0, sizeof(*l));
+	struct table **tables = xcalloc(p->ntables, sizeof(*tables));
+	struct buf key;
+
+	memcpy(tables, p->tables, p->ntables * sizeof(*tables));
+	qsort(tables, p->ntables, sizeof(*tables), S_by_table);
+	buf_init(&key);
+	for (size_t i = 0; i < p->ntables; i++)
+		S_table_keys(tables[i], &key, fn, arg);
+	buf_free(&key);
+	free(tables);
 }

@@ -32,18 +32,10 @@ enum unit	 figure_unit(const struct figure *fig);
 void		 figure_display(struct buf *out, const struct figure *fig,
 		    unsigned flags);
 
-struct keyed_figure {
-	char		*key;
-	struct figure	 fig;
-};
-
-struct keylist {
-	struct keyed_figure	*v;
-	size_t			 n, cap;
-};
-
-/* Every key of the plan, sorted bytewise. */
-void		 keys_all(const struct plan *p, struct keylist *out);
-void		 keylist_free(struct keylist *l);
+/* Calls fn for every key of the plan in bytewise order of the keys,
+ * without building them all at once (a table may have a million rows). */
+void		 keys_each(const struct plan *p,
+		    void (*fn)(const char *key, const struct figure *fig,
+		    void *arg), void *arg);
 
 #endif
