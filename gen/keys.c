@@ -340,12 +340,21 @@ S_by_id(const void *a, const void *b)
 	    ((const struct keyed_entry *)b)->id);
 }
 
-static int
-S_by_field(const void *a, const void *b, void *fields)
+/* The fields of t in order of their names (a table has few). */
+static int *
+S_field_order(const struct table *t)
 {
-	const struct field *f = fields;
+	int *order = xcalloc(t->nfields, sizeof(*order));
 
-	return strcmp(f[*(const int *)a].name, f[*(const int *)b].name);
+	for (size_t i = 0; i < t->nfields; i++) {
+		size_t k = i;
+
+		for (; k > 0 && strcmp(t->fields[order[k - 1]].name,
+		    t->fields[i].name) > 0; k--)
+			order[k] = order[k - 1];
+		order[k] = (int)i;
+	}
+	return order;
 }
 
 static int
@@ -378,12 +387,9 @@ S_table_keys(const struct table *t, struct buf *key,
     void (*fn)(const char *, const struct figure *, void *), void *arg)
 {
 	struct keyed_entry *v = xcalloc(t->nrows + t->ngroups + 2, sizeof(*v));
-	int *order = xcalloc(t->nfields, sizeof(*order));
+	int *order = S_field_order(t);
 	size_t n = S_entries(t, v);
 
-	for (size_t f = 0; f < t->nfields; f++)
-		order[f] = (int)f;
-	qsort_r(order, t->nfields, sizeof(*order), S_by_field, t->fields);
 	for (size_t i = 0; i < n; i++) {
 		struct figure fig = { .t = t, .e = v[i].e, .f = -1 };
 
