@@ -10,7 +10,7 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check keys export gen
+	   check keys export template doc doctable chart docbuild svg html gen
 HEADERS	 = $(wildcard gen/*.h)
 
 REL_OBJS = $(MODULES:%=build/rel/%.o)

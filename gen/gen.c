@@ -9,11 +9,14 @@
 
 #include "calc.h"
 #include "check.h"
+#include "docbuild.h"
 #include "export.h"
+#include "html.h"
 #include "io.h"
 #include "keys.h"
 #include "planxml.h"
 #include "tables.h"
+#include "template.h"
 #include "util.h"
 
 struct plan *
@@ -36,28 +39,85 @@ S_write_csv(FILE *fp, void *arg)
 	return export_kennzahlen(fp, arg);
 }
 
-static enum gen_status
-S_write(const struct plan *p, const struct gen_options *o)
+/* What the HTML writer needs, through io_write_atomic's one argument. */
+struct html_job {
+	const struct doc	*doc;
+	const struct template	*tpl;
+};
+
+static bool
+S_write_html(FILE *fp, void *arg)
 {
-	char *name, *err;
-	bool ok;
+	const struct html_job *job = arg;
+
+	return html_write(fp, job->doc, job->tpl);
+}
+
+static enum gen_status
+S_output(const struct gen_options *o, const char *name,
+    bool (*write)(FILE *, void *), void *arg)
+{
+	char *err;
+	bool ok = io_write_atomic(o->outdir, name, write, arg, &err);
+
+	if (!ok)
+		fprintf(stderr, "gen: %s\n", err);
+	else if (o->verbose)
+		fprintf(stderr, "gen: wrote %s/%s\n", o->outdir, name);
+	free(err);
+	return ok ? GEN_OK : GEN_SYSTEM;
+}
+
+static enum gen_status
+S_write(const struct plan *p, const struct doc *doc,
+    const struct template *tpl, const struct gen_options *o)
+{
+	struct html_job job = { .doc = doc, .tpl = tpl };
+	enum gen_status st = GEN_OK;
+	char *name;
 
 	if (!io_mkdirs(o->outdir)) {
 		fprintf(stderr, "gen: %s: cannot create: %s\n", o->outdir,
 		    strerror(errno));
 		return GEN_SYSTEM;
 	}
-	if (!(o->formats & FORMAT_CSV))
-		return GEN_OK;
-	name = xasprintf("%s.kennzahlen.csv", p->name);
-	ok = io_write_atomic(o->outdir, name, S_write_csv, (void *)p, &err);
-	if (!ok)
-		fprintf(stderr, "gen: %s\n", err);
-	else if (o->verbose)
-		fprintf(stderr, "gen: wrote %s/%s\n", o->outdir, name);
-	free(err);
-	free(name);
-	return ok ? GEN_OK : GEN_SYSTEM;
+	if (o->formats & FORMAT_CSV) {
+		name = xasprintf("%s.kennzahlen.csv", p->name);
+		st = S_output(o, name, S_write_csv, (void *)p);
+		free(name);
+	}
+	if (st == GEN_OK && (o->formats & FORMAT_HTML)) {
+		name = xasprintf("%s.html", p->name);
+		st = S_output(o, name, S_write_html, &job);
+		free(name);
+	}
+	return st;
+}
+
+/* The document tree, when an output or the dump needs one. */
+static enum gen_status
+S_render(const struct plan *p, const struct gen_options *o, struct diags *d)
+{
+	struct template *tpl = NULL;
+	struct doc *doc = NULL;
+	enum gen_status st = GEN_OK;
+
+	if (o->dump_tree || (o->formats & (FORMAT_HTML | FORMAT_PDF))) {
+		if ((tpl = template_load(o->template_dir, p->report, d)) == NULL) {
+			diags_print(d, stderr, o->quiet);
+			return GEN_INPUT;
+		}
+		doc = docbuild(p, tpl);
+		if (!doc_check(doc->root, stderr))
+			st = GEN_SYSTEM;
+	}
+	if (st == GEN_OK && o->dump_tree)
+		doc_dump(stdout, doc);
+	else if (st == GEN_OK && !o->check_only)
+		st = S_write(p, doc, tpl, o);
+	doc_free(doc);
+	template_free(tpl);
+	return st;
 }
 
 enum gen_status
@@ -66,16 +126,17 @@ gen_plan(const char *dir, const struct gen_options *o)
 	struct diags d;
 	struct plan *p;
 	enum gen_status st;
+	bool failed;
 
 	diags_init(&d);
 	p = gen_load(dir, o->lenient, &d);
 	diags_print(&d, stderr, o->quiet);
-	if (p == NULL || d.errors > 0)
+	failed = p == NULL || d.errors > 0;
+	diags_free(&d);
+	if (failed)
 		st = GEN_INPUT;
-	else if (o->check_only)
-		st = GEN_OK;
 	else
-		st = S_write(p, o);
+		st = S_render(p, o, &d);
 	plan_free(p);
 	diags_free(&d);
 	return st;

@@ -32,6 +32,7 @@ struct gen_options {
 	bool		 lenient;
 	bool		 quiet;
 	bool		 verbose;
+	bool		 dump_tree;	/* print the document tree, write nothing */
 };
 
 /* Reads, computes and checks the plan in dir; NULL if plan.xml could not

@@ -25,13 +25,15 @@ static const char usage_text[] =
     "under input/.\n"
     "\n"
     "  -o, --output DIR     where outputs go (default: output)\n"
-    "  -f, --format LIST    comma-separated: csv (html and pdf: coming)\n"
+    "  -f, --format LIST    comma-separated: html, csv (default: both;\n"
+    "                       pdf follows)\n"
     "  -t, --template DIR   a template folder (default: templates/<report>)\n"
     "      --check          read, compute and check only; write nothing\n"
     "      --lenient        disagreeing declared totals are warnings\n"
     "  -j, --jobs N         plans rendered in parallel (default: cores)\n"
     "  -q, --quiet          errors only\n"
     "  -v, --verbose        also name every file written\n"
+    "      --dump-tree      print the document tree; write nothing\n"
     "      --version        print the version\n"
     "      --help           print this help\n"
     "\n"
@@ -57,11 +59,13 @@ S_formats(const char *list, unsigned *out)
 	    w = strtok_r(NULL, ",", &save)) {
 		if (strcmp(w, "csv") == 0)
 			*out |= FORMAT_CSV;
+		else if (strcmp(w, "html") == 0)
+			*out |= FORMAT_HTML;
 		else {
 			ok = false;
-			S_usage_error(strcmp(w, "html") == 0 || strcmp(w, "pdf") ==
-			    0 ? "format '%s' is not available yet (known: csv)" :
-			    "unknown format '%s' (known: csv)", w);
+			S_usage_error(strcmp(w, "pdf") == 0 ? "format '%s' is "
+			    "not available yet (known: html, csv)" :
+			    "unknown format '%s' (known: html, pdf, csv)", w);
 		}
 	}
 	free(copy);
@@ -204,6 +208,7 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "dump-tree", no_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct stat sb;
@@ -233,6 +238,7 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 				    "from 1 to 256", optarg);
 			break;
 		case 'q': o->quiet = true; break;
+		case 'T': o->dump_tree = true; break;
 		case 'v': o->verbose = true; break;
 		case 'V':
 			puts("gen " GEN_VERSION);
@@ -254,7 +260,10 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 int
 main(int argc, char *argv[])
 {
-	struct gen_options o = { .outdir = "output", .formats = FORMAT_CSV };
+	/* The PDF writer joins html in the default when it exists; until
+	 * then the figure export stands in for it. */
+	struct gen_options o = { .outdir = "output",
+	    .formats = FORMAT_HTML | FORMAT_CSV };
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char **dirs, **bundled = NULL;
 	size_t ndirs;

@@ -1,0 +1,191 @@
+/* chart.c: axis ranges, ticks and places of values. */
+#include "chart.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doctable.h"
+#include "fmt.h"
+#include "keys.h"
+#include "util.h"
+
+#define TICKS_WANTED 4
+
+/* Mantissa of v at scale. */
+static int64_t
+S_at_scale(const struct value *v, int scale)
+{
+	return v->v * num_pow10(scale - v->scale);
+}
+
+/* The smallest 1, 2 or 5 times a power of ten that is >= x. */
+static int64_t
+S_nice_step(int64_t x)
+{
+	int64_t p = 1;
+
+	if (x < 1)
+		return 1;
+	for (;;) {
+		if (p >= x)
+			return p;
+		if (2 * p >= x)
+			return 2 * p;
+		if (5 * p >= x)
+			return 5 * p;
+		p *= 10;
+	}
+}
+
+static void
+S_tick(struct doc_node *chart, int64_t m, int scale, enum unit unit,
+    double frac)
+{
+	struct value v = { .v = m, .scale = (int8_t)scale, .unit = (uint8_t)unit,
+	    .has = true, .typed_scale = -1 };
+	struct doc_node *t;
+	struct buf b;
+
+	/* Axis labels drop decimals that are zero: "20 %", not "20,0 %". */
+	while (v.unit != UNIT_MONEY && v.scale > 0 && v.v % 10 == 0) {
+		v.v /= 10;
+		v.scale--;
+	}
+	buf_init(&b);
+	fmt_display(&b, &v, FMT_PLAIN);
+	t = doc_add(chart, DOC_TICK, b.s);
+	buf_clear(&b);
+	fmt_machine(&b, &v);
+	t->value = buf_detach(&b);
+	t->frac = frac;
+}
+
+static void
+S_pie(struct doc_node *chart, const struct value *vals, size_t n, int scale)
+{
+	struct doc_node *d = chart->first != NULL ? chart->first->first : NULL;
+	double total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += (double)S_at_scale(&vals[i], scale);
+	for (size_t i = 0; i < n && d != NULL; i++, d = d->next)
+		d->frac = total > 0 ? (double)S_at_scale(&vals[i], scale) / total
+		    : 0;
+}
+
+static void
+S_scale(struct doc_node *chart, const struct value *vals, size_t n)
+{
+	int scale = 0;
+	int64_t lo = 0, hi = 0, step, first, last;
+	enum unit unit = n > 0 ? vals[0].unit : UNIT_COUNT;
+	size_t i = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (vals[k].scale > scale)
+			scale = vals[k].scale;
+	if (chart->flags & DOC_CHART_PIE) {
+		S_pie(chart, vals, n, scale);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		int64_t m = S_at_scale(&vals[k], scale);
+
+		lo = m < lo ? m : lo;
+		hi = m > hi ? m : hi;
+	}
+	step = S_nice_step((hi - lo + TICKS_WANTED - 1) / TICKS_WANTED);
+	first = lo < 0 ? -((-lo + step - 1) / step) * step : 0;
+	last = hi > 0 ? (hi + step - 1) / step * step : step;
+	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (struct doc_node *d = s->first; d != NULL && i < n;
+		    d = d->next, i++)
+			d->frac = (double)(S_at_scale(&vals[i], scale) - first) /
+			    (double)(last - first);
+	chart->frac = (double)-first / (double)(last - first);
+	for (int64_t m = first; m <= last; m += step)
+		S_tick(chart, m, scale, unit, (double)(m - first) /
+		    (double)(last - first));
+}
+
+static const char *
+S_unit_text(enum unit u)
+{
+	switch (u) {
+	case UNIT_MONEY: return "\xE2\x82\xAC";
+	case UNIT_PERCENT: return "%";
+	case UNIT_POINTS: return "%-Pkt.";
+	default: return "";
+	}
+}
+
+/* Rows a chart shows: counted rows with a value of their own. */
+static bool
+S_charted(const struct table *t, const struct entry *e, int f, bool pie)
+{
+	const struct value *v = &e->val[f];
+
+	if (e->label_row || e->parent >= 0 || !v->has || v->info)
+		return false;
+	if (t->kind == KIND_BUDGET && e->art == ART_SUMME)
+		return false;
+	return !pie || v->v >= 0;
+}
+
+static void
+S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
+    int f, const char *label)
+{
+	struct figure fig = { .t = t, .e = e, .f = f };
+	struct doc_node *d = doc_add(series, DOC_DATUM, NULL);
+
+	doctable_set_figure(d, &fig, 0);
+	/* The label goes to source: text holds the figure's display. */
+	d->source = xstrdup(label);
+}
+
+void
+chart_build(struct doc_node *parent, const struct table *t, const char *field,
+    const char *kind)
+{
+	struct doc_node *c = doc_add(parent, DOC_CHART, NULL), *s = NULL;
+	int f = table_field(t, field), jahr = table_column(t, "jahr");
+	struct value *vals = xcalloc(t->nrows + 1, sizeof(*vals));
+	bool pie = strcmp(kind, "pie") == 0;
+	size_t n = 0;
+
+	c->flags = pie ? DOC_CHART_PIE : strcmp(kind, "line") == 0 ?
+	    DOC_CHART_LINE : DOC_CHART_BAR;
+	c->id = xasprintf("diagramm-%s-%s", t->name, field);
+	c->text = t->kind == KIND_SERIES ? xstrdup(t->title != NULL ? t->title :
+	    t->name) : xasprintf("%s: %s", t->title != NULL ? t->title :
+	    t->name, doctable_heading(t, f));
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+
+		if (!S_charted(t, e, f, pie))
+			continue;
+		/* A series draws one line per Kennzahl, over its years. */
+		if (t->kind == KIND_SERIES) {
+			if (s == NULL || strcmp(s->text, e->label) != 0)
+				s = doc_add(c, DOC_SERIES, e->label);
+			S_datum(s, t, e, f, e->cells[jahr]);
+		} else {
+			if (s == NULL)
+				s = doc_add(c, DOC_SERIES, doctable_heading(t, f));
+			S_datum(s, t, e, f, e->label);
+		}
+		vals[n++] = e->val[f];
+	}
+	c->source = xstrdup(S_unit_text(n > 0 ? vals[0].unit :
+	    t->fields[f].unit));
+	/* The axis labels go without unit; the title names it. */
+	if (*c->source != '\0' && !pie) {
+		char *title = xasprintf("%s (in %s)", c->text, c->source);
+
+		free(c->text);
+		c->text = title;
+	}
+	S_scale(c, vals, n);
+	free(vals);
+}

@@ -1,0 +1,113 @@
+/* doc.h: the document tree both writers read: chapters, paragraphs with
+ * inline figures, lists, tables, charts, the cover and the table of
+ * contents.  Every figure arrives here formatted, with its key and machine
+ * value beside the display text; writers never compute or format one.
+ * Included by docbuild.c, html.c, (later) pdf.c and the tests. */
+#ifndef GEN_DOC_H
+#define GEN_DOC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum doc_type {
+	DOC_DOCUMENT,	/* the root; cover data in struct doc */
+	DOC_TOC,	/* table of contents: DOC_TOC_ENTRY children */
+	DOC_TOC_ENTRY,	/* text title, number, id target, level */
+	DOC_SECTION,	/* text title, number "2.1.", id anchor, level 1.. */
+	DOC_PARAGRAPH,
+	DOC_NOTE,	/* a small-print line */
+	DOC_LIST,	/* flags DOC_ORDERED */
+	DOC_ITEM,
+	DOC_TEXT,	/* text */
+	DOC_EMPH,
+	DOC_STRONG,
+	DOC_LINK,	/* href in id; internal when it starts with '#' */
+	DOC_BREAK,
+	DOC_FIGURE,	/* an inline figure: text display, key, value */
+	DOC_TABLE,	/* text caption, id anchor, stand, source */
+	DOC_ROW,	/* flags DOC_ROW_*, level indent */
+	DOC_CELL,	/* text display, key, value, note; flags DOC_CELL_* */
+	DOC_CHART,	/* text title, id anchor, flags DOC_CHART_*, unit */
+	DOC_SERIES,	/* text name: one line of a line chart, or the bars */
+	DOC_DATUM,	/* text display, source label, key, value, frac */
+	DOC_TICK,	/* an axis mark of a chart: value, display */
+};
+
+enum doc_flags {
+	DOC_ORDERED = 1 << 0,		/* LIST */
+	DOC_ROW_HEAD = 1 << 1,		/* ROW: the header row */
+	DOC_ROW_GROUP = 1 << 2,		/* ROW: a group with its sums */
+	DOC_ROW_LABEL = 1 << 3,		/* ROW: a sub-heading inside a group */
+	DOC_ROW_DAVON = 1 << 4,		/* ROW: a breakdown of the row above */
+	DOC_ROW_TOTAL = 1 << 5,		/* ROW: Summe / Gesamt */
+	DOC_ROW_INFO = 1 << 6,		/* ROW: nachrichtlich */
+	DOC_CELL_NUM = 1 << 7,		/* CELL: a number, right-aligned */
+	DOC_CELL_HEAD = 1 << 8,		/* CELL: a heading (th) */
+	DOC_CHART_BAR = 1 << 9,
+	DOC_CHART_LINE = 1 << 10,
+	DOC_CHART_PIE = 1 << 11,
+	DOC_PLAIN = 1 << 12,		/* FIGURE: shown without its unit */
+};
+
+struct doc_node {
+	enum doc_type	 type;
+	struct doc_node	*parent, *first, *last, *prev, *next;
+	int		 line;		/* in plan.xml or the CSV; 0 if made */
+	unsigned	 flags;		/* enum doc_flags */
+	int		 level;		/* SECTION, TOC_ENTRY depth; ROW indent */
+	char		*text;		/* display text, title or label */
+	char		*number;	/* SECTION, TOC_ENTRY: "2.1." */
+	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
+	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
+	char		*value;		/* machine value; "" for no value */
+	char		*note;		/* CELL: note; TABLE: stand */
+	char		*source;	/* TABLE: source; CHART: unit ("€", "%") */
+	double		 frac;		/* DATUM, TICK: place on the value axis,
+					   0..1 (pie: share of the whole);
+					   CHART: place of zero */
+};
+
+/* The cover and what every page names. */
+struct doc {
+	struct doc_node	*root;
+	char		*title;
+	char		*report;	/* "Arbeitsmarkt- und Integrationsprogramm" */
+	char		*jobcenter, *kind, *region, *land;
+	char		*author;
+	char		*date;		/* "16. Januar 2017", or NULL */
+	char		*date_iso;	/* "2017-01-16", or NULL */
+	int		 year;
+	char		*description;	/* one sentence for search engines */
+};
+
+struct doc_node	*doc_node_new(enum doc_type type);
+/* Appends child to parent; returns child. */
+struct doc_node	*doc_append(struct doc_node *parent, struct doc_node *child);
+/* A new node of type with text (copied, may be NULL), appended. */
+struct doc_node	*doc_add(struct doc_node *parent, enum doc_type type,
+		    const char *text);
+void		 doc_node_free(struct doc_node *n);
+void		 doc_free(struct doc *d);
+
+/* Walks the tree depth-first: ENTER for every node, EXIT after the
+ * children of a node that may have children. */
+enum doc_event {
+	DOC_NONE,
+	DOC_ENTER,
+	DOC_EXIT,
+};
+
+struct doc_iter {
+	struct doc_node	*root, *cur;
+	enum doc_event	 ev;
+};
+
+void		 doc_iter_init(struct doc_iter *it, struct doc_node *root);
+enum doc_event	 doc_iter_next(struct doc_iter *it);
+
+/* The debug dump of gen --dump-tree, one node a line, like mandoc -Ttree. */
+void		 doc_dump(FILE *fp, const struct doc *d);
+/* Checks what may contain what; false (with a message) if broken. */
+bool		 doc_check(const struct doc_node *root, FILE *err);
+
+#endif

@@ -1,0 +1,438 @@
+/* docbuild.c: building the document tree from the computed plan: cover,
+ * chapters in the template's structure, text with figures, tables of
+ * every kind, charts, table of contents. */
+#include "docbuild.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chart.h"
+#include "doctable.h"
+#include "fmt.h"
+#include "keys.h"
+#include "planxml.h"
+#include "text.h"
+#include "util.h"
+
+#define LEVEL_MAX 6
+
+struct builder {
+	const struct plan	*p;
+	const struct template	*tpl;
+	struct doc		*doc;
+	bool			*inserted;	/* per table of p */
+	int			 counter[LEVEL_MAX + 1];
+};
+
+static int
+S_table_index(const struct plan *p, const struct table *t)
+{
+	for (size_t i = 0; i < p->ntables; i++)
+		if (p->tables[i] == t)
+			return (int)i;
+	return -1;
+}
+
+static char *
+S_prop(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
+
+	xmlFree(v);
+	return s;
+}
+
+static bool
+S_is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* --- inline text --- */
+
+/* Runs of blanks become one space, as in any typeset text. */
+static char *
+S_collapse(const char *s)
+{
+	struct buf b;
+	bool space = false;
+
+	buf_init(&b);
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = false;
+		buf_putc(&b, *s);
+	}
+	if (space)
+		buf_putc(&b, ' ');
+	return buf_detach(&b);
+}
+
+static void S_inline(struct builder *, struct doc_node *, xmlNodePtr);
+
+static void
+S_value(struct builder *b, struct doc_node *parent, xmlNodePtr n)
+{
+	char *ref = S_prop(n, "ref"), *format = S_prop(n, "format");
+	struct figure fig;
+	struct doc_node *f;
+	bool plain = format != NULL && strcmp(format, "plain") == 0;
+
+	if (ref != NULL && keys_resolve(b->p, ref, &fig)) {
+		f = doc_add(parent, DOC_FIGURE, NULL);
+		doctable_set_figure(f, &fig, plain ? FMT_PLAIN : 0);
+		f->flags = plain ? DOC_PLAIN : 0;
+		f->line = planxml_line(n);
+	}
+	free(ref);
+	free(format);
+}
+
+static void
+S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
+{
+	struct doc_node *d;
+	char *s;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		s = S_collapse((const char *)n->content);
+		if (*s != '\0')
+			doc_add(parent, DOC_TEXT, s);
+		free(s);
+	} else if (S_is(n, "em") || S_is(n, "strong")) {
+		d = doc_add(parent, S_is(n, "em") ? DOC_EMPH : DOC_STRONG, NULL);
+		S_inline(b, d, n);
+	} else if (S_is(n, "a")) {
+		d = doc_add(parent, DOC_LINK, NULL);
+		d->id = S_prop(n, "href");
+		S_inline(b, d, n);
+	} else if (S_is(n, "br")) {
+		doc_add(parent, DOC_BREAK, NULL);
+	} else if (S_is(n, "value")) {
+		S_value(b, parent, n);
+	}
+}
+
+static void S_list(struct builder *, struct doc_node *, xmlNodePtr);
+
+static void
+S_inline(struct builder *b, struct doc_node *parent, xmlNodePtr x)
+{
+	for (xmlNodePtr n = x->children; n != NULL; n = n->next) {
+		if (S_is(n, "ul") || S_is(n, "ol"))
+			S_list(b, parent, n);
+		else
+			S_inline_node(b, parent, n);
+	}
+}
+
+/* No space at the start or end of a block. */
+static void
+S_trim(struct doc_node *block)
+{
+	struct doc_node *t;
+	size_t len;
+
+	if ((t = block->first) != NULL && t->type == DOC_TEXT &&
+	    t->text[0] == ' ')
+		memmove(t->text, t->text + 1, strlen(t->text));
+	if ((t = block->last) != NULL && t->type == DOC_TEXT &&
+	    (len = strlen(t->text)) > 0 && t->text[len - 1] == ' ')
+		t->text[len - 1] = '\0';
+	for (t = block->first; t != NULL; ) {
+		struct doc_node *next = t->next;
+
+		if (t->type == DOC_TEXT && t->text[0] == '\0') {
+			if (t->prev != NULL)
+				t->prev->next = next;
+			else
+				block->first = next;
+			if (next != NULL)
+				next->prev = t->prev;
+			else
+				block->last = t->prev;
+			t->next = NULL;
+			doc_node_free(t);
+		}
+		t = next;
+	}
+}
+
+static struct doc_node *
+S_text_block(struct builder *b, struct doc_node *parent, enum doc_type type,
+    xmlNodePtr x)
+{
+	struct doc_node *d = doc_add(parent, type, NULL);
+
+	d->line = planxml_line(x);
+	S_inline(b, d, x);
+	S_trim(d);
+	return d;
+}
+
+static void
+S_list(struct builder *b, struct doc_node *parent, xmlNodePtr x)
+{
+	struct doc_node *l = doc_add(parent, DOC_LIST, NULL);
+
+	l->flags = S_is(x, "ol") ? DOC_ORDERED : 0;
+	l->line = planxml_line(x);
+	for (xmlNodePtr n = x->children; n != NULL; n = n->next)
+		if (S_is(n, "li"))
+			S_text_block(b, l, DOC_ITEM, n);
+}
+
+static void
+S_table(struct builder *b, struct doc_node *parent, const struct table *t,
+    const char *group)
+{
+	b->inserted[S_table_index(b->p, t)] = true;
+	doctable_insert(parent, t, group);
+}
+
+/* --- sections --- */
+
+static void S_blocks(struct builder *, struct doc_node *, xmlNodePtr, int);
+
+static void
+S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
+{
+	char *a, *c, *k;
+	const struct table *t;
+
+	if (S_is(n, "section")) {
+		S_blocks(b, parent, n, level + 1);
+	} else if (S_is(n, "p")) {
+		S_text_block(b, parent, DOC_PARAGRAPH, n);
+	} else if (S_is(n, "note")) {
+		S_text_block(b, parent, DOC_NOTE, n);
+	} else if (S_is(n, "ul") || S_is(n, "ol")) {
+		S_list(b, parent, n);
+	} else if (S_is(n, "insert")) {
+		a = S_prop(n, "table");
+		c = S_prop(n, "group");
+		if ((t = plan_table(b->p, a)) != NULL)
+			S_table(b, parent, t, c);
+		free(a);
+		free(c);
+	} else if (S_is(n, "chart")) {
+		a = S_prop(n, "table");
+		c = S_prop(n, "field");
+		k = S_prop(n, "kind");
+		if ((t = plan_table(b->p, a)) != NULL)
+			chart_build(parent, t, c, k);
+		free(a);
+		free(c);
+		free(k);
+	}
+}
+
+/* A new numbered section at level (1 = chapter). */
+static struct doc_node *
+S_section(struct builder *b, struct doc_node *parent, const char *title,
+    const char *id, int level)
+{
+	struct doc_node *s = doc_add(parent, DOC_SECTION, title);
+	struct buf num, anchor;
+
+	b->counter[level]++;
+	for (int k = level + 1; k <= LEVEL_MAX; k++)
+		b->counter[k] = 0;
+	buf_init(&num);
+	buf_init(&anchor);
+	buf_puts(&anchor, "kapitel");
+	for (int k = 1; k <= level; k++) {
+		buf_printf(&num, "%d.", b->counter[k]);
+		buf_printf(&anchor, "-%d", b->counter[k]);
+	}
+	s->number = buf_detach(&num);
+	s->id = id != NULL ? xstrdup(id) : buf_detach(&anchor);
+	buf_free(&anchor);
+	s->level = level;
+	return s;
+}
+
+/* The section x at level, with its content; level 0 is the body. */
+static void
+S_blocks(struct builder *b, struct doc_node *parent, xmlNodePtr x, int level)
+{
+	struct doc_node *s = parent;
+
+	if (level > 0) {
+		char *title = S_prop(x, "title"), *id = S_prop(x, "id");
+
+		s = S_section(b, parent, title, id, level);
+		s->line = planxml_line(x);
+		free(title);
+		free(id);
+	}
+	for (xmlNodePtr n = x->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			S_block(b, s, n, level);
+}
+
+/* Tables of the chapter's kinds that nothing has inserted yet. */
+static void
+S_auto_inserts(struct builder *b, struct doc_node *sec, const struct chapter *c)
+{
+	for (int k = 0; k < c->ninserts; k++)
+		for (size_t i = 0; i < b->p->ntables; i++) {
+			const struct table *t = b->p->tables[i];
+
+			if (t->kind == c->inserts[k] && !b->inserted[i])
+				S_table(b, sec, t, NULL);
+		}
+}
+
+static bool
+S_has_auto_inserts(const struct builder *b, const struct chapter *c)
+{
+	for (int k = 0; k < c->ninserts; k++)
+		for (size_t i = 0; i < b->p->ntables; i++)
+			if (b->p->tables[i]->kind == c->inserts[k] &&
+			    !b->inserted[i])
+				return true;
+	return false;
+}
+
+static const struct chapter *
+S_match(const struct template *tpl, xmlNodePtr sec, bool *used)
+{
+	char *id = S_prop(sec, "id"), *title = S_prop(sec, "title");
+	const struct chapter *m = NULL;
+
+	for (size_t i = 0; i < tpl->nchapters && m == NULL; i++) {
+		const struct chapter *c = &tpl->chapters[i];
+
+		if (!used[i] && ((id != NULL && strcmp(id, c->id) == 0) ||
+		    (title != NULL && strcasecmp(title, c->title) == 0))) {
+			used[i] = true;
+			m = c;
+		}
+	}
+	free(id);
+	free(title);
+	return m;
+}
+
+/* Marks the tables the body inserts itself. */
+static void
+S_mark_inserted(struct builder *b, xmlNodePtr x)
+{
+	for (xmlNodePtr n = x->children; n != NULL; n = n->next) {
+		if (S_is(n, "insert")) {
+			char *name = S_prop(n, "table");
+			const struct table *t = plan_table(b->p, name);
+
+			if (t != NULL)
+				b->inserted[S_table_index(b->p, t)] = true;
+			free(name);
+		} else if (n->type == XML_ELEMENT_NODE)
+			S_mark_inserted(b, n);
+	}
+}
+
+/* The plan's chapters in its order, each given the tables of its
+ * template chapter that the text does not insert itself.  A plan without
+ * chapters gets the template's, with the tables of their kinds. */
+static void
+S_body(struct builder *b, struct doc_node *root)
+{
+	const struct template *tpl = b->tpl;
+	bool *used = xcalloc(tpl->nchapters + 1, sizeof(*used));
+	xmlNodePtr body = b->p->body;
+	bool chapters = false;
+
+	if (body != NULL)
+		S_mark_inserted(b, body);
+	for (xmlNodePtr n = body != NULL ? body->children : NULL; n != NULL;
+	    n = n->next) {
+		const struct chapter *c;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!S_is(n, "section")) {
+			S_block(b, root, n, 0);
+			continue;
+		}
+		chapters = true;
+		c = S_match(tpl, n, used);
+		S_blocks(b, root, n, 1);
+		if (c != NULL)
+			S_auto_inserts(b, root->last, c);
+	}
+	for (size_t i = 0; i < tpl->nchapters; i++) {
+		const struct chapter *c = &tpl->chapters[i];
+
+		if (chapters || !S_has_auto_inserts(b, c))
+			continue;
+		S_auto_inserts(b, S_section(b, root, c->title, c->id, 1), c);
+	}
+	free(used);
+}
+
+static void
+S_toc(struct doc_node *toc, const struct doc_node *parent)
+{
+	for (const struct doc_node *s = parent->first; s != NULL; s = s->next) {
+		struct doc_node *e;
+
+		if (s->type != DOC_SECTION)
+			continue;
+		e = doc_add(toc, DOC_TOC_ENTRY, s->text);
+		e->number = xstrdup(s->number);
+		e->id = xstrdup(s->id);
+		e->level = s->level;
+		if (s->level < 3)
+			S_toc(toc, s);
+	}
+}
+
+static void
+S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
+{
+	d->title = xstrdup(p->title != NULL ? p->title : "");
+	d->report = xstrdup(tpl->name);
+	d->jobcenter = xstrdup(p->jc_name != NULL ? p->jc_name : "");
+	d->kind = p->jc_kind != NULL ? xstrdup(p->jc_kind) : NULL;
+	d->region = p->jc_region != NULL ? xstrdup(p->jc_region) : NULL;
+	d->land = p->jc_land != NULL ? xstrdup(p->jc_land) : NULL;
+	d->author = p->author != NULL ? xstrdup(p->author) : NULL;
+	d->year = p->year;
+	if (p->date_year > 0) {
+		d->date = fmt_date(p->date_year, p->date_month, p->date_day);
+		d->date_iso = p->date_day > 0 ? xasprintf("%04d-%02d-%02d",
+		    p->date_year, p->date_month, p->date_day) :
+		    xasprintf("%04d-%02d", p->date_year, p->date_month);
+	}
+	d->description = xasprintf("%s \xE2\x80\x93 %s%s%s%s%s", d->title,
+	    d->jobcenter, d->region != NULL ? ", " : "",
+	    d->region != NULL ? d->region : "", d->land != NULL ? ", " : "",
+	    d->land != NULL ? d->land : "");
+}
+
+struct doc *
+docbuild(const struct plan *p, const struct template *tpl)
+{
+	struct builder b = { .p = p, .tpl = tpl };
+	struct doc *d = xcalloc(1, sizeof(*d));
+	struct doc_node *toc;
+
+	b.doc = d;
+	b.inserted = xcalloc(p->ntables + 1, sizeof(*b.inserted));
+	S_cover(d, p, tpl);
+	d->root = doc_node_new(DOC_DOCUMENT);
+	toc = doc_add(d->root, DOC_TOC, "Inhalt");
+	S_body(&b, d->root);
+	S_toc(toc, d->root);
+	free(b.inserted);
+	return d;
+}

@@ -1,0 +1,449 @@
+/* doctable.c: tables of every kind as rows and cells of the tree. */
+#include "doctable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "util.h"
+
+static const struct {
+	const char	*field;
+	const char	*heading;
+} headings[] = {
+	{ "betrag", "Betrag" }, { "anteil_basis", "Anteil" },
+	{ "eintritte", "Eintritte" }, { "plaetze", "Plätze" },
+	{ "mittel_neufall", "Mittel Neufall" },
+	{ "mittel_vorbindung", "Vorbindungen" },
+	{ "mittel_zusatz", "Zusatzmittel" }, { "mittel_gesamt", "Mittel" },
+	{ "kosten_je_eintritt", "Kosten je Eintritt" },
+	{ "anteil_budget", "Anteil am Budget" },
+	{ "eintritte_ist", "Eintritte Ist" }, { "ausgaben_ist", "Ausgaben Ist" },
+	{ "ausschoepfung_eintritte", "Ausschöpfung Eintritte" },
+	{ "ausschoepfung_mittel", "Ausschöpfung Mittel" },
+	{ "anzahl", "Anzahl" }, { "anteil", "Anteil" },
+	{ "vorjahr", "Vorjahr" }, { "veraenderung", "Veränderung" },
+	{ "veraenderung_prozent", "Veränderung in %" },
+	{ "ist_vorjahr", "Ist Vorjahr" }, { "zaehler", "Zähler" },
+	{ "nenner", "Nenner" }, { "veraenderung_punkte", "Veränderung in Punkten" },
+	{ "zielwert", "Zielwert" }, { "ist", "Ist" },
+	{ "abweichung", "Abweichung" }, { "zielerreichung", "Zielerreichung" },
+	{ "wert", "Wert" },
+};
+
+const char *
+doctable_heading(const struct table *t, int f)
+{
+	const struct field *fd = &t->fields[f];
+
+	if (fd->label != NULL)
+		return fd->label;
+	if (fd->share_of >= 0)
+		return "Anteil";
+	for (size_t i = 0; i < sizeof(headings) / sizeof(*headings); i++)
+		if (strcmp(headings[i].field, fd->name) == 0)
+			return headings[i].heading;
+	return fd->name;
+}
+
+static char *
+S_key(const struct figure *fig)
+{
+	const struct table *t = fig->t;
+
+	return xasprintf("%s.%s.%s", t->name, fig->e != NULL ? fig->e->id :
+	    "plan", fig->e != NULL ? t->fields[fig->f].name : "reserve");
+}
+
+void
+doctable_set_figure(struct doc_node *n, const struct figure *fig,
+    unsigned flags)
+{
+	struct value v = figure_value(fig);
+	struct buf b;
+
+	buf_init(&b);
+	figure_display(&b, fig, flags);
+	n->text = buf_detach(&b);
+	buf_init(&b);
+	fmt_machine(&b, &v);
+	n->value = buf_detach(&b);
+	n->key = S_key(fig);
+}
+
+/* --- which columns show --- */
+
+struct layout {
+	const struct table	*t;
+	int			 fields[32];	/* shown fields, in order */
+	int			 nfields;
+	int			 textcols[8];	/* shown text columns */
+	int			 ntext;
+	bool			 operator;	/* budget: + / − column */
+	const char		*label_heading;
+	int			 note_cols[3];	/* text shown under the label */
+	int			 nnotes;
+};
+
+static bool
+S_field_used(const struct table *t, int f)
+{
+	const struct entry *sets[] = { t->rows, t->groups, t->total };
+	const size_t counts[] = { t->nrows, t->ngroups, t->total != NULL };
+
+	for (size_t s = 0; s < 3; s++)
+		for (size_t i = 0; i < counts[s]; i++) {
+			const struct entry *e = &sets[s][i];
+
+			if (e->val[f].has || (e->note != NULL &&
+			    e->note[f] != NULL))
+				return true;
+		}
+	return false;
+}
+
+static bool
+S_text_used(const struct table *t, int c)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].cells != NULL && t->rows[i].cells[c] != NULL &&
+		    t->rows[i].cells[c][0] != '\0')
+			return true;
+	return false;
+}
+
+static int
+S_col(const struct table *t, const char *name)
+{
+	return table_column(t, name);
+}
+
+static void
+S_add_field(struct layout *l, const char *name)
+{
+	int f = table_field(l->t, name);
+
+	if (f >= 0 && S_field_used(l->t, f) && l->nfields < 32)
+		l->fields[l->nfields++] = f;
+}
+
+static void
+S_add_text(struct layout *l, const char *name)
+{
+	int c = S_col(l->t, name);
+
+	if (c >= 0 && S_text_used(l->t, c) && l->ntext < 8)
+		l->textcols[l->ntext++] = c;
+}
+
+static void
+S_add_note(struct layout *l, const char *name)
+{
+	int c = S_col(l->t, name);
+
+	if (c >= 0 && l->nnotes < 3)
+		l->note_cols[l->nnotes++] = c;
+}
+
+static void
+S_layout_instruments(struct layout *l)
+{
+	const struct table *t = l->t;
+	bool parts = S_field_used(t, table_field(t, "mittel_vorbindung")) ||
+	    S_field_used(t, table_field(t, "mittel_zusatz"));
+	static const char *const rest[] = { "kosten_je_eintritt",
+	    "anteil_budget", "eintritte_ist", "ausgaben_ist",
+	    "ausschoepfung_eintritte", "ausschoepfung_mittel", NULL };
+
+	l->label_heading = "Instrument";
+	S_add_field(l, "eintritte");
+	S_add_field(l, "plaetze");
+	if (parts) {
+		S_add_field(l, "mittel_neufall");
+		S_add_field(l, "mittel_vorbindung");
+		S_add_field(l, "mittel_zusatz");
+	}
+	S_add_field(l, "mittel_gesamt");
+	for (const char *const *f = rest; *f != NULL; f++)
+		S_add_field(l, *f);
+	S_add_note(l, "rechtsgrundlage");
+	S_add_note(l, "hinweis");
+}
+
+static void
+S_layout(struct layout *l, const struct table *t)
+{
+	memset(l, 0, sizeof(*l));
+	l->t = t;
+	switch (t->kind) {
+	case KIND_BUDGET:
+		l->label_heading = "Position";
+		l->operator = true;
+		S_add_field(l, "betrag");
+		S_add_note(l, "hinweis");
+		return;
+	case KIND_INSTRUMENTS:
+		S_layout_instruments(l);
+		return;
+	case KIND_TARGETS:
+		l->label_heading = "Kennzahl";
+		break;
+	case KIND_SERIES:
+		l->label_heading = "Kennzahl";
+		l->textcols[l->ntext++] = S_col(t, "jahr");
+		break;
+	case KIND_DISTRIBUTION:
+		l->label_heading = "Merkmal";
+		break;
+	case KIND_TABLE:
+		l->label_heading = "";
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (t->cols[c].role == ROLE_LABEL)
+				l->label_heading = t->cols[c].label != NULL ?
+				    t->cols[c].label : t->cols[c].name;
+			else if (t->cols[c].role == ROLE_TEXT)
+				S_add_text(l, t->cols[c].name);
+		}
+		break;
+	}
+	for (size_t f = 0; f < t->nfields; f++)
+		S_add_field(l, t->fields[f].name);
+	if (t->kind == KIND_TARGETS)
+		S_add_text(l, "hinweis");
+}
+
+/* --- rows --- */
+
+static const char *
+S_heading_of_col(const struct table *t, int c)
+{
+	static const struct { const char *col, *heading; } text[] = {
+		{ "jahr", "Jahr" }, { "hinweis", "Hinweis" },
+	};
+
+	if (t->cols[c].label != NULL)
+		return t->cols[c].label;
+	for (size_t i = 0; i < sizeof(text) / sizeof(*text); i++)
+		if (strcmp(text[i].col, t->cols[c].name) == 0)
+			return text[i].heading;
+	return t->cols[c].name;
+}
+
+static void
+S_head_row(struct doc_node *tab, const struct layout *l)
+{
+	struct doc_node *r = doc_add(tab, DOC_ROW, NULL), *c;
+	const struct table *t = l->t;
+
+	r->flags = DOC_ROW_HEAD;
+	doc_add(r, DOC_CELL, l->label_heading)->flags = DOC_CELL_HEAD;
+	if (l->operator)
+		doc_add(r, DOC_CELL, "\xC2\xB1")->flags = DOC_CELL_HEAD;
+	for (int i = 0; i < l->ntext; i++)
+		doc_add(r, DOC_CELL, S_heading_of_col(t, l->textcols[i]))->flags =
+		    DOC_CELL_HEAD;
+	for (int i = 0; i < l->nfields; i++) {
+		int f = l->fields[i];
+
+		if (strcmp(t->fields[f].name, "mittel_zusatz") == 0 &&
+		    t->zusatz != NULL) {
+			char *h = xasprintf("Zusatzmittel (%s)", t->zusatz);
+
+			c = doc_add(r, DOC_CELL, h);
+			free(h);
+		} else
+			c = doc_add(r, DOC_CELL, doctable_heading(t, f));
+		c->flags = DOC_CELL_HEAD | DOC_CELL_NUM;
+	}
+}
+
+static const char *
+S_operator(enum art art)
+{
+	switch (art) {
+	case ART_ZUGANG: return "+";
+	case ART_ABGANG: return "\xE2\x88\x92";
+	case ART_SUMME: return "=";
+	default: return "";
+	}
+}
+
+/* The label cell: the label, and short texts of the row under it. */
+static void
+S_label_cell(struct doc_node *r, const struct layout *l, const struct entry *e,
+    const char *label)
+{
+	struct doc_node *c = doc_add(r, DOC_CELL, label);
+	struct buf note;
+
+	c->flags = DOC_CELL_HEAD;
+	if (e == NULL || e->cells == NULL)
+		return;
+	buf_init(&note);
+	for (int i = 0; i < l->nnotes; i++) {
+		const char *s = e->cells[l->note_cols[i]];
+
+		if (s != NULL && *s != '\0')
+			buf_printf(&note, "%s%s", note.len ? " \xC2\xB7 " : "", s);
+	}
+	if (note.len > 0)
+		c->note = buf_detach(&note);
+	buf_free(&note);
+}
+
+static struct doc_node *
+S_row(struct doc_node *tab, const struct layout *l, const struct entry *e,
+    const char *label, unsigned flags, int level)
+{
+	struct doc_node *r = doc_add(tab, DOC_ROW, NULL);
+
+	r->flags = flags | (e != NULL && e->info ? DOC_ROW_INFO : 0);
+	r->level = level;
+	r->line = e != NULL ? e->line : 0;
+	S_label_cell(r, l, e, label);
+	if (l->operator)
+		doc_add(r, DOC_CELL, e != NULL ? S_operator(e->art) : "");
+	for (int i = 0; i < l->ntext; i++) {
+		const char *s = e != NULL && e->cells != NULL ?
+		    e->cells[l->textcols[i]] : NULL;
+
+		doc_add(r, DOC_CELL, s != NULL ? s : "");
+	}
+	for (int i = 0; i < l->nfields; i++)
+		if (e != NULL) {
+			struct figure fig = { .t = l->t, .e = e, .f = l->fields[i] };
+			struct doc_node *c = doc_add(r, DOC_CELL, NULL);
+
+			doctable_set_figure(c, &fig, 0);
+			c->flags = DOC_CELL_NUM;
+			if (e->note != NULL && e->note[l->fields[i]] != NULL &&
+			    e->val[l->fields[i]].has)
+				c->note = xstrdup(e->note[l->fields[i]]);
+		}
+	return r;
+}
+
+static int
+S_depth(const struct table *t, const struct entry *e)
+{
+	int d = 0;
+
+	for (int p = e->parent; p >= 0 && d < 8; p = t->rows[p].parent)
+		d++;
+	return d + (e->teil_von >= 0);
+}
+
+static void
+S_body_row(struct doc_node *tab, const struct layout *l, const struct entry *e)
+{
+	const struct table *t = l->t;
+	unsigned flags = 0;
+	int depth = S_depth(t, e);
+
+	if (e->label_row)
+		flags = DOC_ROW_LABEL;
+	else if (depth > 0)
+		flags = DOC_ROW_DAVON;
+	else if (t->kind == KIND_BUDGET && e->art == ART_SUMME)
+		flags = DOC_ROW_TOTAL;
+	S_row(tab, l, e, e->label, flags, depth);
+}
+
+/* The budget the plan's money is measured against, and what is left. */
+static void
+S_reserve_rows(struct doc_node *tab, const struct layout *l)
+{
+	const struct table *t = l->t, *b = t->budget;
+	int fm = table_field(t, "mittel_gesamt"), fb;
+	struct doc_node *r;
+	struct figure fig = { .t = t, .e = NULL, .f = -1 };
+	bool shown = false;
+
+	for (int i = 0; i < l->nfields; i++)
+		shown |= l->fields[i] == fm;
+	if (b == NULL || !shown || !t->reserve.has)
+		return;
+	fb = table_field(b, "betrag");
+	for (size_t i = b->nrows; i-- > 0; )
+		if (b->rows[i].art == ART_SUMME) {
+			struct figure bf = { .t = b, .e = &b->rows[i], .f = fb };
+
+			r = S_row(tab, l, NULL, b->rows[i].label, 0, 0);
+			for (int k = 0; k < l->nfields; k++) {
+				struct doc_node *c = doc_add(r, DOC_CELL, "");
+
+				if (l->fields[k] == fm)
+					doctable_set_figure(c, &bf, 0);
+				c->flags = DOC_CELL_NUM;
+			}
+			break;
+		}
+	r = S_row(tab, l, NULL, t->reserve.v < 0 ? "\xC3\x9C" "berplanung" :
+	    "Reserve", 0, 0);
+	for (int k = 0; k < l->nfields; k++) {
+		struct doc_node *c = doc_add(r, DOC_CELL, "");
+
+		if (l->fields[k] == fm)
+			doctable_set_figure(c, &fig, 0);
+		c->flags = DOC_CELL_NUM;
+	}
+}
+
+static void
+S_rows(struct doc_node *tab, const struct layout *l, int only_group)
+{
+	const struct table *t = l->t;
+	bool *shown = xcalloc(t->ngroups + 1, sizeof(*shown));
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+
+		if (only_group >= 0 && e->group != only_group)
+			continue;
+		if (only_group < 0 && e->group >= 0 && !shown[e->group]) {
+			shown[e->group] = true;
+			S_row(tab, l, &t->groups[e->group],
+			    t->groups[e->group].label, DOC_ROW_GROUP, 0);
+		}
+		S_body_row(tab, l, e);
+	}
+	free(shown);
+	if (only_group >= 0)
+		S_row(tab, l, &t->groups[only_group],
+		    t->groups[only_group].label, DOC_ROW_TOTAL, 0);
+	else if (t->total != NULL) {
+		S_row(tab, l, t->total, t->kind == KIND_DISTRIBUTION ? "Summe" :
+		    "Gesamt", DOC_ROW_TOTAL, 0);
+		if (t->kind == KIND_INSTRUMENTS)
+			S_reserve_rows(tab, l);
+	}
+}
+
+static int
+S_group_index(const struct table *t, const char *id)
+{
+	for (size_t g = 0; g < t->ngroups; g++)
+		if (strcmp(t->groups[g].id, id) == 0)
+			return (int)g;
+	return -1;
+}
+
+void
+doctable_insert(struct doc_node *parent, const struct table *t,
+    const char *group)
+{
+	struct doc_node *tab = doc_add(parent, DOC_TABLE, t->title != NULL ?
+	    t->title : t->name);
+	struct layout l;
+	int g = group != NULL ? S_group_index(t, group) : -1;
+
+	tab->id = g >= 0 ? xasprintf("tabelle-%s-%s", t->name, group) :
+	    xasprintf("tabelle-%s", t->name);
+	if (t->stand != NULL)
+		tab->note = xasprintf("Stand: %s", t->stand);
+	if (t->source != NULL)
+		tab->source = xasprintf("Quelle: %s", t->source);
+	S_layout(&l, t);
+	S_head_row(tab, &l);
+	S_rows(tab, &l, g);
+}

@@ -1,0 +1,14 @@
+/* svg.h: charts of the document tree as inline SVG for the HTML page, with
+ * a text alternative, a legend and the data as a table.
+ * Included by html.c. */
+#ifndef GEN_SVG_H
+#define GEN_SVG_H
+
+#include <libxml/tree.h>
+
+#include "doc.h"
+
+/* Appends the chart as <figure> to parent. */
+void	svg_chart(xmlNodePtr parent, const struct doc_node *chart);
+
+#endif

@@ -1,0 +1,36 @@
+/* template.h: a report type's template folder (templates/README.md): its
+ * stylesheet, logo and chapter skeleton.  Included by gen.c, docbuild.c
+ * and the writers. */
+#ifndef GEN_TEMPLATE_H
+#define GEN_TEMPLATE_H
+
+#include "diag.h"
+#include "model.h"
+
+#define CHAPTER_INSERTS_MAX 6
+
+/* A chapter of the skeleton: a plan without that chapter still gets it
+ * when tables of the listed kinds are left to insert. */
+struct chapter {
+	char		*id;
+	char		*title;
+	enum table_kind	 inserts[CHAPTER_INSERTS_MAX];
+	int		 ninserts;
+};
+
+struct template {
+	char		*dir;
+	char		*name;		/* "Arbeitsmarkt- und Integrationsprogramm" */
+	char		*css;		/* the stylesheet's text */
+	char		*logo;		/* data: URI of the logo, or NULL */
+	char		*logo_alt;
+	struct chapter	*chapters;
+	size_t		 nchapters;
+};
+
+/* Reads dir/template.xml (dir NULL: templates/REPORT, looked up beside the
+ * working folder, then beside the program).  NULL with messages in d. */
+struct template	*template_load(const char *dir, enum report r, struct diags *d);
+void		 template_free(struct template *t);
+
+#endif

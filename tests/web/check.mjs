@@ -1,0 +1,56 @@
+// Browser checks of gen's pages: axe-core (WCAG 2.1 AA and best
+// practice), no horizontal page scroll at 1280 and 390 px, screenshots.
+// Usage: node check.mjs SHOTS_DIR PAGE.html...
+// Prints "ok NAME" / "FAIL NAME: why" lines for tests/run.sh.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [shots, ...pages] = process.argv.slice(2);
+const widths = [1280, 390];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update',
+    '--disable-sync'],
+});
+let failed = 0;
+const report = (ok, name, why) => {
+  if (ok) console.log(`ok ${name}`);
+  else { failed++; console.log(`FAIL ${name}: ${why}`); }
+};
+try {
+  for (const file of pages) {
+    const name = basename(file, '.html');
+    for (const width of widths) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      // The page must make no request of its own.
+      const requests = [];
+      page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+      await page.goto('file://' + file);
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      report(m.scroll <= m.inner, `${name} at ${width} px: no horizontal scroll`,
+        `scrollWidth ${m.scroll} > innerWidth ${m.inner}`);
+      report(requests.length === 0, `${name} at ${width} px: no external requests`,
+        requests.join(' '));
+      await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false });
+      if (width === widths[0]) {
+        await page.addScriptTag({ content: axeSource });
+        const res = await page.evaluate(async () => await window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        }));
+        const v = res.violations.map((x) => `${x.id} (${x.nodes.length}): ${x.nodes[0].target.join(' ')}`);
+        report(v.length === 0, `${name}: axe-core finds no violation`, v.join('; '));
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
