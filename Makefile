@@ -31,16 +31,20 @@ build/unit-san: $(SAN_OBJS) build/san/unit.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
 
 build/rel/%.o: gen/%.c $(HEADERS) | build/rel
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 build/san/%.o: gen/%.c $(HEADERS) | build/san
-	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+	@echo "  CC SAN  $@"
+	@$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
 
 build/rel/unit.o: tests/unit.c $(HEADERS) | build/rel
-	$(CC) $(CFLAGS) -Igen -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(CFLAGS) -Igen -c -o $@ $<
 
 build/san/unit.o: tests/unit.c $(HEADERS) | build/san
-	$(CC) $(CFLAGS) $(SAN) -Igen -c -o $@ $<
+	@echo "  CC SAN  $@"
+	@$(CC) $(CFLAGS) $(SAN) -Igen -c -o $@ $<
 
 build/rel build/san:
 	mkdir -p $@
@@ -53,7 +57,8 @@ run: setup
 setup:
 	@sh tests/setup.sh
 
-test: setup
+test:
+	@sh tests/setup.sh --test
 	$(MAKE) build/gen build/unit build/gen-san build/unit-san
 	sh tests/run.sh build/gen:build/unit build/gen-san:build/unit-san
 

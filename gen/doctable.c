@@ -62,6 +62,9 @@ doctable_set_figure(struct doc_node *n, const struct figure *fig,
 	struct value v = figure_value(fig);
 	struct buf b;
 
+	free(n->text);
+	free(n->value);
+	free(n->key);
 	buf_init(&b);
 	figure_display(&b, fig, flags);
 	n->text = buf_detach(&b);

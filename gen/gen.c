@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "calc.h"
 #include "check.h"
@@ -139,5 +140,87 @@ gen_plan(const char *dir, const struct gen_options *o)
 		st = S_render(p, o, &d);
 	plan_free(p);
 	diags_free(&d);
+	return st;
+}
+
+static bool
+S_exists(const char *dir, const char *name, const char *ext)
+{
+	char *path = xasprintf("%s/%s%s", dir, name, ext);
+	struct stat st;
+	bool ok = stat(path, &st) == 0;
+
+	free(path);
+	return ok;
+}
+
+static int
+S_by_place(const void *a, const void *b)
+{
+	const struct html_index_entry *x = a, *y = b;
+	int c = strcmp(x->land != NULL ? x->land : "", y->land != NULL ?
+	    y->land : "");
+
+	if (c == 0)
+		c = strcmp(x->jobcenter, y->jobcenter);
+	if (c == 0)
+		c = x->year - y->year;
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+static bool
+S_write_index(FILE *fp, void *arg)
+{
+	const struct html_index_entry *v = arg;
+	size_t n = 0;
+
+	while (v[n].name != NULL)
+		n++;
+	return html_write_index(fp, v, n);
+}
+
+enum gen_status
+gen_index(char **dirs, size_t n, const struct gen_options *o)
+{
+	struct html_index_entry *v = xcalloc(n + 1, sizeof(*v));
+	size_t k = 0;
+	enum gen_status st;
+
+	for (size_t i = 0; i < n; i++) {
+		struct diags d;
+		struct plan *p;
+
+		diags_init(&d);
+		p = planxml_read(dirs[i], &d);
+		if (p != NULL && S_exists(o->outdir, p->name, ".html")) {
+			v[k] = (struct html_index_entry){
+				.jobcenter = xstrdup(p->jc_name != NULL ?
+				    p->jc_name : p->name),
+				.land = p->jc_land != NULL ? xstrdup(p->jc_land) :
+				    NULL,
+				.report = xstrdup(report_title(p->report)),
+				.title = xstrdup(p->title != NULL ? p->title :
+				    p->name),
+				.name = xstrdup(p->name), .year = p->year,
+				.html = true,
+				.pdf = S_exists(o->outdir, p->name, ".pdf"),
+				.csv = S_exists(o->outdir, p->name,
+				    ".kennzahlen.csv"),
+			};
+			k++;
+		}
+		plan_free(p);
+		diags_free(&d);
+	}
+	qsort(v, k, sizeof(*v), S_by_place);
+	st = S_output(o, "index.html", S_write_index, v);
+	for (size_t i = 0; i < k; i++) {
+		free(v[i].jobcenter);
+		free(v[i].land);
+		free(v[i].report);
+		free(v[i].title);
+		free(v[i].name);
+	}
+	free(v);
 	return st;
 }

@@ -270,7 +270,7 @@ S_figure(xmlNodePtr parent, const struct doc_node *f)
 {
 	xmlNodePtr d = S_el(parent, "data", f->text);
 
-	S_attr(d, "class", "fig");
+	S_attr(d, "class", f->flags & DOC_PLAIN ? "fig plain" : "fig");
 	S_attr(d, "value", f->value);
 	S_attr(d, "data-key", f->key);
 	S_attr(d, "data-value", f->value);

@@ -283,6 +283,12 @@ main(int argc, char *argv[])
 		dirs = bundled;
 	}
 	st = S_run(dirs, ndirs, &o, jobs);
+	if (ndirs > 1 && st != GEN_USAGE && (o.formats & FORMAT_HTML) &&
+	    !o.check_only && !o.dump_tree) {
+		int ist = gen_index(dirs, ndirs, &o);
+
+		st = ist > st ? ist : st;
+	}
 	for (size_t i = 0; bundled != NULL && i < ndirs; i++)
 		free(bundled[i]);
 	free(bundled);

@@ -29,6 +29,19 @@ report_name(enum report r)
 }
 
 const char *
+report_title(enum report r)
+{
+	switch (r) {
+	case REPORT_AMIP:
+		return "Arbeitsmarkt- und Integrationsprogramm";
+	case REPORT_PLANUNGSDOKUMENT:
+		return "Planungsdokument";
+	default:
+		return "Eingliederungsbericht";
+	}
+}
+
+const char *
 kind_name(enum table_kind k)
 {
 	return kind_names[k];

@@ -168,6 +168,8 @@ struct plan {
 };
 
 const char	*report_name(enum report r);
+/* "Arbeitsmarkt- und Integrationsprogramm" */
+const char	*report_title(enum report r);
 const char	*kind_name(enum table_kind k);
 bool		 kind_from_name(const char *s, enum table_kind *k);
 

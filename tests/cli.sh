@@ -36,9 +36,20 @@ check "--check writes nothing" [ ! -e "$tmp/chk" ]
 
 # Same input, same bytes; and -j gives the same files as one job.
 rm -rf "$tmp/r1" "$tmp/r2"
-"$gen" -q -j 1 -f csv -o "$tmp/r1" input/*/ 2>/dev/null
-"$gen" -q -j 2 -f csv -o "$tmp/r2" input/*/ 2>/dev/null
+"$gen" -q -j 1 -o "$tmp/r1" input/*/ 2>/dev/null
+"$gen" -q -j 2 -o "$tmp/r2" input/*/ 2>/dev/null
 check "two runs give the same bytes (-j 1 and -j 2)" diff -r "$tmp/r1" "$tmp/r2"
+for name in ahrweiler-2017 me-aktiv-2017 lahn-dill-2019; do
+	check "index.html links $name" grep -q "href=\"$name.html\"" "$tmp/r1/index.html"
+done
+check "one plan renders" [ "$(status "$gen" -o "$tmp/one" input/ahrweiler-2017)" = 0 ]
+check "one plan gets no index.html" [ ! -e "$tmp/one/index.html" ]
+rm -rf "$tmp/dump"
+check "--dump-tree prints the tree" \
+    [ "$(status "$gen" --dump-tree -o "$tmp/dump" input/ahrweiler-2017)" = 0 ]
+check "--dump-tree writes nothing" [ ! -e "$tmp/dump" ]
+check "a template folder without template.xml is exit 1" \
+    [ "$(status "$gen" -t "$tmp" -o "$tmp/x" input/ahrweiler-2017)" = 1 ]
 
 # Without arguments: the bundled examples under input/, into output/.
 rm -rf "$tmp/bundle" && mkdir -p "$tmp/bundle" && cp -r input "$tmp/bundle/"

@@ -111,19 +111,38 @@ run_errors() {
 	done
 }
 
-# --- golden exports: byte for byte ---
+# --- golden files: exports, pages and tree dumps, byte for byte ---
 run_golden() {
 	for dir in input/*/; do
 		name=$(basename "$dir")
-		gold=tests/golden/$name.kennzahlen.csv
-		if [ "$update" = yes ]; then
-			mkdir -p tests/golden
-			cp "$tmp/disp/$name.kennzahlen.csv" "$gold"
-			continue
-		fi
-		check "golden $name.kennzahlen.csv differs (make update-golden)" \
-		    cmp -s "$gold" "$tmp/disp/$name.kennzahlen.csv"
+		"$gen" --dump-tree "$dir" >"$tmp/disp/$name.tree" 2>/dev/null
+		for f in "$name.kennzahlen.csv" "$name.html" "$name.tree"; do
+			if [ "$update" = yes ]; then
+				mkdir -p tests/golden
+				cp "$tmp/disp/$f" "tests/golden/$f"
+				continue
+			fi
+			check "golden $f differs (make update-golden)" \
+			    cmp -s "tests/golden/$f" "$tmp/disp/$f"
+		done
 	done
+}
+
+# --- the pages: Nu HTML Checker, axe-core, phone and desktop widths,
+# figures read back; with the release build only (they test the HTML) ---
+run_web() {
+	vnu=tests/web/node_modules/vnu-jar/build/dist/vnu.jar
+	for page in "$tmp"/disp/*.html; do
+		check "Nu HTML Checker accepts $(basename "$page"): $(java -jar "$vnu" \
+		    --errors-only "$page" 2>&1 | head -n 3)" \
+		    java -jar "$vnu" --errors-only "$page"
+	done
+	mkdir -p output/screenshots
+	node tests/web/check.mjs "$(pwd)/output/screenshots" "$tmp"/disp/*.html \
+	    >"$tmp/web.out" 2>&1
+	passed=$((passed + $(grep -c '^ok ' "$tmp/web.out")))
+	failed=$((failed + $(grep -c '^FAIL ' "$tmp/web.out")))
+	grep -v '^ok ' "$tmp/web.out" | sed "s/^/$build: /"
 }
 
 for pair in "$@"; do
@@ -131,7 +150,7 @@ for pair in "$@"; do
 	unit=${pair#*:}
 	build=$(basename "$gen")
 	rm -rf "$tmp/disp"
-	"$gen" -q -f csv -o "$tmp/disp" input/*/ 2>"$tmp/disp.err" ||
+	"$gen" -q -o "$tmp/disp" input/*/ 2>"$tmp/disp.err" ||
 	    { fail "examples do not render: $(head -n 3 "$tmp/disp.err")"; }
 	if [ "$update" = yes ]; then
 		run_golden
@@ -142,6 +161,7 @@ for pair in "$@"; do
 	run_display
 	run_errors
 	run_golden
+	[ "$pair" = "$1" ] && run_web
 	. tests/cli.sh
 done
 [ "$update" = yes ] && echo "golden files updated"

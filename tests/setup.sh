@@ -1,19 +1,35 @@
 #!/bin/sh
-# Installs the Debian packages gen needs to build and test, if missing.
-# Idempotent: does nothing when everything is there.
+# Installs what gen needs, if missing; idempotent.
+#   tests/setup.sh          to build and run gen (Debian packages)
+#   tests/setup.sh --test   also what the test suite needs: Chromium, Java,
+#                           Node.js and the npm packages of tests/web
 set -eu
+cd "$(dirname "$0")/.."
 pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev"
+if [ "${1:-}" = "--test" ]; then
+	pkgs="$pkgs chromium fonts-liberation2 valgrind"
+	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"
+	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
+fi
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 	    missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "setup: installing$missing"
-if [ "$(id -u)" -ne 0 ]; then
-	echo "setup: run as root, or: apt-get install$missing" >&2
-	exit 1
+if [ -n "$missing" ]; then
+	echo "setup: installing$missing"
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "setup: run as root, or: apt-get install$missing" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ "${1:-}" = "--test" ] && { [ ! -d tests/web/node_modules/playwright-core ] ||
+    [ ! -d tests/web/node_modules/axe-core ] ||
+    [ ! -f tests/web/node_modules/vnu-jar/build/dist/vnu.jar ]; }; then
+	echo "setup: npm ci in tests/web"
+	(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+fi

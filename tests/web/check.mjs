@@ -3,14 +3,50 @@
 // Usage: node check.mjs SHOTS_DIR PAGE.html...
 // Prints "ok NAME" / "FAIL NAME: why" lines for tests/run.sh.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [shots, ...pages] = process.argv.slice(2);
 const widths = [1280, 390];
+
+// The export NAME.kennzahlen.csv beside the page: key -> [wert, anzeige].
+// Its fields hold no ';' or quotes for the bundled examples, but a quoted
+// field is read too.
+function readExport(file) {
+  const map = new Map();
+  const csv = readFileSync(file.replace(/\.html$/, '.kennzahlen.csv'), 'utf8');
+  for (const line of csv.split('\n').slice(1)) {
+    if (!line) continue;
+    const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)
+      .map((c) => c.replace(/;$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
+    map.set(cells[0], [cells[1], cells[3]]);
+  }
+  return map;
+}
+
+// Every figure the page shows carries its key and machine value; both,
+// and the text shown, must equal the export.
+async function checkFigures(page, file, name) {
+  if (!existsSync(file.replace(/\.html$/, '.kennzahlen.csv'))) return;
+  const exp = readExport(file);
+  const figs = await page.evaluate(() => [...document.querySelectorAll('[data-key]')].map((e) => ({
+    key: e.dataset.key, value: e.dataset.value,
+    text: e.firstChild && e.firstChild.nodeType === 3 ? e.firstChild.nodeValue : '',
+    plain: e.classList.contains('plain'),
+  })));
+  const bad = [];
+  for (const f of figs) {
+    const want = exp.get(f.key);
+    if (!want) bad.push(`${f.key}: not in the export`);
+    else if (want[0] !== f.value) bad.push(`${f.key}: data-value ${f.value}, export ${want[0]}`);
+    else if (!f.plain && want[1] !== f.text) bad.push(`${f.key}: shows '${f.text}', export '${want[1]}'`);
+  }
+  report(figs.length > 0 && bad.length === 0,
+    `${name}: all ${figs.length} figures on the page equal the export`, bad.slice(0, 5).join('; '));
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -39,6 +75,8 @@ try {
       report(requests.length === 0, `${name} at ${width} px: no external requests`,
         requests.join(' '));
       await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false });
+      if (width === widths[0])
+        await checkFigures(page, file, name);
       if (width === widths[0]) {
         await page.addScriptTag({ content: axeSource });
         const res = await page.evaluate(async () => await window.axe.run(document, {
