@@ -89,17 +89,24 @@ S_data_uri(const char *src, const char *data, size_t len)
 	    "image/jpeg" : "application/octet-stream";
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-	char *uri;
+	const char *b64;
+	struct buf uri;
+	size_t len64;
 
 	xmlTextWriterStartElement(w, (const xmlChar *)"x");
 	xmlTextWriterWriteBase64(w, data, 0, (int)len);
 	xmlTextWriterEndElement(w);
 	xmlFreeTextWriter(w);
-	/* The buffer holds <x>BASE64</x>. */
-	uri = xasprintf("data:%s;base64,%.*s", mime,
-	    (int)(xmlBufferLength(buf) - 7), xmlBufferContent(buf) + 3);
+	/* The buffer holds <x>BASE64</x>, the base64 broken into lines. */
+	b64 = (const char *)xmlBufferContent(buf) + 3;
+	len64 = (size_t)xmlBufferLength(buf) - 7;
+	buf_init(&uri);
+	buf_printf(&uri, "data:%s;base64,", mime);
+	for (size_t i = 0; i < len64; i++)
+		if (b64[i] != '\r' && b64[i] != '\n')
+			buf_putc(&uri, b64[i]);
 	xmlBufferFree(buf);
-	return uri;
+	return buf_detach(&uri);
 }
 
 static void

@@ -138,3 +138,11 @@ mkplan
 ln -s /etc/passwd "$tmp/h/t.csv"
 hostile "a symbolic link out of the plan folder" 1
 rm -rf "$tmp/h" "$tmp/h-out"
+
+# A copied template with a logo: the logo is embedded, nothing is fetched.
+rm -rf "$tmp/logo"
+check "a template with a logo renders" \
+    [ "$(status "$gen" -t tests/template-logo -o "$tmp/logo" input/ahrweiler-2017)" = 0 ]
+check "the logo is embedded in the page" grep -q \
+    '<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0i[^"]*" alt="Logo des Jobcenters Musterstadt">' \
+    "$tmp/logo/ahrweiler-2017.html"

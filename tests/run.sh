@@ -132,7 +132,9 @@ run_golden() {
 # figures read back; with the release build only (they test the HTML) ---
 run_web() {
 	vnu=tests/web/node_modules/vnu-jar/build/dist/vnu.jar
-	for page in "$tmp"/disp/*.html; do
+	"$gen" -q -f html -t tests/template-logo -o "$tmp/logo-web" \
+	    input/ahrweiler-2017 2>/dev/null
+	for page in "$tmp"/disp/*.html "$tmp/logo-web/ahrweiler-2017.html"; do
 		check "Nu HTML Checker accepts $(basename "$page"): $(java -jar "$vnu" \
 		    --errors-only "$page" 2>&1 | head -n 3)" \
 		    java -jar "$vnu" --errors-only "$page"
