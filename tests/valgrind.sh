@@ -4,7 +4,8 @@ set -eu
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for cmd in "build/gen -q -f csv -o $tmp input/ahrweiler-2017 input/me-aktiv-2017 input/lahn-dill-2019" \
+for cmd in "build/gen -q -j 1 -o $tmp input/ahrweiler-2017 input/me-aktiv-2017 input/lahn-dill-2019" \
+    "build/gen --dump-tree input/lahn-dill-2019" \
     "build/gen -q -f csv -o $tmp tests/errors/me-aktiv-printed-total" "build/unit"; do
 	valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    $cmd >/dev/null 2>"$tmp/vg.err" || [ $? -ne 99 ] || { cat "$tmp/vg.err"; exit 1; }
