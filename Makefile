@@ -5,12 +5,13 @@ OPT	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
 CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lm
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check keys export template doc doctable chart docbuild svg html gen
+	   check keys export template doc doctable chart docbuild svg html \
+	   hyph layout pdf gen
 HEADERS	 = $(wildcard gen/*.h)
 
 REL_OBJS = $(MODULES:%=build/rel/%.o)
@@ -52,7 +53,7 @@ build/rel build/san:
 # Installs what is missing (Debian), builds, renders the bundled examples.
 run: setup
 	$(MAKE) build/gen
-	build/gen
+	build/gen -f html,pdf,csv
 
 setup:
 	@sh tests/setup.sh

@@ -13,6 +13,8 @@
 #include "docbuild.h"
 #include "export.h"
 #include "html.h"
+#include "hyph.h"
+#include "pdf.h"
 #include "io.h"
 #include "keys.h"
 #include "planxml.h"
@@ -38,6 +40,19 @@ static bool
 S_write_csv(FILE *fp, void *arg)
 {
 	return export_kennzahlen(fp, arg);
+}
+
+struct bytes {
+	const unsigned char	*data;
+	size_t			 len;
+};
+
+static bool
+S_write_bytes(FILE *fp, void *arg)
+{
+	const struct bytes *b = arg;
+
+	return fwrite(b->data, 1, b->len, fp) == b->len;
 }
 
 /* What the HTML writer needs, through io_write_atomic's one argument. */
@@ -69,6 +84,46 @@ S_output(const struct gen_options *o, const char *name,
 	return ok ? GEN_OK : GEN_SYSTEM;
 }
 
+/* The dictionary is read once a process: plans rendered in a row share
+ * it. */
+static struct hyph *
+S_hyphenation(void)
+{
+	static struct hyph *h;
+
+	if (h == NULL)
+		h = hyph_open(HYPH_DICT);
+	return h;
+}
+
+static enum gen_status
+S_write_pdf(const struct plan *p, const struct doc *doc,
+    const struct template *tpl, const struct gen_options *o)
+{
+	struct bytes b;
+	unsigned char *data;
+	char *name, *err;
+	enum gen_status st;
+
+	if (S_hyphenation() == NULL) {
+		fprintf(stderr, "gen: %s: cannot read the hyphenation "
+		    "dictionary (Debian package hyphen-de)\n", HYPH_DICT);
+		return GEN_SYSTEM;
+	}
+	name = xasprintf("%s.pdf", p->name);
+	if (!pdf_render(doc, tpl, S_hyphenation(), &data, &b.len, &err)) {
+		fprintf(stderr, "gen: %s/%s: %s\n", o->outdir, name, err);
+		free(err);
+		free(name);
+		return GEN_SYSTEM;
+	}
+	b.data = data;
+	st = S_output(o, name, S_write_bytes, &b);
+	free(data);
+	free(name);
+	return st;
+}
+
 static enum gen_status
 S_write(const struct plan *p, const struct doc *doc,
     const struct template *tpl, const struct gen_options *o)
@@ -92,6 +147,8 @@ S_write(const struct plan *p, const struct doc *doc,
 		st = S_output(o, name, S_write_html, &job);
 		free(name);
 	}
+	if (st == GEN_OK && (o->formats & FORMAT_PDF))
+		st = S_write_pdf(p, doc, tpl, o);
 	return st;
 }
 

@@ -25,8 +25,8 @@ static const char usage_text[] =
     "under input/.\n"
     "\n"
     "  -o, --output DIR     where outputs go (default: output)\n"
-    "  -f, --format LIST    comma-separated: html, csv (default: both;\n"
-    "                       pdf follows)\n"
+    "  -f, --format LIST    comma-separated: html, pdf, csv\n"
+    "                       (default: html,pdf)\n"
     "  -t, --template DIR   a template folder (default: templates/<report>)\n"
     "      --check          read, compute and check only; write nothing\n"
     "      --lenient        disagreeing declared totals are warnings\n"
@@ -61,11 +61,12 @@ S_formats(const char *list, unsigned *out)
 			*out |= FORMAT_CSV;
 		else if (strcmp(w, "html") == 0)
 			*out |= FORMAT_HTML;
+		else if (strcmp(w, "pdf") == 0)
+			*out |= FORMAT_PDF;
 		else {
 			ok = false;
-			S_usage_error(strcmp(w, "pdf") == 0 ? "format '%s' is "
-			    "not available yet (known: html, csv)" :
-			    "unknown format '%s' (known: html, pdf, csv)", w);
+			S_usage_error("unknown format '%s' (known: html, pdf, "
+			    "csv)", w);
 		}
 	}
 	free(copy);
@@ -260,10 +261,8 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 int
 main(int argc, char *argv[])
 {
-	/* The PDF writer joins html in the default when it exists; until
-	 * then the figure export stands in for it. */
 	struct gen_options o = { .outdir = "output",
-	    .formats = FORMAT_HTML | FORMAT_CSV };
+	    .formats = FORMAT_HTML | FORMAT_PDF };
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char **dirs, **bundled = NULL;
 	size_t ndirs;

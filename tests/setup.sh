@@ -5,9 +5,9 @@
 #                           Node.js and the npm packages of tests/web
 set -eu
 cd "$(dirname "$0")/.."
-pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev"
+pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev hyphen-de fonts-liberation2"
 if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs chromium fonts-liberation2 valgrind"
+	pkgs="$pkgs chromium valgrind qpdf poppler-utils"
 	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"
 	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"

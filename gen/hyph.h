@@ -1,0 +1,22 @@
+/* hyph.h: German hyphenation with libhyphen and the hyphen-de dictionary.
+ * Included by layout.c and the tests. */
+#ifndef GEN_HYPH_H
+#define GEN_HYPH_H
+
+#include <stddef.h>
+
+#define HYPH_DICT "/usr/share/hyphen/hyph_de_DE.dic"
+
+struct hyph;
+
+/* NULL if the dictionary cannot be read. */
+struct hyph	*hyph_open(const char *path);
+void		 hyph_close(struct hyph *h);
+
+/* The places in the UTF-8 word (byte offsets) after which it may be
+ * broken with a hyphen, at most max; the number found.  Words with other
+ * characters than letters get none. */
+size_t		 hyph_points(struct hyph *h, const char *word, size_t len,
+		    size_t *pos, size_t max);
+
+#endif

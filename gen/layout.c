@@ -1,0 +1,1406 @@
+/* layout.c: pages from the document tree.  Blocks become boxes of fixed
+ * height with their items; pagination places the boxes, honouring what
+ * must stay together; then the items go onto pages with the running head
+ * and foot. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MM		(72.0 / 25.4)
+#define LEADING		1.4	/* line height / font size */
+#define GRAY		0x555555
+#define TEXT_COLOR	0x1A1A1A
+#define LIGHT		0xE8EEF5
+#define RULE_GRAY	0xBBBBBB
+#define INDENT		14.0	/* a list level, a davon level */
+#define CELL_PAD	3.0
+#define HYPH_MAX	32
+
+/* --- boxes --- */
+
+/* A piece of a page of fixed height; items are placed relative to its
+ * top (y downwards) until pagination fixes where the box stands. */
+struct box {
+	double		 h;
+	double		 space;		/* above; dropped at the top of a page */
+	bool		 keep_next;	/* no page break after this box */
+	int		 table;		/* table number, -1 if none */
+	int		 row;		/* 0: caption and head of the table */
+	int		 anchor;	/* anchor set here, -1 if none */
+	struct lay_page	 items;
+	int		 page;
+	double		 top;
+};
+
+struct boxes {
+	struct box	*v;
+	size_t		 n, cap;
+};
+
+struct ctx {
+	const struct measure	*m;
+	struct hyph		*hy;
+	struct layout		*l;
+	double			 x0, width;	/* text column */
+	struct boxes		*out;
+	struct boxes		 heads;		/* a table's repeated head, by table */
+	int			 ntables;
+	const struct doc	*doc;
+};
+
+static struct lay_item *
+S_item(struct lay_page *p, enum lay_type type)
+{
+	struct lay_item *it;
+
+	grow(&p->items, &p->cap, p->n + 1, sizeof(*p->items));
+	it = &p->items[p->n++];
+	memset(it, 0, sizeof(*it));
+	it->type = type;
+	it->target = -1;
+	it->color = TEXT_COLOR;
+	return it;
+}
+
+static void
+S_page_free(struct lay_page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->items[i].text);
+		free(p->items[i].pts);
+	}
+	free(p->items);
+}
+
+static struct box *
+S_box(struct boxes *b, double h, double space)
+{
+	struct box *x;
+
+	grow(&b->v, &b->cap, b->n + 1, sizeof(*b->v));
+	x = &b->v[b->n++];
+	memset(x, 0, sizeof(*x));
+	x->h = h;
+	x->space = space;
+	x->table = -1;
+	x->anchor = -1;
+	return x;
+}
+
+static void
+S_text(struct lay_page *p, double x, double y, enum lay_font f, double size,
+    unsigned color, const char *s, size_t len)
+{
+	struct lay_item *it = S_item(p, LI_TEXT);
+
+	it->x = x;
+	it->y = y;
+	it->font = f;
+	it->size = size;
+	it->color = color;
+	it->text = xstrndup(s, len);
+}
+
+static void
+S_rule(struct lay_page *p, double x1, double y, double x2, double width,
+    unsigned color)
+{
+	struct lay_item *it = S_item(p, LI_LINE);
+
+	it->x = x1;
+	it->y = y;
+	it->w = x2;
+	it->h = y;
+	it->size = width;
+	it->color = color;
+}
+
+static void
+S_fill(struct lay_page *p, double x, double y, double w, double h,
+    unsigned color)
+{
+	struct lay_item *it = S_item(p, LI_RECT);
+
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->color = color;
+}
+
+static int
+S_anchor(struct layout *l, const char *id, const char *title, int level)
+{
+	struct lay_anchor *a;
+
+	grow(&l->anchors, &l->capanchors, l->nanchors + 1, sizeof(*a));
+	a = &l->anchors[l->nanchors];
+	a->id = xstrdup(id != NULL ? id : "");
+	a->title = xstrdup(title != NULL ? title : "");
+	a->level = level;
+	a->page = 0;
+	a->y = 0;
+	return (int)l->nanchors++;
+}
+
+static double
+S_w(const struct ctx *c, enum lay_font f, double size, const char *s,
+    size_t len)
+{
+	return c->m->width(c->m->ctx, f, size, s, len);
+}
+
+/* --- words and lines --- */
+
+/* A run of text without a break opportunity inside, except hyphenation
+ * points of a single word. */
+struct chunk {
+	const char	*s;
+	size_t		 len;
+	enum lay_font	 font;
+	bool		 space_before;
+	bool		 whole;		/* a figure: never broken */
+	bool		 newline;	/* a forced break before it */
+	int		 link;		/* link number, -1 none */
+};
+
+struct chunks {
+	struct chunk	*v;
+	size_t		 n, cap;
+	char		**links;	/* hrefs, by link number */
+	size_t		 nlinks, caplinks;
+};
+
+struct seg {
+	char		*text;
+	enum lay_font	 font;
+	double		 x, w;
+	int		 link;
+};
+
+struct line {
+	struct seg	*segs;
+	size_t		 n, cap;
+	double		 width;
+};
+
+struct lines {
+	struct line	*v;
+	size_t		 n, cap;
+};
+
+static void
+S_chunk(struct chunks *cs, const char *s, size_t len, enum lay_font f,
+    bool space, bool whole, int link)
+{
+	struct chunk *c;
+
+	grow(&cs->v, &cs->cap, cs->n + 1, sizeof(*cs->v));
+	c = &cs->v[cs->n++];
+	*c = (struct chunk){ .s = s, .len = len, .font = f,
+	    .space_before = space, .whole = whole, .link = link };
+}
+
+static enum lay_font
+S_font_with(enum lay_font f, enum doc_type t)
+{
+	if (t == DOC_EMPH)
+		return f == LF_BOLD || f == LF_BOLD_ITALIC ? LF_BOLD_ITALIC :
+		    LF_ITALIC;
+	return f == LF_ITALIC || f == LF_BOLD_ITALIC ? LF_BOLD_ITALIC :
+	    LF_BOLD;
+}
+
+/* Splits text at blanks; space tells whether a blank came before. */
+static void
+S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
+    bool *space)
+{
+	while (*s != '\0') {
+		size_t n;
+
+		if (*s == ' ') {
+			*space = true;
+			s++;
+			continue;
+		}
+		n = strcspn(s, " ");
+		S_chunk(cs, s, n, f, *space, false, link);
+		*space = false;
+		s += n;
+	}
+}
+
+static void
+S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
+    int link, bool *space)
+{
+	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_TEXT:
+			S_split(cs, n->text, f, link, space);
+			break;
+		case DOC_FIGURE:
+			S_chunk(cs, n->text, strlen(n->text), f, *space, true, link);
+			*space = false;
+			break;
+		case DOC_BREAK:
+			S_chunk(cs, "", 0, f, false, true, link);
+			cs->v[cs->n - 1].newline = true;
+			break;
+		case DOC_EMPH:
+		case DOC_STRONG:
+			S_inline(cs, n, S_font_with(f, n->type), link, space);
+			break;
+		case DOC_LINK:
+			grow(&cs->links, &cs->caplinks, cs->nlinks + 1,
+			    sizeof(*cs->links));
+			cs->links[cs->nlinks] = n->id;
+			S_inline(cs, n, f, (int)cs->nlinks++, space);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+S_chunks_free(struct chunks *cs)
+{
+	free(cs->v);
+	free(cs->links);
+}
+
+static struct line *
+S_new_line(struct lines *ls)
+{
+	grow(&ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v));
+	memset(&ls->v[ls->n], 0, sizeof(ls->v[0]));
+	return &ls->v[ls->n++];
+}
+
+/* Adds text to the line, joining it to the last segment of the same
+ * font and link. */
+static void
+S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
+    enum lay_font f, int link, bool space, double size)
+{
+	struct seg *sg = ln->n > 0 ? &ln->segs[ln->n - 1] : NULL;
+	double sw = space ? S_w(c, f, size, " ", 1) : 0;
+	double w = S_w(c, f, size, s, len);
+
+	if (sg != NULL && sg->font == f && sg->link == link) {
+		size_t old = strlen(sg->text);
+
+		sg->text = xreallocarray(sg->text, old + len + 2, 1);
+		if (space)
+			sg->text[old++] = ' ';
+		memcpy(sg->text + old, s, len);
+		sg->text[old + len] = '\0';
+		sg->w += sw + w;
+	} else {
+		grow(&ln->segs, &ln->cap, ln->n + 1, sizeof(*ln->segs));
+		sg = &ln->segs[ln->n++];
+		sg->x = ln->width + sw;
+		sg->w = w;
+		sg->font = f;
+		sg->link = link;
+		sg->text = xstrndup(s, len);
+	}
+	ln->width += sw + w;
+}
+
+/* The longest hyphenated head of the chunk that fits in room, as a byte
+ * count (0: none).  Only plain words; the letters of a word ending in
+ * punctuation are hyphenated all the same. */
+static size_t
+S_hyphen_head(const struct ctx *c, const struct chunk *ch, double room,
+    double size)
+{
+	size_t pos[HYPH_MAX], n, best = 0, letters = ch->len;
+
+	if (ch->whole || c->hy == NULL)
+		return 0;
+	while (letters > 0 && strchr(".,;:!?)\"", ch->s[letters - 1]) != NULL)
+		letters--;
+	n = hyph_points(c->hy, ch->s, letters, pos, HYPH_MAX);
+	for (size_t i = 0; i < n; i++) {
+		char *head = xasprintf("%.*s-", (int)pos[i], ch->s);
+
+		if (S_w(c, ch->font, size, head, pos[i] + 1) <= room)
+			best = pos[i];
+		free(head);
+	}
+	/* A word already holding a hyphen breaks after it too. */
+	for (size_t i = letters; i-- > 1; )
+		if (ch->s[i] == '-' && i + 1 < letters && i + 1 > best &&
+		    S_w(c, ch->font, size, ch->s, i + 1) <= room) {
+			best = i + 1;
+			break;
+		}
+	return best;
+}
+
+/* Where a chunk wider than a whole line must be cut: as many whole
+ * characters as fit, at least one. */
+static size_t
+S_force_cut(const struct ctx *c, const struct chunk *ch, double room,
+    double size)
+{
+	size_t cut = 0, i = 0;
+
+	while (i < ch->len) {
+		size_t next = i + 1;
+
+		while (next < ch->len && ((unsigned char)ch->s[next] & 0xC0) == 0x80)
+			next++;
+		if (cut > 0 && S_w(c, ch->font, size, ch->s, next) > room)
+			break;
+		cut = next;
+		i = next;
+	}
+	return cut;
+}
+
+/* First fit, with hyphenation where a word does not fit and the line
+ * would otherwise stay loose (or the word is longer than a line). */
+static void
+S_break(const struct ctx *c, const struct chunks *cs, double width,
+    double size, struct lines *out)
+{
+	struct line *ln = S_new_line(out);
+
+	for (size_t i = 0; i < cs->n; i++) {
+		struct chunk ch = cs->v[i];
+
+		if (ch.newline) {
+			ln = S_new_line(out);
+			continue;
+		}
+		for (;;) {
+			bool space = ch.space_before && ln->n > 0;
+			double sw = space ? S_w(c, ch.font, size, " ", 1) : 0;
+			double w = S_w(c, ch.font, size, ch.s, ch.len);
+			double room = width - ln->width - sw;
+			size_t cut;
+
+			if (w <= room) {
+				S_put(c, ln, ch.s, ch.len, ch.font, ch.link, space,
+				    size);
+				break;
+			}
+			cut = ln->width < 0.85 * width || ln->n == 0 ?
+			    S_hyphen_head(c, &ch, room, size) : 0;
+			if (cut > 0) {
+				bool dash = ch.s[cut - 1] != '-';
+
+				S_put(c, ln, ch.s, cut, ch.font, ch.link, space, size);
+				if (dash)
+					S_put(c, ln, "-", 1, ch.font, ch.link, false,
+					    size);
+			} else if (ln->n == 0) {
+				cut = S_force_cut(c, &ch, width, size);
+				S_put(c, ln, ch.s, cut, ch.font, ch.link, false,
+				    size);
+			}
+			if (cut >= ch.len && ln->n > 0)
+				break;
+			ch.s += cut;
+			ch.len -= cut;
+			ch.space_before = cut == 0 && ch.space_before;
+			ln = S_new_line(out);
+		}
+	}
+}
+
+static void
+S_lines_free(struct lines *ls)
+{
+	for (size_t i = 0; i < ls->n; i++) {
+		for (size_t k = 0; k < ls->v[i].n; k++)
+			free(ls->v[i].segs[k].text);
+		free(ls->v[i].segs);
+	}
+	free(ls->v);
+	memset(ls, 0, sizeof(*ls));
+}
+
+char **
+layout_break_text(const char *text, double width, double size,
+    const struct measure *m, struct hyph *h, size_t *nlines)
+{
+	struct ctx c = { .m = m, .hy = h };
+	struct chunks cs = { 0 };
+	struct lines ls = { 0 };
+	bool space = false;
+	char **v;
+
+	S_split(&cs, text, LF_REGULAR, -1, &space);
+	S_break(&c, &cs, width, size, &ls);
+	v = xcalloc(ls.n + 1, sizeof(*v));
+	for (size_t i = 0; i < ls.n; i++) {
+		struct buf b;
+
+		buf_init(&b);
+		for (size_t k = 0; k < ls.v[i].n; k++)
+			buf_printf(&b, "%s%s", k ? " " : "", ls.v[i].segs[k].text);
+		v[i] = buf_detach(&b);
+	}
+	*nlines = ls.n;
+	S_lines_free(&ls);
+	S_chunks_free(&cs);
+	return v;
+}
+
+/* --- text blocks --- */
+
+static double
+S_ascent(double size)
+{
+	return size * (0.8 + (LEADING - 1) / 2);
+}
+
+/* Links over a line's segments; "#id" is resolved when pages are made. */
+static void
+S_line_links(struct lay_page *p, const struct line *ln, const struct chunks *cs,
+    double x, double h)
+{
+	for (size_t k = 0; k < ln->n; k++) {
+		const struct seg *sg = &ln->segs[k];
+		struct lay_item *it;
+
+		if (sg->link < 0 || cs->links[sg->link] == NULL)
+			continue;
+		it = S_item(p, LI_LINK);
+		it->x = x + sg->x;
+		it->y = 0;
+		it->w = sg->w;
+		it->h = h;
+		it->text = xstrdup(cs->links[sg->link]);
+	}
+}
+
+/* One box per line; the first two and the last two lines of a block stay
+ * together (no orphans, no widows). */
+static struct box *
+S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
+    double x, double size, unsigned color, double space)
+{
+	struct box *first = NULL;
+	double lh = size * LEADING;
+
+	for (size_t i = 0; i < ls->n; i++) {
+		struct box *b = S_box(c->out, lh, i == 0 ? space : 0);
+		const struct line *ln = &ls->v[i];
+
+		for (size_t k = 0; k < ln->n; k++)
+			S_text(&b->items, x + ln->segs[k].x, S_ascent(size),
+			    ln->segs[k].font, size, ln->segs[k].link >= 0 ?
+			    c->l->p.accent : color, ln->segs[k].text,
+			    strlen(ln->segs[k].text));
+		if (cs != NULL)
+			S_line_links(&b->items, ln, cs, x, lh);
+		b->keep_next = (i == 0 && ls->n > 1) ||
+		    (ls->n >= 2 && i == ls->n - 2);
+		if (first == NULL)
+			first = b;
+	}
+	return first != NULL ? first : S_box(c->out, 0, space);
+}
+
+static struct box *
+S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
+    double size, enum lay_font f, unsigned color, double space)
+{
+	struct chunks cs = { 0 };
+	struct lines ls = { 0 };
+	bool blank = false;
+	struct box *b;
+
+	S_inline(&cs, n, f, -1, &blank);
+	S_break(c, &cs, width, size, &ls);
+	b = S_line_boxes(c, &ls, &cs, x, size, color, space);
+	S_lines_free(&ls);
+	S_chunks_free(&cs);
+	return b;
+}
+
+/* Plain text broken at width, as boxes. */
+static struct box *
+S_plain(struct ctx *c, const char *text, double x, double width, double size,
+    enum lay_font f, unsigned color, double space)
+{
+	struct chunks cs = { 0 };
+	struct lines ls = { 0 };
+	bool blank = false;
+	struct box *b;
+
+	S_split(&cs, text, f, -1, &blank);
+	S_break(c, &cs, width, size, &ls);
+	b = S_line_boxes(c, &ls, NULL, x, size, color, space);
+	S_lines_free(&ls);
+	S_chunks_free(&cs);
+	return b;
+}
+
+static void
+S_list(struct ctx *c, const struct doc_node *list, double x, double width)
+{
+	double size = c->l->p.font_size;
+	int k = 1;
+
+	for (const struct doc_node *it = list->first; it != NULL;
+	    it = it->next, k++) {
+		char marker[16];
+		size_t before = c->out->n;
+
+		if (list->flags & DOC_ORDERED)
+			snprintf(marker, sizeof(marker), "%d.", k);
+		else
+			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
+		S_text_block(c, it, x + INDENT, width - INDENT, size, LF_REGULAR,
+		    TEXT_COLOR, 3);
+		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
+		    size, TEXT_COLOR, marker, strlen(marker));
+		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
+			if (n->type == DOC_LIST)
+				S_list(c, n, x + INDENT, width - INDENT);
+	}
+}
+
+static void
+S_heading(struct ctx *c, const struct doc_node *s)
+{
+	static const double sizes[] = { 0, 15, 12.5, 11, 10.5, 10.5, 10.5, 10.5 };
+	double size = sizes[s->level < 7 ? s->level : 7];
+	char *title = xasprintf("%s %s", s->number, s->text);
+	size_t first = c->out->n;
+	struct box *b = S_plain(c, title, c->x0, c->width, size, LF_BOLD,
+	    c->l->p.accent, s->level == 1 ? 22 : 14);
+
+	/* A heading stays with what follows it. */
+	for (size_t i = first; i < c->out->n; i++)
+		c->out->v[i].keep_next = true;
+	b->anchor = S_anchor(c->l, s->id, title, s->level);
+	free(title);
+}
+
+/* --- tables --- */
+
+#define TABLE_SIZES	3
+
+struct tcol {
+	double		 w;
+	bool		 num;
+};
+
+static enum lay_font
+S_row_font(const struct doc_node *r, const struct doc_node *cell)
+{
+	if (r->flags & (DOC_ROW_HEAD | DOC_ROW_GROUP | DOC_ROW_TOTAL))
+		return LF_BOLD;
+	if (r->flags & DOC_ROW_LABEL)
+		return LF_ITALIC;
+	(void)cell;
+	return LF_REGULAR;
+}
+
+/* The widest word of s: the narrowest a wrapping column may be. */
+static double
+S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size)
+{
+	double best = 0;
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, " ");
+		double w = S_w(c, f, size, s, n);
+
+		best = w > best ? w : best;
+		s += n + (s[n] == ' ');
+	}
+	return best;
+}
+
+/* Column widths at size: numbers never wrap; text columns share what is
+ * left, each at least its widest word.  False if that does not fit. */
+static bool
+S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
+    size_t ncol, double size)
+{
+	double natural[64] = { 0 }, minw[64] = { 0 }, fixed = 0, text_nat = 0,
+	    text_min = 0, room;
+
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
+		size_t j = 0;
+
+		for (const struct doc_node *x = r->first; x != NULL && j < ncol;
+		    x = x->next, j++) {
+			enum lay_font f = S_row_font(r, x);
+			double w = S_w(c, f, size, x->text, strlen(x->text)) +
+			    (j == 0 ? r->level * INDENT / 1.5 : 0);
+			double mw = (x->flags & DOC_CELL_NUM) &&
+			    !(r->flags & DOC_ROW_HEAD) ? w :
+			    S_widest_word(c, x->text, f, size);
+
+			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
+			natural[j] = w > natural[j] ? w : natural[j];
+			minw[j] = mw > minw[j] ? mw : minw[j];
+		}
+	}
+	for (size_t j = 0; j < ncol; j++) {
+		natural[j] += 2 * CELL_PAD;
+		minw[j] += 2 * CELL_PAD;
+		if (col[j].num) {
+			col[j].w = minw[j];
+			fixed += minw[j];
+		} else {
+			text_nat += natural[j];
+			text_min += minw[j];
+		}
+	}
+	room = c->width - fixed;
+	if (room < text_min)
+		return false;
+	for (size_t j = 0; j < ncol; j++) {
+		if (col[j].num)
+			continue;
+		if (text_nat <= room)
+			col[j].w = natural[j] + (j == 0 ? room - text_nat : 0);
+		else
+			col[j].w = minw[j] + (natural[j] - minw[j]) *
+			    (room - text_min) / (text_nat - text_min);
+	}
+	/* Numbers share what text leaves, so the table fills the column. */
+	if (text_nat == 0 && ncol > 0)
+		col[ncol - 1].w += room;
+	return true;
+}
+
+/* Lines of a cell's text in a column of width w. */
+static void
+S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
+    double size, double w, struct lines *ls)
+{
+	struct chunks cs = { 0 };
+	bool blank = false;
+
+	S_split(&cs, text, f, -1, &blank);
+	S_break(c, &cs, w, size, ls);
+	S_chunks_free(&cs);
+}
+
+struct tstyle {
+	double		 size;
+	double		 note_size;
+};
+
+/* Draws the cell x of row r into page at left, top; returns its height. */
+static double
+S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
+    const struct doc_node *x, const struct tcol *col, double left,
+    const struct tstyle *st, bool first)
+{
+	enum lay_font f = S_row_font(r, x);
+	unsigned color = r->flags & DOC_ROW_INFO ? GRAY : TEXT_COLOR;
+	double indent = first ? r->level * INDENT / 1.5 : 0;
+	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD;
+	struct lines ls = { 0 };
+	bool right = col->num;
+
+	S_cell_lines(c, x->text, f, st->size, inner, &ls);
+	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
+		const struct line *ln = &ls.v[i];
+		double lx = right ? left + col->w - CELL_PAD - ln->width :
+		    left + CELL_PAD + indent;
+
+		for (size_t k = 0; k < ln->n; k++)
+			S_text(p, lx + ln->segs[k].x, y + S_ascent(st->size),
+			    ln->segs[k].font, st->size, color, ln->segs[k].text,
+			    strlen(ln->segs[k].text));
+	}
+	S_lines_free(&ls);
+	if (x->note != NULL) {
+		S_cell_lines(c, x->note, LF_REGULAR, st->note_size, inner, &ls);
+		for (size_t i = 0; i < ls.n; i++, y += st->note_size * LEADING)
+			S_text(p, right ? left + col->w - CELL_PAD - ls.v[i].width :
+			    left + CELL_PAD + indent, y + S_ascent(st->note_size),
+			    LF_REGULAR, st->note_size, GRAY, ls.v[i].segs[0].text,
+			    strlen(ls.v[i].segs[0].text));
+		S_lines_free(&ls);
+	}
+	return y + CELL_PAD;
+}
+
+/* One row as a box: cells, background, rules. */
+static struct box *
+S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
+    const struct tcol *col, size_t ncol, const struct tstyle *st)
+{
+	struct box *b = S_box(to, 0, 0);
+	struct lay_page cells = { 0 };
+	double left = c->x0, h = 0;
+	size_t j = 0;
+
+	for (const struct doc_node *x = r->first; x != NULL && j < ncol;
+	    x = x->next, j++) {
+		double ch = S_cell(c, &cells, r, x, &col[j], left, st, j == 0);
+
+		h = ch > h ? ch : h;
+		left += col[j].w;
+	}
+	if (r->flags & (DOC_ROW_HEAD | DOC_ROW_GROUP))
+		S_fill(&b->items, c->x0, 0, left - c->x0, h, LIGHT);
+	for (size_t i = 0; i < cells.n; i++)
+		*S_item(&b->items, LI_TEXT) = cells.items[i];
+	free(cells.items);
+	if (r->flags & DOC_ROW_TOTAL)
+		S_rule(&b->items, c->x0, 0, left, 1.0, c->l->p.accent);
+	S_rule(&b->items, c->x0, h, left, r->flags & DOC_ROW_HEAD ? 1.0 : 0.3,
+	    r->flags & DOC_ROW_HEAD ? c->l->p.accent : RULE_GRAY);
+	b->h = h;
+	return b;
+}
+
+static void
+S_table(struct ctx *c, const struct doc_node *t)
+{
+	static const double sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
+	struct tcol col[64];
+	size_t ncol = 0;
+	struct tstyle st;
+	struct boxes *heads = &c->heads;
+	char *cont;
+	int id = c->ntables++;
+	int k;
+
+	for (const struct doc_node *x = t->first ? t->first->first : NULL;
+	    x != NULL && ncol < 64; x = x->next)
+		ncol++;
+	memset(col, 0, sizeof(col));
+	for (k = 0; k < TABLE_SIZES - 1 &&
+	    !S_columns(c, t, col, ncol, sizes[k]); k++)
+		continue;
+	if (k == TABLE_SIZES - 1)
+		S_columns(c, t, col, ncol, sizes[k]);
+	st = (struct tstyle){ .size = sizes[k], .note_size = sizes[k] - 1.5 };
+	/* The caption and the head, again on every page the table goes on. */
+	cont = xasprintf("%s (Fortsetzung)", t->text);
+	{
+		struct boxes tmp = { 0 };
+		struct boxes *save = c->out;
+		struct box *hb;
+
+		c->out = &tmp;
+		S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 0);
+		if (t->first != NULL)
+			S_row(c, &tmp, t->first, col, ncol, &st);
+		c->out = save;
+		hb = S_box(heads, 0, 0);
+		for (size_t i = 0; i < tmp.n; i++) {
+			for (size_t n = 0; n < tmp.v[i].items.n; n++) {
+				struct lay_item *it = S_item(&hb->items, LI_TEXT);
+
+				*it = tmp.v[i].items.items[n];
+				it->y += hb->h;
+				if (it->type == LI_LINE)
+					it->h += hb->h;
+			}
+			free(tmp.v[i].items.items);
+			hb->h += tmp.v[i].h;
+		}
+		free(tmp.v);
+	}
+	free(cont);
+	{
+		size_t first = c->out->n;
+
+		S_plain(c, t->text, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 12);
+		for (size_t i = first; i < c->out->n; i++)
+			c->out->v[i].keep_next = true;
+	}
+	k = 0;
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next, k++) {
+		struct box *b = S_row(c, c->out, r, col, ncol, &st);
+
+		b->table = id;
+		b->row = k;
+		b->keep_next = k == 0;
+	}
+	if (t->note != NULL || t->source != NULL) {
+		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
+		    t->note != NULL && t->source != NULL ? " \xC2\xB7 " : "",
+		    t->source != NULL ? t->source : "");
+
+		c->out->v[c->out->n - 1].keep_next = true;
+		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR, GRAY, 2);
+		free(meta);
+	}
+}
+
+/* --- charts --- */
+
+static const unsigned palette[] = { 0x1F4E79, 0xB34700, 0x3B6E22, 0x6A3D9A,
+    0x8A6D00, 0xA3243B };
+#define NPALETTE (sizeof(palette) / sizeof(*palette))
+
+static struct lay_item *
+S_poly(struct lay_page *p, enum lay_type type, const double *pts, int n)
+{
+	struct lay_item *it = S_item(p, type);
+
+	it->pts = xcalloc((size_t)n * 2, sizeof(double));
+	memcpy(it->pts, pts, (size_t)n * 2 * sizeof(double));
+	it->npts = n;
+	return it;
+}
+
+static void
+S_right_text(struct lay_page *p, double x, double y, double size,
+    const char *s, unsigned color)
+{
+	S_text(p, x, y, LF_REGULAR, size, color, s, strlen(s));
+	p->items[p->n - 1].right = true;
+}
+
+static void
+S_center_text(const struct ctx *c, struct lay_page *p, double x, double y,
+    double size, const char *s)
+{
+	double w = S_w(c, LF_REGULAR, size, s, strlen(s));
+
+	S_text(p, x - w / 2, y, LF_REGULAR, size, TEXT_COLOR, s, strlen(s));
+}
+
+static void
+S_bars(struct ctx *c, struct box *b, const struct doc_node *chart)
+{
+	const struct doc_node *s = chart->first;
+	double x0 = c->x0 + 4, plot = c->width * 0.62, y = 4, zero;
+
+	zero = x0 + chart->frac * plot;
+	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
+	    s->first : NULL; d != NULL; d = d->next, y += 24) {
+		double x = x0 + d->frac * plot;
+
+		S_text(&b->items, x0, y + 7, LF_REGULAR, 7.5, TEXT_COLOR,
+		    d->source, strlen(d->source));
+		S_fill(&b->items, x < zero ? x : zero, y + 10, fabs(x - zero), 9,
+		    palette[0]);
+		S_text(&b->items, (x > zero ? x : zero) + 4, y + 17.5, LF_REGULAR,
+		    7.5, TEXT_COLOR, d->text, strlen(d->text));
+	}
+	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
+		if (t->type == DOC_TICK) {
+			double x = x0 + t->frac * plot;
+
+			S_rule(&b->items, x, 0, x, 0.3, RULE_GRAY);
+			b->items.items[b->items.n - 1].h = y;
+			S_center_text(c, &b->items, x, y + 9, 7, t->text);
+		}
+	S_rule(&b->items, zero, 0, zero, 0.6, GRAY);
+	b->items.items[b->items.n - 1].h = y;
+	b->h = y + 14;
+}
+
+static void
+S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
+{
+	double left = c->x0 + 45, right = c->x0 + c->width - 10;
+	double top = 10, bottom = 160, y;
+	const char *cat[64];
+	size_t ncat = 0;
+	int style = 0;
+
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next) {
+			size_t k = 0;
+
+			while (k < ncat && strcmp(cat[k], d->source) != 0)
+				k++;
+			if (k == ncat && ncat < 64)
+				cat[ncat++] = d->source;
+		}
+	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
+		if (t->type == DOC_TICK) {
+			y = bottom - t->frac * (bottom - top);
+			S_rule(&b->items, left, y, right, 0.3, RULE_GRAY);
+			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
+			    TEXT_COLOR);
+		}
+	for (size_t k = 0; k < ncat; k++)
+		S_center_text(c, &b->items, left + (k + 0.5) * (right - left) /
+		    (double)ncat, bottom + 12, 7, cat[k]);
+	y = bottom + 26;
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
+		double pts[128];
+		int n = 0;
+		unsigned color = palette[style % NPALETTE];
+		struct lay_item *it;
+
+		if (s->type != DOC_SERIES)
+			continue;
+		for (const struct doc_node *d = s->first; d != NULL && n < 64;
+		    d = d->next, n++) {
+			size_t k = 0;
+			double px, py;
+
+			while (k < ncat && strcmp(cat[k], d->source) != 0)
+				k++;
+			px = left + (k + 0.5) * (right - left) / (double)ncat;
+			py = bottom - d->frac * (bottom - top);
+			pts[2 * n] = px;
+			pts[2 * n + 1] = py;
+			S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
+			S_center_text(c, &b->items, px, py - 6, 7, d->text);
+		}
+		it = S_poly(&b->items, LI_POLYLINE, pts, n);
+		it->size = 1.8;
+		it->color = color;
+		it->dash = style;
+		/* The legend: the line as drawn, and the name. */
+		it = S_item(&b->items, LI_LINE);
+		it->x = left;
+		it->y = y - 3;
+		it->w = left + 24;
+		it->h = y - 3;
+		it->size = 1.8;
+		it->color = color;
+		it->dash = style;
+		S_text(&b->items, left + 30, y, LF_REGULAR, 7.5, TEXT_COLOR,
+		    s->text, strlen(s->text));
+		y += 12;
+		style++;
+	}
+	b->h = y;
+}
+
+static void
+S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
+{
+	const struct doc_node *s = chart->first;
+	double cx = c->x0 + 80, cy = 80, r = 72, a = -M_PI / 2, ly = 12;
+	int k = 0;
+
+	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
+	    d = d->next, k++) {
+		double pts[2 * 80], bnd = a + d->frac * 2 * M_PI;
+		int n = 0, steps = (int)ceil(d->frac * 72) + 1;
+		char *label;
+
+		pts[n++] = cx;
+		pts[n++] = cy;
+		for (int i = 0; i <= steps && n < 2 * 80; i++) {
+			double t = a + (bnd - a) * i / steps;
+
+			pts[n++] = cx + r * cos(t);
+			pts[n++] = cy + r * sin(t);
+		}
+		if (d->frac > 0)
+			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
+			    palette[k % NPALETTE];
+		a = bnd;
+		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8, palette[k % NPALETTE]);
+		label = xasprintf("%s: %s", d->source, d->text);
+		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, TEXT_COLOR,
+		    label, strlen(label));
+		free(label);
+		ly += 13;
+	}
+	b->h = (ly > 2 * r + 16 ? ly : 2 * r + 16);
+}
+
+static void
+S_chart(struct ctx *c, const struct doc_node *chart)
+{
+	size_t first = c->out->n;
+	struct box *b;
+
+	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 12);
+	for (size_t i = first; i < c->out->n; i++)
+		c->out->v[i].keep_next = true;
+	b = S_box(c->out, 0, 4);
+	if (chart->flags & DOC_CHART_PIE)
+		S_pie(c, b, chart);
+	else if (chart->flags & DOC_CHART_LINE)
+		S_lines_chart(c, b, chart);
+	else
+		S_bars(c, b, chart);
+}
+
+/* --- the flow of the body --- */
+
+static void
+S_blocks(struct ctx *c, const struct doc_node *parent)
+{
+	double size = c->l->p.font_size;
+
+	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DOC_SECTION:
+			S_heading(c, n);
+			S_blocks(c, n);
+			break;
+		case DOC_PARAGRAPH:
+			S_text_block(c, n, c->x0, c->width, size, LF_REGULAR,
+			    TEXT_COLOR, 6);
+			break;
+		case DOC_NOTE:
+			S_text_block(c, n, c->x0, c->width, size - 2, LF_REGULAR,
+			    GRAY, 4);
+			break;
+		case DOC_LIST:
+			S_list(c, n, c->x0, c->width);
+			break;
+		case DOC_TABLE:
+			S_table(c, n);
+			break;
+		case DOC_CHART:
+			S_chart(c, n);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The contents: number, title, page number (filled in when the pages of
+ * the body are known) and a link to the chapter. */
+static void
+S_toc(struct ctx *c, const struct doc_node *toc)
+{
+	double size = c->l->p.font_size;
+
+	S_plain(c, toc->text, c->x0, c->width, 15, LF_BOLD, c->l->p.accent, 0);
+	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
+		double x = c->x0 + (e->level - 1) * INDENT;
+		size_t first = c->out->n;
+		struct lay_item *it;
+		struct box *b;
+
+		S_plain(c, e->text, x + 34, c->width - (x - c->x0) - 34 - 30,
+		    size, e->level == 1 ? LF_BOLD : LF_REGULAR, TEXT_COLOR,
+		    e->level == 1 ? 6 : 1);
+		b = &c->out->v[first];
+		S_text(&b->items, x, S_ascent(size), e->level == 1 ? LF_BOLD :
+		    LF_REGULAR, size, TEXT_COLOR, e->number, strlen(e->number));
+		it = S_item(&b->items, LI_TEXT);
+		it->x = c->x0 + c->width;
+		it->y = S_ascent(size);
+		it->size = size;
+		it->right = true;
+		it->text = xasprintf("#%s", e->id);	/* becomes the page */
+		it->target = -2;
+		it = S_item(&b->items, LI_LINK);
+		it->x = c->x0;
+		it->w = c->width;
+		it->h = size * LEADING;
+		it->text = xasprintf("#%s", e->id);
+	}
+}
+
+/* --- pagination --- */
+
+/* A table's head placed again at the top of a page. */
+struct placed_head {
+	int		 table;
+	int		 page;
+	double		 top;
+};
+
+struct pager {
+	struct placed_head	*v;
+	size_t			 n, cap;
+};
+
+/* Gives every box a page and a place, from page first on; returns the
+ * number of pages used.  A box that does not fit moves to the next page
+ * together with the boxes before it that must stay with it, unless those
+ * would not fit on one page either. */
+static int
+S_paginate(const struct ctx *c, struct boxes *bx, int first,
+    struct pager *pg)
+{
+	const struct lay_params *p = &c->l->p;
+	double top = p->margin_top, bottom = p->page_h - p->margin_bottom;
+	double y = top;
+	int page = first;
+	size_t first_on_page = 0;
+
+	for (size_t i = 0; i < bx->n; i++) {
+		struct box *b = &bx->v[i];
+		double space = y > top ? b->space : 0;
+
+		if (y + space + b->h > bottom && y > top) {
+			size_t j = i;
+			double chain = b->h;
+
+			while (j > first_on_page && bx->v[j - 1].keep_next) {
+				j--;
+				chain += bx->v[j].h;
+			}
+			if (j > first_on_page && chain <= bottom - top)
+				i = j;
+			b = &bx->v[i];
+			page++;
+			y = top;
+			first_on_page = i;
+			space = 0;
+			if (b->table >= 0 && b->row > 0 && i > 0 &&
+			    bx->v[i - 1].table == b->table) {
+				grow(&pg->v, &pg->cap, pg->n + 1, sizeof(*pg->v));
+				pg->v[pg->n++] = (struct placed_head){ b->table,
+				    page, y };
+				y += c->heads.v[b->table].h;
+			}
+		}
+		b->page = page;
+		b->top = y + space;
+		y = b->top + b->h;
+	}
+	return page - first + 1;
+}
+
+/* --- pages --- */
+
+static struct lay_page *
+S_page(struct layout *l, int n)
+{
+	while (l->npages <= (size_t)n) {
+		grow(&l->pages, &l->cap, l->npages + 1, sizeof(*l->pages));
+		memset(&l->pages[l->npages++], 0, sizeof(*l->pages));
+	}
+	return &l->pages[n];
+}
+
+/* Moves the items of a box onto its page, in PDF coordinates. */
+static void
+S_emit(struct layout *l, struct lay_page *items, int page, double top)
+{
+	double H = l->p.page_h;
+	struct lay_page *pg = S_page(l, page);
+
+	for (size_t i = 0; i < items->n; i++) {
+		struct lay_item *it = S_item(pg, LI_TEXT);
+
+		*it = items->items[i];
+		switch (it->type) {
+		case LI_LINE:
+			it->y = H - (top + it->y);
+			it->h = H - (top + it->h);
+			break;
+		case LI_RECT:
+		case LI_LINK:
+			it->y = H - (top + it->y + it->h);
+			break;
+		case LI_POLYGON:
+		case LI_POLYLINE:
+			for (int k = 0; k < it->npts; k++)
+				it->pts[2 * k + 1] = H - (top + it->pts[2 * k + 1]);
+			break;
+		default:
+			it->y = H - (top + it->y);
+			break;
+		}
+	}
+	items->n = 0;
+}
+
+static void
+S_emit_boxes(struct layout *l, struct boxes *bx)
+{
+	for (size_t i = 0; i < bx->n; i++) {
+		struct box *b = &bx->v[i];
+
+		if (b->anchor >= 0) {
+			l->anchors[b->anchor].page = b->page;
+			l->anchors[b->anchor].y = l->p.page_h - b->top + 4;
+		}
+		S_emit(l, &b->items, b->page, b->top);
+	}
+}
+
+static int
+S_find_anchor(const struct layout *l, const char *id)
+{
+	for (size_t i = 0; i < l->nanchors; i++)
+		if (strcmp(l->anchors[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Internal links and the contents' page numbers, now that every anchor
+ * has its page. */
+static void
+S_resolve(struct layout *l)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++) {
+			struct lay_item *it = &l->pages[p].items[i];
+			int a;
+
+			if (it->text == NULL || it->text[0] != '#' ||
+			    (it->type != LI_LINK && it->target != -2))
+				continue;
+			a = S_find_anchor(l, it->text + 1);
+			if (it->type == LI_LINK) {
+				it->target = a;
+				if (a < 0)
+					it->w = 0;	/* dropped by the writer */
+				continue;
+			}
+			free(it->text);
+			it->text = a >= 0 ? xasprintf("%d", l->anchors[a].page + 1) :
+			    xstrdup("");
+			it->target = -1;
+		}
+}
+
+static void
+S_cover(struct ctx *c, const struct doc *d)
+{
+	const struct lay_params *p = &c->l->p;
+	struct lay_page *pg = S_page(c->l, 0);
+	struct boxes bx = { 0 };
+	struct boxes *save = c->out;
+	double y = p->page_h * 0.32;
+	char *meta;
+
+	c->out = &bx;
+	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, TEXT_COLOR, 0);
+	S_plain(c, d->title, c->x0, c->width, 26, LF_BOLD, p->accent, 12);
+	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
+	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
+	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
+	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, GRAY, 18);
+	free(meta);
+	if (d->date != NULL)
+		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, GRAY, 4);
+	if (d->author != NULL)
+		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR, GRAY, 4);
+	c->out = save;
+	S_rule(pg, c->x0, p->page_h - y + 30, c->x0 + c->width, 3,
+	    p->accent);
+	for (size_t i = 0; i < bx.n; i++) {
+		y += bx.v[i].space;
+		S_emit(c->l, &bx.v[i].items, 0, y);
+		y += bx.v[i].h;
+		free(bx.v[i].items.items);
+	}
+	free(bx.v);
+}
+
+/* Jobcenter and title on top of every page but the cover, "Seite X von
+ * Y" at its foot. */
+static void
+S_running(struct ctx *c, const struct doc *d)
+{
+	const struct lay_params *p = &c->l->p;
+	size_t n = c->l->npages;
+
+	for (size_t i = 1; i < n; i++) {
+		struct lay_page *pg = &c->l->pages[i];
+		double ytop = p->page_h - p->margin_top + 22;
+		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
+
+		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, GRAY, d->jobcenter,
+		    strlen(d->jobcenter));
+		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, GRAY);
+		S_rule(pg, c->x0, ytop - 5, c->x0 + c->width, 0.5, RULE_GRAY);
+		S_right_text(pg, c->x0 + c->width, p->margin_bottom - 24, 8, foot,
+		    GRAY);
+		free(foot);
+	}
+}
+
+/* The repeated heads where pagination put them. */
+static void
+S_emit_heads(struct ctx *c, const struct pager *pg)
+{
+	for (size_t i = 0; i < pg->n; i++) {
+		struct lay_page copy = { 0 };
+		const struct lay_page *src = &c->heads.v[pg->v[i].table].items;
+
+		for (size_t k = 0; k < src->n; k++) {
+			struct lay_item *it = S_item(&copy, LI_TEXT);
+
+			*it = src->items[k];
+			it->text = src->items[k].text != NULL ?
+			    xstrdup(src->items[k].text) : NULL;
+			it->pts = NULL;
+		}
+		S_emit(c->l, &copy, pg->v[i].page, pg->v[i].top);
+		free(copy.items);
+	}
+}
+
+static void
+S_boxes_free(struct boxes *bx)
+{
+	for (size_t i = 0; i < bx->n; i++)
+		S_page_free(&bx->v[i].items);
+	free(bx->v);
+}
+
+void
+layout_defaults(struct lay_params *p)
+{
+	*p = (struct lay_params){ .page_w = 210 * MM, .page_h = 297 * MM,
+	    .margin_top = 25 * MM, .margin_right = 20 * MM,
+	    .margin_bottom = 22 * MM, .margin_left = 25 * MM,
+	    .font_size = 10, .accent = 0x1F4E79 };
+}
+
+struct layout *
+layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
+    const struct lay_params *p)
+{
+	struct layout *l = xcalloc(1, sizeof(*l));
+	struct boxes toc = { 0 }, body = { 0 };
+	struct pager pg = { 0 };
+	struct ctx c = { .m = m, .hy = h, .l = l, .doc = d };
+	int ntoc = 0;
+
+	l->p = *p;
+	c.x0 = p->margin_left;
+	c.width = p->page_w - p->margin_left - p->margin_right;
+	S_cover(&c, d);
+	if (d->root->first != NULL && d->root->first->type == DOC_TOC) {
+		c.out = &toc;
+		S_toc(&c, d->root->first);
+		ntoc = S_paginate(&c, &toc, 1, &pg);
+	}
+	c.out = &body;
+	S_blocks(&c, d->root);
+	S_paginate(&c, &body, 1 + ntoc, &pg);
+	S_emit_boxes(l, &toc);
+	S_emit_boxes(l, &body);
+	S_emit_heads(&c, &pg);
+	S_resolve(l);
+	S_running(&c, d);
+	S_boxes_free(&toc);
+	S_boxes_free(&body);
+	S_boxes_free(&c.heads);
+	free(pg.v);
+	return l;
+}
+
+void
+layout_free(struct layout *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->npages; i++)
+		S_page_free(&l->pages[i]);
+	free(l->pages);
+	for (size_t i = 0; i < l->nanchors; i++) {
+		free(l->anchors[i].id);
+		free(l->anchors[i].title);
+	}
+	free(l->anchors);
+	free(l);
+}

@@ -1,0 +1,397 @@
+/* pdf.c: the device over libharu and the PDF writer. */
+#include "pdf.h"
+
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "layout.h"
+#include "text.h"
+#include "util.h"
+
+#define FONT_DIR "/usr/share/fonts/truetype/liberation2/"
+
+static const char *const font_files[LF_COUNT] = {
+	[LF_REGULAR] = FONT_DIR "LiberationSans-Regular.ttf",
+	[LF_BOLD] = FONT_DIR "LiberationSans-Bold.ttf",
+	[LF_ITALIC] = FONT_DIR "LiberationSans-Italic.ttf",
+	[LF_BOLD_ITALIC] = FONT_DIR "LiberationSans-BoldItalic.ttf",
+};
+
+/* libharu's errors are sticky: the first one is the one to report. */
+struct device {
+	HPDF_Doc	 pdf;
+	HPDF_Font	 font[LF_COUNT];
+	HPDF_Page	*pages;
+	HPDF_STATUS	 error;
+	HPDF_STATUS	 detail;
+};
+
+static void
+S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
+{
+	struct device *dev = arg;
+
+	if (dev->error == 0) {
+		dev->error = error;
+		dev->detail = detail;
+	}
+}
+
+static double
+S_width(void *arg, enum lay_font f, double size, const char *s, size_t len)
+{
+	struct device *dev = arg;
+	HPDF_TextWidth tw;
+
+	if (len == 0)
+		return 0;
+	tw = HPDF_Font_TextWidth(dev->font[f], (const HPDF_BYTE *)s,
+	    (HPDF_UINT)len);
+	return tw.width * size / 1000.0;
+}
+
+static bool
+S_open(struct device *dev)
+{
+	dev->pdf = HPDF_New(S_error, dev);
+	if (dev->pdf == NULL)
+		return false;
+	HPDF_SetCompressionMode(dev->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(dev->pdf);
+	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
+	for (int f = 0; f < LF_COUNT; f++) {
+		const char *name = HPDF_LoadTTFontFromFile(dev->pdf,
+		    font_files[f], HPDF_TRUE);
+
+		dev->font[f] = name != NULL ? HPDF_GetFont(dev->pdf, name,
+		    "UTF-8") : NULL;
+	}
+	return dev->error == 0;
+}
+
+static void
+S_rgb_fill(HPDF_Page p, unsigned c)
+{
+	HPDF_Page_SetRGBFill(p, (c >> 16 & 0xFF) / 255.0f,
+	    (c >> 8 & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+}
+
+static void
+S_rgb_stroke(HPDF_Page p, unsigned c)
+{
+	HPDF_Page_SetRGBStroke(p, (c >> 16 & 0xFF) / 255.0f,
+	    (c >> 8 & 0xFF) / 255.0f, (c & 0xFF) / 255.0f);
+}
+
+static void
+S_dash(HPDF_Page p, int dash)
+{
+	static const HPDF_UINT16 pat[][4] = { { 0 }, { 6, 3 }, { 1, 3 },
+	    { 8, 3, 1, 3 }, { 3, 3 }, { 10, 4 } };
+	static const HPDF_UINT npat[] = { 0, 2, 2, 4, 2, 2 };
+	int k = dash % 6;
+
+	HPDF_Page_SetDash(p, k ? pat[k] : NULL, npat[k], 0);
+}
+
+/* Text as libharu needs it: valid UTF-8 without characters beyond the
+ * Basic Multilingual Plane (which it would turn into blanks). */
+static char *
+S_clean(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (!utf8_valid(s, strlen(s), NULL)) {
+		buf_puts(&b, "?");
+		return buf_detach(&b);
+	}
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0xF0) {
+			buf_putc(&b, '?');
+			s += 3;
+		} else
+			buf_putc(&b, *s);
+	}
+	return buf_detach(&b);
+}
+
+static void
+S_draw_text(struct device *dev, HPDF_Page p, const struct lay_item *it)
+{
+	char *s = S_clean(it->text);
+	double x = it->x;
+	size_t len = strlen(s);
+
+	if (len == 0) {
+		free(s);
+		return;
+	}
+	if (it->right)
+		x -= S_width(dev, it->font, it->size, s, len);
+	HPDF_Page_BeginText(p);
+	HPDF_Page_SetFontAndSize(p, dev->font[it->font], (HPDF_REAL)it->size);
+	S_rgb_fill(p, it->color);
+	HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)it->y, s);
+	HPDF_Page_EndText(p);
+	free(s);
+}
+
+static void
+S_path(HPDF_Page p, const struct lay_item *it)
+{
+	HPDF_Page_MoveTo(p, (HPDF_REAL)it->pts[0], (HPDF_REAL)it->pts[1]);
+	for (int k = 1; k < it->npts; k++)
+		HPDF_Page_LineTo(p, (HPDF_REAL)it->pts[2 * k],
+		    (HPDF_REAL)it->pts[2 * k + 1]);
+}
+
+/* URIs go into the PDF raw: non-ASCII must be percent-encoded. */
+static char *
+S_uri(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x21 || c >= 0x7F)
+			buf_printf(&b, "%%%02X", c);
+		else
+			buf_putc(&b, (char)c);
+	}
+	return buf_detach(&b);
+}
+
+static void
+S_link(struct device *dev, const struct layout *l, HPDF_Page p,
+    const struct lay_item *it)
+{
+	HPDF_Rect r = { (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+	    (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h) };
+	HPDF_Annotation a = NULL;
+
+	if (it->w <= 0)
+		return;
+	if (it->target >= 0) {
+		const struct lay_anchor *an = &l->anchors[it->target];
+		HPDF_Destination dst = HPDF_Page_CreateDestination(
+		    dev->pages[an->page]);
+
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)an->y, 1);
+		a = HPDF_Page_CreateLinkAnnot(p, r, dst);
+	} else if (it->text != NULL && it->text[0] != '#') {
+		char *uri = S_uri(it->text);
+
+		a = HPDF_Page_CreateURILinkAnnot(p, r, uri);
+		free(uri);
+	}
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static void
+S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
+    const struct lay_item *it)
+{
+	switch (it->type) {
+	case LI_TEXT:
+		S_draw_text(dev, p, it);
+		break;
+	case LI_LINE:
+		HPDF_Page_SetLineWidth(p, (HPDF_REAL)it->size);
+		S_rgb_stroke(p, it->color);
+		S_dash(p, it->dash);
+		HPDF_Page_MoveTo(p, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
+		HPDF_Page_LineTo(p, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		HPDF_Page_Stroke(p);
+		S_dash(p, 0);
+		break;
+	case LI_RECT:
+		S_rgb_fill(p, it->color);
+		HPDF_Page_Rectangle(p, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
+		HPDF_Page_Fill(p);
+		break;
+	case LI_POLYGON:
+		S_rgb_fill(p, it->color);
+		S_path(p, it);
+		HPDF_Page_ClosePath(p);
+		HPDF_Page_Fill(p);
+		break;
+	case LI_POLYLINE:
+		HPDF_Page_SetLineWidth(p, (HPDF_REAL)it->size);
+		S_rgb_stroke(p, it->color);
+		S_dash(p, it->dash);
+		S_path(p, it);
+		HPDF_Page_Stroke(p);
+		S_dash(p, 0);
+		break;
+	case LI_LINK:
+		S_link(dev, l, p, it);
+		break;
+	}
+}
+
+/* Bookmarks for every chapter, nested as the chapters are. */
+static void
+S_outline(struct device *dev, const struct layout *l)
+{
+	HPDF_Outline parent[8] = { NULL };
+	HPDF_Encoder enc = HPDF_GetEncoder(dev->pdf, "UTF-8");
+
+	for (size_t i = 0; i < l->nanchors; i++) {
+		const struct lay_anchor *a = &l->anchors[i];
+		int lv = a->level < 7 ? a->level : 7;
+		HPDF_Outline o;
+		HPDF_Destination dst;
+
+		if (lv < 1)
+			continue;
+		o = HPDF_CreateOutline(dev->pdf, parent[lv - 1], a->title, enc);
+		dst = HPDF_Page_CreateDestination(dev->pages[a->page]);
+		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)a->y, 1);
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
+		parent[lv] = o;
+		for (int k = lv + 1; k < 8; k++)
+			parent[k] = parent[lv];
+	}
+	HPDF_SetPageMode(dev->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+/* SOURCE_DATE_EPOCH when set, else the plan's date; never the clock. */
+static bool
+S_date(const struct doc *d, HPDF_Date *out)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	int y = 0, m = 1, day = 1;
+
+	memset(out, 0, sizeof(*out));
+	if (epoch != NULL && *epoch != '\0') {
+		time_t t = (time_t)strtoll(epoch, NULL, 10);
+		struct tm tm;
+
+		if (gmtime_r(&t, &tm) == NULL)
+			return false;
+		*out = (HPDF_Date){ .year = tm.tm_year + 1900,
+		    .month = tm.tm_mon + 1, .day = tm.tm_mday,
+		    .hour = tm.tm_hour, .minutes = tm.tm_min,
+		    .seconds = tm.tm_sec, .ind = 'Z' };
+		return true;
+	}
+	if (d->date_iso == NULL || sscanf(d->date_iso, "%d-%d-%d", &y, &m,
+	    &day) < 2)
+		return false;
+	*out = (HPDF_Date){ .year = y, .month = m, .day = day, .ind = 'Z' };
+	return true;
+}
+
+static void
+S_info(struct device *dev, const struct doc *d)
+{
+	char *subject = xasprintf("%s \xE2\x80\x93 %s", d->report, d->jobcenter);
+	char *keywords = xasprintf("Jobcenter, SGB II, %s, %d%s%s", d->report,
+	    d->year, d->region != NULL ? ", " : "",
+	    d->region != NULL ? d->region : "");
+	HPDF_Date date;
+
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, d->title);
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, d->author != NULL ?
+	    d->author : d->jobcenter);
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT, subject);
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS, keywords);
+	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, "gen");
+	if (S_date(d, &date)) {
+		HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, date);
+		HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, date);
+	}
+	free(subject);
+	free(keywords);
+}
+
+static bool
+S_save(struct device *dev, unsigned char **data, size_t *len)
+{
+	HPDF_UINT32 size, got = 0;
+
+	if (HPDF_SaveToStream(dev->pdf) != HPDF_OK)
+		return false;
+	size = HPDF_GetStreamSize(dev->pdf);
+	*data = xmalloc(size + 1);
+	HPDF_ResetStream(dev->pdf);
+	while (got < size) {
+		HPDF_UINT32 n = size - got;
+		HPDF_STATUS st = HPDF_ReadFromStream(dev->pdf, *data + got, &n);
+
+		got += n;
+		if (st == HPDF_STREAM_EOF || n == 0)
+			break;
+		if (st != HPDF_OK)
+			return false;
+	}
+	*len = got;
+	dev->error = got == size ? dev->error : HPDF_STREAM_EOF;
+	return dev->error == 0;
+}
+
+/* The accent colour of the template's stylesheet (--accent: #RRGGBB). */
+static unsigned
+S_accent(const struct template *tpl, unsigned fallback)
+{
+	const char *s = strstr(tpl->css, "--accent:");
+	unsigned c;
+
+	if (s != NULL && sscanf(s, "--accent: #%6x", &c) == 1)
+		return c;
+	return fallback;
+}
+
+bool
+pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
+    unsigned char **data, size_t *len, char **err)
+{
+	struct device dev = { 0 };
+	struct measure m = { .width = S_width, .ctx = &dev };
+	struct lay_params params;
+	struct layout *l = NULL;
+	bool ok = false;
+
+	*data = NULL;
+	*err = NULL;
+	if (!S_open(&dev))
+		goto out;
+	layout_defaults(&params);
+	params.accent = S_accent(tpl, params.accent);
+	l = layout_build(d, &m, h, &params);
+	dev.pages = xcalloc(l->npages + 1, sizeof(*dev.pages));
+	for (size_t i = 0; i < l->npages && dev.error == 0; i++) {
+		dev.pages[i] = HPDF_AddPage(dev.pdf);
+		HPDF_Page_SetWidth(dev.pages[i], (HPDF_REAL)params.page_w);
+		HPDF_Page_SetHeight(dev.pages[i], (HPDF_REAL)params.page_h);
+	}
+	for (size_t i = 0; i < l->npages && dev.error == 0; i++)
+		for (size_t k = 0; k < l->pages[i].n; k++)
+			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
+	if (dev.error == 0) {
+		S_outline(&dev, l);
+		S_info(&dev, d);
+	}
+	ok = dev.error == 0 && S_save(&dev, data, len);
+out:
+	if (!ok) {
+		*err = xasprintf("libharu error 0x%04X (detail %u)",
+		    (unsigned)dev.error, (unsigned)dev.detail);
+		free(*data);
+		*data = NULL;
+	}
+	layout_free(l);
+	free(dev.pages);
+	if (dev.pdf != NULL)
+		HPDF_Free(dev.pdf);
+	return ok;
+}
