@@ -128,6 +128,32 @@ doc_iter_next(struct doc_iter *it)
 	return it->ev = DOC_EXIT;
 }
 
+char *
+doc_all_text(const struct doc *d)
+{
+	const char *cover[] = { d->title, d->report, d->jobcenter, d->region,
+	    d->land, d->author, d->date };
+	struct doc_iter it;
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < sizeof(cover) / sizeof(*cover); i++)
+		if (cover[i] != NULL)
+			buf_printf(&b, "%s\n", cover[i]);
+	doc_iter_init(&it, d->root);
+	while (doc_iter_next(&it) != DOC_NONE) {
+		const struct doc_node *n = it.cur;
+		const char *parts[] = { n->text, n->number, n->note, n->source };
+
+		if (it.ev != DOC_ENTER)
+			continue;
+		for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++)
+			if (parts[i] != NULL)
+				buf_printf(&b, "%s\n", parts[i]);
+	}
+	return buf_detach(&b);
+}
+
 static const char *const type_names[] = {
 	[DOC_DOCUMENT] = "document", [DOC_TOC] = "toc",
 	[DOC_TOC_ENTRY] = "toc-entry", [DOC_SECTION] = "section",

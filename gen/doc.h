@@ -105,6 +105,10 @@ struct doc_iter {
 void		 doc_iter_init(struct doc_iter *it, struct doc_node *root);
 enum doc_event	 doc_iter_next(struct doc_iter *it);
 
+/* Every text of the document in one string (caller frees): the words a
+ * layout may have to hyphenate. */
+char		*doc_all_text(const struct doc *d);
+
 /* The debug dump of gen --dump-tree, one node a line, like mandoc -Ttree. */
 void		 doc_dump(FILE *fp, const struct doc *d);
 /* Checks what may contain what; false (with a message) if broken. */

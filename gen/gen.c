@@ -84,42 +84,34 @@ S_output(const struct gen_options *o, const char *name,
 	return ok ? GEN_OK : GEN_SYSTEM;
 }
 
-/* The dictionary is read once a process: plans rendered in a row share
- * it. */
-static struct hyph *
-S_hyphenation(void)
-{
-	static struct hyph *h;
-
-	if (h == NULL)
-		h = hyph_open(HYPH_DICT);
-	return h;
-}
-
 static enum gen_status
 S_write_pdf(const struct plan *p, const struct doc *doc,
     const struct template *tpl, const struct gen_options *o)
 {
 	struct bytes b;
 	unsigned char *data;
-	char *name, *err;
-	enum gen_status st;
+	char *name, *err, *words = doc_all_text(doc);
+	struct hyph *h = hyph_open_for(HYPH_DICT, words);
+	enum gen_status st = GEN_SYSTEM;
+	bool ok;
 
-	if (S_hyphenation() == NULL) {
+	free(words);
+	if (h == NULL) {
 		fprintf(stderr, "gen: %s: cannot read the hyphenation "
 		    "dictionary (Debian package hyphen-de)\n", HYPH_DICT);
 		return GEN_SYSTEM;
 	}
 	name = xasprintf("%s.pdf", p->name);
-	if (!pdf_render(doc, tpl, S_hyphenation(), &data, &b.len, &err)) {
+	ok = pdf_render(doc, tpl, h, &data, &b.len, &err);
+	hyph_close(h);
+	if (!ok) {
 		fprintf(stderr, "gen: %s/%s: %s\n", o->outdir, name, err);
 		free(err);
-		free(name);
-		return GEN_SYSTEM;
+	} else {
+		b.data = data;
+		st = S_output(o, name, S_write_bytes, &b);
+		free(data);
 	}
-	b.data = data;
-	st = S_output(o, name, S_write_bytes, &b);
-	free(data);
 	free(name);
 	return st;
 }

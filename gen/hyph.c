@@ -4,6 +4,8 @@
 #include <hyphen.h>
 #include <iconv.h>
 #include <stdbool.h>
+#include <libxml/hash.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,17 +22,29 @@ struct hyph {
 	iconv_t		 to_latin1;
 };
 
-struct hyph *
-hyph_open(const char *path)
+/* Longest pattern of the German dictionary is 35 letters. */
+#define PATTERN_MAX 40
+
+static struct hyph *
+S_new(void)
 {
 	struct hyph *h = xcalloc(1, sizeof(*h));
 
-	h->dict = hnj_hyphen_load(path);
 	h->to_latin1 = iconv_open("ISO-8859-1", "UTF-8");
-	if (h->dict == NULL || h->to_latin1 == (iconv_t)-1) {
-		if (h->dict != NULL)
-			hnj_hyphen_free(h->dict);
+	if (h->to_latin1 == (iconv_t)-1) {
 		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+struct hyph *
+hyph_open(const char *path)
+{
+	struct hyph *h = S_new();
+
+	if (h != NULL && (h->dict = hnj_hyphen_load(path)) == NULL) {
+		hyph_close(h);
 		return NULL;
 	}
 	return h;
@@ -41,7 +55,8 @@ hyph_close(struct hyph *h)
 {
 	if (h == NULL)
 		return;
-	hnj_hyphen_free(h->dict);
+	if (h->dict != NULL)
+		hnj_hyphen_free(h->dict);
 	iconv_close(h->to_latin1);
 	free(h);
 }
@@ -101,4 +116,114 @@ hyph_points(struct hyph *h, const char *word, size_t len, size_t *pos,
 	free(rpos);
 	free(cut);
 	return n;
+}
+
+static bool
+S_letter_at(const unsigned char *s, size_t *n)
+{
+	if ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) {
+		*n = 1;
+		return true;
+	}
+	/* U+00C0..U+00FF but the signs of multiplication and division. */
+	if ((s[0] == 0xC3) && (s[1] & 0xC0) == 0x80 && s[1] != 0x97 &&
+	    s[1] != 0xB7) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+/* Every piece of ".word." of every word of text, up to PATTERN_MAX. */
+static void
+S_pieces(struct hyph *h, const char *text, xmlHashTablePtr set)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	while (*s != '\0') {
+		const unsigned char *start = s;
+		char latin[WORD_MAX + 3];
+		size_t n, len;
+
+		while (*s != '\0' && S_letter_at(s, &n))
+			s += n;
+		if (s == start) {
+			s++;
+			continue;
+		}
+		if ((size_t)(s - start) > WORD_MAX ||
+		    !S_latin1_lower(h, (const char *)start, (size_t)(s - start),
+		    latin + 1, &len))
+			continue;
+		latin[0] = '.';
+		latin[len + 1] = '.';
+		for (size_t i = 0; i < len + 2; i++)
+			for (size_t k = 1; k <= PATTERN_MAX && i + k <= len + 2; k++) {
+				char piece[PATTERN_MAX + 1];
+
+				memcpy(piece, latin + i, k);
+				piece[k] = '\0';
+				xmlHashAddEntry(set, (xmlChar *)piece, (void *)1);
+			}
+	}
+}
+
+/* A pattern line is kept if its letters (digits dropped, the part after
+ * '/' too) are a piece of some word; other lines are kept as they are. */
+static bool
+S_keep(const char *line, size_t len, xmlHashTablePtr set)
+{
+	char key[PATTERN_MAX + 1];
+	size_t k = 0;
+
+	if (len == 0 || (line[0] >= 'A' && line[0] <= 'Z'))
+		return true;
+	for (size_t i = 0; i < len && line[i] != '/'; i++) {
+		if (line[i] >= '0' && line[i] <= '9')
+			continue;
+		if (k == PATTERN_MAX)
+			return false;
+		key[k++] = line[i];
+	}
+	key[k] = '\0';
+	return xmlHashLookup(set, (xmlChar *)key) != NULL;
+}
+
+struct hyph *
+hyph_open_for(const char *path, const char *text)
+{
+	struct hyph *h = S_new();
+	xmlHashTablePtr set;
+	FILE *in, *mem;
+	struct buf kept;
+	char line[512];
+	bool first = true;
+
+	if (h == NULL || (in = fopen(path, "r")) == NULL) {
+		hyph_close(h);
+		return NULL;
+	}
+	set = xmlHashCreate(4096);
+	S_pieces(h, text, set);
+	buf_init(&kept);
+	while (fgets(line, sizeof(line), in) != NULL) {
+		size_t len = strcspn(line, "\r\n");
+
+		if (first || (line[0] != '#' && S_keep(line, len, set)))
+			buf_puts(&kept, line);
+		first = false;
+	}
+	fclose(in);
+	xmlHashFree(set, NULL);
+	mem = fmemopen(kept.s, kept.len, "r");
+	if (mem != NULL) {
+		h->dict = hnj_hyphen_load_file(mem);
+		fclose(mem);
+	}
+	buf_free(&kept);
+	if (h->dict == NULL) {
+		hyph_close(h);
+		return NULL;
+	}
+	return h;
 }

@@ -11,6 +11,10 @@ struct hyph;
 
 /* NULL if the dictionary cannot be read. */
 struct hyph	*hyph_open(const char *path);
+/* The same, with only the patterns that can apply to a word of text:
+ * libhyphen takes seconds to load the whole German dictionary, and a
+ * pattern that is no part of a word can never change how it breaks. */
+struct hyph	*hyph_open_for(const char *path, const char *text);
 void		 hyph_close(struct hyph *h);
 
 /* The places in the UTF-8 word (byte offsets) after which it may be

@@ -215,13 +215,26 @@ S_font_with(enum lay_font f, enum doc_type t)
 	    LF_BOLD;
 }
 
+/* A unit stays on the line of its number: "825.795 €", "2,1 %". */
+static bool
+S_unit(const char *s, size_t n)
+{
+	return (n == 3 && strncmp(s, "\xE2\x82\xAC", 3) == 0) ||
+	    (n == 1 && *s == '%') || (n >= 1 && *s == '%' && strchr(".,;:)",
+	    s[1]) != NULL) || (n >= 3 && strncmp(s, "\xE2\x82\xAC", 3) == 0 &&
+	    strchr(".,;:)", s[3]) != NULL);
+}
+
 /* Splits text at blanks; space tells whether a blank came before. */
 static void
 S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
     bool *space)
 {
+	const char *start = s;
+
 	while (*s != '\0') {
 		size_t n;
+		struct chunk *prev = cs->n > 0 ? &cs->v[cs->n - 1] : NULL;
 
 		if (*s == ' ') {
 			*space = true;
@@ -229,7 +242,11 @@ S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
 			continue;
 		}
 		n = strcspn(s, " ");
-		S_chunk(cs, s, n, f, *space, false, link);
+		if (prev != NULL && s - 1 > start && prev->s + prev->len == s - 1 &&
+		    S_unit(s, n))
+			prev->len += n + 1;
+		else
+			S_chunk(cs, s, n, f, *space, false, link);
 		*space = false;
 		s += n;
 	}
@@ -388,7 +405,9 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 			double room = width - ln->width - sw;
 			size_t cut;
 
-			if (w <= room) {
+			/* A little slack: sums and differences of widths
+			 * need not round alike. */
+			if (w <= room + 0.01) {
 				S_put(c, ln, ch.s, ch.len, ch.font, ch.link, space,
 				    size);
 				break;
@@ -652,8 +671,8 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 		}
 	}
 	for (size_t j = 0; j < ncol; j++) {
-		natural[j] += 2 * CELL_PAD;
-		minw[j] += 2 * CELL_PAD;
+		natural[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
+		minw[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
 		if (col[j].num) {
 			col[j].w = minw[j];
 			fixed += minw[j];
@@ -711,7 +730,9 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	struct lines ls = { 0 };
 	bool right = col->num;
 
-	S_cell_lines(c, x->text, f, st->size, inner, &ls);
+	/* A number is never broken: its column was made wide enough. */
+	S_cell_lines(c, x->text, f, st->size, right &&
+	    !(r->flags & DOC_ROW_HEAD) ? 1e9 : inner, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
 		double lx = right ? left + col->w - CELL_PAD - ln->width :
