@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +21,16 @@ static const char *const font_files[LF_COUNT] = {
 	[LF_BOLD_ITALIC] = FONT_DIR "LiberationSans-BoldItalic.ttf",
 };
 
+/* Widths of the characters measured so far, in thousandths of the font
+ * size; -1 until asked.  Summing them gives what HPDF_Font_TextWidth
+ * gives, without its slow glyph lookup for every character. */
+#define WIDTH_CACHE 0x3000
+
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
 	HPDF_Doc	 pdf;
 	HPDF_Font	 font[LF_COUNT];
+	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	HPDF_Page	*pages;
 	HPDF_STATUS	 error;
 	HPDF_STATUS	 detail;
@@ -40,22 +47,42 @@ S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
 	}
 }
 
+static int
+S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
+{
+	if (cp >= WIDTH_CACHE)
+		return HPDF_Font_GetUnicodeWidth(dev->font[f], (HPDF_UNICODE)cp);
+	if (dev->widths[f][cp] < 0)
+		dev->widths[f][cp] = (int16_t)HPDF_Font_GetUnicodeWidth(
+		    dev->font[f], (HPDF_UNICODE)cp);
+	return dev->widths[f][cp];
+}
+
 static double
-S_width(void *arg, enum lay_font f, double size, const char *s, size_t len)
+S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 {
 	struct device *dev = arg;
-	HPDF_TextWidth tw;
+	const unsigned char *s = (const unsigned char *)str;
+	long total = 0;
 
-	if (len == 0)
-		return 0;
-	tw = HPDF_Font_TextWidth(dev->font[f], (const HPDF_BYTE *)s,
-	    (HPDF_UINT)len);
-	return tw.width * size / 1000.0;
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp = s[i];
+		size_t n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+
+		if (n > 1)
+			cp &= 0x3F >> (n - 1);
+		for (size_t k = 1; k < n && i + k < len; k++)
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		total += S_char_width(dev, f, cp);
+		i += n;
+	}
+	return total * size / 1000.0;
 }
 
 static bool
 S_open(struct device *dev)
 {
+	memset(dev->widths, 0xFF, sizeof(dev->widths));
 	dev->pdf = HPDF_New(S_error, dev);
 	if (dev->pdf == NULL)
 		return false;

@@ -11,7 +11,10 @@
 #include "csvread.h"
 #include "fmt.h"
 #include "gen.h"
+#include "doc.h"
+#include "hyph.h"
 #include "keys.h"
+#include "layout.h"
 #include "number.h"
 #include "text.h"
 #include "util.h"
@@ -608,6 +611,144 @@ test_computations(void)
 	}
 }
 
+/* --- layout, without a PDF --- */
+
+/* Every character half as wide as the font is large. */
+static double
+fake_width(void *ctx, enum lay_font f, double size, const char *s, size_t len)
+{
+	size_t chars = 0;
+
+	(void)ctx;
+	(void)f;
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return (double)chars * size / 2;
+}
+
+static const struct measure fake = { .width = fake_width };
+
+static void
+expect_lines(const char *name, const char *text, double width,
+    struct hyph *h, const char *const *want)
+{
+	size_t n, k = 0;
+	char **lines = layout_break_text(text, width, 10, &fake, h, &n);
+	struct buf got;
+
+	buf_init(&got);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&got, "%s|", lines[i]);
+	while (want[k] != NULL && k < n && strcmp(want[k], lines[k]) == 0)
+		k++;
+	report(want[k] == NULL && k == n, name, "got %s", got.s);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	buf_free(&got);
+}
+
+static struct doc *
+small_doc(void)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+
+	d->title = xstrdup("Titel");
+	d->report = xstrdup("Bericht");
+	d->jobcenter = xstrdup("Jobcenter");
+	d->root = doc_node_new(DOC_DOCUMENT);
+	return d;
+}
+
+static struct doc_node *
+add_section(struct doc_node *parent, const char *title, const char *id)
+{
+	struct doc_node *s = doc_add(parent, DOC_SECTION, title);
+
+	s->number = xstrdup("1.");
+	s->id = xstrdup(id);
+	s->level = 1;
+	return s;
+}
+
+static int
+page_of_text(const struct layout *l, const char *text)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++)
+			if (l->pages[p].items[i].type == LI_TEXT &&
+			    strcmp(l->pages[p].items[i].text, text) == 0)
+				return (int)p;
+	return -1;
+}
+
+/* With n one-line paragraphs before it, the heading "B" and the first
+ * line after it share a page; true if the heading had to move. */
+static bool
+heading_case(int n, bool *together)
+{
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a"), *b;
+	struct lay_params p;
+	struct layout *l;
+	bool moved;
+	int pb, pf, pl;
+
+	for (int i = 0; i < n; i++)
+		doc_add(doc_add(a, DOC_PARAGRAPH, NULL), DOC_TEXT, "Fuellzeile");
+	b = add_section(d->root, "B", "b");
+	doc_add(doc_add(b, DOC_PARAGRAPH, NULL), DOC_TEXT, "Erste Zeile nach B");
+	layout_defaults(&p);
+	l = layout_build(d, &fake, NULL, &p);
+	pb = l->anchors[1].page;
+	pf = page_of_text(l, "Erste Zeile nach B");
+	pl = -1;	/* the page of the last filler line */
+	for (size_t k = l->npages; k-- > 0 && pl < 0; )
+		for (size_t i = 0; i < l->pages[k].n && pl < 0; i++)
+			if (l->pages[k].items[i].type == LI_TEXT &&
+			    strcmp(l->pages[k].items[i].text, "Fuellzeile") == 0)
+				pl = (int)k;
+	*together = pb == pf;
+	moved = pb > pl;
+	layout_free(l);
+	doc_free(d);
+	return moved;
+}
+
+static void
+test_layout(void)
+{
+	struct hyph *h = hyph_open_for(HYPH_DICT,
+	    "Eingliederungszuschüsse Langzeitleistungsbezieher");
+	bool all_together = true, some_moved = false;
+
+	expect_lines("lines break at blanks for the width",
+	    "Das ist ein kurzer Satz mit einigen Wörtern", 50, NULL,
+	    (const char *[]){ "Das ist", "ein kurzer", "Satz mit", "einigen",
+	    "Wörtern", NULL });
+	report(h != NULL, "hyphenation dictionary hyphen-de", "not found");
+	expect_lines("a long compound word is hyphenated",
+	    "Eingliederungszuschüsse", 60, h, (const char *[]){
+	    "Eingliede-", "rungszu-", "schüsse", NULL });
+	expect_lines("hyphenation fills a loose line",
+	    "die Langzeitleistungsbezieher", 90, h, (const char *[]){
+	    "die Langzeit-", "leistungsbezieher", NULL });
+	expect_lines("a word without a hyphenation point is cut by force",
+	    "xxxxxxxxxxxxxxxxxxxx", 50, h, (const char *[]){ "xxxxxxxxxx",
+	    "xxxxxxxxxx", NULL });
+	for (int n = 30; n < 80; n++) {
+		bool together;
+
+		some_moved |= heading_case(n, &together);
+		all_together &= together;
+	}
+	report(all_together, "a heading stays on the page of its first line",
+	    "separated");
+	report(some_moved, "a heading at the foot of a page moves to the next",
+	    "never moved");
+	hyph_close(h);
+}
+
 int
 main(void)
 {
@@ -618,5 +759,6 @@ main(void)
 	test_text();
 	test_csv();
 	test_computations();
+	test_layout();
 	return failures > 0;
 }
