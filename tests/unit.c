@@ -732,7 +732,7 @@ test_layout(void)
 	    "Eingliede-", "rungszu-", "schüsse", NULL });
 	expect_lines("hyphenation fills a loose line",
 	    "die Langzeitleistungsbezieher", 90, h, (const char *[]){
-	    "die Langzeit-", "leistungsbezieher", NULL });
+	    "die Langzeitleis-", "tungsbezieher", NULL });
 	expect_lines("a word without a hyphenation point is cut by force",
 	    "xxxxxxxxxxxxxxxxxxxx", 50, h, (const char *[]){ "xxxxxxxxxx",
 	    "xxxxxxxxxx", NULL });
