@@ -55,8 +55,8 @@ check "a template folder without template.xml is exit 1" \
 rm -rf "$tmp/bundle" && mkdir -p "$tmp/bundle" && cp -r input "$tmp/bundle/"
 check "no arguments renders input/" \
     [ "$( cd "$tmp/bundle" && status "$abs_gen" )" = 0 ]
-check "no arguments writes output/" \
-    [ -s "$tmp/bundle/output/ahrweiler-2017.kennzahlen.csv" ]
+check "no arguments writes the page and the PDF into output/" \
+    [ -s "$tmp/bundle/output/ahrweiler-2017.html" -a -s "$tmp/bundle/output/ahrweiler-2017.pdf" ]
 check "no arguments and no input/ is exit 2" \
     [ "$( cd "$tmp" && mkdir -p empty && cd empty && status "$abs_gen" )" = 2 ]
 

@@ -12,6 +12,8 @@ if [ "${1:-}" = "--update" ]; then
 fi
 passed=0
 failed=0
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -19,9 +21,9 @@ pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); printf 'FAIL %s: %s\n' "$build" "$*"; }
 # check NAME CONDITION...: one test.
 check() {
-	name=$1
+	_what=$1
 	shift
-	if "$@"; then pass; else fail "$name"; fi
+	if "$@"; then pass; else fail "$_what"; fi
 }
 
 # --- unit tests: the binary prints "ok NAME" or "FAIL NAME: why" ---
@@ -152,10 +154,11 @@ for pair in "$@"; do
 	unit=${pair#*:}
 	build=$(basename "$gen")
 	rm -rf "$tmp/disp"
-	"$gen" -q -o "$tmp/disp" input/*/ 2>"$tmp/disp.err" ||
+	"$gen" -q -f html,pdf,csv -o "$tmp/disp" input/*/ 2>"$tmp/disp.err" ||
 	    { fail "examples do not render: $(head -n 3 "$tmp/disp.err")"; }
 	if [ "$update" = yes ]; then
 		run_golden
+		. tests/pdf.sh
 		continue
 	fi
 	run_unit
@@ -164,6 +167,7 @@ for pair in "$@"; do
 	run_errors
 	run_golden
 	[ "$pair" = "$1" ] && run_web
+	. tests/pdf.sh
 	. tests/cli.sh
 done
 [ "$update" = yes ] && echo "golden files updated"

@@ -1,0 +1,65 @@
+# pdf.sh: the print report; sourced by tests/run.sh with $gen, $tmp,
+# $build, $update and the functions check, pass and fail.  The examples'
+# PDFs are in $tmp/disp.
+
+# pdftotext without poppler's warning about libharu's ToUnicode maps.
+text_of() {
+	pdftotext "$@" 2>/dev/null
+}
+
+pdf_example() {
+	name=$1
+	pdf=$tmp/disp/$name.pdf
+	info=$(pdfinfo "$pdf" 2>/dev/null)
+	pages=$(printf '%s\n' "$info" | sed -n 's/^Pages: *//p')
+	check "qpdf --check $name.pdf" sh -c "qpdf --check '$pdf' >/dev/null"
+	check "$name.pdf: every font embedded" sh -c "pdffonts '$pdf' 2>/dev/null |
+	    tail -n +3 | awk '{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit bad }'"
+	check "$name.pdf: A4 pages" sh -c "printf '%s\n' \"\$1\" |
+	    grep -q 'Page size: *595.276 x 841.89 pts (A4)'" sh "$info"
+	while IFS='	' read -r plan field want; do
+		[ "$plan" = "$name" ] || continue
+		check "$name.pdf: $field is '$want'" sh -c "printf '%s\n' \"\$1\" |
+		    grep -qx '$field: *$want'" sh "$info"
+	done < tests/pdf-info.tsv
+	text_of -layout "$pdf" "$tmp/$name.txt"
+	check "$name.pdf: 'Seite 2 von $pages'" grep -q "Seite 2 von $pages" "$tmp/$name.txt"
+	grep '^section level=1 ' "$tmp/disp/$name.tree" | sed 's/^[^"]*"\([^"]*\)".*/\1/' |
+	    while IFS= read -r title; do echo "$title"; done >"$tmp/$name.titles"
+	while IFS= read -r title; do
+		check "$name.pdf shows the chapter '$title'" \
+		    grep -qF "$title" "$tmp/$name.txt"
+	done <"$tmp/$name.titles"
+	while IFS='	' read -r plan key want; do
+		[ "$plan" = "$name" ] || continue
+		check "$name.pdf shows $key as '$want'" grep -qF "$want" "$tmp/$name.txt"
+	done < tests/display.tsv
+	gold=tests/golden/$name.pdf.txt
+	if [ "$update" = yes ]; then
+		cp "$tmp/$name.txt" "$gold"
+	else
+		check "golden $name.pdf.txt differs (make update-golden)" \
+		    cmp -s "$gold" "$tmp/$name.txt"
+	fi
+}
+
+for dir in input/*/; do
+	pdf_example "$(basename "$dir")"
+done
+
+# A table longer than a page: its head again on the next page.
+if [ "$update" != yes ]; then
+	sh tests/long-table.sh "$tmp/lang" 300
+	check "a 300-row table renders" [ "$("$gen" -q -f pdf -o "$tmp/lang-out" 2>/dev/null \
+	    "$tmp/lang"; echo $?)" = 0 ]
+	text_of -layout -f 4 -l 4 "$tmp/lang-out/lang.pdf" "$tmp/lang4.txt"
+	check "the table goes on with '(Fortsetzung)' on page 4" \
+	    grep -q "Instrumentenmix 2025 (Fortsetzung)" "$tmp/lang4.txt"
+	check "the head row is repeated on page 4" \
+	    grep -q "Instrument  *Eintritte  *Mittel" "$tmp/lang4.txt"
+	SOURCE_DATE_EPOCH=1700000000 "$gen" -q -f pdf -o "$tmp/sde" input/ahrweiler-2017
+	check "SOURCE_DATE_EPOCH sets the PDF's date" sh -c \
+	    "pdfinfo '$tmp/sde/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Nov 14 .*2023'"
+	check "without it, the plan's date" sh -c \
+	    "pdfinfo '$tmp/disp/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Jan 16 .*2017'"
+fi
