@@ -4,7 +4,7 @@
 #include <hyphen.h>
 #include <iconv.h>
 #include <stdbool.h>
-#include <libxml/hash.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +24,8 @@ struct hyph {
 
 /* Longest pattern of the German dictionary is 35 letters. */
 #define PATTERN_MAX 40
+/* hyph_de_DE.dic has about a million bytes. */
+#define DICT_MAX (16u * 1024 * 1024)
 
 static struct hyph *
 S_new(void)
@@ -134,9 +136,52 @@ S_letter_at(const unsigned char *s, size_t *n)
 	return false;
 }
 
+/* A set of 64-bit hashes of pattern keys.  Two keys of one hash only
+ * keep a pattern that is not needed: never one that is. */
+struct hset {
+	uint64_t	*v;
+	size_t		 n, cap;
+};
+
+#define FNV_OFFSET	UINT64_C(14695981039346656037)
+#define FNV_PRIME	UINT64_C(1099511628211)
+
+static void
+S_hset_add(struct hset *h, uint64_t x)
+{
+	size_t i;
+
+	x |= 1;		/* 0 marks an empty slot */
+	if (2 * (h->n + 1) > h->cap) {
+		struct hset bigger = { .cap = h->cap ? 2 * h->cap : 4096 };
+
+		bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+		for (size_t k = 0; k < h->cap; k++)
+			if (h->v[k] != 0)
+				S_hset_add(&bigger, h->v[k]);
+		free(h->v);
+		*h = bigger;
+	}
+	for (i = x % h->cap; h->v[i] != 0; i = (i + 1) % h->cap)
+		if (h->v[i] == x)
+			return;
+	h->v[i] = x;
+	h->n++;
+}
+
+static bool
+S_hset_has(const struct hset *h, uint64_t x)
+{
+	x |= 1;
+	for (size_t i = x % h->cap; h->v[i] != 0; i = (i + 1) % h->cap)
+		if (h->v[i] == x)
+			return true;
+	return false;
+}
+
 /* Every piece of ".word." of every word of text, up to PATTERN_MAX. */
 static void
-S_pieces(struct hyph *h, const char *text, xmlHashTablePtr set)
+S_pieces(struct hyph *h, const char *text, struct hset *set)
 {
 	const unsigned char *s = (const unsigned char *)text;
 
@@ -157,64 +202,63 @@ S_pieces(struct hyph *h, const char *text, xmlHashTablePtr set)
 			continue;
 		latin[0] = '.';
 		latin[len + 1] = '.';
-		for (size_t i = 0; i < len + 2; i++)
-			for (size_t k = 1; k <= PATTERN_MAX && i + k <= len + 2; k++) {
-				char piece[PATTERN_MAX + 1];
+		for (size_t i = 0; i < len + 2; i++) {
+			uint64_t x = FNV_OFFSET;
 
-				memcpy(piece, latin + i, k);
-				piece[k] = '\0';
-				xmlHashAddEntry(set, (xmlChar *)piece, (void *)1);
+			for (size_t k = i; k < len + 2 && k - i < PATTERN_MAX; k++) {
+				x = (x ^ (unsigned char)latin[k]) * FNV_PRIME;
+				S_hset_add(set, x);
 			}
+		}
 	}
 }
 
 /* A pattern line is kept if its letters (digits dropped, the part after
  * '/' too) are a piece of some word; other lines are kept as they are. */
 static bool
-S_keep(const char *line, size_t len, xmlHashTablePtr set)
+S_keep(const char *line, size_t len, const struct hset *set)
 {
-	char key[PATTERN_MAX + 1];
-	size_t k = 0;
+	uint64_t x = FNV_OFFSET;
 
 	if (len == 0 || (line[0] >= 'A' && line[0] <= 'Z'))
 		return true;
-	for (size_t i = 0; i < len && line[i] != '/'; i++) {
-		if (line[i] >= '0' && line[i] <= '9')
-			continue;
-		if (k == PATTERN_MAX)
-			return false;
-		key[k++] = line[i];
-	}
-	key[k] = '\0';
-	return xmlHashLookup(set, (xmlChar *)key) != NULL;
+	for (size_t i = 0; i < len && line[i] != '/'; i++)
+		if (line[i] < '0' || line[i] > '9')
+			x = (x ^ (unsigned char)line[i]) * FNV_PRIME;
+	return set->cap > 0 && S_hset_has(set, x);
 }
 
 struct hyph *
 hyph_open_for(const char *path, const char *text)
 {
 	struct hyph *h = S_new();
-	xmlHashTablePtr set;
-	FILE *in, *mem;
+	struct hset set = { 0 };
 	struct buf kept;
-	char line[512];
-	bool first = true;
+	FILE *in, *mem;
+	char *dict;
+	size_t len;
 
 	if (h == NULL || (in = fopen(path, "r")) == NULL) {
 		hyph_close(h);
 		return NULL;
 	}
-	set = xmlHashCreate(4096);
-	S_pieces(h, text, set);
-	buf_init(&kept);
-	while (fgets(line, sizeof(line), in) != NULL) {
-		size_t len = strcspn(line, "\r\n");
-
-		if (first || (line[0] != '#' && S_keep(line, len, set)))
-			buf_puts(&kept, line);
-		first = false;
-	}
+	/* The dictionary is read whole: a million bytes, in one go. */
+	dict = xmalloc(DICT_MAX + 1);
+	len = fread(dict, 1, DICT_MAX, in);
 	fclose(in);
-	xmlHashFree(set, NULL);
+	dict[len] = '\0';
+	S_pieces(h, text, &set);
+	buf_init(&kept);
+	for (char *line = dict, *end; *line != '\0'; line = end) {
+		size_t n = strcspn(line, "\r\n");
+
+		end = line + n;
+		end += strspn(end, "\r\n");
+		if (line == dict || (line[0] != '#' && S_keep(line, n, &set)))
+			buf_add(&kept, line, (size_t)(end - line));
+	}
+	free(dict);
+	free(set.v);
 	mem = fmemopen(kept.s, kept.len, "r");
 	if (mem != NULL) {
 		h->dict = hnj_hyphen_load_file(mem);
