@@ -849,7 +849,10 @@ S_table(struct ctx *c, const struct doc_node *t)
 
 		b->table = id;
 		b->row = k;
-		b->keep_next = k == 0;
+		/* The head stays with two rows, the last row with the one
+		 * before it: no row alone under a head or a page break. */
+		b->keep_next = k <= 1 || (r->next != NULL &&
+		    r->next->next == NULL);
 	}
 	if (t->note != NULL || t->source != NULL) {
 		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
