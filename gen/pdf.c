@@ -80,7 +80,7 @@ S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 }
 
 static bool
-S_open(struct device *dev)
+S_open(struct device *dev, const struct template *tpl)
 {
 	memset(dev->widths, 0xFF, sizeof(dev->widths));
 	dev->pdf = HPDF_New(S_error, dev);
@@ -91,7 +91,8 @@ S_open(struct device *dev)
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
 	for (int f = 0; f < LF_COUNT; f++) {
 		const char *name = HPDF_LoadTTFontFromFile(dev->pdf,
-		    font_files[f], HPDF_TRUE);
+		    tpl->fonts[f] != NULL ? tpl->fonts[f] : font_files[f],
+		    HPDF_TRUE);
 
 		dev->font[f] = name != NULL ? HPDF_GetFont(dev->pdf, name,
 		    "UTF-8") : NULL;
@@ -378,6 +379,25 @@ S_accent(const struct template *tpl, unsigned fallback)
 	return fallback;
 }
 
+/* The page of the template over the defaults. */
+static void
+S_params(const struct template *tpl, struct lay_params *p)
+{
+	const struct page_spec *s = &tpl->page;
+	const double mm = 72.0 / 25.4;
+
+	layout_defaults(p);
+	p->accent = S_accent(tpl, p->accent);
+	if (s->margin_top > 0) {
+		p->margin_top = s->margin_top * mm;
+		p->margin_right = s->margin_right * mm;
+		p->margin_bottom = s->margin_bottom * mm;
+		p->margin_left = s->margin_left * mm;
+	}
+	if (s->font_size > 0)
+		p->font_size = s->font_size;
+}
+
 bool
 pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
     unsigned char **data, size_t *len, char **err)
@@ -390,10 +410,9 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 
 	*data = NULL;
 	*err = NULL;
-	if (!S_open(&dev))
+	if (!S_open(&dev, tpl))
 		goto out;
-	layout_defaults(&params);
-	params.accent = S_accent(tpl, params.accent);
+	S_params(tpl, &params);
 	l = layout_build(d, &m, h, &params);
 	dev.pages = xcalloc(l->npages + 1, sizeof(*dev.pages));
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++) {

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -142,6 +143,53 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 	}
 }
 
+/* <page margin="25 20 22 25" font-size="10"/>: top, right, bottom, left
+ * in millimetres. */
+static void
+S_page(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
+{
+	char *margin = S_prop(n, "margin"), *size = S_prop(n, "font-size");
+	struct page_spec *p = &t->page;
+
+	if (margin != NULL && sscanf(margin, "%lf %lf %lf %lf", &p->margin_top,
+	    &p->margin_right, &p->margin_bottom, &p->margin_left) != 4)
+		diag_error(d, file, planxml_line(n), "<page> margin '%s' is not "
+		    "four sizes in millimetres (top right bottom left)", margin);
+	if (size != NULL && (sscanf(size, "%lf", &p->font_size) != 1 ||
+	    p->font_size < 6 || p->font_size > 16))
+		diag_error(d, file, planxml_line(n), "<page> font-size '%s' is "
+		    "not a size from 6 to 16 points", size);
+	free(margin);
+	free(size);
+}
+
+/* <fonts regular="..." bold="..." italic="..." bold-italic="..."/>: TTF
+ * files, absolute (a Debian font package) or inside the template. */
+static void
+S_fonts(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
+{
+	static const char *const attr[4] = { "regular", "bold", "italic",
+	    "bold-italic" };
+
+	for (int i = 0; i < 4; i++) {
+		char *v = S_prop(n, attr[i]);
+
+		if (v == NULL)
+			diag_error(d, file, planxml_line(n), "<fonts> needs the "
+			    "attribute '%s'", attr[i]);
+		else if (v[0] == '/')
+			t->fonts[i] = v;
+		else if (io_path_inside(t->dir, v)) {
+			t->fonts[i] = xasprintf("%s/%s", t->dir, v);
+			free(v);
+		} else {
+			diag_error(d, file, planxml_line(n), "<fonts> %s '%s' "
+			    "leaves the template folder", attr[i], v);
+			free(v);
+		}
+	}
+}
+
 static void
 S_element(struct template *t, xmlNodePtr n, const char *file,
     struct diags *d)
@@ -150,7 +198,11 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 	char *data, *src;
 	size_t len;
 
-	if (strcmp(name, "chapter") == 0) {
+	if (strcmp(name, "page") == 0) {
+		S_page(t, n, file, d);
+	} else if (strcmp(name, "fonts") == 0) {
+		S_fonts(t, n, file, d);
+	} else if (strcmp(name, "chapter") == 0) {
 		S_chapter(t, n, file, d);
 	} else if (strcmp(name, "style") == 0) {
 		if ((data = S_read(t, n, file, &len, d)) != NULL) {
@@ -226,6 +278,8 @@ template_free(struct template *t)
 		free(t->chapters[i].title);
 	}
 	free(t->chapters);
+	for (int i = 0; i < 4; i++)
+		free(t->fonts[i]);
 	free(t->dir);
 	free(t->name);
 	free(t->css);

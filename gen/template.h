@@ -18,8 +18,18 @@ struct chapter {
 	int		 ninserts;
 };
 
+/* The print page: margins in millimetres, the body text's size in
+ * points; 0 where the template leaves the default. */
+struct page_spec {
+	double		 margin_top, margin_right, margin_bottom, margin_left;
+	double		 font_size;
+};
+
 struct template {
 	char		*dir;
+	struct page_spec page;
+	char		*fonts[4];	/* TTF paths: regular, bold, italic,
+					   bold italic; NULL: Liberation Sans */
 	char		*name;		/* "Arbeitsmarkt- und Integrationsprogramm" */
 	char		*css;		/* the stylesheet's text */
 	char		*logo;		/* data: URI of the logo, or NULL */

@@ -57,6 +57,12 @@ if [ "$update" != yes ]; then
 	    grep -q "Instrumentenmix 2025 (Fortsetzung)" "$tmp/lang4.txt"
 	check "the head row is repeated on page 4" \
 	    grep -q "Instrument  *Eintritte  *Mittel" "$tmp/lang4.txt"
+	"$gen" -q -f pdf -t tests/template-logo -o "$tmp/serif" input/ahrweiler-2017
+	check "a template names other fonts: they are embedded" sh -c \
+	    "pdffonts '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'LiberationSerif.*yes *yes *yes'"
+	check "a template sets other margins: the text column is wider" sh -c \
+	    "[ \$(pdfinfo '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') -lt \
+	    \$(pdfinfo '$tmp/disp/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') ]"
 	SOURCE_DATE_EPOCH=1700000000 "$gen" -q -f pdf -o "$tmp/sde" input/ahrweiler-2017
 	check "SOURCE_DATE_EPOCH sets the PDF's date" sh -c \
 	    "pdfinfo '$tmp/sde/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Nov 14 .*2023'"
