@@ -34,16 +34,6 @@ S_table_index(const struct plan *p, const struct table *t)
 	return -1;
 }
 
-static char *
-S_prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 static bool
 S_is(xmlNodePtr n, const char *name)
 {
@@ -81,7 +71,7 @@ static void S_inline(struct builder *, struct doc_node *, xmlNodePtr);
 static void
 S_value(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 {
-	char *ref = S_prop(n, "ref"), *format = S_prop(n, "format");
+	char *ref = planxml_prop(n, "ref"), *format = planxml_prop(n, "format");
 	struct figure fig;
 	struct doc_node *f;
 	bool plain = format != NULL && strcmp(format, "plain") == 0;
@@ -112,7 +102,7 @@ S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 		S_inline(b, d, n);
 	} else if (S_is(n, "a")) {
 		d = doc_add(parent, DOC_LINK, NULL);
-		d->id = S_prop(n, "href");
+		d->id = planxml_prop(n, "href");
 		S_inline(b, d, n);
 	} else if (S_is(n, "br")) {
 		doc_add(parent, DOC_BREAK, NULL);
@@ -217,16 +207,16 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 	} else if (S_is(n, "ul") || S_is(n, "ol")) {
 		S_list(b, parent, n);
 	} else if (S_is(n, "insert")) {
-		a = S_prop(n, "table");
-		c = S_prop(n, "group");
+		a = planxml_prop(n, "table");
+		c = planxml_prop(n, "group");
 		if ((t = plan_table(b->p, a)) != NULL)
 			S_table(b, parent, t, c);
 		free(a);
 		free(c);
 	} else if (S_is(n, "chart")) {
-		a = S_prop(n, "table");
-		c = S_prop(n, "field");
-		k = S_prop(n, "kind");
+		a = planxml_prop(n, "table");
+		c = planxml_prop(n, "field");
+		k = planxml_prop(n, "kind");
 		if ((t = plan_table(b->p, a)) != NULL)
 			chart_build(parent, t, c, k);
 		free(a);
@@ -267,7 +257,7 @@ S_blocks(struct builder *b, struct doc_node *parent, xmlNodePtr x, int level)
 	struct doc_node *s = parent;
 
 	if (level > 0) {
-		char *title = S_prop(x, "title"), *id = S_prop(x, "id");
+		char *title = planxml_prop(x, "title"), *id = planxml_prop(x, "id");
 
 		s = S_section(b, parent, title, id, level);
 		s->line = planxml_line(x);
@@ -306,7 +296,7 @@ S_has_auto_inserts(const struct builder *b, const struct chapter *c)
 static const struct chapter *
 S_match(const struct template *tpl, xmlNodePtr sec, bool *used)
 {
-	char *id = S_prop(sec, "id"), *title = S_prop(sec, "title");
+	char *id = planxml_prop(sec, "id"), *title = planxml_prop(sec, "title");
 	const struct chapter *m = NULL;
 
 	for (size_t i = 0; i < tpl->nchapters && m == NULL; i++) {
@@ -329,7 +319,7 @@ S_mark_inserted(struct builder *b, xmlNodePtr x)
 {
 	for (xmlNodePtr n = x->children; n != NULL; n = n->next) {
 		if (S_is(n, "insert")) {
-			char *name = S_prop(n, "table");
+			char *name = planxml_prop(n, "table");
 			const struct table *t = plan_table(b->p, name);
 
 			if (t != NULL)

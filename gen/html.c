@@ -4,6 +4,7 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,8 @@ struct writer {
 	xmlNodePtr		 cur;		/* where the walk adds */
 };
 
-static xmlNodePtr
-S_el(xmlNodePtr parent, const char *name, const char *text)
+xmlNodePtr
+html_el(xmlNodePtr parent, const char *name, const char *text)
 {
 	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
 
@@ -26,18 +27,8 @@ S_el(xmlNodePtr parent, const char *name, const char *text)
 	return n;
 }
 
-static void
-S_attr(xmlNodePtr n, const char *name, const char *value)
-{
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static void
-S_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-S_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
+void
+html_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 {
 	struct buf b;
 	va_list ap;
@@ -46,9 +37,10 @@ S_attrf(xmlNodePtr n, const char *name, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	S_attr(n, name, b.s);
+	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)b.s);
 	buf_free(&b);
 }
+
 
 /* A line break in the source, so that golden files diff by line. */
 static void
@@ -62,42 +54,42 @@ S_nl(xmlNodePtr parent)
 static void
 S_head(xmlNodePtr html, const struct doc *d, const struct template *tpl)
 {
-	xmlNodePtr head = S_el(html, "head", NULL), m;
+	xmlNodePtr head = html_el(html, "head", NULL), m;
 	char *title = xasprintf("%s \xE2\x80\x93 %s", d->title, d->jobcenter);
 
-	S_attr(S_el(head, "meta", NULL), "charset", "utf-8");
-	m = S_el(head, "meta", NULL);
-	S_attr(m, "name", "viewport");
-	S_attr(m, "content", "width=device-width, initial-scale=1");
-	S_el(head, "title", title);
-	m = S_el(head, "meta", NULL);
-	S_attr(m, "name", "description");
-	S_attr(m, "content", d->description);
+	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
+	m = html_el(head, "meta", NULL);
+	html_attr(m, "name", "%s", "viewport");
+	html_attr(m, "content", "%s", "width=device-width, initial-scale=1");
+	html_el(head, "title", title);
+	m = html_el(head, "meta", NULL);
+	html_attr(m, "name", "%s", "description");
+	html_attr(m, "content", "%s", d->description);
 	if (d->author != NULL) {
-		m = S_el(head, "meta", NULL);
-		S_attr(m, "name", "author");
-		S_attr(m, "content", d->author);
+		m = html_el(head, "meta", NULL);
+		html_attr(m, "name", "%s", "author");
+		html_attr(m, "content", "%s", d->author);
 	}
-	S_el(head, "style", tpl->css);
+	html_el(head, "style", tpl->css);
 	free(title);
 }
 
 static void
 S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 {
-	xmlNodePtr h = S_el(page, "header", NULL), p, img;
+	xmlNodePtr h = html_el(page, "header", NULL), p, img;
 	struct buf meta;
 
-	S_attr(h, "class", "cover");
+	html_attr(h, "class", "%s", "cover");
 	if (tpl->logo != NULL) {
-		p = S_el(h, "p", NULL);
-		S_attr(p, "class", "logo");
-		img = S_el(p, "img", NULL);
-		S_attr(img, "src", tpl->logo);
-		S_attr(img, "alt", tpl->logo_alt);
+		p = html_el(h, "p", NULL);
+		html_attr(p, "class", "%s", "logo");
+		img = html_el(p, "img", NULL);
+		html_attr(img, "src", "%s", tpl->logo);
+		html_attr(img, "alt", "%s", tpl->logo_alt);
 	}
-	S_attr(S_el(h, "p", d->jobcenter), "class", "jobcenter");
-	S_el(h, "h1", d->title);
+	html_attr(html_el(h, "p", d->jobcenter), "class", "jobcenter");
+	html_el(h, "h1", d->title);
 	buf_init(&meta);
 	buf_puts(&meta, d->report);
 	if (d->region != NULL)
@@ -106,9 +98,9 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 		buf_printf(&meta, ", %s", d->land);
 	if (d->date != NULL)
 		buf_printf(&meta, " \xC2\xB7 %s", d->date);
-	S_attr(S_el(h, "p", meta.s), "class", "meta");
+	html_attr(html_el(h, "p", meta.s), "class", "meta");
 	if (d->author != NULL)
-		S_attr(S_el(h, "p", d->author), "class", "meta");
+		html_attr(html_el(h, "p", d->author), "class", "meta");
 	buf_free(&meta);
 	S_nl(page);
 }
@@ -117,26 +109,26 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 static void
 S_toc(xmlNodePtr page, const struct doc_node *toc)
 {
-	xmlNodePtr nav = S_el(page, "nav", NULL), h, list[8], li = NULL, a;
+	xmlNodePtr nav = html_el(page, "nav", NULL), h, list[8], li = NULL, a;
 	int depth = 1;
 
-	S_attr(nav, "class", "toc");
-	S_attr(nav, "aria-labelledby", "inhalt-titel");
-	h = S_el(nav, "h2", toc->text);
-	S_attr(h, "id", "inhalt-titel");
-	list[1] = S_el(nav, "ol", NULL);
+	html_attr(nav, "class", "%s", "toc");
+	html_attr(nav, "aria-labelledby", "%s", "inhalt-titel");
+	h = html_el(nav, "h2", toc->text);
+	html_attr(h, "id", "%s", "inhalt-titel");
+	list[1] = html_el(nav, "ol", NULL);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
 		int level = e->level < 7 ? e->level : 7;
 
 		while (depth < level && li != NULL) {
-			list[depth + 1] = S_el(li, "ol", NULL);
+			list[depth + 1] = html_el(li, "ol", NULL);
 			depth++;
 		}
 		depth = depth > level ? level : depth;
-		li = S_el(list[depth], "li", NULL);
-		a = S_el(li, "a", NULL);
-		S_attrf(a, "href", "#%s", e->id);
-		S_attr(S_el(a, "span", e->number), "class", "num");
+		li = html_el(list[depth], "li", NULL);
+		a = html_el(li, "a", NULL);
+		html_attr(a, "href", "#%s", e->id);
+		html_attr(html_el(a, "span", e->number), "class", "num");
 		xmlNodeAddContent(a, (const xmlChar *)" ");
 		xmlNodeAddContent(a, (const xmlChar *)e->text);
 		S_nl(list[depth]);
@@ -147,12 +139,12 @@ S_toc(xmlNodePtr page, const struct doc_node *toc)
 static void
 S_footer(xmlNodePtr page, const struct doc *d)
 {
-	xmlNodePtr f = S_el(page, "footer", NULL);
+	xmlNodePtr f = html_el(page, "footer", NULL);
 	char *s = xasprintf("%s \xC2\xB7 %s%s%s", d->jobcenter, d->title,
 	    d->date != NULL ? " \xC2\xB7 " : "", d->date != NULL ? d->date : "");
 
-	S_attr(f, "class", "colophon");
-	S_el(f, "p", s);
+	html_attr(f, "class", "%s", "colophon");
+	html_el(f, "p", s);
 	free(s);
 	S_nl(page);
 }
@@ -163,18 +155,18 @@ static void
 S_cell(xmlNodePtr tr, const struct doc_node *c, bool head_row)
 {
 	bool th = (c->flags & DOC_CELL_HEAD) != 0;
-	xmlNodePtr cell = S_el(tr, th ? "th" : "td", c->text);
+	xmlNodePtr cell = html_el(tr, th ? "th" : "td", c->text);
 
 	if (th)
-		S_attr(cell, "scope", head_row ? "col" : "row");
+		html_attr(cell, "scope", "%s", head_row ? "col" : "row");
 	if (c->flags & DOC_CELL_NUM)
-		S_attr(cell, "class", "num");
+		html_attr(cell, "class", "%s", "num");
 	if (c->key != NULL) {
-		S_attr(cell, "data-key", c->key);
-		S_attr(cell, "data-value", c->value);
+		html_attr(cell, "data-key", "%s", c->key);
+		html_attr(cell, "data-value", "%s", c->value);
 	}
 	if (c->note != NULL)
-		S_attr(S_el(cell, "span", c->note), "class", "note");
+		html_attr(html_el(cell, "span", c->note), "class", "note");
 }
 
 static void
@@ -196,34 +188,34 @@ S_row_class(xmlNodePtr tr, const struct doc_node *r)
 	if (r->level > 0)
 		buf_printf(&cls, " indent-%d", r->level < 3 ? r->level : 3);
 	if (cls.len > 0)
-		S_attr(tr, "class", cls.s + 1);
+		html_attr(tr, "class", "%s", cls.s + 1);
 	buf_free(&cls);
 }
 
 static void
 S_table(xmlNodePtr parent, const struct doc_node *t)
 {
-	xmlNodePtr wrap = S_el(parent, "div", NULL), table, cap, sect = NULL;
+	xmlNodePtr wrap = html_el(parent, "div", NULL), table, cap, sect = NULL;
 	char *cap_id = xasprintf("%s-titel", t->id);
 	struct buf meta;
 
-	S_attr(wrap, "class", "table-wrap");
-	S_attr(wrap, "id", t->id);
+	html_attr(wrap, "class", "%s", "table-wrap");
+	html_attr(wrap, "id", "%s", t->id);
 	/* A box that scrolls must be reachable and named for the keyboard. */
-	S_attr(wrap, "role", "region");
-	S_attr(wrap, "tabindex", "0");
-	S_attr(wrap, "aria-labelledby", cap_id);
-	table = S_el(wrap, "table", NULL);
-	cap = S_el(table, "caption", t->text);
-	S_attr(cap, "id", cap_id);
+	html_attr(wrap, "role", "%s", "region");
+	html_attr(wrap, "tabindex", "%s", "0");
+	html_attr(wrap, "aria-labelledby", "%s", cap_id);
+	table = html_el(wrap, "table", NULL);
+	cap = html_el(table, "caption", t->text);
+	html_attr(cap, "id", "%s", cap_id);
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		bool head = (r->flags & DOC_ROW_HEAD) != 0;
 		xmlNodePtr tr;
 
 		if (sect == NULL || (head && r != t->first) ||
 		    (!head && strcmp((const char *)sect->name, "thead") == 0))
-			sect = S_el(table, head ? "thead" : "tbody", NULL);
-		tr = S_el(sect, "tr", NULL);
+			sect = html_el(table, head ? "thead" : "tbody", NULL);
+		tr = html_el(sect, "tr", NULL);
 		S_row_class(tr, r);
 		for (const struct doc_node *c = r->first; c != NULL; c = c->next)
 			S_cell(tr, c, head);
@@ -236,7 +228,7 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 	if (t->source != NULL)
 		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", t->source);
 	if (meta.len > 0) {
-		S_attr(S_el(parent, "p", meta.s), "class", "table-meta");
+		html_attr(html_el(parent, "p", meta.s), "class", "table-meta");
 		S_nl(parent);
 	}
 	buf_free(&meta);
@@ -249,16 +241,16 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 static void
 S_section(struct writer *w, const struct doc_node *s)
 {
-	xmlNodePtr sec = S_el(w->cur, "section", NULL), h;
+	xmlNodePtr sec = html_el(w->cur, "section", NULL), h;
 	int level = s->level + 1 < 6 ? s->level + 1 : 6;
 	char hn[3] = { 'h', (char)('0' + level), '\0' };
 
-	S_attrf(sec, "class", "level-%d", s->level);
-	S_attr(sec, "aria-labelledby", s->id);
+	html_attr(sec, "class", "level-%d", s->level);
+	html_attr(sec, "aria-labelledby", "%s", s->id);
 	S_nl(sec);
-	h = S_el(sec, hn, NULL);
-	S_attr(h, "id", s->id);
-	S_attr(S_el(h, "span", s->number), "class", "num");
+	h = html_el(sec, hn, NULL);
+	html_attr(h, "id", "%s", s->id);
+	html_attr(html_el(h, "span", s->number), "class", "num");
 	xmlNodeAddContent(h, (const xmlChar *)" ");
 	xmlNodeAddContent(h, (const xmlChar *)s->text);
 	S_nl(sec);
@@ -268,12 +260,12 @@ S_section(struct writer *w, const struct doc_node *s)
 static void
 S_figure(xmlNodePtr parent, const struct doc_node *f)
 {
-	xmlNodePtr d = S_el(parent, "data", f->text);
+	xmlNodePtr d = html_el(parent, "data", f->text);
 
-	S_attr(d, "class", f->flags & DOC_PLAIN ? "fig plain" : "fig");
-	S_attr(d, "value", f->value);
-	S_attr(d, "data-key", f->key);
-	S_attr(d, "data-value", f->value);
+	html_attr(d, "class", "%s", f->flags & DOC_PLAIN ? "fig plain" : "fig");
+	html_attr(d, "value", "%s", f->value);
+	html_attr(d, "data-key", "%s", f->key);
+	html_attr(d, "data-value", "%s", f->value);
 }
 
 static const char *
@@ -318,7 +310,7 @@ S_enter(struct writer *w, const struct doc_node *n)
 		xmlNodeAddContent(w->cur, (const xmlChar *)n->text);
 		return;
 	case DOC_BREAK:
-		S_el(w->cur, "br", NULL);
+		html_el(w->cur, "br", NULL);
 		return;
 	case DOC_FIGURE:
 		S_figure(w->cur, n);
@@ -334,11 +326,11 @@ S_enter(struct writer *w, const struct doc_node *n)
 	}
 	if (el == NULL)
 		return;
-	w->cur = S_el(w->cur, el, NULL);
+	w->cur = html_el(w->cur, el, NULL);
 	if (n->type == DOC_NOTE)
-		S_attr(w->cur, "class", "note");
+		html_attr(w->cur, "class", "%s", "note");
 	if (n->type == DOC_LINK)
-		S_attr(w->cur, "href", n->id != NULL ? n->id : "");
+		html_attr(w->cur, "href", "%s", n->id != NULL ? n->id : "");
 }
 
 static void
@@ -394,7 +386,7 @@ S_new_doc(xmlNodePtr *html)
 	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
 	*html = xmlNewNode(NULL, (const xmlChar *)"html");
 	xmlDocSetRootElement(doc, *html);
-	S_attr(*html, "lang", "de");
+	html_attr(*html, "lang", "%s", "de");
 	S_nl(*html);
 	return doc;
 }
@@ -409,20 +401,20 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 
 	S_head(html, d, tpl);
 	S_nl(html);
-	w.body = S_el(html, "body", NULL);
+	w.body = html_el(html, "body", NULL);
 	S_nl(w.body);
-	skip = S_el(w.body, "a", "Zum Inhalt springen");
-	S_attr(skip, "class", "skip");
-	S_attr(skip, "href", "#inhalt");
-	page = S_el(w.body, "div", NULL);
-	S_attr(page, "class", "page");
+	skip = html_el(w.body, "a", "Zum Inhalt springen");
+	html_attr(skip, "class", "%s", "skip");
+	html_attr(skip, "href", "%s", "#inhalt");
+	page = html_el(w.body, "div", NULL);
+	html_attr(page, "class", "%s", "page");
 	S_nl(page);
 	S_cover(page, d, tpl);
 	if (d->root->first != NULL && d->root->first->type == DOC_TOC &&
 	    d->root->first->first != NULL)
 		S_toc(page, d->root->first);
-	w.main = w.cur = S_el(page, "main", NULL);
-	S_attr(w.main, "id", "inhalt");
+	w.main = w.cur = html_el(page, "main", NULL);
+	html_attr(w.main, "id", "%s", "inhalt");
 	S_nl(w.main);
 	S_walk(&w);
 	S_nl(page);
@@ -431,6 +423,31 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	ok = S_save(fp, doc);
 	xmlFreeDoc(doc);
 	return ok;
+}
+
+/* The files of one report, each a link named for screen readers. */
+static void
+S_index_links(xmlNodePtr td, const struct html_index_entry *e)
+{
+	const struct { bool has; const char *text, *ext, *what; } files[] = {
+		{ e->html, "HTML", "html", "HTML" },
+		{ e->pdf, "PDF", "pdf", "PDF" },
+		{ e->csv, "Kennzahlen (CSV)", "kennzahlen.csv",
+		    "Kennzahlen als CSV" },
+	};
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+		xmlNodePtr a;
+
+		if (!files[k].has)
+			continue;
+		if (td->children != NULL)
+			xmlNodeAddContent(td, (const xmlChar *)" ");
+		a = html_el(td, "a", files[k].text);
+		html_attr(a, "href", "%s.%s", e->name, files[k].ext);
+		html_attr(a, "aria-label", "%s %d (%s)", e->title, e->year,
+		    files[k].what);
+	}
 }
 
 bool
@@ -442,56 +459,36 @@ html_write_index(FILE *fp, const struct html_index_entry *v, size_t n)
 	    "Jahr", "Dateien" };
 	bool ok;
 
-	head = S_el(html, "head", NULL);
-	S_attr(S_el(head, "meta", NULL), "charset", "utf-8");
-	td = S_el(head, "meta", NULL);
-	S_attr(td, "name", "viewport");
-	S_attr(td, "content", "width=device-width, initial-scale=1");
-	S_el(head, "title", "Berichte der Jobcenter");
-	S_el(head, "style", "body{font-family:\"Liberation Sans\",Arial,"
+	head = html_el(html, "head", NULL);
+	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
+	td = html_el(head, "meta", NULL);
+	html_attr(td, "name", "%s", "viewport");
+	html_attr(td, "content", "%s", "width=device-width, initial-scale=1");
+	html_el(head, "title", "Berichte der Jobcenter");
+	html_el(head, "style", "body{font-family:\"Liberation Sans\",Arial,"
 	    "sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:"
 	    "collapse}th,td{padding:.3rem .6rem;border-bottom:1px solid #ccc;"
 	    "text-align:left}a{color:#1f4e79}"
 	    "main{overflow-x:auto}");
-	body = S_el(html, "body", NULL);
-	main = S_el(body, "main", NULL);
-	S_el(main, "h1", "Berichte der Jobcenter");
-	table = S_el(main, "table", NULL);
-	S_el(table, "caption", "Alle erzeugten Berichte");
-	tr = S_el(S_el(table, "thead", NULL), "tr", NULL);
+	body = html_el(html, "body", NULL);
+	main = html_el(body, "main", NULL);
+	html_el(main, "h1", "Berichte der Jobcenter");
+	table = html_el(main, "table", NULL);
+	html_el(table, "caption", "Alle erzeugten Berichte");
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
 	for (size_t i = 0; i < 5; i++)
-		S_attr(S_el(tr, "th", heads[i]), "scope", "col");
-	table = S_el(table, "tbody", NULL);
+		html_attr(html_el(tr, "th", heads[i]), "scope", "col");
+	table = html_el(table, "tbody", NULL);
 	for (size_t i = 0; i < n; i++) {
 		char *year = xasprintf("%d", v[i].year);
-		xmlNodePtr a;
 
-		tr = S_el(table, "tr", NULL);
-		S_attr(S_el(tr, "th", v[i].jobcenter), "scope", "row");
-		S_el(tr, "td", v[i].land != NULL ? v[i].land : "");
-		S_el(tr, "td", v[i].report);
-		S_el(tr, "td", year);
-		td = S_el(tr, "td", NULL);
-		if (v[i].html) {
-			a = S_el(td, "a", "HTML");
-			S_attrf(a, "href", "%s.html", v[i].name);
-			S_attrf(a, "aria-label", "%s %d (HTML)", v[i].title,
-			    v[i].year);
-			xmlNodeAddContent(td, (const xmlChar *)" ");
-		}
-		if (v[i].pdf) {
-			a = S_el(td, "a", "PDF");
-			S_attrf(a, "href", "%s.pdf", v[i].name);
-			S_attrf(a, "aria-label", "%s %d (PDF)", v[i].title,
-			    v[i].year);
-			xmlNodeAddContent(td, (const xmlChar *)" ");
-		}
-		if (v[i].csv) {
-			a = S_el(td, "a", "Kennzahlen (CSV)");
-			S_attrf(a, "href", "%s.kennzahlen.csv", v[i].name);
-			S_attrf(a, "aria-label", "%s %d (Kennzahlen als CSV)",
-			    v[i].title, v[i].year);
-		}
+		tr = html_el(table, "tr", NULL);
+		html_attr(html_el(tr, "th", v[i].jobcenter), "scope", "row");
+		html_el(tr, "td", v[i].land != NULL ? v[i].land : "");
+		html_el(tr, "td", v[i].report);
+		html_el(tr, "td", year);
+		td = html_el(tr, "td", NULL);
+		S_index_links(td, &v[i]);
 		S_nl(table);
 		free(year);
 	}

@@ -6,8 +6,16 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <libxml/tree.h>
+
 #include "doc.h"
 #include "template.h"
+
+/* An element name with text (may be NULL), appended to parent. */
+xmlNodePtr	html_el(xmlNodePtr parent, const char *name, const char *text);
+/* An attribute, its value formatted like printf. */
+void		html_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
 
 /* Writes the page of d in the look of tpl to fp. */
 bool	html_write(FILE *fp, const struct doc *d, const struct template *tpl);

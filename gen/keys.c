@@ -151,14 +151,14 @@ S_unknown(const struct plan *p, struct diags *d, xmlNodePtr n,
 		    what, name);
 }
 
+/* References are checked whether or not the attribute was given: a
+ * missing one is reported by planxml. */
 static char *
 S_prop(xmlNodePtr n, const char *name)
 {
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = xstrdup(v != NULL ? (const char *)v : "");
+	char *s = planxml_prop(n, name);
 
-	xmlFree(v);
-	return s;
+	return s != NULL ? s : xstrdup("");
 }
 
 /* NULL if the table does not exist or could not be read (its own

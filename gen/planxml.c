@@ -37,9 +37,8 @@ S_is(xmlNodePtr n, const char *name)
 	    strcmp((const char *)n->name, name) == 0;
 }
 
-/* The attribute's value (caller frees), or NULL. */
-static char *
-S_attr(xmlNodePtr n, const char *name)
+char *
+planxml_prop(xmlNodePtr n, const char *name)
 {
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	char *s;
@@ -168,7 +167,7 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 			S_check_attrs(r, n,
 			    (const char *const[]){ "ref", "format", NULL },
 			    (const char *const[]){ "ref", NULL });
-			char *f = S_attr(n, "format");
+			char *f = planxml_prop(n, "format");
 			if (f != NULL && strcmp(f, "plain") != 0)
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
@@ -229,7 +228,7 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 		S_check_attrs(r, n, (const char *const[]){ "table", "field",
 		    "kind", NULL }, (const char *const[]){ "table", "field",
 		    "kind", NULL });
-		char *k = S_attr(n, "kind");
+		char *k = planxml_prop(n, "kind");
 		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
 		    "line", "pie", NULL }))
 			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
@@ -278,10 +277,10 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 
 	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "region",
 	    "land", NULL }, (const char *const[]){ "name", NULL });
-	p->jc_name = S_attr(n, "name");
-	p->jc_kind = S_attr(n, "kind");
-	p->jc_region = S_attr(n, "region");
-	p->jc_land = S_attr(n, "land");
+	p->jc_name = planxml_prop(n, "name");
+	p->jc_kind = planxml_prop(n, "kind");
+	p->jc_region = planxml_prop(n, "region");
+	p->jc_land = planxml_prop(n, "land");
 	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
 	    strcmp(p->jc_kind, "zkT") != 0)
 		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
@@ -306,7 +305,7 @@ S_valid_name(const char *s)
 static bool
 S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 {
-	char *v = S_attr(n, attr);
+	char *v = planxml_prop(n, attr);
 	bool yes = v != NULL && strcmp(v, "yes") == 0;
 
 	if (v != NULL && !yes && strcmp(v, "no") != 0)
@@ -337,8 +336,8 @@ S_column_type(const char *s, enum unit *u)
 static void
 S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 {
-	char *name = S_attr(n, "name"), *type = S_attr(n, "type");
-	char *lbl = S_attr(n, "label");
+	char *name = planxml_prop(n, "name"), *type = planxml_prop(n, "type");
+	char *lbl = planxml_prop(n, "label");
 	enum unit u = UNIT_NONE;
 	int c, f = -1;
 
@@ -401,9 +400,9 @@ S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
 		char *name, *of;
 		int f, g;
 
-		if (!S_is(n, "column") || (of = S_attr(n, "part-of")) == NULL)
+		if (!S_is(n, "column") || (of = planxml_prop(n, "part-of")) == NULL)
 			continue;
-		name = S_attr(n, "name");
+		name = planxml_prop(n, "name");
 		if (name != NULL)
 			ascii_lower(name);
 		ascii_lower(of);
@@ -465,21 +464,21 @@ S_read_table(struct reader *r, xmlNodePtr n)
 {
 	struct plan *p = r->plan;
 	struct table *t = xcalloc(1, sizeof(*t));
-	char *kind = S_attr(n, "kind"), *dec = S_attr(n, "decimal");
+	char *kind = planxml_prop(n, "kind"), *dec = planxml_prop(n, "decimal");
 
 	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "src",
 	    "title", "stand", "source", "decimal", "budget", "zusatz",
 	    "group-by", NULL }, (const char *const[]){ "name", "kind", "src",
 	    NULL });
 	t->xml_line = planxml_line(n);
-	t->name = S_attr(n, "name");
-	t->src = S_attr(n, "src");
-	t->title = S_attr(n, "title");
-	t->stand = S_attr(n, "stand");
-	t->source = S_attr(n, "source");
-	t->zusatz = S_attr(n, "zusatz");
-	t->budget_name = S_attr(n, "budget");
-	t->group_by = S_attr(n, "group-by");
+	t->name = planxml_prop(n, "name");
+	t->src = planxml_prop(n, "src");
+	t->title = planxml_prop(n, "title");
+	t->stand = planxml_prop(n, "stand");
+	t->source = planxml_prop(n, "source");
+	t->zusatz = planxml_prop(n, "zusatz");
+	t->budget_name = planxml_prop(n, "budget");
+	t->group_by = planxml_prop(n, "group-by");
 	if (t->group_by != NULL)
 		ascii_lower(t->group_by);
 	t->reserve = value_none(UNIT_MONEY);
@@ -548,7 +547,7 @@ static void
 S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 {
 	struct plan *p = r->plan;
-	char *rep = S_attr(root, "report"), *year = S_attr(root, "year");
+	char *rep = planxml_prop(root, "report"), *year = planxml_prop(root, "year");
 	char *end = NULL;
 	long y;
 

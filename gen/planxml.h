@@ -13,5 +13,7 @@ struct plan	*planxml_read(const char *dir, struct diags *d);
 
 /* Line of a node, for messages (libxml2 keeps it since parsing). */
 int		 planxml_line(xmlNodePtr node);
+/* The value of an attribute of node (caller frees), or NULL. */
+char		*planxml_prop(xmlNodePtr node, const char *name);
 
 #endif

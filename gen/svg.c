@@ -2,11 +2,11 @@
 #include "svg.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "util.h"
 
 #define SVG_NS		"http://www.w3.org/2000/svg"
@@ -16,44 +16,17 @@
 #define BAR_LEFT	12	/* room for the first tick's label */
 #define BAR_PLOT	330	/* width the bars may take */
 
-static xmlNodePtr
-S_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
-
-	if (text != NULL)
-		xmlNodeAddContent(n, (const xmlChar *)text);
-	return n;
-}
-
-static void
-S_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-S_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-{
-	struct buf b;
-	va_list ap;
-
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)b.s);
-	buf_free(&b);
-}
 
 static xmlNodePtr
 S_text(xmlNodePtr svg, double x, double y, const char *anchor,
     const char *text)
 {
-	xmlNodePtr t = S_el(svg, "text", text);
+	xmlNodePtr t = html_el(svg, "text", text);
 
-	S_attr(t, "x", "%.1f", x);
-	S_attr(t, "y", "%.1f", y);
+	html_attr(t, "x", "%.1f", x);
+	html_attr(t, "y", "%.1f", y);
 	if (anchor != NULL)
-		S_attr(t, "text-anchor", "%s", anchor);
+		html_attr(t, "text-anchor", "%s", anchor);
 	return t;
 }
 
@@ -61,13 +34,13 @@ static xmlNodePtr
 S_line(xmlNodePtr svg, const char *cls, double x1, double y1, double x2,
     double y2)
 {
-	xmlNodePtr l = S_el(svg, "line", NULL);
+	xmlNodePtr l = html_el(svg, "line", NULL);
 
-	S_attr(l, "class", "%s", cls);
-	S_attr(l, "x1", "%.1f", x1);
-	S_attr(l, "y1", "%.1f", y1);
-	S_attr(l, "x2", "%.1f", x2);
-	S_attr(l, "y2", "%.1f", y2);
+	html_attr(l, "class", "%s", cls);
+	html_attr(l, "x1", "%.1f", x1);
+	html_attr(l, "y1", "%.1f", y1);
+	html_attr(l, "x2", "%.1f", x2);
+	html_attr(l, "y2", "%.1f", y2);
 	return l;
 }
 
@@ -92,7 +65,7 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 	size_t i = 0;
 
 	axis = 8 + (double)n * BAR_STEP;
-	S_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, axis + 26);
+	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, axis + 26);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double x = BAR_LEFT + t->frac * BAR_PLOT;
@@ -107,12 +80,12 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 		xmlNodePtr r;
 
 		S_text(svg, BAR_LEFT, y + 14, NULL, d->source);
-		r = S_el(svg, "rect", NULL);
-		S_attr(r, "class", "bar");
-		S_attr(r, "x", "%.1f", x < zero ? x : zero);
-		S_attr(r, "y", "%.1f", y + 20);
-		S_attr(r, "width", "%.1f", fabs(x - zero));
-		S_attr(r, "height", "16");
+		r = html_el(svg, "rect", NULL);
+		html_attr(r, "class", "bar");
+		html_attr(r, "x", "%.1f", x < zero ? x : zero);
+		html_attr(r, "y", "%.1f", y + 20);
+		html_attr(r, "width", "%.1f", fabs(x - zero));
+		html_attr(r, "height", "16");
 		S_text(svg, (x > zero ? x : zero) + 8, y + 33, NULL, d->text);
 	}
 	S_line(svg, "axis", zero, 4, zero, axis);
@@ -161,16 +134,16 @@ static const char *const dash[STYLES] = { "none", "8 4", "2 4", "12 4 2 4",
 static void
 S_dash(xmlNodePtr line, int style)
 {
-	S_attr(line, "class", "line s%d", style % STYLES + 1);
+	html_attr(line, "class", "line s%d", style % STYLES + 1);
 	if (style % STYLES != 0)
-		S_attr(line, "stroke-dasharray", "%s", dash[style % STYLES]);
+		html_attr(line, "stroke-dasharray", "%s", dash[style % STYLES]);
 }
 
 static void
 S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
     const char **cat, size_t ncat)
 {
-	xmlNodePtr pl = S_el(svg, "polyline", NULL);
+	xmlNodePtr pl = html_el(svg, "polyline", NULL);
 	struct buf pts;
 
 	buf_init(&pts);
@@ -180,15 +153,15 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
 		xmlNodePtr c;
 
 		buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "", x, y);
-		c = S_el(svg, "circle", NULL);
-		S_attr(c, "class", "s%d", style % STYLES + 1);
-		S_attr(c, "cx", "%.1f", x);
-		S_attr(c, "cy", "%.1f", y);
-		S_attr(c, "r", "4.5");
+		c = html_el(svg, "circle", NULL);
+		html_attr(c, "class", "s%d", style % STYLES + 1);
+		html_attr(c, "cx", "%.1f", x);
+		html_attr(c, "cy", "%.1f", y);
+		html_attr(c, "r", "4.5");
 		S_text(svg, x, y - 10, "middle", d->text);
 	}
 	S_dash(pl, style);
-	S_attr(pl, "points", "%s", pts.s);
+	html_attr(pl, "points", "%s", pts.s);
 	buf_free(&pts);
 }
 
@@ -199,7 +172,7 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 	size_t ncat = S_categories(chart, cat, 64);
 	int style = 0;
 
-	S_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
+	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double y = L_BOTTOM - t->frac * (L_BOTTOM - L_TOP);
@@ -231,8 +204,8 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart)
 	double a = -M_PI / 2;
 	int k = 0;
 
-	S_attr(svg, "viewBox", "0 0 300 300");
-	S_attr(svg, "class", "pie");
+	html_attr(svg, "viewBox", "0 0 300 300");
+	html_attr(svg, "class", "pie");
 	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
 	    d = d->next, k++) {
 		double b = a + d->frac * 2 * M_PI;
@@ -241,18 +214,18 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart)
 		if (d->frac <= 0)
 			continue;
 		if (d->frac >= 0.9999) {
-			p = S_el(svg, "circle", NULL);
-			S_attr(p, "cx", "%.1f", P_CX);
-			S_attr(p, "cy", "%.1f", P_CY);
-			S_attr(p, "r", "%.1f", P_R);
+			p = html_el(svg, "circle", NULL);
+			html_attr(p, "cx", "%.1f", P_CX);
+			html_attr(p, "cy", "%.1f", P_CY);
+			html_attr(p, "r", "%.1f", P_R);
 		} else {
-			p = S_el(svg, "path", NULL);
-			S_attr(p, "d", "M%.1f,%.1f L%.2f,%.2f A%.1f,%.1f 0 %d 1 "
+			p = html_el(svg, "path", NULL);
+			html_attr(p, "d", "M%.1f,%.1f L%.2f,%.2f A%.1f,%.1f 0 %d 1 "
 			    "%.2f,%.2f Z", P_CX, P_CY, P_CX + P_R * cos(a),
 			    P_CY + P_R * sin(a), P_R, P_R, b - a > M_PI,
 			    P_CX + P_R * cos(b), P_CY + P_R * sin(b));
 		}
-		S_attr(p, "class", "slice s%d", k % STYLES + 1);
+		html_attr(p, "class", "slice s%d", k % STYLES + 1);
 		a = b;
 	}
 }
@@ -262,30 +235,30 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart)
 static void
 S_legend(xmlNodePtr fig, const struct doc_node *chart)
 {
-	xmlNodePtr ul = S_el(fig, "ul", NULL);
+	xmlNodePtr ul = html_el(fig, "ul", NULL);
 	bool pie = (chart->flags & DOC_CHART_PIE) != 0;
 	int k = 0;
 
-	S_attr(ul, "class", "legend");
+	html_attr(ul, "class", "legend");
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		if (s->type != DOC_SERIES)
 			continue;
 		for (const struct doc_node *d = pie ? s->first : s; d != NULL;
 		    d = pie ? d->next : NULL, k++) {
-			xmlNodePtr li = S_el(ul, "li", NULL);
-			xmlNodePtr key = S_el(li, "svg", NULL), r;
+			xmlNodePtr li = html_el(ul, "li", NULL);
+			xmlNodePtr key = html_el(li, "svg", NULL), r;
 			char *text = pie ? xasprintf("%s: %s", d->source, d->text) :
 			    xstrdup(d->text);
 
-			S_attr(key, "xmlns", SVG_NS);
-			S_attr(key, "class", "key");
-			S_attr(key, "viewBox", "0 0 14 14");
-			S_attr(key, "aria-hidden", "true");
+			html_attr(key, "xmlns", SVG_NS);
+			html_attr(key, "class", "key");
+			html_attr(key, "viewBox", "0 0 14 14");
+			html_attr(key, "aria-hidden", "true");
 			if (pie) {
-				r = S_el(key, "rect", NULL);
-				S_attr(r, "class", "s%d", k % STYLES + 1);
-				S_attr(r, "width", "14");
-				S_attr(r, "height", "14");
+				r = html_el(key, "rect", NULL);
+				html_attr(r, "class", "s%d", k % STYLES + 1);
+				html_attr(r, "width", "14");
+				html_attr(r, "height", "14");
 			} else
 				S_dash(S_line(key, "", 0, 7, 14, 7), k);
 			xmlNodeAddContent(li, (const xmlChar *)text);
@@ -318,45 +291,45 @@ S_desc(const struct doc_node *chart)
 static void
 S_data_table(xmlNodePtr fig, const struct doc_node *chart)
 {
-	xmlNodePtr det = S_el(fig, "details", NULL), table, tr;
+	xmlNodePtr det = html_el(fig, "details", NULL), table, tr;
 
-	S_el(det, "summary", "Daten zum Diagramm");
-	table = S_el(det, "table", NULL);
-	tr = S_el(S_el(table, "thead", NULL), "tr", NULL);
-	S_attr(S_el(tr, "th", "Reihe"), "scope", "col");
-	S_attr(S_el(tr, "th", "Bezeichnung"), "scope", "col");
-	S_attr(S_el(tr, "th", "Wert"), "scope", "col");
-	table = S_el(table, "tbody", NULL);
+	html_el(det, "summary", "Daten zum Diagramm");
+	table = html_el(det, "table", NULL);
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	html_attr(html_el(tr, "th", "Reihe"), "scope", "col");
+	html_attr(html_el(tr, "th", "Bezeichnung"), "scope", "col");
+	html_attr(html_el(tr, "th", "Wert"), "scope", "col");
+	table = html_el(table, "tbody", NULL);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->first;
 		    s->type == DOC_SERIES && d != NULL; d = d->next) {
 			xmlNodePtr td;
 
-			tr = S_el(table, "tr", NULL);
-			S_el(tr, "td", s->text);
-			S_attr(S_el(tr, "th", d->source), "scope", "row");
-			td = S_el(tr, "td", d->text);
-			S_attr(td, "class", "num");
-			S_attr(td, "data-key", "%s", d->key);
-			S_attr(td, "data-value", "%s", d->value);
+			tr = html_el(table, "tr", NULL);
+			html_el(tr, "td", s->text);
+			html_attr(html_el(tr, "th", d->source), "scope", "row");
+			td = html_el(tr, "td", d->text);
+			html_attr(td, "class", "num");
+			html_attr(td, "data-key", "%s", d->key);
+			html_attr(td, "data-value", "%s", d->value);
 		}
 }
 
 void
 svg_chart(xmlNodePtr parent, const struct doc_node *chart)
 {
-	xmlNodePtr fig = S_el(parent, "figure", NULL), svg;
+	xmlNodePtr fig = html_el(parent, "figure", NULL), svg;
 	char *desc = S_desc(chart);
 
-	S_attr(fig, "class", "chart");
-	S_attr(fig, "id", "%s", chart->id);
-	S_el(fig, "figcaption", chart->text);
-	svg = S_el(fig, "svg", NULL);
-	S_attr(svg, "xmlns", SVG_NS);
-	S_attr(svg, "role", "img");
-	S_attr(svg, "aria-labelledby", "%s-titel %s-text", chart->id, chart->id);
-	S_attr(S_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
-	S_attr(S_el(svg, "desc", desc), "id", "%s-text", chart->id);
+	html_attr(fig, "class", "chart");
+	html_attr(fig, "id", "%s", chart->id);
+	html_el(fig, "figcaption", chart->text);
+	svg = html_el(fig, "svg", NULL);
+	html_attr(svg, "xmlns", SVG_NS);
+	html_attr(svg, "role", "img");
+	html_attr(svg, "aria-labelledby", "%s-titel %s-text", chart->id, chart->id);
+	html_attr(html_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
+	html_attr(html_el(svg, "desc", desc), "id", "%s-text", chart->id);
 	if (chart->flags & DOC_CHART_PIE)
 		S_pie(svg, chart);
 	else if (chart->flags & DOC_CHART_LINE)

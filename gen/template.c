@@ -46,22 +46,12 @@ S_default_dir(enum report r)
 	return xasprintf("%s/../templates/%s", exe, report_name(r));
 }
 
-static char *
-S_prop(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = v != NULL ? xstrdup((const char *)v) : NULL;
-
-	xmlFree(v);
-	return s;
-}
-
 /* A file of the template folder, named by an attribute. */
 static char *
 S_read(struct template *t, xmlNodePtr n, const char *file, size_t *len,
     struct diags *d)
 {
-	char *src = S_prop(n, "src"), *path, *data = NULL;
+	char *src = planxml_prop(n, "src"), *path, *data = NULL;
 
 	if (src == NULL || !io_path_inside(t->dir, src)) {
 		diag_error(d, file, planxml_line(n), "<%s> needs a src inside "
@@ -120,8 +110,8 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 	    sizeof(*t->chapters));
 	c = &t->chapters[t->nchapters++];
 	memset(c, 0, sizeof(*c));
-	c->id = S_prop(n, "id");
-	c->title = S_prop(n, "title");
+	c->id = planxml_prop(n, "id");
+	c->title = planxml_prop(n, "title");
 	if (c->id == NULL || c->title == NULL)
 		diag_error(d, file, planxml_line(n), "<chapter> needs id and "
 		    "title");
@@ -131,7 +121,7 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 
 		if (k->type != XML_ELEMENT_NODE)
 			continue;
-		kind = S_prop(k, "kind");
+		kind = planxml_prop(k, "kind");
 		if (strcmp((const char *)k->name, "insert") != 0 || kind == NULL ||
 		    !kind_from_name(kind, &tk) ||
 		    c->ninserts == CHAPTER_INSERTS_MAX)
@@ -148,7 +138,7 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 static void
 S_page(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 {
-	char *margin = S_prop(n, "margin"), *size = S_prop(n, "font-size");
+	char *margin = planxml_prop(n, "margin"), *size = planxml_prop(n, "font-size");
 	struct page_spec *p = &t->page;
 
 	if (margin != NULL && sscanf(margin, "%lf %lf %lf %lf", &p->margin_top,
@@ -172,7 +162,7 @@ S_fonts(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 	    "bold-italic" };
 
 	for (int i = 0; i < 4; i++) {
-		char *v = S_prop(n, attr[i]);
+		char *v = planxml_prop(n, attr[i]);
 
 		if (v == NULL)
 			diag_error(d, file, planxml_line(n), "<fonts> needs the "
@@ -212,9 +202,9 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 	} else if (strcmp(name, "logo") == 0) {
 		if ((data = S_read(t, n, file, &len, d)) == NULL)
 			return;
-		src = S_prop(n, "src");
+		src = planxml_prop(n, "src");
 		t->logo = S_data_uri(src, data, len);
-		t->logo_alt = S_prop(n, "alt");
+		t->logo_alt = planxml_prop(n, "alt");
 		if (t->logo_alt == NULL)
 			t->logo_alt = xstrdup("Logo");
 		free(src);
@@ -250,7 +240,7 @@ template_load(const char *dir, enum report r, struct diags *d)
 	else if (doc == NULL && d->errors == before)
 		diag_error(d, file, 0, "not well-formed XML");
 	else if (root != NULL) {
-		t->name = S_prop(root, "name");
+		t->name = planxml_prop(root, "name");
 		for (xmlNodePtr n = root->children; n != NULL; n = n->next)
 			if (n->type == XML_ELEMENT_NODE)
 				S_element(t, n, file, d);
