@@ -218,6 +218,10 @@ S_instrument_derived(struct calc *c, struct entry *e, const struct value *budget
 	    &e->val[F(t, "eintritte_ist")], ein, 100, SHARE_SCALE);
 	S_ratio(c, e, F(t, "ausschoepfung_mittel"),
 	    &e->val[F(t, "ausgaben_ist")], mg, 100, SHARE_SCALE);
+	S_difference(c, e, F(t, "abweichung_eintritte"),
+	    &e->val[F(t, "eintritte_ist")], ein);
+	S_difference(c, e, F(t, "abweichung_mittel"),
+	    &e->val[F(t, "ausgaben_ist")], mg);
 }
 
 static void
@@ -392,6 +396,14 @@ S_targets(struct calc *c)
 
 		S_target_value(c, e, &seg[i]);
 		S_difference(c, e, F(t, "abweichung"), ist, ziel);
+		/* Reached: at least the target, or at most it when lower is
+		 * better; judged on the target as printed. */
+		if (ist->has && ziel->has) {
+			struct exact x = exact_sub(value_exact(ist),
+			    value_exact(ziel));
+
+			e->reached = e->low_is_better ? x.num <= 0 : x.num >= 0;
+		}
 		if (e->low_is_better)
 			S_ratio(c, e, F(t, "zielerreichung"), ziel, ist, 100,
 			    SHARE_SCALE);

@@ -19,6 +19,8 @@ static const struct {
 	{ "kosten_je_eintritt", "Kosten je Eintritt" },
 	{ "anteil_budget", "Anteil am Budget" },
 	{ "eintritte_ist", "Eintritte Ist" }, { "ausgaben_ist", "Ausgaben Ist" },
+	{ "abweichung_eintritte", "Abweichung Eintritte" },
+	{ "abweichung_mittel", "Abweichung Mittel" },
 	{ "ausschoepfung_eintritte", "Ausschöpfung Eintritte" },
 	{ "ausschoepfung_mittel", "Ausschöpfung Mittel" },
 	{ "anzahl", "Anzahl" }, { "anteil", "Anteil" },
@@ -83,6 +85,8 @@ struct layout {
 	int			 textcols[8];	/* shown text columns */
 	int			 ntext;
 	bool			 operator;	/* budget: + / − column */
+	bool			 verdict;	/* targets: erreicht or not */
+	bool			 soll_ist;	/* instruments with actuals */
 	const char		*label_heading;
 	int			 note_cols[3];	/* text shown under the label */
 	int			 nnotes;
@@ -148,6 +152,20 @@ S_add_note(struct layout *l, const char *name)
 		l->note_cols[l->nnotes++] = c;
 }
 
+/* With actuals, Soll beside Ist: Eintritte, then Mittel, each with the
+ * Abweichung and the Ausschöpfung. */
+static void
+S_layout_soll_ist(struct layout *l)
+{
+	static const char *const order[] = { "eintritte", "eintritte_ist",
+	    "abweichung_eintritte", "ausschoepfung_eintritte", "mittel_gesamt",
+	    "ausgaben_ist", "abweichung_mittel", "ausschoepfung_mittel", NULL };
+
+	l->soll_ist = true;
+	for (const char *const *f = order; *f != NULL; f++)
+		S_add_field(l, *f);
+}
+
 static void
 S_layout_instruments(struct layout *l)
 {
@@ -159,6 +177,13 @@ S_layout_instruments(struct layout *l)
 	    "ausschoepfung_eintritte", "ausschoepfung_mittel", NULL };
 
 	l->label_heading = "Instrument";
+	S_add_note(l, "rechtsgrundlage");
+	S_add_note(l, "hinweis");
+	if (S_field_used(t, table_field(t, "eintritte_ist")) ||
+	    S_field_used(t, table_field(t, "ausgaben_ist"))) {
+		S_layout_soll_ist(l);
+		return;
+	}
 	S_add_field(l, "eintritte");
 	S_add_field(l, "plaetze");
 	if (parts) {
@@ -169,8 +194,6 @@ S_layout_instruments(struct layout *l)
 	S_add_field(l, "mittel_gesamt");
 	for (const char *const *f = rest; *f != NULL; f++)
 		S_add_field(l, *f);
-	S_add_note(l, "rechtsgrundlage");
-	S_add_note(l, "hinweis");
 }
 
 static void
@@ -211,8 +234,11 @@ S_layout(struct layout *l, const struct table *t)
 	}
 	for (size_t f = 0; f < t->nfields; f++)
 		S_add_field(l, t->fields[f].name);
-	if (t->kind == KIND_TARGETS)
-		S_add_text(l, "hinweis");
+	if (t->kind != KIND_TARGETS)
+		return;
+	S_add_text(l, "hinweis");
+	for (size_t i = 0; i < t->nrows; i++)
+		l->verdict |= t->rows[i].reached >= 0;
 }
 
 /* --- rows --- */
@@ -247,8 +273,13 @@ S_head_row(struct doc_node *tab, const struct layout *l)
 		    DOC_CELL_HEAD;
 	for (int i = 0; i < l->nfields; i++) {
 		int f = l->fields[i];
+		const char *name = t->fields[f].name;
 
-		if (strcmp(t->fields[f].name, "mittel_zusatz") == 0 &&
+		if (l->soll_ist && (strcmp(name, "eintritte") == 0 ||
+		    strcmp(name, "mittel_gesamt") == 0)) {
+			c = doc_add(r, DOC_CELL, strcmp(name, "eintritte") == 0 ?
+			    "Eintritte Soll" : "Mittel Soll");
+		} else if (strcmp(name, "mittel_zusatz") == 0 &&
 		    t->zusatz != NULL) {
 			char *h = xasprintf("Zusatzmittel (%s)", t->zusatz);
 
@@ -258,6 +289,8 @@ S_head_row(struct doc_node *tab, const struct layout *l)
 			c = doc_add(r, DOC_CELL, doctable_heading(t, f));
 		c->flags = DOC_CELL_HEAD | DOC_CELL_NUM;
 	}
+	if (l->verdict)
+		doc_add(r, DOC_CELL, "Bewertung")->flags = DOC_CELL_HEAD;
 }
 
 static const char *
@@ -323,6 +356,11 @@ S_row(struct doc_node *tab, const struct layout *l, const struct entry *e,
 			    e->val[l->fields[i]].has)
 				c->note = xstrdup(e->note[l->fields[i]]);
 		}
+	/* Reached or not, in a word and a shape, never in colour alone. */
+	if (l->verdict)
+		doc_add(r, DOC_CELL, e == NULL || e->reached < 0 ? "" :
+		    e->reached ? "\xE2\x97\x8F erreicht" :
+		    "\xE2\x97\x8B nicht erreicht");
 	return r;
 }
 

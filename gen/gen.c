@@ -22,6 +22,28 @@
 #include "template.h"
 #include "util.h"
 
+/* The programme a Bericht reports on is read and computed first: its
+ * Soll figures become the Bericht's. */
+static void
+S_programme(struct plan *p, bool lenient, struct diags *d)
+{
+	struct plan *prog = planxml_read(p->programme_dir, d);
+
+	if (prog == NULL)
+		return;
+	if (prog->report == REPORT_EINGLIEDERUNGSBERICHT) {
+		diag_error(d, p->xml_path, p->programme_line, "programme '%s' is "
+		    "an Eingliederungsbericht, not a programme (amip or "
+		    "planungsdokument)", p->programme_dir);
+		plan_free(prog);
+		return;
+	}
+	tables_read(prog, d);
+	calc_plan(prog, lenient, d);
+	check_plan(prog, lenient, d);
+	p->programme = prog;
+}
+
 struct plan *
 gen_load(const char *dir, bool lenient, struct diags *d)
 {
@@ -29,6 +51,8 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 
 	if (p == NULL)
 		return NULL;
+	if (p->programme_dir != NULL)
+		S_programme(p, lenient, d);
 	tables_read(p, d);
 	calc_plan(p, lenient, d);
 	check_plan(p, lenient, d);

@@ -105,8 +105,10 @@ static const struct field_spec instruments_fields[] = {
 	{ "mittel_gesamt", UNIT_MONEY, CO | SU },
 	{ "kosten_je_eintritt", UNIT_MONEY, CO },
 	{ "anteil_budget", UNIT_PERCENT, CO },
-	{ "eintritte_ist", UNIT_COUNT, IN | SU },
-	{ "ausgaben_ist", UNIT_MONEY, IN | SU },
+	{ "eintritte_ist", UNIT_COUNT, IN | SU | FIELD_ACTUAL },
+	{ "ausgaben_ist", UNIT_MONEY, IN | SU | FIELD_ACTUAL },
+	{ "abweichung_eintritte", UNIT_COUNT, CO | SG },
+	{ "abweichung_mittel", UNIT_MONEY, CO | SG },
 	{ "ausschoepfung_eintritte", UNIT_PERCENT, CO },
 	{ "ausschoepfung_mittel", UNIT_PERCENT, CO },
 	{ NULL, 0, 0 },
@@ -138,7 +140,7 @@ static const struct field_spec targets_fields[] = {
 	{ "nenner", UNIT_NUMBER, IN },
 	{ "veraenderung_punkte", UNIT_POINTS, IN | SG },
 	{ "zielwert", UNIT_COUNT, IN | CO | BR },
-	{ "ist", UNIT_COUNT, IN | BR },
+	{ "ist", UNIT_COUNT, IN | BR | FIELD_ACTUAL },
 	{ "abweichung", UNIT_COUNT, CO | SG | BR },
 	{ "zielerreichung", UNIT_PERCENT, CO },
 	{ NULL, 0, 0 },
@@ -274,7 +276,7 @@ entry_new(struct table *t, struct entry **array, size_t *n, size_t *cap,
 	grow(array, cap, *n + 1, sizeof(**array));
 	e = &(*array)[(*n)++];
 	*e = (struct entry){ .kind = kind, .group = -1, .parent = -1,
-	    .teil_von = -1, .row_unit = UNIT_COUNT };
+	    .teil_von = -1, .row_unit = UNIT_COUNT, .reached = -1 };
 	e->val = xcalloc(t->nfields, sizeof(*e->val));
 	for (size_t i = 0; i < t->nfields; i++)
 		e->val[i] = value_none(t->fields[i].unit);
@@ -358,6 +360,8 @@ plan_free(struct plan *p)
 	for (size_t i = 0; i < p->ntables; i++)
 		table_free(p->tables[i]);
 	free(p->tables);
+	plan_free(p->programme);
+	free(p->programme_dir);
 	if (p->doc != NULL)
 		xmlFreeDoc(p->doc);
 	free(p->dir);

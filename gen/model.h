@@ -61,6 +61,8 @@ enum field_flags {
 	FIELD_SIGNED = 8,	/* a change: shown with its sign */
 	FIELD_BY_ROW = 16,	/* unit from the row (targets typ, series einheit) */
 	FIELD_TOTAL = 32,	/* kind table: total="yes" */
+	FIELD_ACTUAL = 64,	/* an Ist figure: a Bericht with a programme
+				   types only these */
 };
 
 /* A figure every row, group and total of a table has (and a key names). */
@@ -111,6 +113,7 @@ struct entry {
 	int		 teil_von;	/* targets: index of the combined row; -1 */
 	enum target_type typ;		/* targets */
 	bool		 low_is_better;	/* targets: richtung niedrig */
+	int		 reached;	/* targets: 1 erreicht, 0 nicht, -1 open */
 	enum unit	 row_unit;	/* FIELD_BY_ROW fields of this row */
 	char		**cells;	/* text per column; NULL where none */
 	struct value	*val;		/* per field */
@@ -165,6 +168,9 @@ struct plan {
 	int		 date_year, date_month, date_day;	/* 0 if none */
 	struct table	**tables;
 	size_t		 ntables;
+	char		*programme_dir;	/* the programme a Bericht reports on */
+	int		 programme_line;
+	struct plan	*programme;	/* read, computed; owned */
 };
 
 const char	*report_name(enum report r);

@@ -543,6 +543,54 @@ S_read_data(struct reader *r, xmlNodePtr data)
 	}
 }
 
+/* dir joined with a relative path, "../" taken off dir's end, so that
+ * messages name the programme's files as a user would. */
+static char *
+S_join(const char *dir, const char *rel)
+{
+	char *base = xstrdup(dir), *s;
+
+	/* Each leading "../" takes a named folder off the end of dir. */
+	while (strncmp(rel, "../", 3) == 0) {
+		char *slash = strrchr(base, '/');
+		const char *last = slash != NULL ? slash + 1 : base;
+
+		if (*last == '\0' || strcmp(last, ".") == 0 ||
+		    strcmp(last, "..") == 0)
+			break;
+		if (slash != NULL)
+			*slash = '\0';
+		else
+			base[0] = '\0';
+		rel += 3;
+	}
+	s = base[0] != '\0' ? xasprintf("%s/%s", base, rel) : xstrdup(rel);
+	free(base);
+	return s;
+}
+
+/* programme="FOLDER": the programme an Eingliederungsbericht reports on. */
+static void
+S_programme(struct reader *r, xmlNodePtr root)
+{
+	struct plan *p = r->plan;
+	char *rel = planxml_prop(root, "programme");
+
+	if (rel == NULL)
+		return;
+	if (p->report != REPORT_EINGLIEDERUNGSBERICHT)
+		diag_error(r->d, r->file, planxml_line(root), "<plan> programme "
+		    "is only for a report eingliederungsbericht");
+	else if (rel[0] == '/' || rel[0] == '\0')
+		diag_error(r->d, r->file, planxml_line(root), "<plan> programme "
+		    "'%s' is not a folder relative to this one", rel);
+	else {
+		p->programme_dir = S_join(p->dir, rel);
+		p->programme_line = planxml_line(root);
+	}
+	free(rel);
+}
+
 static void
 S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 {
@@ -551,8 +599,9 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	char *end = NULL;
 	long y;
 
-	S_check_attrs(r, root, (const char *const[]){ "report", "year", NULL },
-	    (const char *const[]){ "report", "year", NULL });
+	S_check_attrs(r, root, (const char *const[]){ "report", "year",
+	    "programme", NULL }, (const char *const[]){ "report", "year",
+	    NULL });
 	if (rep != NULL) {
 		if (strcmp(rep, "amip") == 0)
 			p->report = REPORT_AMIP;
@@ -575,6 +624,7 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	}
 	free(rep);
 	free(year);
+	S_programme(r, root);
 }
 
 /* The children of <plan>: each at most once, some required. */

@@ -25,6 +25,7 @@ struct loader {
 	xmlHashTablePtr	 gids;		/* group id -> index + 1 */
 	size_t		 errors_before;
 	size_t		 cell_errors;	/* only spoil their own field */
+	const struct table *soll;	/* the programme's table, or NULL */
 };
 
 static int
@@ -101,7 +102,9 @@ S_header(struct loader *L, const struct csv_record *h)
 
 		for (size_t i = 0; i < L->nmap; i++)
 			found |= L->map[i] == (int)c;
-		if (t->cols[c].required && !found) {
+		/* A Bericht's rows take their names from the programme. */
+		if (t->cols[c].required && !found && (L->soll == NULL ||
+		    t->cols[c].role != ROLE_LABEL)) {
 			diag_error(L->d, t->path, h->line, "the required column "
 			    "'%s' is missing", t->cols[c].name);
 			complete = false;
@@ -653,11 +656,169 @@ S_total(struct table *t)
 	}
 }
 
+/* --- a Bericht that reports on a programme --- */
+
+/* The programme's table with the Soll figures of t: for instruments and
+ * targets, of the same name and kind. */
+static const struct table *
+S_soll_table(const struct plan *p, const struct table *t, struct diags *d)
+{
+	const struct table *s;
+
+	if (p->programme == NULL || (t->kind != KIND_INSTRUMENTS &&
+	    t->kind != KIND_TARGETS))
+		return NULL;
+	s = plan_table(p->programme, t->name);
+	if (s == NULL || s->kind != t->kind) {
+		diag_error(d, p->xml_path, t->xml_line, "the programme %s has no "
+		    "table '%s' of kind '%s' to take the Soll from",
+		    p->programme->xml_path, t->name, kind_name(t->kind));
+		return NULL;
+	}
+	return s->broken ? NULL : s;
+}
+
+/* The programme's rows, with everything but the Ist figures. */
+static void
+S_copy_soll(struct loader *L)
+{
+	struct table *t = L->t;
+	const struct table *s = L->soll;
+
+	for (size_t i = 0; i < s->nrows; i++) {
+		const struct entry *from = &s->rows[i];
+		struct entry *e = entry_new(t, &t->rows, &t->nrows, &t->caprows,
+		    ENTRY_ROW);
+
+		e->label = xstrdup(from->label);
+		e->art = from->art;
+		e->label_row = from->label_row;
+		e->info = from->info;
+		e->typ = from->typ;
+		e->low_is_better = from->low_is_better;
+		e->row_unit = from->row_unit;
+		e->cells = xcalloc(t->ncols, sizeof(*e->cells));
+		for (size_t c = 0; c < t->ncols; c++)
+			if (from->cells != NULL && from->cells[c] != NULL)
+				e->cells[c] = xstrdup(from->cells[c]);
+		for (size_t f = 0; f < t->nfields; f++) {
+			if (t->fields[f].flags & FIELD_ACTUAL ||
+			    !(t->fields[f].flags & FIELD_INPUT))
+				continue;
+			e->val[f] = from->val[f];
+			if (from->note != NULL && from->note[f] != NULL)
+				S_set_note(t, e, (int)f, xstrdup(from->note[f]));
+		}
+	}
+}
+
+/* One cell of an Ist line: Ist figures and their notes are read, texts
+ * replace the programme's, a Soll figure is refused. */
+static void
+S_ist_cell(struct loader *L, struct entry *e, const char *id,
+    const struct column *col, char *cell, int line)
+{
+	struct table *t = L->t;
+	enum num_status st;
+
+	if (*cell == '\0')
+		return;
+	if (col->role == ROLE_TEXT) {
+		free(e->cells[col - t->cols]);
+		e->cells[col - t->cols] = xstrdup(cell);
+	} else if (col->role == ROLE_LABEL && strcmp(cell, e->label) != 0) {
+		diag_error(L->d, t->path, line, "row '%s' is called '%s' in the "
+		    "programme %s", id, e->label, L->soll->path);
+	} else if ((col->role == ROLE_FIELD || col->role == ROLE_NOTE) &&
+	    !(t->fields[col->field].flags & FIELD_ACTUAL)) {
+		diag_error(L->d, t->path, line, "column '%s': the Soll comes from "
+		    "the programme %s; type it there", col->name, L->soll->path);
+	} else if (col->role == ROLE_NOTE) {
+		S_set_note(t, e, col->field, xstrdup(cell));
+	} else if (col->role == ROLE_FIELD) {
+		enum unit u = entry_unit(t, e, col->field);
+
+		st = num_parse(cell, t->decimal_dot, u, &e->val[col->field]);
+		if (st != NUM_OK)
+			S_number_error(L, line, col->field, col->name, cell, st, u);
+		e->val[col->field].info |= e->info;
+	}
+}
+
+/* A line of a Bericht with a programme: the Ist of the programme's row
+ * with the same id.  Declared totals are read as in any table. */
+static void
+S_ist_row(struct loader *L, const struct csv_record *rec)
+{
+	struct table *t = L->t;
+	int idc = S_role_col(t, ROLE_ID), lc = S_role_col(t, ROLE_LABEL);
+	char *id = NULL;
+	const struct entry *in_soll;
+	struct entry *e;
+
+	for (size_t i = 0; i < rec->ncells && i < L->nmap; i++) {
+		char *art;
+		bool declared;
+
+		if (L->map[i] < 0 || t->cols[L->map[i]].role != ROLE_ART)
+			continue;
+		art = trim_dup(rec->cells[i]);
+		declared = S_is_declared(t, S_art(L, rec->line, art));
+		free(art);
+		if (declared) {
+			S_row(L, rec);
+			return;
+		}
+	}
+	for (size_t i = 0; i < rec->ncells && i < L->nmap && id == NULL; i++)
+		if (L->map[i] == idc && !is_blank(rec->cells[i]))
+			id = trim_dup(rec->cells[i]);
+	for (size_t i = 0; i < rec->ncells && i < L->nmap && id == NULL; i++)
+		if (L->map[i] == lc && !is_blank(rec->cells[i]))
+			id = slugify(rec->cells[i]);
+	in_soll = id != NULL ? table_entry(L->soll, id) : NULL;
+	if (in_soll == NULL || in_soll->kind != ENTRY_ROW) {
+		diag_error(L->d, t->path, rec->line, "the programme %s has no row "
+		    "'%s'", L->soll->path, id != NULL ? id : "");
+		free(id);
+		return;
+	}
+	e = &t->rows[in_soll - L->soll->rows];
+	if (e->line != 0)
+		diag_error(L->d, t->path, rec->line, "row '%s' is reported twice "
+		    "(first on line %d)", id, e->line);
+	e->line = rec->line;
+	for (size_t i = 0; i < rec->ncells && i < L->nmap; i++) {
+		char *cell;
+
+		if (L->map[i] < 0)
+			continue;
+		cell = trim_dup(rec->cells[i]);
+		S_ist_cell(L, e, id, &t->cols[L->map[i]], cell, rec->line);
+		free(cell);
+	}
+	free(id);
+}
+
+/* Every row of the programme with Soll figures needs its Ist. */
+static void
+S_unreported(struct loader *L)
+{
+	struct table *t = L->t;
+
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].line == 0 && !t->rows[i].label_row)
+			diag_error(L->d, t->path, t->header_line, "row '%s' of the "
+			    "programme %s (line %d) has no line here",
+			    L->soll->rows[i].id, L->soll->path,
+			    L->soll->rows[i].line);
+}
+
 static void
 S_read_table(struct plan *p, struct table *t, struct diags *d)
 {
 	struct loader L = { .plan = p, .t = t, .d = d,
-	    .errors_before = d->errors };
+	    .errors_before = d->errors, .soll = S_soll_table(p, t, d) };
 	struct csv_file f;
 	bool unreadable = t->broken;
 
@@ -670,9 +831,13 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 		    "plan folder", t->src);
 	else if (csv_read_file(t->path, t->path, &f, d)) {
 		/* Without a required column, every row would only repeat it. */
+		if (L.soll != NULL)
+			S_copy_soll(&L);
 		if (S_header(&L, &f.recs[0]))
 			for (size_t i = 1; i < f.nrecs; i++)
-				S_row(&L, &f.recs[i]);
+				(L.soll != NULL ? S_ist_row : S_row)(&L, &f.recs[i]);
+		if (L.soll != NULL)
+			S_unreported(&L);
 		csv_file_free(&f);
 	}
 links:
