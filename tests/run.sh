@@ -168,6 +168,7 @@ for pair in "$@"; do
 	run_golden
 	[ "$pair" = "$1" ] && run_web
 	. tests/pdf.sh
+	. tests/cycle.sh
 	. tests/cli.sh
 done
 [ "$update" = yes ] && echo "golden files updated"
