@@ -27,7 +27,7 @@ static const struct {
 	{ "vorjahr", "Vorjahr" }, { "veraenderung", "Veränderung" },
 	{ "veraenderung_prozent", "Veränderung in %" },
 	{ "ist_vorjahr", "Ist Vorjahr" }, { "zaehler", "Zähler" },
-	{ "nenner", "Nenner" }, { "veraenderung_punkte", "Veränderung in Punkten" },
+	{ "nenner", "Nenner" }, { "veraenderung_punkte", "Veränderung (Pkt.)" },
 	{ "zielwert", "Zielwert" }, { "ist", "Ist" },
 	{ "abweichung", "Abweichung" }, { "zielerreichung", "Zielerreichung" },
 	{ "wert", "Wert" },
@@ -236,7 +236,7 @@ S_layout(struct layout *l, const struct table *t)
 		S_add_field(l, t->fields[f].name);
 	if (t->kind != KIND_TARGETS)
 		return;
-	S_add_text(l, "hinweis");
+	S_add_note(l, "hinweis");
 	for (size_t i = 0; i < t->nrows; i++)
 		l->verdict |= t->rows[i].reached >= 0;
 }
