@@ -13,9 +13,11 @@
 
 struct calc {
 	struct table	*t;
+	const struct table *prev;	/* the same table a year before */
 	struct diags	*d;
 	bool		 lenient;
 	bool		 range_reported;	/* one range error a table */
+	int		 year_e, year_m;	/* the year's Eintritte, Mittel */
 };
 
 static int
@@ -222,6 +224,46 @@ S_instrument_derived(struct calc *c, struct entry *e, const struct value *budget
 	    &e->val[F(t, "eintritte_ist")], ein);
 	S_difference(c, e, F(t, "abweichung_mittel"),
 	    &e->val[F(t, "ausgaben_ist")], mg);
+	S_difference(c, e, F(t, "veraenderung_eintritte"), &e->val[c->year_e],
+	    &e->val[F(t, "eintritte_vorjahr")]);
+	S_difference(c, e, F(t, "veraenderung_mittel"), &e->val[c->year_m],
+	    &e->val[F(t, "mittel_vorjahr")]);
+}
+
+/* A year's figures of an instruments table: the Ist where it has any,
+ * else the Soll. */
+static void
+S_year_fields(const struct table *t, int *fe, int *fm)
+{
+	int ei = F(t, "eintritte_ist"), ai = F(t, "ausgaben_ist");
+	bool ist = false;
+
+	for (size_t i = 0; i < t->nrows; i++)
+		ist |= t->rows[i].val[ei].has || t->rows[i].val[ai].has;
+	*fe = ist ? ei : F(t, "eintritte");
+	*fm = ist ? ai : F(t, "mittel_gesamt");
+}
+
+/* The figures of the same rows a year before. */
+static void
+S_instruments_before(struct calc *c)
+{
+	struct table *t = c->t;
+	int pe, pm;
+
+	if (c->prev == NULL)
+		return;
+	S_year_fields(c->prev, &pe, &pm);
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i];
+		const struct entry *p = e->id != NULL ?
+		    table_entry(c->prev, e->id) : NULL;
+
+		if (p == NULL || p->kind != ENTRY_ROW || e->label_row)
+			continue;
+		e->val[F(t, "eintritte_vorjahr")] = p->val[pe];
+		e->val[F(t, "mittel_vorjahr")] = p->val[pm];
+	}
 }
 
 static void
@@ -233,10 +275,13 @@ S_instruments(struct calc *c)
 	const struct value *total;
 
 	for (size_t i = 0; i < t->nrows; i++)
-		if (!t->rows[i].label_row) {
+		if (!t->rows[i].label_row)
 			S_mittel_gesamt(c, &t->rows[i]);
+	S_year_fields(t, &c->year_e, &c->year_m);
+	S_instruments_before(c);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (!t->rows[i].label_row)
 			S_instrument_derived(c, &t->rows[i], &budget);
-		}
 	for (size_t g = 0; g < t->ngroups; g++) {
 		S_set_sums(c, &t->groups[g], (int)g);
 		S_instrument_derived(c, &t->groups[g], &budget);
@@ -396,6 +441,13 @@ S_targets(struct calc *c)
 
 		S_target_value(c, e, &seg[i]);
 		S_difference(c, e, F(t, "abweichung"), ist, ziel);
+		if (c->prev != NULL && e->id != NULL) {
+			const struct entry *p = table_entry(c->prev, e->id);
+
+			if (p != NULL && p->kind == ENTRY_ROW)
+				S_difference(c, e, F(t, "veraenderung_vorjahr"), ist,
+				    &p->val[fi]);
+		}
 		/* Reached: at least the target, or at most it when lower is
 		 * better; judged on the target as printed. */
 		if (ist->has && ziel->has) {
@@ -474,6 +526,10 @@ calc_plan(struct plan *p, bool lenient, struct diags *d)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < p->ntables; i++) {
 			c.t = p->tables[i];
+			c.prev = p->previous != NULL ?
+			    plan_table(p->previous, c.t->name) : NULL;
+			if (c.prev != NULL && c.prev->kind != c.t->kind)
+				c.prev = NULL;
 			c.range_reported = false;
 			if ((c.t->kind == KIND_BUDGET) != (pass == 0))
 				continue;

@@ -19,6 +19,11 @@ static const struct {
 	{ "kosten_je_eintritt", "Kosten je Eintritt" },
 	{ "anteil_budget", "Anteil am Budget" },
 	{ "eintritte_ist", "Eintritte Ist" }, { "ausgaben_ist", "Ausgaben Ist" },
+	{ "eintritte_vorjahr", "Eintritte Vorjahr" },
+	{ "mittel_vorjahr", "Mittel Vorjahr" },
+	{ "veraenderung_eintritte", "Veränderung Eintritte" },
+	{ "veraenderung_mittel", "Veränderung Mittel" },
+	{ "veraenderung_vorjahr", "Veränderung zum Vorjahr" },
 	{ "abweichung_eintritte", "Abweichung Eintritte" },
 	{ "abweichung_mittel", "Abweichung Mittel" },
 	{ "ausschoepfung_eintritte", "Ausschöpfung Eintritte" },
@@ -87,6 +92,8 @@ struct layout {
 	bool			 operator;	/* budget: + / − column */
 	bool			 verdict;	/* targets: erreicht or not */
 	bool			 soll_ist;	/* instruments with actuals */
+	bool			 compare;	/* the comparison with the year
+						   before */
 	const char		*label_heading;
 	int			 note_cols[3];	/* text shown under the label */
 	int			 nnotes;
@@ -152,6 +159,13 @@ S_add_note(struct layout *l, const char *name)
 		l->note_cols[l->nnotes++] = c;
 }
 
+static bool
+S_has_actuals(const struct table *t)
+{
+	return S_field_used(t, table_field(t, "eintritte_ist")) ||
+	    S_field_used(t, table_field(t, "ausgaben_ist"));
+}
+
 /* With actuals, Soll beside Ist: Eintritte, then Mittel, each with the
  * Abweichung and the Ausschöpfung. */
 static void
@@ -179,8 +193,7 @@ S_layout_instruments(struct layout *l)
 	l->label_heading = "Instrument";
 	S_add_note(l, "rechtsgrundlage");
 	S_add_note(l, "hinweis");
-	if (S_field_used(t, table_field(t, "eintritte_ist")) ||
-	    S_field_used(t, table_field(t, "ausgaben_ist"))) {
+	if (S_has_actuals(t)) {
 		S_layout_soll_ist(l);
 		return;
 	}
@@ -455,7 +468,7 @@ S_rows(struct doc_node *tab, const struct layout *l, int only_group)
 	else if (t->total != NULL) {
 		S_row(tab, l, t->total, t->kind == KIND_DISTRIBUTION ? "Summe" :
 		    "Gesamt", DOC_ROW_TOTAL, 0);
-		if (t->kind == KIND_INSTRUMENTS)
+		if (t->kind == KIND_INSTRUMENTS && !l->compare)
 			S_reserve_rows(tab, l);
 	}
 }
@@ -467,6 +480,33 @@ S_group_index(const struct table *t, const char *id)
 		if (strcmp(t->groups[g].id, id) == 0)
 			return (int)g;
 	return -1;
+}
+
+/* Eintritte and Mittel beside those of the year before, with the
+ * change: the Ist where the table has it, else the Soll. */
+static void
+S_compare_table(struct doc_node *parent, const struct table *t, int g)
+{
+	bool ist = S_has_actuals(t);
+	const char *const fields[] = { "eintritte_vorjahr", ist ?
+	    "eintritte_ist" : "eintritte", "veraenderung_eintritte",
+	    "mittel_vorjahr", ist ? "ausgaben_ist" : "mittel_gesamt",
+	    "veraenderung_mittel", NULL };
+	struct doc_node *tab;
+	struct layout l;
+
+	memset(&l, 0, sizeof(l));
+	l.t = t;
+	l.compare = true;
+	l.label_heading = "Instrument";
+	for (const char *const *f = fields; *f != NULL; f++)
+		S_add_field(&l, *f);
+	tab = doc_add(parent, DOC_TABLE, NULL);
+	tab->text = xasprintf("%s: Vergleich mit dem Vorjahr", t->title != NULL ?
+	    t->title : t->name);
+	tab->id = xasprintf("tabelle-%s-vorjahr", t->name);
+	S_head_row(tab, &l);
+	S_rows(tab, &l, g);
 }
 
 void
@@ -487,4 +527,8 @@ doctable_insert(struct doc_node *parent, const struct table *t,
 	S_layout(&l, t);
 	S_head_row(tab, &l);
 	S_rows(tab, &l, g);
+	if (t->kind == KIND_INSTRUMENTS &&
+	    (S_field_used(t, table_field(t, "eintritte_vorjahr")) ||
+	    S_field_used(t, table_field(t, "mittel_vorjahr"))))
+		S_compare_table(parent, t, g);
 }

@@ -44,6 +44,30 @@ S_programme(struct plan *p, bool lenient, struct diags *d)
 	p->programme = prog;
 }
 
+/* The report of the year before, with its own programme; its own
+ * previous year is not read (the comparison goes one year back). */
+static void
+S_previous(struct plan *p, bool lenient, struct diags *d)
+{
+	struct plan *prev = planxml_read(p->previous_dir, d);
+
+	if (prev == NULL)
+		return;
+	if (prev->report != p->report || prev->year >= p->year) {
+		diag_error(d, p->xml_path, p->previous_line, "previous '%s' is "
+		    "not a %s of an earlier year", p->previous_dir,
+		    report_name(p->report));
+		plan_free(prev);
+		return;
+	}
+	if (prev->programme_dir != NULL)
+		S_programme(prev, lenient, d);
+	tables_read(prev, d);
+	calc_plan(prev, lenient, d);
+	check_plan(prev, lenient, d);
+	p->previous = prev;
+}
+
 struct plan *
 gen_load(const char *dir, bool lenient, struct diags *d)
 {
@@ -53,6 +77,8 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 		return NULL;
 	if (p->programme_dir != NULL)
 		S_programme(p, lenient, d);
+	if (p->previous_dir != NULL)
+		S_previous(p, lenient, d);
 	tables_read(p, d);
 	calc_plan(p, lenient, d);
 	check_plan(p, lenient, d);

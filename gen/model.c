@@ -109,6 +109,10 @@ static const struct field_spec instruments_fields[] = {
 	{ "ausgaben_ist", UNIT_MONEY, IN | SU | FIELD_ACTUAL },
 	{ "abweichung_eintritte", UNIT_COUNT, CO | SG },
 	{ "abweichung_mittel", UNIT_MONEY, CO | SG },
+	{ "eintritte_vorjahr", UNIT_COUNT, CO | SU },
+	{ "mittel_vorjahr", UNIT_MONEY, CO | SU },
+	{ "veraenderung_eintritte", UNIT_COUNT, CO | SG },
+	{ "veraenderung_mittel", UNIT_MONEY, CO | SG },
 	{ "ausschoepfung_eintritte", UNIT_PERCENT, CO },
 	{ "ausschoepfung_mittel", UNIT_PERCENT, CO },
 	{ NULL, 0, 0 },
@@ -143,6 +147,7 @@ static const struct field_spec targets_fields[] = {
 	{ "ist", UNIT_COUNT, IN | BR | FIELD_ACTUAL },
 	{ "abweichung", UNIT_COUNT, CO | SG | BR },
 	{ "zielerreichung", UNIT_PERCENT, CO },
+	{ "veraenderung_vorjahr", UNIT_COUNT, CO | SG | BR },
 	{ NULL, 0, 0 },
 };
 
@@ -362,6 +367,8 @@ plan_free(struct plan *p)
 	free(p->tables);
 	plan_free(p->programme);
 	free(p->programme_dir);
+	plan_free(p->previous);
+	free(p->previous_dir);
 	if (p->doc != NULL)
 		xmlFreeDoc(p->doc);
 	free(p->dir);

@@ -171,6 +171,9 @@ struct plan {
 	char		*programme_dir;	/* the programme a Bericht reports on */
 	int		 programme_line;
 	struct plan	*programme;	/* read, computed; owned */
+	char		*previous_dir;	/* the same report a year before */
+	int		 previous_line;
+	struct plan	*previous;	/* read, computed; owned */
 };
 
 const char	*report_name(enum report r);

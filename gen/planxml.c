@@ -591,6 +591,25 @@ S_programme(struct reader *r, xmlNodePtr root)
 	free(rel);
 }
 
+/* previous="FOLDER": the same report a year before, to compare with. */
+static void
+S_previous(struct reader *r, xmlNodePtr root)
+{
+	struct plan *p = r->plan;
+	char *rel = planxml_prop(root, "previous");
+
+	if (rel == NULL)
+		return;
+	if (rel[0] == '/' || rel[0] == '\0')
+		diag_error(r->d, r->file, planxml_line(root), "<plan> previous "
+		    "'%s' is not a folder relative to this one", rel);
+	else {
+		p->previous_dir = S_join(p->dir, rel);
+		p->previous_line = planxml_line(root);
+	}
+	free(rel);
+}
+
 static void
 S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 {
@@ -600,8 +619,8 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	long y;
 
 	S_check_attrs(r, root, (const char *const[]){ "report", "year",
-	    "programme", NULL }, (const char *const[]){ "report", "year",
-	    NULL });
+	    "programme", "previous", NULL }, (const char *const[]){ "report",
+	    "year", NULL });
 	if (rep != NULL) {
 		if (strcmp(rep, "amip") == 0)
 			p->report = REPORT_AMIP;
@@ -625,6 +644,7 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	free(rep);
 	free(year);
 	S_programme(r, root);
+	S_previous(r, root);
 }
 
 /* The children of <plan>: each at most once, some required. */

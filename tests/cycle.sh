@@ -27,3 +27,25 @@ check "the Bericht says a target is not reached" grep -q \
     "○ nicht erreicht" "$tmp/cycle/out/lahn-dill-2019.html"
 check "the Bericht says a target is reached" grep -q \
     "● erreicht" "$tmp/cycle/out/lahn-dill-2019.html"
+
+# previous="../lahn-dill-2018": the change to the year before.
+cp -r tests/previous/lahn-dill-2018 "$tmp/cycle/"
+sed -i 's|programme="../lahn-dill-2019-amip"|programme="../lahn-dill-2019-amip" previous="../lahn-dill-2018"|' \
+    "$tmp/cycle/lahn-dill-2019/plan.xml"
+rm -rf "$tmp/cycle/out2"
+check "a Bericht with its previous year renders" [ "$("$gen" -q -f csv,html,pdf \
+    -o "$tmp/cycle/out2" "$tmp/cycle/lahn-dill-2019" 2>/dev/null; echo $?)" = 0 ]
+csv=$tmp/cycle/out2/lahn-dill-2019.kennzahlen.csv
+for want in "foerderung.16i.eintritte_vorjahr;0;" "foerderung.16i.veraenderung_eintritte;90;" \
+    "foerderung.16e.veraenderung_eintritte;-8;" "foerderung.gesamt.eintritte_vorjahr;20;" \
+    "ziele.lzb.veraenderung_vorjahr;-188;" "ziele.iq.veraenderung_vorjahr;-0.3;"; do
+	check "previous year: export has $want" grep -q "^$want" "$csv"
+done
+check "previous year: the page has the comparison table" grep -q \
+    'id="tabelle-foerderung-vorjahr"' "$tmp/cycle/out2/lahn-dill-2019.html"
+pdftotext -layout "$tmp/cycle/out2/lahn-dill-2019.pdf" "$tmp/cycle/pdf2.txt" 2>/dev/null
+check "previous year: the PDF has the comparison" grep -q \
+    "Vergleich mit dem Vorjahr" "$tmp/cycle/pdf2.txt"
+sed -i 's|year="2018"|year="2019"|' "$tmp/cycle/lahn-dill-2018/plan.xml"
+check "a previous report of the same year is refused" [ "$("$gen" -q -f csv \
+    -o "$tmp/cycle/out3" "$tmp/cycle/lahn-dill-2019" 2>/dev/null; echo $?)" = 1 ]
