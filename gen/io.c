@@ -16,6 +16,22 @@ bool
 io_read_file(const char *path, const char *shown, size_t max, char **data,
     size_t *len, struct diags *d)
 {
+	if (!io_read_bytes(path, shown, max, data, len, d))
+		return false;
+	if (strlen(*data) != *len) {
+		diag_error(d, shown, line_of_offset(*data, strlen(*data)),
+		    "NUL byte in text: this is not a text file");
+		free(*data);
+		*data = NULL;
+		return false;
+	}
+	return true;
+}
+
+bool
+io_read_bytes(const char *path, const char *shown, size_t max, char **data,
+    size_t *len, struct diags *d)
+{
 	struct stat st;
 	char *buf;
 	size_t got = 0;
@@ -53,12 +69,6 @@ io_read_file(const char *path, const char *shown, size_t max, char **data,
 	}
 	close(fd);
 	buf[got] = '\0';
-	if (strlen(buf) != got) {
-		diag_error(d, shown, line_of_offset(buf, strlen(buf)),
-		    "NUL byte in text: this is not a text file");
-		free(buf);
-		return false;
-	}
 	*data = buf;
 	*len = got;
 	return true;

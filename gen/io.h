@@ -18,6 +18,9 @@
  * and owned by the caller. */
 bool	io_read_file(const char *path, const char *shown, size_t max,
 	    char **data, size_t *len, struct diags *d);
+/* The same for any bytes (an image): NUL bytes allowed. */
+bool	io_read_bytes(const char *path, const char *shown, size_t max,
+	    char **data, size_t *len, struct diags *d);
 
 /* Is rel a relative path that stays inside dir (no "..", not absolute,
  * and no symbolic link leading out)?  dir/rel must exist. */

@@ -1307,6 +1307,14 @@ S_cover(struct ctx *c, const struct doc *d)
 	if (d->author != NULL)
 		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR, GRAY, 4);
 	c->out = save;
+	if (p->logo) {
+		struct lay_item *it = S_item(pg, LI_LOGO);
+
+		it->x = c->x0;
+		it->y = p->page_h - p->margin_top - 60;
+		it->w = 180;
+		it->h = 60;
+	}
 	S_rule(pg, c->x0, p->page_h - y + 30, c->x0 + c->width, 3,
 	    p->accent);
 	for (size_t i = 0; i < bx.n; i++) {

@@ -35,6 +35,7 @@ enum lay_type {
 	LI_POLYGON,	/* filled, pts */
 	LI_POLYLINE,	/* stroked, pts; size = line width; dash */
 	LI_LINK,	/* rectangle x, y, w, h; to anchor target or URI text */
+	LI_LOGO,	/* the logo, fitted into x, y, w, h */
 };
 
 struct lay_item {
@@ -70,6 +71,7 @@ struct lay_params {
 	double		 margin_top, margin_right, margin_bottom, margin_left;
 	double		 font_size;	/* body text */
 	unsigned	 accent;	/* headings, rules */
+	bool		 logo;		/* the device can draw a logo */
 };
 
 struct layout {

@@ -32,6 +32,7 @@ struct device {
 	HPDF_Font	 font[LF_COUNT];
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	HPDF_Page	*pages;
+	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
 	HPDF_STATUS	 detail;
 };
@@ -222,6 +223,38 @@ S_link(struct device *dev, const struct layout *l, HPDF_Page p,
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
+/* The logo fitted into its box, kept in proportion, at its top left. */
+static void
+S_logo(struct device *dev, HPDF_Page p, const struct lay_item *it)
+{
+	double w, h, scale;
+
+	if (dev->logo == NULL)
+		return;
+	w = HPDF_Image_GetWidth(dev->logo);
+	h = HPDF_Image_GetHeight(dev->logo);
+	if (w <= 0 || h <= 0)
+		return;
+	scale = it->w / w < it->h / h ? it->w / w : it->h / h;
+	HPDF_Page_DrawImage(p, dev->logo, (HPDF_REAL)it->x,
+	    (HPDF_REAL)(it->y + it->h - h * scale), (HPDF_REAL)(w * scale),
+	    (HPDF_REAL)(h * scale));
+}
+
+/* libharu draws PNG and JPEG; an SVG logo stays on the web page. */
+static void
+S_load_logo(struct device *dev, const struct template *tpl)
+{
+	if (tpl->logo_data == NULL || tpl->logo_mime == NULL)
+		return;
+	if (strcmp(tpl->logo_mime, "image/png") == 0)
+		dev->logo = HPDF_LoadPngImageFromMem(dev->pdf, tpl->logo_data,
+		    (HPDF_UINT)tpl->logo_len);
+	else if (strcmp(tpl->logo_mime, "image/jpeg") == 0)
+		dev->logo = HPDF_LoadJpegImageFromMem(dev->pdf, tpl->logo_data,
+		    (HPDF_UINT)tpl->logo_len);
+}
+
 static void
 S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
     const struct lay_item *it)
@@ -261,6 +294,9 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 		break;
 	case LI_LINK:
 		S_link(dev, l, p, it);
+		break;
+	case LI_LOGO:
+		S_logo(dev, p, it);
 		break;
 	}
 }
@@ -412,7 +448,9 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 	*err = NULL;
 	if (!S_open(&dev, tpl))
 		goto out;
+	S_load_logo(&dev, tpl);
 	S_params(tpl, &params);
+	params.logo = dev.logo != NULL;
 	l = layout_build(d, &m, h, &params);
 	dev.pages = xcalloc(l->npages + 1, sizeof(*dev.pages));
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++) {

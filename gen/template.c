@@ -49,7 +49,7 @@ S_default_dir(enum report r)
 /* A file of the template folder, named by an attribute. */
 static char *
 S_read(struct template *t, xmlNodePtr n, const char *file, size_t *len,
-    struct diags *d)
+    bool text, struct diags *d)
 {
 	char *src = planxml_prop(n, "src"), *path, *data = NULL;
 
@@ -60,7 +60,8 @@ S_read(struct template *t, xmlNodePtr n, const char *file, size_t *len,
 		return NULL;
 	}
 	path = xasprintf("%s/%s", t->dir, src);
-	if (!io_read_file(path, path, TEMPLATE_FILE_MAX, &data, len, d))
+	if (!(text ? io_read_file : io_read_bytes)(path, path,
+	    TEMPLATE_FILE_MAX, &data, len, d))
 		data = NULL;
 	free(path);
 	free(src);
@@ -195,20 +196,22 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 	} else if (strcmp(name, "chapter") == 0) {
 		S_chapter(t, n, file, d);
 	} else if (strcmp(name, "style") == 0) {
-		if ((data = S_read(t, n, file, &len, d)) != NULL) {
+		if ((data = S_read(t, n, file, &len, true, d)) != NULL) {
 			free(t->css);
 			t->css = data;
 		}
 	} else if (strcmp(name, "logo") == 0) {
-		if ((data = S_read(t, n, file, &len, d)) == NULL)
+		if ((data = S_read(t, n, file, &len, false, d)) == NULL)
 			return;
 		src = planxml_prop(n, "src");
 		t->logo = S_data_uri(src, data, len);
 		t->logo_alt = planxml_prop(n, "alt");
 		if (t->logo_alt == NULL)
 			t->logo_alt = xstrdup("Logo");
+		t->logo_mime = xstrndup(t->logo + 5, strcspn(t->logo + 5, ";"));
+		t->logo_data = (unsigned char *)data;
+		t->logo_len = len;
 		free(src);
-		free(data);
 	} else
 		diag_error(d, file, planxml_line(n), "unknown element <%s> in "
 		    "<template>", name);
@@ -275,5 +278,7 @@ template_free(struct template *t)
 	free(t->css);
 	free(t->logo);
 	free(t->logo_alt);
+	free(t->logo_data);
+	free(t->logo_mime);
 	free(t);
 }

@@ -34,6 +34,9 @@ struct template {
 	char		*css;		/* the stylesheet's text */
 	char		*logo;		/* data: URI of the logo, or NULL */
 	char		*logo_alt;
+	unsigned char	*logo_data;	/* the file, for the PDF's cover */
+	size_t		 logo_len;
+	char		*logo_mime;
 	struct chapter	*chapters;
 	size_t		 nchapters;
 };

@@ -63,6 +63,9 @@ if [ "$update" != yes ]; then
 	check "a template sets other margins: the text column is wider" sh -c \
 	    "[ \$(pdfinfo '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') -lt \
 	    \$(pdfinfo '$tmp/disp/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') ]"
+	"$gen" -q -f pdf -t tests/template-png -o "$tmp/png" input/ahrweiler-2017
+	check "a PNG logo stands on the PDF's cover" sh -c \
+	    "pdfimages -list '$tmp/png/ahrweiler-2017.pdf' 2>/dev/null | grep -q '^ *1 .* 120 *40 '"
 	SOURCE_DATE_EPOCH=1700000000 "$gen" -q -f pdf -o "$tmp/sde" input/ahrweiler-2017
 	check "SOURCE_DATE_EPOCH sets the PDF's date" sh -c \
 	    "pdfinfo '$tmp/sde/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Nov 14 .*2023'"
