@@ -786,6 +786,38 @@ S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
 	return b;
 }
 
+/* The caption and the head, in one box, again at the top of every page
+ * the table goes on to; boxes of heads are numbered as the tables. */
+static void
+S_repeat_head(struct ctx *c, const struct doc_node *t, const struct tcol *col,
+    size_t ncol, const struct tstyle *st)
+{
+	struct boxes tmp = { 0 }, *save = c->out;
+	char *cont = xasprintf("%s (Fortsetzung)", t->text);
+	struct box *hb;
+
+	c->out = &tmp;
+	S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 0);
+	if (t->first != NULL)
+		S_row(c, &tmp, t->first, col, ncol, st);
+	c->out = save;
+	hb = S_box(&c->heads, 0, 0);
+	for (size_t i = 0; i < tmp.n; i++) {
+		for (size_t n = 0; n < tmp.v[i].items.n; n++) {
+			struct lay_item *it = S_item(&hb->items, LI_TEXT);
+
+			*it = tmp.v[i].items.items[n];
+			it->y += hb->h;
+			if (it->type == LI_LINE)
+				it->h += hb->h;
+		}
+		free(tmp.v[i].items.items);
+		hb->h += tmp.v[i].h;
+	}
+	free(tmp.v);
+	free(cont);
+}
+
 static void
 S_table(struct ctx *c, const struct doc_node *t)
 {
@@ -793,8 +825,6 @@ S_table(struct ctx *c, const struct doc_node *t)
 	struct tcol col[64];
 	size_t ncol = 0;
 	struct tstyle st;
-	struct boxes *heads = &c->heads;
-	char *cont;
 	int id = c->ntables++;
 	int k;
 
@@ -808,34 +838,7 @@ S_table(struct ctx *c, const struct doc_node *t)
 	if (k == TABLE_SIZES - 1)
 		S_columns(c, t, col, ncol, sizes[k]);
 	st = (struct tstyle){ .size = sizes[k], .note_size = sizes[k] - 1.5 };
-	/* The caption and the head, again on every page the table goes on. */
-	cont = xasprintf("%s (Fortsetzung)", t->text);
-	{
-		struct boxes tmp = { 0 };
-		struct boxes *save = c->out;
-		struct box *hb;
-
-		c->out = &tmp;
-		S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 0);
-		if (t->first != NULL)
-			S_row(c, &tmp, t->first, col, ncol, &st);
-		c->out = save;
-		hb = S_box(heads, 0, 0);
-		for (size_t i = 0; i < tmp.n; i++) {
-			for (size_t n = 0; n < tmp.v[i].items.n; n++) {
-				struct lay_item *it = S_item(&hb->items, LI_TEXT);
-
-				*it = tmp.v[i].items.items[n];
-				it->y += hb->h;
-				if (it->type == LI_LINE)
-					it->h += hb->h;
-			}
-			free(tmp.v[i].items.items);
-			hb->h += tmp.v[i].h;
-		}
-		free(tmp.v);
-	}
-	free(cont);
+	S_repeat_head(c, t, col, ncol, &st);
 	{
 		size_t first = c->out->n;
 
