@@ -22,6 +22,15 @@
 #include "template.h"
 #include "util.h"
 
+/* Tables read, figures computed and checked. */
+static void
+S_compute(struct plan *p, bool lenient, struct diags *d)
+{
+	tables_read(p, d);
+	calc_plan(p, lenient, d);
+	check_plan(p, lenient, d);
+}
+
 /* The programme a Bericht reports on is read and computed first: its
  * Soll figures become the Bericht's. */
 static void
@@ -38,9 +47,7 @@ S_programme(struct plan *p, bool lenient, struct diags *d)
 		plan_free(prog);
 		return;
 	}
-	tables_read(prog, d);
-	calc_plan(prog, lenient, d);
-	check_plan(prog, lenient, d);
+	S_compute(prog, lenient, d);
 	p->programme = prog;
 }
 
@@ -62,9 +69,7 @@ S_previous(struct plan *p, bool lenient, struct diags *d)
 	}
 	if (prev->programme_dir != NULL)
 		S_programme(prev, lenient, d);
-	tables_read(prev, d);
-	calc_plan(prev, lenient, d);
-	check_plan(prev, lenient, d);
+	S_compute(prev, lenient, d);
 	p->previous = prev;
 }
 
@@ -79,9 +84,7 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 		S_programme(p, lenient, d);
 	if (p->previous_dir != NULL)
 		S_previous(p, lenient, d);
-	tables_read(p, d);
-	calc_plan(p, lenient, d);
-	check_plan(p, lenient, d);
+	S_compute(p, lenient, d);
 	keys_check_body(p, d);
 	return p;
 }

@@ -30,15 +30,14 @@ html_el(xmlNodePtr parent, const char *name, const char *text)
 void
 html_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
+	char *value;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	value = xvasprintf(fmt, ap);
 	va_end(ap);
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)b.s);
-	buf_free(&b);
+	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+	free(value);
 }
 
 

@@ -40,18 +40,6 @@ S_new(void)
 	return h;
 }
 
-struct hyph *
-hyph_open(const char *path)
-{
-	struct hyph *h = S_new();
-
-	if (h != NULL && (h->dict = hnj_hyphen_load(path)) == NULL) {
-		hyph_close(h);
-		return NULL;
-	}
-	return h;
-}
-
 void
 hyph_close(struct hyph *h)
 {

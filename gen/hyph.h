@@ -9,9 +9,8 @@
 
 struct hyph;
 
-/* NULL if the dictionary cannot be read. */
-struct hyph	*hyph_open(const char *path);
-/* The same, with only the patterns that can apply to a word of text:
+/* The dictionary at path, with only the patterns that can apply to a
+ * word of text (NULL if it cannot be read):
  * libhyphen takes seconds to load the whole German dictionary, and a
  * pattern that is no part of a word can never change how it breaks. */
 struct hyph	*hyph_open_for(const char *path, const char *text);

@@ -163,3 +163,22 @@ out:
 	free(dest);
 	return ok;
 }
+
+char *
+io_plan_name(const char *dir)
+{
+	size_t len = strlen(dir), n;
+	const char *s;
+	char real[PATH_MAX];
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	for (s = dir + len; s > dir && s[-1] != '/'; s--)
+		continue;
+	/* "." names no plan; its real folder does. */
+	n = (size_t)(dir + len - s);
+	if (((n == 1 && s[0] == '.') || (n == 2 && strncmp(s, "..", 2) == 0))
+	    && realpath(dir, real) != NULL && strcmp(real, "/") != 0)
+		return xstrdup(strrchr(real, '/') + 1);
+	return xstrndup(s, n);
+}

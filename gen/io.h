@@ -26,6 +26,10 @@ bool	io_read_bytes(const char *path, const char *shown, size_t max,
  * and no symbolic link leading out)?  dir/rel must exist. */
 bool	io_path_inside(const char *dir, const char *rel);
 
+/* The name of a plan: the base name of its folder ("." and ".." by their
+ * real name).  Caller frees. */
+char	*io_plan_name(const char *dir);
+
 /* Creates dir and its parents if missing; false with errno set. */
 bool	io_mkdirs(const char *dir);
 

@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "gen.h"
+#include "io.h"
 #include "util.h"
 
 #define JOBS_MAX 256
@@ -111,36 +112,26 @@ S_bundled(size_t *n)
 	return v;
 }
 
-static const char *
-S_base(const char *dir, size_t *len)
-{
-	size_t n = strlen(dir);
-	const char *s;
-
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	for (s = dir + n; s > dir && s[-1] != '/'; s--)
-		continue;
-	*len = (size_t)(dir + n - s);
-	return s;
-}
-
 /* Two plans of the same name would overwrite each other's outputs. */
 static bool
 S_unique_names(char **dirs, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < i; k++) {
-			size_t li, lk;
-			const char *a = S_base(dirs[i], &li), *b = S_base(dirs[k], &lk);
+	char **names = xcalloc(n + 1, sizeof(*names));
+	bool unique = true;
 
-			if (li == lk && strncmp(a, b, li) == 0) {
+	for (size_t i = 0; i < n; i++)
+		names[i] = io_plan_name(dirs[i]);
+	for (size_t i = 0; i < n && unique; i++)
+		for (size_t k = 0; k < i && unique; k++)
+			if (strcmp(names[i], names[k]) == 0) {
 				fprintf(stderr, "gen: %s and %s have the same name; "
 				    "their outputs would collide\n", dirs[k], dirs[i]);
-				return false;
+				unique = false;
 			}
-		}
-	return true;
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return unique;
 }
 
 /* Each plan in its own process, at most jobs at a time; the exit status

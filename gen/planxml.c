@@ -569,45 +569,45 @@ S_join(const char *dir, const char *rel)
 	return s;
 }
 
-/* programme="FOLDER": the programme an Eingliederungsbericht reports on. */
-static void
-S_programme(struct reader *r, xmlNodePtr root)
+/* A plan folder named by attribute attr of <plan>, relative to this one:
+ * sets *dir and *line; false if the attribute is absent or wrong. */
+static bool
+S_folder_attr(struct reader *r, xmlNodePtr root, const char *attr,
+    char **dir, int *line)
 {
-	struct plan *p = r->plan;
-	char *rel = planxml_prop(root, "programme");
+	char *rel = planxml_prop(root, attr);
+	bool ok = false;
 
 	if (rel == NULL)
-		return;
-	if (p->report != REPORT_EINGLIEDERUNGSBERICHT)
-		diag_error(r->d, r->file, planxml_line(root), "<plan> programme "
-		    "is only for a report eingliederungsbericht");
-	else if (rel[0] == '/' || rel[0] == '\0')
-		diag_error(r->d, r->file, planxml_line(root), "<plan> programme "
-		    "'%s' is not a folder relative to this one", rel);
+		return false;
+	if (rel[0] == '/' || rel[0] == '\0')
+		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' is "
+		    "not a folder relative to this one", attr, rel);
 	else {
-		p->programme_dir = S_join(p->dir, rel);
-		p->programme_line = planxml_line(root);
+		*dir = S_join(r->plan->dir, rel);
+		*line = planxml_line(root);
+		ok = true;
 	}
 	free(rel);
+	return ok;
 }
 
-/* previous="FOLDER": the same report a year before, to compare with. */
+/* programme="FOLDER", the programme a Bericht reports on, and
+ * previous="FOLDER", the same report a year before. */
 static void
-S_previous(struct reader *r, xmlNodePtr root)
+S_linked_plans(struct reader *r, xmlNodePtr root)
 {
 	struct plan *p = r->plan;
-	char *rel = planxml_prop(root, "previous");
 
-	if (rel == NULL)
-		return;
-	if (rel[0] == '/' || rel[0] == '\0')
-		diag_error(r->d, r->file, planxml_line(root), "<plan> previous "
-		    "'%s' is not a folder relative to this one", rel);
-	else {
-		p->previous_dir = S_join(p->dir, rel);
-		p->previous_line = planxml_line(root);
+	if (S_folder_attr(r, root, "programme", &p->programme_dir,
+	    &p->programme_line) && p->report != REPORT_EINGLIEDERUNGSBERICHT) {
+		diag_error(r->d, r->file, p->programme_line, "<plan> programme "
+		    "is only for a report eingliederungsbericht");
+		free(p->programme_dir);
+		p->programme_dir = NULL;
 	}
-	free(rel);
+	S_folder_attr(r, root, "previous", &p->previous_dir,
+	    &p->previous_line);
 }
 
 static void
@@ -643,8 +643,7 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	}
 	free(rep);
 	free(year);
-	S_programme(r, root);
-	S_previous(r, root);
+	S_linked_plans(r, root);
 }
 
 /* The children of <plan>: each at most once, some required. */
@@ -761,25 +760,6 @@ S_doctype_line(const char *text, size_t len)
 	}
 }
 
-static char *
-S_basename(const char *dir)
-{
-	size_t len = strlen(dir), n;
-	const char *s;
-	char real[PATH_MAX];
-
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	for (s = dir + len; s > dir && s[-1] != '/'; s--)
-		continue;
-	/* "." names no plan; its real folder does. */
-	n = (size_t)(dir + len - s);
-	if (((n == 1 && s[0] == '.') || (n == 2 && strncmp(s, "..", 2) == 0))
-	    && realpath(dir, real) != NULL && strcmp(real, "/") != 0)
-		return xstrdup(strrchr(real, '/') + 1);
-	return xstrndup(s, n);
-}
-
 /* Parses without network, DTD loading or entity expansion: a plan.xml
  * can bring in nothing from outside and cannot blow up. */
 static xmlDocPtr
@@ -829,7 +809,7 @@ planxml_read(const char *dir, struct diags *d)
 	p->dir = xstrdup(dir);
 	for (size_t n = strlen(p->dir); n > 1 && p->dir[n - 1] == '/'; n--)
 		p->dir[n - 1] = '\0';
-	p->name = S_basename(p->dir);
+	p->name = io_plan_name(p->dir);
 	p->xml_path = xasprintf("%s/plan.xml", p->dir);
 	r.file = p->xml_path;
 	if (!io_read_file(p->xml_path, p->xml_path, PLANXML_MAX_BYTES, &text,

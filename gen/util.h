@@ -17,6 +17,7 @@ void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
 
 /* Grow *array (of *cap elements of size) so that it holds at least need. */
 void grow(void *array, size_t *cap, size_t need, size_t size);
