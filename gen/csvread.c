@@ -9,19 +9,47 @@
 #include "text.h"
 #include "util.h"
 
+/* Far beyond any real plan table, and small enough that a file built to
+ * exhaust gen is refused after bounded work. */
+#define CSV_MAX_BYTES	(64u * 1024 * 1024)
+#define RECORD_MAX_BYTES (1 << 20)
+#define CELL_MAX_CHARS	10000
+#define COLUMNS_MAX	200
+#define ROWS_MAX	100000
+
 /* State shared with libcsv's callbacks while one file is parsed. */
 struct reader {
 	struct csv_file	*file;
 	struct csv_record cur;
 	size_t		 cap;
 	int		 start_line;	/* line of the record being read; 0 = none */
+	size_t		 record_bytes;	/* read so far of that record */
+	const char	*shown;
+	struct diags	*d;
+	bool		 over;		/* a limit was passed: stop */
 };
+
+/* Refuses the rest of the file once a limit is passed. */
+static void __attribute__((format(printf, 2, 0)))
+S_over(struct reader *r, const char *what, int limit)
+{
+	if (!r->over)
+		diag_error(r->d, r->shown, r->start_line, what, limit);
+	r->over = true;
+}
 
 static void
 S_field(void *s, size_t len, void *arg)
 {
 	struct reader *r = arg;
 
+	if (r->cur.ncells == COLUMNS_MAX)
+		S_over(r, "more than %d columns", COLUMNS_MAX);
+	else if (utf8_count(s, len) > CELL_MAX_CHARS)
+		S_over(r, "a cell is longer than %d characters",
+		    CELL_MAX_CHARS);
+	if (r->over)
+		return;
 	grow(&r->cur.cells, &r->cap, r->cur.ncells + 1, sizeof(char *));
 	r->cur.cells[r->cur.ncells++] = xstrndup(s != NULL ? s : "", len);
 }
@@ -60,8 +88,11 @@ S_record(int c, void *arg)
 
 	(void)c;
 	r->cur.line = r->start_line;
+	if (!r->over && !S_droppable(&r->cur) && f->nrecs > ROWS_MAX)
+		S_over(r, "more than %d rows", ROWS_MAX);
 	r->start_line = 0;
-	if (S_droppable(&r->cur)) {
+	r->record_bytes = 0;
+	if (r->over || S_droppable(&r->cur)) {
 		S_record_free(&r->cur);
 	} else {
 		grow(&f->recs, &f->cap, f->nrecs + 1, sizeof(*f->recs));
@@ -183,12 +214,19 @@ S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
 		}
 		if (r->start_line == 0 && !empty)
 			r->start_line = line;
+		if ((r->record_bytes += n) > (size_t)RECORD_MAX_BYTES)
+			S_over(r, "a record is longer than %d MB (is a quote "
+			    "left open?)", RECORD_MAX_BYTES >> 20);
+		if (r->over)
+			return false;
 		if (csv_parse(p, s, n, S_field, S_record, r) != n) {
 			diag_error(d, shown, r->start_line ? r->start_line : line,
 			    "malformed quoting: a field that holds a quote must "
 			    "be put in quotes, with the quote doubled (\"\")");
 			return false;
 		}
+		if (r->over)
+			return false;
 		s += n;
 	}
 	if (csv_fini(p, S_field, S_record, r) != 0) {
@@ -196,7 +234,7 @@ S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
 		    "a quoted field is never closed");
 		return false;
 	}
-	return true;
+	return !r->over;
 }
 
 bool
@@ -204,7 +242,7 @@ csv_read_text(const char *raw, size_t len, const char *shown,
     struct csv_file *out, struct diags *d)
 {
 	struct csv_parser p;
-	struct reader r = { .file = out };
+	struct reader r = { .file = out, .shown = shown, .d = d };
 	char *text;
 	bool ok;
 
@@ -244,7 +282,7 @@ csv_read_file(const char *path, const char *shown, struct csv_file *out,
 	bool ok;
 
 	memset(out, 0, sizeof(*out));
-	if (!io_read_file(path, shown, INPUT_MAX_BYTES, &raw, &len, d))
+	if (!io_read_file(path, shown, CSV_MAX_BYTES, &raw, &len, d))
 		return false;
 	ok = csv_read_text(raw, len, shown, out, d);
 	free(raw);

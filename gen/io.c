@@ -37,7 +37,9 @@ io_read_bytes(const char *path, const char *shown, size_t max, char **data,
 	size_t got = 0;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) ==
+	    -1) {
 		diag_error(d, shown, 0, "cannot open: %s", strerror(errno));
 		return false;
 	}
@@ -47,8 +49,9 @@ io_read_bytes(const char *path, const char *shown, size_t max, char **data,
 		return false;
 	}
 	if ((size_t)st.st_size > max) {
-		diag_error(d, shown, 0, "file is too large (%lld bytes, the "
-		    "limit is %zu)", (long long)st.st_size, max);
+		diag_error(d, shown, 0, "file is too large (%lld MB; the limit "
+		    "is %zu MB)", ((long long)st.st_size + (1 << 20) - 1) >> 20,
+		    max >> 20);
 		close(fd);
 		return false;
 	}
@@ -161,6 +164,20 @@ io_write_atomic(const char *dir, const char *name,
 out:
 	free(tmp);
 	free(dest);
+	return ok;
+}
+
+bool
+io_folder_near(const char *dir, const char *rel)
+{
+	char *parent;
+	bool ok;
+
+	if (strncmp(rel, "../", 3) != 0)
+		return io_path_inside(dir, rel);
+	parent = xasprintf("%s/..", dir);
+	ok = io_path_inside(parent, rel + 3);
+	free(parent);
 	return ok;
 }
 

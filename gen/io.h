@@ -10,9 +10,6 @@
 
 #include "diag.h"
 
-/* Largest input file read: far above any real plan, far below memory. */
-#define INPUT_MAX_BYTES (256u * 1024 * 1024)
-
 /* Reads a regular file of at most max bytes that has no NUL byte.
  * Errors go to d under the name shown.  On success *data is NUL-terminated
  * and owned by the caller. */
@@ -25,6 +22,11 @@ bool	io_read_bytes(const char *path, const char *shown, size_t max,
 /* Is rel a relative path that stays inside dir (no "..", not absolute,
  * and no symbolic link leading out)?  dir/rel must exist. */
 bool	io_path_inside(const char *dir, const char *rel);
+
+/* Is rel, a folder named from inside the folder dir, within the folder
+ * that holds dir ("../x" or "x/y", no further "..", no symbolic link
+ * leading out)?  Linked plans may not reach beyond a plan's neighbours. */
+bool	io_folder_near(const char *dir, const char *rel);
 
 /* The name of a plan: the base name of its folder ("." and ".." by their
  * real name).  Caller frees. */

@@ -13,7 +13,8 @@
 
 /* Deepest section nesting accepted (input-format.md, "Limits"). */
 #define SECTION_DEPTH_MAX 6
-#define PLANXML_MAX_BYTES (64u * 1024 * 1024)
+#define PLANXML_MAX_BYTES (16u * 1024 * 1024)
+#define ATTRIBUTE_MAX_CHARS 1000
 
 struct reader {
 	struct plan	*plan;
@@ -57,6 +58,32 @@ S_in_list(const char *s, const char *const *list)
 		if (strcmp(s, *list) == 0)
 			return true;
 	return false;
+}
+
+/* An attribute is a name, a title or a path: a longer one is refused, and
+ * cut, so that no later message quotes all of it. */
+static void
+S_cut_long_attrs(struct reader *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+			char *v = planxml_prop(n, (const char *)a->name), *ex;
+
+			if (utf8_count(v, strlen(v)) > ATTRIBUTE_MAX_CHARS) {
+				diag_error(r->d, r->file, planxml_line(n),
+				    "attribute '%s' on <%s> is longer than %d "
+				    "characters", a->name, n->name,
+				    ATTRIBUTE_MAX_CHARS);
+				ex = text_excerpt(v);
+				xmlSetProp(n, a->name, (const xmlChar *)ex);
+				free(ex);
+			}
+			free(v);
+		}
+		S_cut_long_attrs(r, n->children);
+	}
 }
 
 /* Refuses attributes outside allowed and reports missing required ones. */
@@ -583,6 +610,9 @@ S_folder_attr(struct reader *r, xmlNodePtr root, const char *attr,
 	if (rel[0] == '/' || rel[0] == '\0')
 		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' is "
 		    "not a folder relative to this one", attr, rel);
+	else if (!io_folder_near(r->plan->dir, rel))
+		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' "
+		    "leaves the folder that holds this plan", attr, rel);
 	else {
 		*dir = S_join(r->plan->dir, rel);
 		*line = planxml_line(root);
@@ -839,6 +869,7 @@ planxml_read(const char *dir, struct diags *d)
 		plan_free(p);
 		return NULL;
 	}
+	S_cut_long_attrs(&r, root);
 	S_read_plan(&r, root);
 	return p;
 }

@@ -82,9 +82,11 @@ S_header(struct loader *L, const struct csv_record *h)
 			c = COL_UNNAMED;
 		else if ((c = table_column(t, name)) < 0) {
 			char *known = S_known_columns(t);
+			char *ex = text_excerpt(name);
 
 			diag_error(L->d, t->path, h->line, "unknown column '%s' "
-			    "(known: %s)", name, known);
+			    "(known: %s)", ex, known);
+			free(ex);
 			free(known);
 			c = COL_IGNORED;
 		}
@@ -135,6 +137,7 @@ static int
 S_word(struct loader *L, int line, const char *col, const char *s,
     const char *const *words, int fallback)
 {
+	char *ex;
 	struct buf list;
 
 	if (*s == '\0')
@@ -146,8 +149,10 @@ S_word(struct loader *L, int line, const char *col, const char *s,
 	for (int i = 0; words[i] != NULL; i++)
 		if (*words[i] != '\0')
 			buf_printf(&list, "%s%s", list.len ? ", " : "", words[i]);
+	ex = text_excerpt(s);
 	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not one of %s",
-	    col, s, list.s);
+	    col, ex, list.s);
+	free(ex);
 	buf_free(&list);
 	return fallback;
 }
@@ -171,33 +176,84 @@ S_art(struct loader *L, int line, const char *s)
 	return art;
 }
 
+/* A cell that could not be read: its field is not computed or checked. */
+static void
+S_bad_cell(struct loader *L, int f)
+{
+	L->cell_errors++;
+	L->t->bad_field[f] = L->t->any_bad_field = true;
+}
+
 static void
 S_number_error(struct loader *L, int line, int f, const char *col,
     const char *cell, enum num_status st, enum unit unit)
 {
 	const char *path = L->t->path;
+	char *ex = text_excerpt(cell);
 
-	L->cell_errors++;
-	L->t->bad_field[f] = L->t->any_bad_field = true;
+	S_bad_cell(L, f);
 	switch (st) {
 	case NUM_NOT_WHOLE:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a whole "
-		    "number", col, cell);
+		    "number", col, ex);
 		break;
 	case NUM_TOO_PRECISE:
 		diag_error(L->d, path, line, "column '%s': '%s' has more than "
-		    "%s decimals", col, cell, unit == UNIT_MONEY ? "two" : "six");
+		    "%s decimals", col, ex, unit == UNIT_MONEY ? "two" : "six");
 		break;
 	case NUM_RANGE:
 		diag_error(L->d, path, line, "column '%s': '%s' is beyond the "
-		    "limit of %s", col, cell, fmt_limit(unit));
+		    "limit of %s", col, ex, fmt_limit(unit));
 		break;
 	default:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a number "
-		    "(format: %s)", col, cell, L->t->decimal_dot ? "1234.56" :
+		    "(format: %s)", col, ex, L->t->decimal_dot ? "1234.56" :
 		    "1.234,56");
 		break;
 	}
+	free(ex);
+}
+
+/* A number of people, places or cases cannot be negative; a change or a
+ * Kennzahl whose unit each row gives can. */
+static bool
+S_never_negative(const struct field *fd)
+{
+	return fd->unit == UNIT_COUNT && (fd->flags & FIELD_INPUT) &&
+	    !(fd->flags & (FIELD_SIGNED | FIELD_BY_ROW));
+}
+
+/* The typed cell of a numeric column into its value, or an error. */
+static void
+S_number(struct loader *L, struct entry *e, int line,
+    const struct column *col, const char *cell)
+{
+	const struct field *fd = &L->t->fields[col->field];
+	struct value *v = &e->val[col->field];
+	enum unit u = entry_unit(L->t, e, col->field);
+	enum num_status st = num_parse(cell, L->t->decimal_dot, u, v);
+	char *ex;
+
+	if (st != NUM_OK && st != NUM_EMPTY) {
+		S_number_error(L, line, col->field, col->name, cell, st, u);
+	} else if (v->has && v->v < 0 && S_never_negative(fd)) {
+		ex = text_excerpt(cell);
+		diag_error(L->d, L->t->path, line, "column '%s': '%s' is "
+		    "negative; a count cannot be", col->name, ex);
+		free(ex);
+		S_bad_cell(L, col->field);
+		v->has = false;
+	}
+}
+
+static void
+S_not_yes_no(struct loader *L, int line, const char *col, const char *cell)
+{
+	char *ex = text_excerpt(cell);
+
+	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not yes or no "
+	    "(x, ja, nein, ...)", col, ex);
+	free(ex);
 }
 
 /* Text columns that decide how the row's numbers are read. */
@@ -232,9 +288,8 @@ S_row_kind(struct loader *L, struct entry *e)
 		break;
 	case KIND_INSTRUMENTS:
 		if (!S_yes_no(S_cell(e, t, ROLE_INFO_FLAG), &yes))
-			diag_error(L->d, t->path, e->line, "column "
-			    "'nachrichtlich': '%s' is not yes or no (x, ja, "
-			    "nein, ...)", S_cell(e, t, ROLE_INFO_FLAG));
+			S_not_yes_no(L, e->line, "nachrichtlich",
+			    S_cell(e, t, ROLE_INFO_FLAG));
 		else
 			e->info = yes;
 		break;
@@ -264,8 +319,6 @@ S_row_numbers(struct loader *L, struct entry *e)
 	for (size_t c = 0; c < t->ncols; c++) {
 		const struct column *col = &t->cols[c];
 		char *cell = e->cells[c];
-		enum num_status st;
-		enum unit u;
 
 		if (cell == NULL || (col->role != ROLE_FIELD &&
 		    col->role != ROLE_NOTE))
@@ -278,11 +331,7 @@ S_row_numbers(struct loader *L, struct entry *e)
 				free(cell);
 			continue;
 		}
-		u = entry_unit(t, e, col->field);
-		st = num_parse(cell, t->decimal_dot, u, &e->val[col->field]);
-		if (st != NUM_OK && st != NUM_EMPTY)
-			S_number_error(L, e->line, col->field, col->name, cell,
-			    st, u);
+		S_number(L, e, e->line, col, cell);
 		if (e->info)
 			e->val[col->field].info = e->val[col->field].has;
 		free(cell);
@@ -342,9 +391,12 @@ S_row(struct loader *L, const struct csv_record *rec)
 		if (c >= 0) {
 			cells[c] = trim_dup(rec->cells[i]);
 		} else if (c == COL_UNNAMED && !is_blank(rec->cells[i])) {
+			char *ex = text_excerpt(rec->cells[i]);
+
 			diag_error(L->d, t->path, rec->line, "cell %zu '%s' "
 			    "stands in a column without a name in the header",
-			    i + 1, rec->cells[i]);
+			    i + 1, ex);
+			free(ex);
 		}
 	}
 	if (art_col >= 0 && cells[art_col] != NULL)
@@ -719,7 +771,6 @@ S_ist_cell(struct loader *L, struct entry *e, const char *id,
     const struct column *col, char *cell, int line)
 {
 	struct table *t = L->t;
-	enum num_status st;
 
 	if (*cell == '\0')
 		return;
@@ -736,11 +787,7 @@ S_ist_cell(struct loader *L, struct entry *e, const char *id,
 	} else if (col->role == ROLE_NOTE) {
 		S_set_note(t, e, col->field, xstrdup(cell));
 	} else if (col->role == ROLE_FIELD) {
-		enum unit u = entry_unit(t, e, col->field);
-
-		st = num_parse(cell, t->decimal_dot, u, &e->val[col->field]);
-		if (st != NUM_OK)
-			S_number_error(L, line, col->field, col->name, cell, st, u);
+		S_number(L, e, line, col, cell);
 		e->val[col->field].info |= e->info;
 	}
 }

@@ -7,6 +7,27 @@
 
 #include "util.h"
 
+char *
+text_excerpt(const char *s)
+{
+	size_t n = 0, chars = 0;
+
+	for (; s[n] != '\0'; n++)
+		if (((unsigned char)s[n] & 0xC0) != 0x80 && ++chars > 60)
+			return xasprintf("%.*s…", (int)n, s);
+	return xstrdup(s);
+}
+
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
 bool
 utf8_valid(const char *str, size_t len, size_t *bad)
 {

@@ -9,6 +9,11 @@
 /* True if s[0..len) is valid UTF-8 (no overlongs, no surrogates).
  * Otherwise *bad is the offset of the first offending byte. */
 bool	 utf8_valid(const char *s, size_t len, size_t *bad);
+/* The start of s, at most 60 characters, with "…" when it was cut: an
+ * input quoted in a message.  Caller frees. */
+char	*text_excerpt(const char *s);
+/* The number of characters in the valid UTF-8 s of len bytes. */
+size_t	 utf8_count(const char *s, size_t len);
 
 /* Windows-1252 to UTF-8.  Returns NULL and sets *bad to the offset of the
  * first byte that Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D). */

@@ -170,6 +170,7 @@ for pair in "$@"; do
 	. tests/pdf.sh
 	. tests/cycle.sh
 	. tests/cli.sh
+	. tests/hostile.sh
 done
 [ "$update" = yes ] && echo "golden files updated"
 echo "$passed passed, $failed failed"

@@ -1,0 +1,95 @@
+# Hostile input too large or too strange to keep in tests/errors: built
+# here, each must end within its time with the expected status and first
+# message.  Sourced by run.sh with $gen, $tmp, check and status.
+
+case $gen in /*) hgen=$gen ;; *) hgen=$(pwd)/$gen ;; esac
+# hostile NAME STATUS FIRST-LINE: runs gen on $tmp/h from inside $tmp.
+hostile() {
+	_st=$(cd "$tmp" && status timeout 60 "$hgen" -f html,pdf,csv -o h-out h)
+	_first=$(head -n 1 "$tmp/cli.err")
+	check "hostile $1: status $_st, want $2" [ "$_st" = "$2" ]
+	check "hostile $1: first message '$_first', want '$3'" [ "$_first" = "$3" ]
+	if [ "$2" = 1 ]; then
+		check "hostile $1: nothing written" [ ! -e "$tmp/h-out" ]
+	fi
+	rm -rf "$tmp/h-out"
+}
+mkplan() {
+	rm -rf "$tmp/h" && mkdir -p "$tmp/h"
+	printf '<plan report="amip" year="2017"><jobcenter name="J" kind="gE"/><title>T</title><data><table name="t" kind="instruments" src="t.csv"/></data><body><section title="S"><insert table="t"/></section></body></plan>\n' >"$tmp/h/plan.xml"
+	printf 'instrument;eintritte\nA;1\n' >"$tmp/h/t.csv"
+}
+# rows N: an instruments table of N rows.
+rows() {
+	awk -v n="$1" 'BEGIN { print "instrument;eintritte;mittel_neufall";
+		for (i = 0; i < n; i++) printf "I%d;%d;%d,%02d\n", i, i % 97, i, i % 100 }'
+}
+
+mkplan
+head -c 104857600 /dev/zero | tr '\0' x >"$tmp/h/t.csv"
+hostile "a 100 MB line" 1 "h/t.csv: error: file is too large (100 MB; the limit is 64 MB)"
+mkplan
+truncate -s 3G "$tmp/h/t.csv"
+hostile "a 3 GB file" 1 "h/t.csv: error: file is too large (3072 MB; the limit is 64 MB)"
+mkplan
+{ printf 'instrument;eintritte\nA;'; head -c 2097152 /dev/zero | tr '\0' 7; echo; } >"$tmp/h/t.csv"
+hostile "a 2 MB line" 1 "h/t.csv:2: error: a record is longer than 1 MB (is a quote left open?)"
+mkplan
+{ printf 'instrument;eintritte\n"A;1\n'; rows 100000; } >"$tmp/h/t.csv"
+hostile "a quote left open" 1 "h/t.csv:2: error: a record is longer than 1 MB (is a quote left open?)"
+mkplan
+rows 1000000 >"$tmp/h/t.csv"
+hostile "a million rows" 1 "h/t.csv:100002: error: more than 100000 rows"
+mkplan
+rows 100000 >"$tmp/h/t.csv"
+hostile "100.000 rows, the most a table may have" 0 ""
+mkplan
+rows 100000 >"$tmp/h/t.csv"
+sed -i 's|<insert table="t"/>|<insert table="t"/><chart table="t" field="eintritte" kind="bar"/><insert table="t"/>|' "$tmp/h/plan.xml"
+hostile "one table printed three times" 1 "h/plan.xml:1: error: the tables and charts of the body print more than 200000 rows"
+mkplan
+awk 'BEGIN { printf "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"J\" kind=\"gE\"/><title>T</title><body>";
+	for (i = 0; i < 100000; i++) printf "<section title=\"s\">"; print "" }' >"$tmp/h/plan.xml"
+hostile "XML nested 100.000 deep" 1 "h/plan.xml:1: error: elements are nested more than 256 deep"
+mkplan
+awk 'BEGIN { printf "<plan report=\"amip\" year=\"2017\"><!--"; for (i = 0; i < 17000000; i++) printf "x"; print "--></plan>" }' \
+    >"$tmp/h/plan.xml"
+hostile "a plan.xml of 17 MB" 1 "h/plan.xml: error: file is too large (17 MB; the limit is 16 MB)"
+mkplan
+cat >"$tmp/h/plan.xml" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE plan [
+<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+<!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
+]>
+<plan report="amip" year="2017"><jobcenter name="J"/><title>&g;</title><body/></plan>
+XML
+hostile "a billion laughs" 1 "h/plan.xml:2: error: a DOCTYPE is not allowed in plan.xml"
+mkplan
+rm "$tmp/h/t.csv"
+mkfifo "$tmp/h/t.csv"
+hostile "a FIFO as src" 1 "h/t.csv: error: not a regular file"
+mkplan
+rm "$tmp/h/plan.xml"
+mkfifo "$tmp/h/plan.xml"
+hostile "plan.xml a FIFO" 1 "h/plan.xml: error: not a regular file"
+mkplan
+ln -sf /dev/zero "$tmp/h/t.csv"
+hostile "src a link to /dev/zero" 1 "h/plan.xml:1: error: src 't.csv' leaves the plan folder"
+mkplan
+ln -sf /etc/passwd "$tmp/h/t.csv"
+hostile "src a link out of the plan folder" 1 "h/plan.xml:1: error: src 't.csv' leaves the plan folder"
+mkplan
+rm "$tmp/h/t.csv"
+ln -s t.csv "$tmp/h/t.csv"
+hostile "src a link to itself" 1 "h/t.csv: error: cannot open: Too many levels of symbolic links"
+mkplan
+ln -s "$(pwd)/input/ahrweiler-2017" "$tmp/h/prev"
+sed -i 's|year="2017"|year="2017" previous="prev"|' "$tmp/h/plan.xml"
+hostile "previous a link out of the plan folder" 1 "h/plan.xml:1: error: <plan> previous 'prev' leaves the folder that holds this plan"
+rm -rf "$tmp/h"
