@@ -16,6 +16,15 @@ HEADERS	 = $(wildcard gen/*.h)
 
 REL_OBJS = $(MODULES:%=build/rel/%.o)
 SAN_OBJS = $(MODULES:%=build/san/%.o)
+FUZZ_OBJS = $(MODULES:%=build/fz/%.o)
+
+# Fuzz targets (tests/fuzz): libFuzzer with clang for `make fuzz`; the
+# same targets replay the kept corpus under the sanitizers in `make test`.
+FUZZ_TARGETS = csv number planxml pipeline
+FUZZ_TIME ?= 60
+FUZZ_CC	 = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+REPLAYS	 = $(FUZZ_TARGETS:%=build/replay-%)
 
 all: build/gen
 
@@ -30,6 +39,18 @@ build/unit: $(REL_OBJS) build/rel/unit.o
 
 build/unit-san: $(SAN_OBJS) build/san/unit.o
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LIBS)
+
+build/replay-%: $(SAN_OBJS) tests/fuzz/%.c tests/fuzz/util.c tests/fuzz/replay.c tests/fuzz/fuzz.h
+	$(CC) $(CFLAGS) $(SAN) -Igen -Itests/fuzz -o $@ $(SAN_OBJS) \
+	    tests/fuzz/$*.c tests/fuzz/util.c tests/fuzz/replay.c $(LIBS)
+
+build/fuzz-%: $(FUZZ_OBJS) tests/fuzz/%.c tests/fuzz/util.c tests/fuzz/fuzz.h
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Igen -Itests/fuzz \
+	    -o $@ $(FUZZ_OBJS) tests/fuzz/$*.c tests/fuzz/util.c $(LIBS)
+
+build/fz/%.o: gen/%.c $(HEADERS) | build/fz
+	@echo "  CC FUZZ $@"
+	@$(FUZZ_CC) $(CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/rel/%.o: gen/%.c $(HEADERS) | build/rel
 	@echo "  CC      $@"
@@ -47,7 +68,7 @@ build/san/unit.o: tests/unit.c $(HEADERS) | build/san
 	@echo "  CC SAN  $@"
 	@$(CC) $(CFLAGS) $(SAN) -Igen -c -o $@ $<
 
-build/rel build/san:
+build/rel build/san build/fz:
 	mkdir -p $@
 
 # Installs what is missing (Debian), builds, renders the bundled examples.
@@ -60,8 +81,13 @@ setup:
 
 test:
 	@sh tests/setup.sh --test
-	$(MAKE) build/gen build/unit build/gen-san build/unit-san
+	$(MAKE) build/gen build/unit build/gen-san build/unit-san $(REPLAYS)
 	sh tests/run.sh build/gen:build/unit build/gen-san:build/unit-san
+
+# Runs each fuzz target for FUZZ_TIME seconds; crashes land in
+# tests/fuzz/crashes/TARGET/ (keep them: make test replays them).
+fuzz: $(FUZZ_TARGETS:%=build/fuzz-%)
+	sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # Accepts deliberate changes of the golden files.
 update-golden: build/gen
@@ -73,4 +99,4 @@ valgrind: build/gen build/unit
 clean:
 	rm -rf build
 
-.PHONY: all run setup test update-golden valgrind clean
+.PHONY: all run setup test update-golden valgrind fuzz clean

@@ -206,7 +206,7 @@ S_parse(struct csv_parser *p, struct reader *r, const char *text, size_t len,
 
 	for (; s < end; line++) {
 		size_t n = S_line_len(s, end);
-		bool empty = n == 1 || (n == 2 && s[0] == '\r');
+		bool empty = s[0] == '\n' || s[0] == '\r';
 
 		if (r->start_line == 0 && S_comment_line(s, n)) {
 			s += n;

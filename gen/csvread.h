@@ -27,7 +27,8 @@ struct csv_file {
  * False, with messages in d, if the file cannot be read at all. */
 bool	csv_read_file(const char *path, const char *shown, struct csv_file *out,
 	    struct diags *d);
-/* The same for text already in memory (tests use it). */
+/* The same for text already in memory that holds no NUL byte (the file
+ * reader refuses those). */
 bool	csv_read_text(const char *text, size_t len, const char *shown,
 	    struct csv_file *out, struct diags *d);
 void	csv_file_free(struct csv_file *f);

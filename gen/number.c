@@ -112,7 +112,7 @@ S_fit_unit(enum unit unit, int64_t m, int scale, struct value *out)
 		return unit == UNIT_COUNT ? NUM_NOT_WHOLE : NUM_TOO_PRECISE;
 	if (scale > SCALE_MAX)
 		return NUM_TOO_PRECISE;
-	if (m > OTHER_MAX)
+	if (m > OTHER_MAX || m < -OTHER_MAX)
 		return NUM_RANGE;
 	m *= num_pow10(want - scale);
 	out->v = m;

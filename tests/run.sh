@@ -149,6 +149,24 @@ run_web() {
 	grep -v '^ok ' "$tmp/web.out" | sed "s/^/$build: /"
 }
 
+# --- the fuzz corpus and every crash found, replayed under the
+# sanitizers (build/replay-TARGET, made by `make test`) ---
+run_replay() {
+	for t in csv number planxml pipeline; do
+		replay=build/replay-$t
+		[ -x "$replay" ] || { fail "$replay is not built"; continue; }
+		dirs=tests/fuzz/corpus/$t
+		[ -d "tests/fuzz/crashes/$t" ] && dirs="$dirs tests/fuzz/crashes/$t"
+		# shellcheck disable=SC2086
+		if "$replay" $dirs >"$tmp/replay.out" 2>"$tmp/replay.err"; then
+			pass
+		else
+			fail "$(cat "$tmp/replay.out")"
+			grep -A 12 'ERROR\|runtime error' "$tmp/replay.err" | head -n 20
+		fi
+	done
+}
+
 for pair in "$@"; do
 	gen=${pair%%:*}
 	unit=${pair#*:}
@@ -172,6 +190,7 @@ for pair in "$@"; do
 	. tests/cli.sh
 	. tests/hostile.sh
 done
+[ "$update" = yes ] || { build=replay; run_replay; }
 [ "$update" = yes ] && echo "golden files updated"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -123,6 +123,8 @@ test_parse(void)
 	parse_bad("1.000.000.000.000", false, UNIT_MONEY, NUM_RANGE);
 	parse_bad("1.000.000.000", false, UNIT_COUNT, NUM_RANGE);
 	parse_bad("99999999999999999999", false, UNIT_NUMBER, NUM_RANGE);
+	/* Found by fuzzing: a negative mantissa overflowed on scaling. */
+	parse_bad("-423441234412342235", false, UNIT_MONEY, NUM_RANGE);
 }
 
 /* --- rounding --- */
@@ -319,6 +321,23 @@ csv_refuses(const char *text, const char *want)
 	return ok;
 }
 
+/* Does the last record of text start on line? */
+static bool
+csv_last_line(const char *text, int line)
+{
+	struct csv_file f;
+	struct diags d;
+	bool ok;
+
+	diags_init(&d);
+	ok = csv_read_text(text, strlen(text), "t.csv", &f, &d) &&
+	    f.recs[f.nrecs - 1].line == line;
+	if (d.errors == 0 && f.nrecs > 0)
+		csv_file_free(&f);
+	diags_free(&d);
+	return ok;
+}
+
 static void
 test_csv(void)
 {
@@ -342,6 +361,10 @@ test_csv(void)
 	    "csv undefined Windows-1252 byte", "");
 	report(csv_refuses("# only a comment\n", "no header"),
 	    "csv without header", "");
+	report(csv_is("a;b\n1;x", 2, "x", 2), "csv last line without its end",
+	    "");
+	report(csv_last_line("a\n\nx", 3), "csv last line of one character",
+	    "");
 }
 
 /* --- computations of every table kind, through whole plans --- */
