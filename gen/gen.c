@@ -95,20 +95,7 @@ S_write_csv(FILE *fp, void *arg)
 	return export_kennzahlen(fp, arg);
 }
 
-struct bytes {
-	const unsigned char	*data;
-	size_t			 len;
-};
-
-static bool
-S_write_bytes(FILE *fp, void *arg)
-{
-	const struct bytes *b = arg;
-
-	return fwrite(b->data, 1, b->len, fp) == b->len;
-}
-
-/* What the HTML writer needs, through io_write_atomic's one argument. */
+/* What the HTML writer needs, through io_render's one argument. */
 struct html_job {
 	const struct doc	*doc;
 	const struct template	*tpl;
@@ -123,29 +110,41 @@ S_write_html(FILE *fp, void *arg)
 }
 
 static enum gen_status
-S_output(const struct gen_options *o, const char *name,
-    bool (*write)(FILE *, void *), void *arg)
+S_render_file(struct io_file *f, bool (*write)(FILE *, void *), void *arg)
+{
+	if (io_render(f, write, arg))
+		return GEN_OK;
+	fprintf(stderr, "gen: %s: cannot render\n", f->name);
+	return GEN_SYSTEM;
+}
+
+/* Writes the rendered files of a plan together: all or none. */
+static enum gen_status
+S_save(const struct gen_options *o, const struct io_file *out, size_t n)
 {
 	char *err;
-	bool ok = io_write_atomic(o->outdir, name, write, arg, &err);
 
-	if (!ok)
+	if (!io_mkdirs(o->outdir)) {
+		fprintf(stderr, "gen: %s: cannot create: %s\n", o->outdir,
+		    strerror(errno));
+		return GEN_SYSTEM;
+	}
+	if (!io_write_files(o->outdir, out, n, &err)) {
 		fprintf(stderr, "gen: %s\n", err);
-	else if (o->verbose)
-		fprintf(stderr, "gen: wrote %s/%s\n", o->outdir, name);
-	free(err);
-	return ok ? GEN_OK : GEN_SYSTEM;
+		free(err);
+		return GEN_SYSTEM;
+	}
+	for (size_t i = 0; o->verbose && i < n; i++)
+		fprintf(stderr, "gen: wrote %s/%s\n", o->outdir, out[i].name);
+	return GEN_OK;
 }
 
 static enum gen_status
-S_write_pdf(const struct plan *p, const struct doc *doc,
-    const struct template *tpl, const struct gen_options *o)
+S_render_pdf(const struct doc *doc, const struct template *tpl,
+    struct io_file *f)
 {
-	struct bytes b;
-	unsigned char *data;
-	char *name, *err, *words = doc_all_text(doc);
+	char *err, *words = doc_all_text(doc);
 	struct hyph *h = hyph_open_for(HYPH_DICT, words);
-	enum gen_status st = GEN_SYSTEM;
 	bool ok;
 
 	free(words);
@@ -154,46 +153,42 @@ S_write_pdf(const struct plan *p, const struct doc *doc,
 		    "dictionary (Debian package hyphen-de)\n", HYPH_DICT);
 		return GEN_SYSTEM;
 	}
-	name = xasprintf("%s.pdf", p->name);
-	ok = pdf_render(doc, tpl, h, &data, &b.len, &err);
+	ok = pdf_render(doc, tpl, h, (unsigned char **)&f->data, &f->len, &err);
 	hyph_close(h);
 	if (!ok) {
-		fprintf(stderr, "gen: %s/%s: %s\n", o->outdir, name, err);
+		fprintf(stderr, "gen: %s: %s\n", f->name, err);
 		free(err);
-	} else {
-		b.data = data;
-		st = S_output(o, name, S_write_bytes, &b);
-		free(data);
 	}
-	free(name);
-	return st;
+	return ok ? GEN_OK : GEN_SYSTEM;
 }
 
+/* Renders every output in memory, then writes them together, so that a
+ * failure anywhere leaves the earlier outputs of the plan as they were. */
 static enum gen_status
 S_write(const struct plan *p, const struct doc *doc,
     const struct template *tpl, const struct gen_options *o)
 {
 	struct html_job job = { .doc = doc, .tpl = tpl };
+	struct io_file out[3] = { { 0 } };
 	enum gen_status st = GEN_OK;
-	char *name;
+	size_t n = 0;
 
-	if (!io_mkdirs(o->outdir)) {
-		fprintf(stderr, "gen: %s: cannot create: %s\n", o->outdir,
-		    strerror(errno));
-		return GEN_SYSTEM;
-	}
 	if (o->formats & FORMAT_CSV) {
-		name = xasprintf("%s.kennzahlen.csv", p->name);
-		st = S_output(o, name, S_write_csv, (void *)p);
-		free(name);
+		out[n].name = xasprintf("%s.kennzahlen.csv", p->name);
+		st = S_render_file(&out[n++], S_write_csv, (void *)p);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_HTML)) {
-		name = xasprintf("%s.html", p->name);
-		st = S_output(o, name, S_write_html, &job);
-		free(name);
+		out[n].name = xasprintf("%s.html", p->name);
+		st = S_render_file(&out[n++], S_write_html, &job);
 	}
-	if (st == GEN_OK && (o->formats & FORMAT_PDF))
-		st = S_write_pdf(p, doc, tpl, o);
+	if (st == GEN_OK && (o->formats & FORMAT_PDF)) {
+		out[n].name = xasprintf("%s.pdf", p->name);
+		st = S_render_pdf(doc, tpl, &out[n++]);
+	}
+	if (st == GEN_OK)
+		st = S_save(o, out, n);
+	for (size_t i = 0; i < n; i++)
+		io_file_free(&out[i]);
 	return st;
 }
 
@@ -285,6 +280,7 @@ enum gen_status
 gen_index(char **dirs, size_t n, const struct gen_options *o)
 {
 	struct html_index_entry *v = xcalloc(n + 1, sizeof(*v));
+	struct io_file page = { 0 };
 	size_t k = 0;
 	enum gen_status st;
 
@@ -315,7 +311,10 @@ gen_index(char **dirs, size_t n, const struct gen_options *o)
 		diags_free(&d);
 	}
 	qsort(v, k, sizeof(*v), S_by_place);
-	st = S_output(o, "index.html", S_write_index, v);
+	page.name = xstrdup("index.html");
+	if ((st = S_render_file(&page, S_write_index, v)) == GEN_OK)
+		st = S_save(o, &page, 1);
+	io_file_free(&page);
 	for (size_t i = 0; i < k; i++) {
 		free(v[i].jobcenter);
 		free(v[i].land);

@@ -128,42 +128,119 @@ io_mkdirs(const char *dir)
 }
 
 bool
-io_write_atomic(const char *dir, const char *name,
-    bool (*write)(FILE *fp, void *arg), void *arg, char **err)
+io_render(struct io_file *f, bool (*write)(FILE *fp, void *arg), void *arg)
 {
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	char *dest = xasprintf("%s/%s", dir, name);
-	mode_t mask;
-	FILE *fp = NULL;
-	int fd;
-	bool ok = false;
+	FILE *fp = open_memstream(&f->data, &f->len);
+	bool ok;
 
-	*err = NULL;
-	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("%s: cannot create: %s", dest, strerror(errno));
-		goto out;
+	if (fp == NULL)
+		out_of_memory();
+	ok = write(fp, arg) && fflush(fp) == 0 && !ferror(fp);
+	if (fclose(fp) != 0)
+		ok = false;
+	return ok;
+}
+
+void
+io_file_free(struct io_file *f)
+{
+	free(f->name);
+	free(f->data);
+	*f = (struct io_file){ 0 };
+}
+
+/* Writes all of data to fd. */
+static bool
+S_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		data += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Writes f to a new temporary file in dir, named in *tmp. */
+static bool
+S_write_temp(const char *dir, const struct io_file *f, char **tmp,
+    char **err)
+{
+	mode_t mask;
+	int fd;
+	bool ok;
+
+	*tmp = xasprintf("%s/.%s.XXXXXX", dir, f->name);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		*err = xasprintf("%s/%s: cannot create: %s", dir, f->name,
+		    strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return false;
 	}
 	/* mkstemp makes 0600; an output is as readable as any new file. */
 	mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) == -1 || (fp = fdopen(fd, "w")) == NULL) {
-		*err = xasprintf("%s: %s", dest, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	ok = write(fp, arg) && fflush(fp) == 0 && !ferror(fp);
-	if (fclose(fp) != 0)
+	ok = fchmod(fd, 0666 & ~mask) == 0 && S_write_all(fd, f->data, f->len);
+	if (close(fd) != 0)
 		ok = false;
-	if (ok && rename(tmp, dest) == -1)
-		ok = false;
-	if (!ok) {
-		*err = xasprintf("%s: cannot write: %s", dest, strerror(errno));
-		unlink(tmp);
-	}
-out:
-	free(tmp);
+	if (!ok)
+		*err = xasprintf("%s/%s: cannot write: %s", dir, f->name,
+		    strerror(errno));
+	return ok;
+}
+
+/* Would a rename to dir/name succeed?  Checked for all files before the
+ * first is renamed, so that none is replaced unless all can be. */
+static bool
+S_replaceable(const char *dir, const char *name, char **err)
+{
+	char *dest = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	bool ok = lstat(dest, &st) == -1 || !S_ISDIR(st.st_mode);
+
+	if (!ok)
+		*err = xasprintf("%s: cannot replace: it is a folder", dest);
 	free(dest);
+	return ok;
+}
+
+bool
+io_write_files(const char *dir, const struct io_file *files, size_t n,
+    char **err)
+{
+	char **tmp = xcalloc(n + 1, sizeof(*tmp));
+	bool ok = true;
+	size_t i;
+
+	*err = NULL;
+	for (i = 0; ok && i < n; i++)
+		ok = S_write_temp(dir, &files[i], &tmp[i], err) &&
+		    S_replaceable(dir, files[i].name, err);
+	for (i = 0; ok && i < n; i++) {
+		char *dest = xasprintf("%s/%s", dir, files[i].name);
+
+		if (rename(tmp[i], dest) == -1) {
+			*err = xasprintf("%s: cannot replace: %s", dest,
+			    strerror(errno));
+			ok = false;
+		} else {
+			free(tmp[i]);
+			tmp[i] = NULL;
+		}
+		free(dest);
+	}
+	for (i = 0; i < n; i++) {
+		if (tmp[i] != NULL)
+			unlink(tmp[i]);
+		free(tmp[i]);
+	}
+	free(tmp);
 	return ok;
 }
 

@@ -35,11 +35,25 @@ char	*io_plan_name(const char *dir);
 /* Creates dir and its parents if missing; false with errno set. */
 bool	io_mkdirs(const char *dir);
 
-/* Writes dir/name through a temporary file in dir and a rename, so that
- * a failure never leaves a half-written or clobbered file.  write() gets
- * the open stream and returns false on failure.  On failure, *err holds
- * a message (caller frees). */
-bool	io_write_atomic(const char *dir, const char *name,
-	    bool (*write)(FILE *fp, void *arg), void *arg, char **err);
+/* An output rendered in memory, to be written with the others of its plan. */
+struct io_file {
+	char	*name;		/* in the output folder */
+	char	*data;
+	size_t	 len;
+};
+
+/* Renders f->data through write(), given a memory stream; false if write
+ * fails.  f->name is the caller's. */
+bool	io_render(struct io_file *f, bool (*write)(FILE *fp, void *arg),
+	    void *arg);
+void	io_file_free(struct io_file *f);
+
+/* Writes the n files into dir, each first to a temporary file beside it;
+ * only when all are written are they renamed into place.  A failure (a
+ * full disk, a folder without write permission) leaves none of them and
+ * every earlier output untouched; *err then holds a message (caller
+ * frees). */
+bool	io_write_files(const char *dir, const struct io_file *files, size_t n,
+	    char **err);
 
 #endif

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,9 @@ main(int argc, char *argv[])
 	size_t ndirs;
 	int st;
 
+	/* Past a file size limit (ulimit -f) a write fails with EFBIG and
+	 * gen says so, instead of being killed half-way. */
+	signal(SIGXFSZ, SIG_IGN);
 	if ((st = S_options(argc, argv, &o, &jobs)) >= 0)
 		return st;
 	dirs = argv + optind;

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-S_oom(void)
+void
+out_of_memory(void)
 {
 	fputs("gen: out of memory\n", stderr);
 	exit(EXIT_SYSTEM);
@@ -19,7 +19,7 @@ xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
-		S_oom();
+		out_of_memory();
 	return p;
 }
 
@@ -29,7 +29,7 @@ xcalloc(size_t count, size_t size)
 	void *p = calloc(count ? count : 1, size ? size : 1);
 
 	if (p == NULL)
-		S_oom();
+		out_of_memory();
 	return p;
 }
 
@@ -39,10 +39,10 @@ xreallocarray(void *ptr, size_t count, size_t size)
 	void *p;
 
 	if (size != 0 && count > SIZE_MAX / size)
-		S_oom();
+		out_of_memory();
 	p = realloc(ptr, count * size != 0 ? count * size : 1);
 	if (p == NULL)
-		S_oom();
+		out_of_memory();
 	return p;
 }
 
@@ -94,7 +94,7 @@ grow(void *array, size_t *cap, size_t need, size_t size)
 		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			S_oom();
+			out_of_memory();
 		n *= 2;
 	}
 	*p = xreallocarray(*p, n, size);
@@ -114,7 +114,7 @@ static void
 S_reserve(struct buf *b, size_t extra)
 {
 	if (extra > SIZE_MAX - b->len - 1)
-		S_oom();
+		out_of_memory();
 	grow(&b->s, &b->cap, b->len + extra + 1, 1);
 }
 

@@ -9,6 +9,9 @@
 /* Exit status for a system failure (cli.md): out of memory, unwritable file. */
 #define EXIT_SYSTEM 3
 
+/* Prints one line and exits with EXIT_SYSTEM. */
+_Noreturn void out_of_memory(void);
+
 /* All allocation goes through these; on failure they print one line and
  * exit with EXIT_SYSTEM, so callers never see NULL. */
 void *xmalloc(size_t size);

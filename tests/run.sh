@@ -12,6 +12,7 @@ if [ "${1:-}" = "--update" ]; then
 fi
 passed=0
 failed=0
+skipped=0
 LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
 tmp=$(mktemp -d)
@@ -19,6 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); printf 'FAIL %s: %s\n' "$build" "$*"; }
+skip() { skipped=$((skipped + 1)); printf 'SKIP %s: %s\n' "$build" "$*"; }
 # check NAME CONDITION...: one test.
 check() {
 	_what=$1
@@ -189,8 +191,13 @@ for pair in "$@"; do
 	. tests/cycle.sh
 	. tests/cli.sh
 	. tests/hostile.sh
+	. tests/output.sh
 done
 [ "$update" = yes ] || { build=replay; run_replay; }
 [ "$update" = yes ] && echo "golden files updated"
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]
