@@ -86,7 +86,9 @@ test:
 
 # Runs each fuzz target for FUZZ_TIME seconds; crashes land in
 # tests/fuzz/crashes/TARGET/ (keep them: make test replays them).
-fuzz: $(FUZZ_TARGETS:%=build/fuzz-%)
+fuzz:
+	@sh tests/setup.sh --fuzz
+	$(MAKE) $(FUZZ_TARGETS:%=build/fuzz-%)
 	sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_TARGETS)
 
 # Accepts deliberate changes of the golden files.

@@ -96,7 +96,7 @@ run_errors() {
 			continue
 		fi
 		rm -rf "$tmp/err-out"
-		"$gen" -f csv -o "$tmp/err-out" $(sed -n 's/^# args: //p' "$dir/expect") \
+		timeout 60 "$gen" -f csv -o "$tmp/err-out" $(sed -n 's/^# args: //p' "$dir/expect") \
 		    "$dir" >"$tmp/stdout" 2>"$tmp/stderr"
 		st=$?
 		want_st=$(grep -v '^#' "$dir/expect" | head -n 1)
@@ -186,7 +186,14 @@ for pair in "$@"; do
 	run_display
 	run_errors
 	run_golden
-	[ "$pair" = "$1" ] && run_web
+	if [ "$pair" = "$1" ]; then
+		run_web
+		if sh tests/valgrind.sh >"$tmp/vg.out" 2>&1; then
+			pass
+		else
+			fail "valgrind: $(head -n 20 "$tmp/vg.out")"
+		fi
+	fi
 	. tests/pdf.sh
 	. tests/cycle.sh
 	. tests/cli.sh

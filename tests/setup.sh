@@ -3,6 +3,7 @@
 #   tests/setup.sh          to build and run gen (Debian packages)
 #   tests/setup.sh --test   also what the test suite needs: Chromium, Java,
 #                           Node.js and the npm packages of tests/web
+#   tests/setup.sh --fuzz   also clang and libFuzzer for make fuzz
 set -eu
 cd "$(dirname "$0")/.."
 pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev hyphen-de fonts-liberation2"
@@ -12,6 +13,7 @@ if [ "${1:-}" = "--test" ]; then
 	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
+[ "${1:-}" = "--fuzz" ] && pkgs="$pkgs clang libclang-rt-14-dev"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
