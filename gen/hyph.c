@@ -124,8 +124,8 @@ S_letter_at(const unsigned char *s, size_t *n)
 	return false;
 }
 
-/* A set of 64-bit hashes of pattern keys.  Two keys of one hash only
- * keep a pattern that is not needed: never one that is. */
+/* A set of 64-bit hashes: the words seen (exact, so that a long document
+ * does not lose words).  cap is a power of two. */
 struct hset {
 	uint64_t	*v;
 	size_t		 n, cap;
@@ -150,43 +150,91 @@ S_hset_add(struct hset *h, uint64_t x)
 		free(h->v);
 		*h = bigger;
 	}
-	for (i = x % h->cap; h->v[i] != 0; i = (i + 1) % h->cap)
+	for (i = x & (h->cap - 1); h->v[i] != 0; i = (i + 1) & (h->cap - 1))
 		if (h->v[i] == x)
 			return;
 	h->v[i] = x;
 	h->n++;
 }
 
+/* Has the word been seen before?  A report repeats most of its words. */
 static bool
-S_hset_has(const struct hset *h, uint64_t x)
+S_seen(struct hset *words, const char *w, size_t len)
 {
-	x |= 1;
-	for (size_t i = x % h->cap; h->v[i] != 0; i = (i + 1) % h->cap)
-		if (h->v[i] == x)
-			return true;
-	return false;
+	uint64_t x = FNV_OFFSET;
+	size_t n = words->n;
+
+	for (size_t i = 0; i < len; i++)
+		x = (x ^ (unsigned char)w[i]) * FNV_PRIME;
+	S_hset_add(words, x);
+	return words->n == n;
 }
 
-/* Every piece of ".word." of every word of text, up to PATTERN_MAX. */
+/* The hashes of the pieces of the document's words, as a Bloom filter of
+ * 16 bits per piece and two probes: small enough to stay in the cache
+ * while 78.000 patterns are looked up.  A false hit only keeps a pattern
+ * that is not needed, never drops one that is. */
+struct bloom {
+	uint64_t	*bits;
+	uint64_t	 mask;		/* number of bits - 1 */
+};
+
+static bool
+S_bloom_has(const struct bloom *b, uint64_t x)
+{
+	uint64_t i = x & b->mask, k = (x >> 32) & b->mask;
+
+	return (b->bits[i >> 6] >> (i & 63) & 1) &&
+	    (b->bits[k >> 6] >> (k & 63) & 1);
+}
+
 static void
-S_pieces(struct hyph *h, const char *text, struct hset *set)
+S_bloom_add(struct bloom *b, uint64_t x)
+{
+	uint64_t i = x & b->mask, k = (x >> 32) & b->mask;
+
+	b->bits[i >> 6] |= UINT64_C(1) << (i & 63);
+	b->bits[k >> 6] |= UINT64_C(1) << (k & 63);
+}
+
+static void
+S_bloom_init(struct bloom *b, const uint64_t *v, size_t n)
+{
+	uint64_t nbits = 4096;
+
+	while (nbits < 16 * (uint64_t)n)
+		nbits *= 2;
+	b->bits = xcalloc(nbits / 64, sizeof(*b->bits));
+	b->mask = nbits - 1;
+	for (size_t i = 0; i < n; i++)
+		S_bloom_add(b, v[i]);
+}
+
+/* Every piece of ".word." of every word of text that could be hyphenated,
+ * up to PATTERN_MAX: the filter that pattern lines must pass. */
+static void
+S_pieces(struct hyph *h, const char *text, struct bloom *filter)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	struct hset words = { 0 };
+	uint64_t *v = NULL;
+	size_t n = 0, cap = 0;
 
 	while (*s != '\0') {
 		const unsigned char *start = s;
 		char latin[WORD_MAX + 3];
-		size_t n, len;
+		size_t len, m;
 
-		while (*s != '\0' && S_letter_at(s, &n))
-			s += n;
+		while (*s != '\0' && S_letter_at(s, &m))
+			s += m;
 		if (s == start) {
 			s++;
 			continue;
 		}
 		if ((size_t)(s - start) > WORD_MAX ||
 		    !S_latin1_lower(h, (const char *)start, (size_t)(s - start),
-		    latin + 1, &len))
+		    latin + 1, &len) || len < LEFT_MIN + RIGHT_MIN ||
+		    S_seen(&words, latin + 1, len))
 			continue;
 		latin[0] = '.';
 		latin[len + 1] = '.';
@@ -195,16 +243,20 @@ S_pieces(struct hyph *h, const char *text, struct hset *set)
 
 			for (size_t k = i; k < len + 2 && k - i < PATTERN_MAX; k++) {
 				x = (x ^ (unsigned char)latin[k]) * FNV_PRIME;
-				S_hset_add(set, x);
+				grow(&v, &cap, n + 1, sizeof(*v));
+				v[n++] = x;
 			}
 		}
 	}
+	free(words.v);
+	S_bloom_init(filter, v, n);
+	free(v);
 }
 
 /* A pattern line is kept if its letters (digits dropped, the part after
- * '/' too) are a piece of some word; other lines are kept as they are. */
+ * '/' too) may be a piece of some word; other lines are kept as they are. */
 static bool
-S_keep(const char *line, size_t len, const struct hset *set)
+S_keep(const char *line, size_t len, const struct bloom *filter)
 {
 	uint64_t x = FNV_OFFSET;
 
@@ -213,14 +265,14 @@ S_keep(const char *line, size_t len, const struct hset *set)
 	for (size_t i = 0; i < len && line[i] != '/'; i++)
 		if (line[i] < '0' || line[i] > '9')
 			x = (x ^ (unsigned char)line[i]) * FNV_PRIME;
-	return set->cap > 0 && S_hset_has(set, x);
+	return S_bloom_has(filter, x);
 }
 
 struct hyph *
 hyph_open_for(const char *path, const char *text)
 {
 	struct hyph *h = S_new();
-	struct hset set = { 0 };
+	struct bloom filter;
 	struct buf kept;
 	FILE *in, *mem;
 	char *dict;
@@ -235,18 +287,18 @@ hyph_open_for(const char *path, const char *text)
 	len = fread(dict, 1, DICT_MAX, in);
 	fclose(in);
 	dict[len] = '\0';
-	S_pieces(h, text, &set);
+	S_pieces(h, text, &filter);
 	buf_init(&kept);
 	for (char *line = dict, *end; *line != '\0'; line = end) {
 		size_t n = strcspn(line, "\r\n");
 
 		end = line + n;
 		end += strspn(end, "\r\n");
-		if (line == dict || (line[0] != '#' && S_keep(line, n, &set)))
+		if (line == dict || (line[0] != '#' && S_keep(line, n, &filter)))
 			buf_add(&kept, line, (size_t)(end - line));
 	}
 	free(dict);
-	free(set.v);
+	free(filter.bits);
 	mem = fmemopen(kept.s, kept.len, "r");
 	if (mem != NULL) {
 		h->dict = hnj_hyphen_load_file(mem);

@@ -26,10 +26,22 @@ static const char *const font_files[LF_COUNT] = {
  * gives, without its slow glyph lookup for every character. */
 #define WIDTH_CACHE 0x3000
 
+/* A face is drawn with two fonts over one embedded font file, each made
+ * when first needed: a single-byte Windows-1252 font for nearly all text,
+ * and a UTF-8 font for the characters beyond it (− ● ○).  libharu builds
+ * the UTF-8 font from all 65536 code points, which costs more than the
+ * rest of a report. */
+struct face {
+	const char	*file;
+	const char	*name;		/* of the loaded file, in libharu */
+	HPDF_Font	 narrow;	/* Windows-1252 */
+	HPDF_Font	 wide;		/* UTF-8 */
+};
+
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
 	HPDF_Doc	 pdf;
-	HPDF_Font	 font[LF_COUNT];
+	struct face	 face[LF_COUNT];
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
@@ -48,14 +60,36 @@ S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
 	}
 }
 
+static HPDF_Font
+S_font(struct device *dev, enum lay_font f, bool wide)
+{
+	struct face *fc = &dev->face[f];
+	HPDF_Font *font = wide ? &fc->wide : &fc->narrow;
+
+	if (fc->name == NULL &&
+	    (fc->name = HPDF_LoadTTFontFromFile(dev->pdf, fc->file,
+	    HPDF_TRUE)) == NULL)
+		return NULL;
+	if (*font == NULL)
+		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
+		    "CP1252");
+	return *font;
+}
+
+/* Any character's width, from the font file whichever font draws it. */
 static int
 S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 {
+	HPDF_Font font;
+
+	if (cp < WIDTH_CACHE && dev->widths[f][cp] >= 0)
+		return dev->widths[f][cp];
+	if ((font = S_font(dev, f, false)) == NULL)
+		return 0;
 	if (cp >= WIDTH_CACHE)
-		return HPDF_Font_GetUnicodeWidth(dev->font[f], (HPDF_UNICODE)cp);
-	if (dev->widths[f][cp] < 0)
-		dev->widths[f][cp] = (int16_t)HPDF_Font_GetUnicodeWidth(
-		    dev->font[f], (HPDF_UNICODE)cp);
+		return HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+	dev->widths[f][cp] = (int16_t)HPDF_Font_GetUnicodeWidth(font,
+	    (HPDF_UNICODE)cp);
 	return dev->widths[f][cp];
 }
 
@@ -63,20 +97,10 @@ static double
 S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 {
 	struct device *dev = arg;
-	const unsigned char *s = (const unsigned char *)str;
 	long total = 0;
 
-	for (size_t i = 0; i < len; ) {
-		uint32_t cp = s[i];
-		size_t n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
-
-		if (n > 1)
-			cp &= 0x3F >> (n - 1);
-		for (size_t k = 1; k < n && i + k < len; k++)
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		total += S_char_width(dev, f, cp);
-		i += n;
-	}
+	for (size_t i = 0; i < len; )
+		total += S_char_width(dev, f, utf8_next(str, len, &i));
 	return total * size / 1000.0;
 }
 
@@ -90,14 +114,9 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_SetCompressionMode(dev->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(dev->pdf);
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
-	for (int f = 0; f < LF_COUNT; f++) {
-		const char *name = HPDF_LoadTTFontFromFile(dev->pdf,
-		    tpl->fonts[f] != NULL ? tpl->fonts[f] : font_files[f],
-		    HPDF_TRUE);
-
-		dev->font[f] = name != NULL ? HPDF_GetFont(dev->pdf, name,
-		    "UTF-8") : NULL;
-	}
+	for (int f = 0; f < LF_COUNT; f++)
+		dev->face[f].file = tpl->fonts[f] != NULL ? tpl->fonts[f] :
+		    font_files[f];
 	return dev->error == 0;
 }
 
@@ -126,6 +145,18 @@ S_dash(HPDF_Page p, int dash)
 	HPDF_Page_SetDash(p, k ? pat[k] : NULL, npat[k], 0);
 }
 
+static void
+S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, bool wide,
+    const char *run)
+{
+	HPDF_Font font = S_font(dev, it->font, wide);
+
+	if (font == NULL)
+		return;
+	HPDF_Page_SetFontAndSize(p, font, (HPDF_REAL)it->size);
+	HPDF_Page_ShowText(p, run);
+}
+
 /* Text as libharu needs it: valid UTF-8 without characters beyond the
  * Basic Multilingual Plane (which it would turn into blanks). */
 static char *
@@ -148,6 +179,36 @@ S_clean(const char *s)
 	return buf_detach(&b);
 }
 
+/* Shows s from the current text position in runs, each in the font of
+ * the face that can encode it; a run's glyphs advance the position. */
+static void
+S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    const char *s)
+{
+	struct buf run;
+	bool wide = false;
+
+	buf_init(&run);
+	for (size_t i = 0, len = strlen(s); i < len; ) {
+		size_t start = i;
+		int byte = cp1252_byte(utf8_next(s, len, &i));
+
+		if (run.len > 0 && (byte < 0) != wide) {
+			S_show(dev, p, it, wide, run.s);
+			run.len = 0;
+			run.s[0] = '\0';
+		}
+		wide = byte < 0;
+		if (wide)
+			buf_add(&run, s + start, i - start);
+		else
+			buf_putc(&run, (char)byte);
+	}
+	if (run.len > 0)
+		S_show(dev, p, it, wide, run.s);
+	buf_free(&run);
+}
+
 static void
 S_draw_text(struct device *dev, HPDF_Page p, const struct lay_item *it)
 {
@@ -162,9 +223,9 @@ S_draw_text(struct device *dev, HPDF_Page p, const struct lay_item *it)
 	if (it->right)
 		x -= S_width(dev, it->font, it->size, s, len);
 	HPDF_Page_BeginText(p);
-	HPDF_Page_SetFontAndSize(p, dev->font[it->font], (HPDF_REAL)it->size);
 	S_rgb_fill(p, it->color);
-	HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)it->y, s);
+	HPDF_Page_MoveTextPos(p, (HPDF_REAL)x, (HPDF_REAL)it->y);
+	S_show_runs(dev, p, it, s);
 	HPDF_Page_EndText(p);
 	free(s);
 }

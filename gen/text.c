@@ -18,6 +18,21 @@ text_excerpt(const char *s)
 	return xstrdup(s);
 }
 
+uint32_t
+utf8_next(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t cp = s[*i];
+	size_t n = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+
+	if (n > 1)
+		cp &= 0x3F >> (n - 1);
+	for (size_t k = 1; k < n && *i + k < len; k++)
+		cp = cp << 6 | (s[*i + k] & 0x3F);
+	*i += n;
+	return cp;
+}
+
 size_t
 utf8_count(const char *s, size_t len)
 {
@@ -93,6 +108,17 @@ S_put_utf8(struct buf *b, uint32_t cp)
 		u[2] = (char)(0x80 | (cp & 0x3F));
 		buf_add(b, u, 3);
 	}
+}
+
+int
+cp1252_byte(uint32_t cp)
+{
+	if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+		return (int)cp;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_high[i] != 0 && cp1252_high[i] == cp)
+			return 0x80 + i;
+	return -1;
 }
 
 char *
