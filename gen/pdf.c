@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <hpdf_encoder.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,50 @@ struct face {
 	HPDF_Font	 narrow;	/* Windows-1252 */
 	HPDF_Font	 wide;		/* UTF-8 */
 };
+
+/* Windows-1252 leaves codes undefined; the characters beyond it that the
+ * reports print take four of them, so that the single-byte font draws
+ * them too.  libharu names them in the font's /Differences ("minus"),
+ * from which viewers take the glyph and text extraction the character. */
+static const struct {
+	unsigned char	 code;
+	HPDF_UNICODE	 cp;
+} extra_codes[] = {
+	{ 0x81, 0x2212 },	/* − minus */
+	{ 0x8D, 0x25CF },	/* ● reached */
+	{ 0x8F, 0x25CB },	/* ○ not reached */
+	{ 0x90, 0x2192 },	/* → */
+};
+
+/* The byte of cp in the single-byte font, or -1. */
+static int
+S_narrow_byte(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof(extra_codes) / sizeof(extra_codes[0]);
+	    i++)
+		if (extra_codes[i].cp == cp)
+			return extra_codes[i].code;
+	return cp1252_byte(cp);
+}
+
+/* Adds extra_codes to libharu's Windows-1252 encoder, before any font
+ * uses it.  The encoder's map is public in hpdf_encoder.h. */
+static void
+S_extend_cp1252(HPDF_Doc pdf)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "CP1252");
+	HPDF_BasicEncoderAttr a;
+
+	if (enc == NULL)
+		return;
+	a = (HPDF_BasicEncoderAttr)enc->attr;
+	for (size_t i = 0; i < sizeof(extra_codes) / sizeof(extra_codes[0]);
+	    i++) {
+		a->unicode_map[extra_codes[i].code] = extra_codes[i].cp;
+		a->differences[extra_codes[i].code] = 1;
+	}
+	a->has_differences = HPDF_TRUE;
+}
 
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
@@ -114,6 +159,7 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_SetCompressionMode(dev->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(dev->pdf);
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
+	S_extend_cp1252(dev->pdf);
 	for (int f = 0; f < LF_COUNT; f++)
 		dev->face[f].file = tpl->fonts[f] != NULL ? tpl->fonts[f] :
 		    font_files[f];
@@ -191,7 +237,7 @@ S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
 	buf_init(&run);
 	for (size_t i = 0, len = strlen(s); i < len; ) {
 		size_t start = i;
-		int byte = cp1252_byte(utf8_next(s, len, &i));
+		int byte = S_narrow_byte(utf8_next(s, len, &i));
 
 		if (run.len > 0 && (byte < 0) != wide) {
 			S_show(dev, p, it, wide, run.s);

@@ -59,7 +59,7 @@ if [ "$update" != yes ]; then
 	    grep -q "Instrument  *Eintritte  *Mittel" "$tmp/lang4.txt"
 	"$gen" -q -f pdf -t tests/template-logo -o "$tmp/serif" input/ahrweiler-2017
 	check "a template names other fonts: they are embedded" sh -c \
-	    "pdffonts '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'LiberationSerif.*yes *yes *yes'"
+	    "pdffonts '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'LiberationSerif.*yes *yes'"
 	check "a template sets other margins: the text column is wider" sh -c \
 	    "[ \$(pdfinfo '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') -lt \
 	    \$(pdfinfo '$tmp/disp/ahrweiler-2017.pdf' 2>/dev/null | sed -n 's/^Pages: *//p') ]"
