@@ -15,6 +15,7 @@
 #include "html.h"
 #include "hyph.h"
 #include "pdf.h"
+#include "stamp.h"
 #include "io.h"
 #include "keys.h"
 #include "planxml.h"
@@ -166,10 +167,11 @@ S_render_pdf(const struct doc *doc, const struct template *tpl,
  * failure anywhere leaves the earlier outputs of the plan as they were. */
 static enum gen_status
 S_write(const struct plan *p, const struct doc *doc,
-    const struct template *tpl, const struct gen_options *o)
+    const struct template *tpl, const struct gen_options *o,
+    const struct stamp *stamp)
 {
 	struct html_job job = { .doc = doc, .tpl = tpl };
-	struct io_file out[3] = { { 0 } };
+	struct io_file out[4] = { { 0 } };
 	enum gen_status st = GEN_OK;
 	size_t n = 0;
 
@@ -185,11 +187,50 @@ S_write(const struct plan *p, const struct doc *doc,
 		out[n].name = xasprintf("%s.pdf", p->name);
 		st = S_render_pdf(doc, tpl, &out[n++]);
 	}
-	if (st == GEN_OK)
+	if (st == GEN_OK) {
+		out[n].name = xasprintf("%s.stamp", p->name);
+		out[n].data = stamp_text(stamp);
+		out[n].len = strlen(out[n].data);
+		n++;
 		st = S_save(o, out, n);
+	}
 	for (size_t i = 0; i < n; i++)
 		io_file_free(&out[i]);
 	return st;
+}
+
+static bool
+S_exists(const char *dir, const char *name, const char *ext)
+{
+	char *path = xasprintf("%s/%s%s", dir, name, ext);
+	struct stat st;
+	bool ok = stat(path, &st) == 0;
+
+	free(path);
+	return ok;
+}
+
+/* Were the outputs in o->formats made from what stamp hashes, and are
+ * they all still there? */
+static bool
+S_up_to_date(const struct gen_options *o, const struct stamp *stamp)
+{
+	static const struct {
+		unsigned	 format;
+		const char	*ext;
+	} outputs[] = { { FORMAT_CSV, ".kennzahlen.csv" },
+	    { FORMAT_HTML, ".html" }, { FORMAT_PDF, ".pdf" } };
+	char *path = xasprintf("%s/%s.stamp", o->outdir, stamp->name);
+	struct stamp old;
+	bool same = stamp_read(path, &old) && strcmp(old.hash, stamp->hash) == 0;
+
+	free(path);
+	if (same)
+		stamp_free(&old);
+	for (size_t i = 0; same && i < 3; i++)
+		if (o->formats & outputs[i].format)
+			same = S_exists(o->outdir, stamp->name, outputs[i].ext);
+	return same;
 }
 
 /* The document tree, when an output or the dump needs one. */
@@ -198,21 +239,32 @@ S_render(const struct plan *p, const struct gen_options *o, struct diags *d)
 {
 	struct template *tpl = NULL;
 	struct doc *doc = NULL;
+	struct stamp stamp = { 0 };
 	enum gen_status st = GEN_OK;
+	bool writes = !o->dump_tree && !o->check_only;
 
 	if (o->dump_tree || (o->formats & (FORMAT_HTML | FORMAT_PDF))) {
 		if ((tpl = template_load(o->template_dir, p->report, d)) == NULL) {
 			diags_print(d, stderr, o->quiet);
 			return GEN_INPUT;
 		}
+	}
+	if (writes) {
+		stamp_of(&stamp, p, stamp_hash(p, tpl, o->formats, o->lenient),
+		    o->formats);
+		if (!o->force && S_up_to_date(o, &stamp))
+			st = GEN_UNCHANGED;
+	}
+	if (st == GEN_OK && tpl != NULL) {
 		doc = docbuild(p, tpl);
 		if (!doc_check(doc->root, stderr))
 			st = GEN_SYSTEM;
 	}
 	if (st == GEN_OK && o->dump_tree)
 		doc_dump(stdout, doc);
-	else if (st == GEN_OK && !o->check_only)
-		st = S_write(p, doc, tpl, o);
+	else if (st == GEN_OK && writes)
+		st = S_write(p, doc, tpl, o, &stamp);
+	stamp_free(&stamp);
 	doc_free(doc);
 	template_free(tpl);
 	return st;
@@ -240,16 +292,6 @@ gen_plan(const char *dir, const struct gen_options *o)
 	return st;
 }
 
-static bool
-S_exists(const char *dir, const char *name, const char *ext)
-{
-	char *path = xasprintf("%s/%s%s", dir, name, ext);
-	struct stat st;
-	bool ok = stat(path, &st) == 0;
-
-	free(path);
-	return ok;
-}
 
 static int
 S_by_place(const void *a, const void *b)

@@ -16,6 +16,9 @@ enum gen_status {
 	GEN_INPUT = 1,		/* the input has errors; nothing was written */
 	GEN_USAGE = 2,
 	GEN_SYSTEM = 3,		/* a file could not be written */
+	/* Not an exit status: the outputs are up to date, nothing was
+	 * rendered.  The command line exits with GEN_OK for it. */
+	GEN_UNCHANGED = 10,
 };
 
 enum gen_format {
@@ -33,6 +36,7 @@ struct gen_options {
 	bool		 quiet;
 	bool		 verbose;
 	bool		 dump_tree;	/* print the document tree, write nothing */
+	bool		 force;		/* render even if the stamp is unchanged */
 };
 
 /* Reads, computes and checks the plan in dir; NULL if plan.xml could not

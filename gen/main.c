@@ -1,5 +1,5 @@
-/* main.c: the command line of gen (cli.md): options, the list of plan
- * folders, and plans rendered in parallel worker processes. */
+/* main.c: the command line of gen (cli.md): options and the list of plan
+ * folders. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -13,6 +13,7 @@
 
 #include <libxml/parser.h>
 
+#include "batch.h"
 #include "gen.h"
 #include "io.h"
 #include "util.h"
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "      --check          read, compute and check only; write nothing\n"
     "      --lenient        disagreeing declared totals are warnings\n"
     "  -j, --jobs N         plans rendered in parallel (default: cores)\n"
+    "      --force          render plans whose outputs are up to date too\n"
     "  -q, --quiet          errors only\n"
     "  -v, --verbose        also name every file written\n"
     "      --dump-tree      print the document tree; write nothing\n"
@@ -138,55 +140,18 @@ S_unique_names(char **dirs, size_t n)
 /* Each plan in its own process, at most jobs at a time; the exit status
  * is the worst of all plans. */
 static int
-S_run_parallel(char **dirs, size_t n, const struct gen_options *o, long jobs)
-{
-	size_t next = 0, running = 0;
-	int worst = GEN_OK, status;
-
-	fflush(NULL);
-	while (next < n || running > 0) {
-		if (next < n && running < (size_t)jobs) {
-			pid_t pid = fork();
-
-			if (pid == 0)
-				_exit(gen_plan(dirs[next], o));
-			if (pid == -1) {
-				fprintf(stderr, "gen: fork: %s\n", strerror(errno));
-				return GEN_SYSTEM;
-			}
-			next++;
-			running++;
-			continue;
-		}
-		if (wait(&status) == -1)
-			break;
-		running--;
-		status = WIFEXITED(status) ? WEXITSTATUS(status) : GEN_SYSTEM;
-		if (status > worst)
-			worst = status;
-	}
-	return worst;
-}
-
-static int
 S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {
-	int worst = GEN_OK;
+	int st;
 
 	if (!S_unique_names(dirs, n))
 		return GEN_USAGE;
-	if (jobs > 1 && n > 1)
-		return S_run_parallel(dirs, n, o, jobs);
-	for (size_t i = 0; i < n; i++) {
-		int st = gen_plan(dirs[i], o);
-
-		if (st > worst)
-			worst = st;
-	}
-	return worst;
+	if (n > 1)
+		return batch_run(dirs, n, o, jobs);
+	st = gen_plan(dirs[0], o);
+	return st == GEN_UNCHANGED ? GEN_OK : st;
 }
 
-/* Reads the options into o and jobs; -1 to go on, else an exit status. */
 static int
 S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 {
@@ -202,6 +167,7 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "dump-tree", no_argument, NULL, 'T' },
+		{ "force", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct stat sb;
@@ -232,6 +198,7 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 			break;
 		case 'q': o->quiet = true; break;
 		case 'T': o->dump_tree = true; break;
+		case 'F': o->force = true; break;
 		case 'v': o->verbose = true; break;
 		case 'V':
 			puts("gen " GEN_VERSION);
@@ -265,6 +232,8 @@ main(int argc, char *argv[])
 	signal(SIGXFSZ, SIG_IGN);
 	if ((st = S_options(argc, argv, &o, &jobs)) >= 0)
 		return st;
+	/* Once, before any worker is forked. */
+	xmlInitParser();
 	dirs = argv + optind;
 	ndirs = (size_t)(argc - optind);
 	if (ndirs == 0) {
