@@ -11,7 +11,7 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   check keys export template doc doctable chart docbuild svg html \
-	   hyph layout pdf stamp gen batch
+	   hyph layout pdf stamp site gen batch
 HEADERS	 = $(wildcard gen/*.h)
 
 REL_OBJS = $(MODULES:%=build/rel/%.o)

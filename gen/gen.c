@@ -15,6 +15,7 @@
 #include "html.h"
 #include "hyph.h"
 #include "pdf.h"
+#include "site.h"
 #include "stamp.h"
 #include "io.h"
 #include "keys.h"
@@ -293,77 +294,33 @@ gen_plan(const char *dir, const struct gen_options *o)
 }
 
 
-static int
-S_by_place(const void *a, const void *b)
-{
-	const struct html_index_entry *x = a, *y = b;
-	int c = strcmp(x->land != NULL ? x->land : "", y->land != NULL ?
-	    y->land : "");
-
-	if (c == 0)
-		c = strcmp(x->jobcenter, y->jobcenter);
-	if (c == 0)
-		c = x->year - y->year;
-	return c != 0 ? c : strcmp(x->name, y->name);
-}
+/* What the index writer needs, through io_render's one argument. */
+struct index_job {
+	const struct stamp	*v;
+	size_t			 n;
+	const char		*outdir;
+};
 
 static bool
 S_write_index(FILE *fp, void *arg)
 {
-	const struct html_index_entry *v = arg;
-	size_t n = 0;
+	const struct index_job *job = arg;
 
-	while (v[n].name != NULL)
-		n++;
-	return html_write_index(fp, v, n);
+	return site_write_index(fp, job->v, job->n, job->outdir);
 }
 
 enum gen_status
-gen_index(char **dirs, size_t n, const struct gen_options *o)
+gen_index(const struct gen_options *o)
 {
-	struct html_index_entry *v = xcalloc(n + 1, sizeof(*v));
-	struct io_file page = { 0 };
-	size_t k = 0;
+	struct index_job job = { .outdir = o->outdir };
+	struct io_file page = { .name = xstrdup("index.html") };
+	struct stamp *v = site_reports(o->outdir, &job.n);
 	enum gen_status st;
 
-	for (size_t i = 0; i < n; i++) {
-		struct diags d;
-		struct plan *p;
-
-		diags_init(&d);
-		p = planxml_read(dirs[i], &d);
-		if (p != NULL && S_exists(o->outdir, p->name, ".html")) {
-			v[k] = (struct html_index_entry){
-				.jobcenter = xstrdup(p->jc_name != NULL ?
-				    p->jc_name : p->name),
-				.land = p->jc_land != NULL ? xstrdup(p->jc_land) :
-				    NULL,
-				.report = xstrdup(report_title(p->report)),
-				.title = xstrdup(p->title != NULL ? p->title :
-				    p->name),
-				.name = xstrdup(p->name), .year = p->year,
-				.html = true,
-				.pdf = S_exists(o->outdir, p->name, ".pdf"),
-				.csv = S_exists(o->outdir, p->name,
-				    ".kennzahlen.csv"),
-			};
-			k++;
-		}
-		plan_free(p);
-		diags_free(&d);
-	}
-	qsort(v, k, sizeof(*v), S_by_place);
-	page.name = xstrdup("index.html");
-	if ((st = S_render_file(&page, S_write_index, v)) == GEN_OK)
+	job.v = v;
+	if ((st = S_render_file(&page, S_write_index, &job)) == GEN_OK)
 		st = S_save(o, &page, 1);
 	io_file_free(&page);
-	for (size_t i = 0; i < k; i++) {
-		free(v[i].jobcenter);
-		free(v[i].land);
-		free(v[i].report);
-		free(v[i].title);
-		free(v[i].name);
-	}
-	free(v);
+	site_free(v, job.n);
 	return st;
 }

@@ -46,7 +46,8 @@ struct plan	*gen_load(const char *dir, bool lenient, struct diags *d);
 /* gen_load, then the outputs; messages go to stderr. */
 enum gen_status	 gen_plan(const char *dir, const struct gen_options *o);
 
-/* index.html over the plans in dirs whose page was written. */
-enum gen_status	 gen_index(char **dirs, size_t n, const struct gen_options *o);
+/* index.html of the output folder: every report with a stamp and a page
+ * there, from this run or an earlier one. */
+enum gen_status	 gen_index(const struct gen_options *o);
 
 #endif

@@ -365,8 +365,8 @@ S_walk(struct writer *w)
 	}
 }
 
-static bool
-S_save(FILE *fp, xmlDocPtr doc)
+bool
+html_save(FILE *fp, xmlDocPtr doc)
 {
 	xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, utf8);
@@ -377,8 +377,8 @@ S_save(FILE *fp, xmlDocPtr doc)
 	return xmlOutputBufferClose(out) >= 0 && !ferror(fp);
 }
 
-static xmlDocPtr
-S_new_doc(xmlNodePtr *html)
+xmlDocPtr
+html_new_doc(xmlNodePtr *html)
 {
 	xmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
 
@@ -395,7 +395,7 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 {
 	struct writer w = { .d = d };
 	xmlNodePtr html, page, skip;
-	xmlDocPtr doc = S_new_doc(&html);
+	xmlDocPtr doc = html_new_doc(&html);
 	bool ok;
 
 	S_head(html, d, tpl);
@@ -419,79 +419,9 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	S_nl(page);
 	S_footer(page, d);
 	S_nl(html);
-	ok = S_save(fp, doc);
+	ok = html_save(fp, doc);
 	xmlFreeDoc(doc);
 	return ok;
 }
 
 /* The files of one report, each a link named for screen readers. */
-static void
-S_index_links(xmlNodePtr td, const struct html_index_entry *e)
-{
-	const struct { bool has; const char *text, *ext, *what; } files[] = {
-		{ e->html, "HTML", "html", "HTML" },
-		{ e->pdf, "PDF", "pdf", "PDF" },
-		{ e->csv, "Kennzahlen (CSV)", "kennzahlen.csv",
-		    "Kennzahlen als CSV" },
-	};
-
-	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
-		xmlNodePtr a;
-
-		if (!files[k].has)
-			continue;
-		if (td->children != NULL)
-			xmlNodeAddContent(td, (const xmlChar *)" ");
-		a = html_el(td, "a", files[k].text);
-		html_attr(a, "href", "%s.%s", e->name, files[k].ext);
-		html_attr(a, "aria-label", "%s %d (%s)", e->title, e->year,
-		    files[k].what);
-	}
-}
-
-bool
-html_write_index(FILE *fp, const struct html_index_entry *v, size_t n)
-{
-	xmlNodePtr html, head, body, main, table, tr, td;
-	xmlDocPtr doc = S_new_doc(&html);
-	static const char *const heads[] = { "Jobcenter", "Land", "Bericht",
-	    "Jahr", "Dateien" };
-	bool ok;
-
-	head = html_el(html, "head", NULL);
-	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
-	td = html_el(head, "meta", NULL);
-	html_attr(td, "name", "%s", "viewport");
-	html_attr(td, "content", "%s", "width=device-width, initial-scale=1");
-	html_el(head, "title", "Berichte der Jobcenter");
-	html_el(head, "style", "body{font-family:\"Liberation Sans\",Arial,"
-	    "sans-serif;margin:1rem;color:#1a1a1a}table{border-collapse:"
-	    "collapse}th,td{padding:.3rem .6rem;border-bottom:1px solid #ccc;"
-	    "text-align:left}a{color:#1f4e79}"
-	    "main{overflow-x:auto}");
-	body = html_el(html, "body", NULL);
-	main = html_el(body, "main", NULL);
-	html_el(main, "h1", "Berichte der Jobcenter");
-	table = html_el(main, "table", NULL);
-	html_el(table, "caption", "Alle erzeugten Berichte");
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	for (size_t i = 0; i < 5; i++)
-		html_attr(html_el(tr, "th", heads[i]), "scope", "col");
-	table = html_el(table, "tbody", NULL);
-	for (size_t i = 0; i < n; i++) {
-		char *year = xasprintf("%d", v[i].year);
-
-		tr = html_el(table, "tr", NULL);
-		html_attr(html_el(tr, "th", v[i].jobcenter), "scope", "row");
-		html_el(tr, "td", v[i].land != NULL ? v[i].land : "");
-		html_el(tr, "td", v[i].report);
-		html_el(tr, "td", year);
-		td = html_el(tr, "td", NULL);
-		S_index_links(td, &v[i]);
-		S_nl(table);
-		free(year);
-	}
-	ok = S_save(fp, doc);
-	xmlFreeDoc(doc);
-	return ok;
-}

@@ -248,7 +248,7 @@ main(int argc, char *argv[])
 	st = S_run(dirs, ndirs, &o, jobs);
 	if (ndirs > 1 && st != GEN_USAGE && (o.formats & FORMAT_HTML) &&
 	    !o.check_only && !o.dump_tree) {
-		int ist = gen_index(dirs, ndirs, &o);
+		int ist = gen_index(&o);
 
 		st = ist > st ? ist : st;
 	}

@@ -48,6 +48,31 @@ async function checkFigures(page, file, name) {
     `${name}: all ${figs.length} figures on the page equal the export`, bad.slice(0, 5).join('; '));
 }
 
+// The index of an output folder: every link leads to a file beside it;
+// the search hides what does not match; a column sorts both ways.
+async function checkIndex(page, file) {
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll('#berichte a')].map((a) => a.getAttribute('href')));
+  const missing = hrefs.filter((h) => !existsSync(dirname(file) + '/' + h));
+  report(hrefs.length > 0 && missing.length === 0,
+    `index: all ${hrefs.length} links lead to files`, missing.join(' '));
+  const shown = () => page.evaluate(() =>
+    [...document.querySelectorAll('#berichte tbody tr:not(.land)')]
+      .filter((r) => !r.hidden).map((r) => r.cells[0].textContent));
+  const all = await shown();
+  await page.fill('#suche', 'ahrweiler');
+  const found = await shown();
+  report(found.length === 1 && /Ahrweiler/.test(found[0]) && all.length > 1,
+    'index: the search finds Ahrweiler alone', `${found.length} of ${all.length}: ${found}`);
+  await page.fill('#suche', '');
+  await page.click('#berichte thead th:nth-child(3) button');
+  await page.click('#berichte thead th:nth-child(3) button');
+  const sort = await page.evaluate(() =>
+    document.querySelector('#berichte thead th:nth-child(3)').getAttribute('aria-sort'));
+  report(sort === 'descending' && (await shown()).length === all.length,
+    'index: the year column sorts down on the second click', `aria-sort ${sort}`);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -76,7 +101,7 @@ try {
         requests.join(' '));
       await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false });
       if (width === widths[0])
-        await checkFigures(page, file, name);
+        await (name === 'index' ? checkIndex(page, file) : checkFigures(page, file, name));
       if (width === widths[0]) {
         await page.addScriptTag({ content: axeSource });
         const res = await page.evaluate(async () => await window.axe.run(document, {

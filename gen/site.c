@@ -1,0 +1,281 @@
+/* site.c: the index page of an output folder. */
+#include "site.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gen.h"
+#include "html.h"
+#include "util.h"
+
+#define NO_LAND "Land nicht angegeben"
+
+/* Search and sort, added by the script: without it the page is the
+ * grouped table, complete and usable. */
+static const char script[] =
+"(function () {\n"
+"  var table = document.getElementById('berichte');\n"
+"  var search = document.getElementById('suche');\n"
+"  var count = document.getElementById('treffer');\n"
+"  var heads = table.tHead.rows[0].cells;\n"
+"  var each = function (list, f) { Array.prototype.forEach.call(list, f); };\n"
+"  var rows = function (body) {\n"
+"    return Array.prototype.filter.call(body.rows, function (r) {\n"
+"      return !r.classList.contains('land'); });\n"
+"  };\n"
+"  document.getElementById('werkzeuge').hidden = false;\n"
+"  search.addEventListener('input', function () {\n"
+"    var words = search.value.toLowerCase().split(/\\s+/), shown = 0;\n"
+"    each(table.tBodies, function (body) {\n"
+"      var land = body.rows[0].textContent, any = false;\n"
+"      rows(body).forEach(function (r) {\n"
+"        var text = (land + ' ' + r.textContent).toLowerCase();\n"
+"        r.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });\n"
+"        if (!r.hidden) { any = true; shown++; }\n"
+"      });\n"
+"      body.hidden = !any;\n"
+"    });\n"
+"    count.textContent = shown === 1 ? '1 Bericht' : shown + ' Berichte';\n"
+"  });\n"
+"  each(heads, function (th, col) {\n"
+"    if (col === heads.length - 1) return;\n"
+"    var button = document.createElement('button');\n"
+"    button.type = 'button';\n"
+"    button.textContent = th.textContent;\n"
+"    th.textContent = '';\n"
+"    th.appendChild(button);\n"
+"    button.addEventListener('click', function () {\n"
+"      var up = th.getAttribute('aria-sort') !== 'ascending';\n"
+"      each(heads, function (h) { h.removeAttribute('aria-sort'); });\n"
+"      th.setAttribute('aria-sort', up ? 'ascending' : 'descending');\n"
+"      each(table.tBodies, function (body) {\n"
+"        rows(body).sort(function (a, b) {\n"
+"          var c = a.cells[col].textContent.localeCompare(\n"
+"            b.cells[col].textContent, 'de', { numeric: true });\n"
+"          return up ? c : -c;\n"
+"        }).forEach(function (r) { body.appendChild(r); });\n"
+"      });\n"
+"    });\n"
+"  });\n"
+"})();\n";
+
+static const char style[] =
+"body{font-family:\"Liberation Sans\",Arial,sans-serif;margin:1rem;"
+"color:#1a1a1a;line-height:1.4}"
+"main{max-width:60rem;margin:0 auto}"
+"table{border-collapse:collapse;width:100%}"
+"th,td{padding:.35rem .5rem;border-bottom:1px solid #ccc;text-align:left;"
+"vertical-align:top}"
+"tr.land th{background:#e8eef5;font-size:1.05rem;padding-top:.6rem}"
+"thead th{border-bottom:2px solid #1f4e79}"
+"thead button{font:inherit;font-weight:bold;border:0;background:none;"
+"padding:0;cursor:pointer;color:inherit}"
+"thead button::after{content:\" \\2195\";color:#666}"
+"a{color:#1f4e79;margin-right:.6rem;white-space:nowrap}"
+"#werkzeuge{margin:1rem 0}#suche{font:inherit;padding:.3rem;width:16rem;"
+"max-width:100%}"
+".vh{position:absolute;width:1px;height:1px;overflow:hidden;"
+"clip:rect(0 0 0 0);white-space:nowrap}"
+"@media (max-width:40rem){th,td{padding:.3rem .25rem;font-size:.9rem;"
+"hyphens:auto}td a{display:block;white-space:normal;margin:0 0 .3rem}}";
+
+static int
+S_cmp(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : NO_LAND, b != NULL ? b : NO_LAND);
+}
+
+static int
+S_by_place(const void *x, const void *y)
+{
+	const struct stamp *a = x, *b = y;
+	int c = S_cmp(a->land, b->land);
+
+	if (c == 0)
+		c = strcmp(a->jobcenter, b->jobcenter);
+	if (c == 0)
+		c = b->year - a->year;		/* the newest first */
+	if (c == 0)
+		c = strcmp(a->report, b->report);
+	return c != 0 ? c : strcmp(a->name, b->name);
+}
+
+static bool
+S_exists(const char *dir, const char *name, const char *ext)
+{
+	char *path = xasprintf("%s/%s%s", dir, name, ext);
+	struct stat st;
+	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(path);
+	return ok;
+}
+
+struct stamp *
+site_reports(const char *dir, size_t *n)
+{
+	struct stamp *v = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	*n = 0;
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *path;
+
+		if (len <= 6 || e->d_name[0] == '.' ||
+		    strcmp(e->d_name + len - 6, ".stamp") != 0)
+			continue;
+		grow(&v, &cap, *n + 1, sizeof(*v));
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (stamp_read(path, &v[*n]) &&
+		    S_exists(dir, v[*n].name, ".html"))
+			(*n)++;
+		else
+			stamp_free(&v[*n]);
+		free(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	if (*n > 0)
+		qsort(v, *n, sizeof(*v), S_by_place);
+	return v;
+}
+
+void
+site_free(struct stamp *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		stamp_free(&v[i]);
+	free(v);
+}
+
+/* The links of one report; each names the report for screen readers,
+ * which list links out of their rows. */
+static void
+S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
+{
+	static const struct { const char *text, *ext; } files[] = {
+		{ "Bericht", ".html" }, { "PDF", ".pdf" },
+		{ "Kennzahlen (CSV)", ".kennzahlen.csv" },
+	};
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+		xmlNodePtr a;
+		char *label;
+
+		if (!S_exists(outdir, s->name, files[k].ext))
+			continue;
+		a = html_el(td, "a", files[k].text);
+		html_attr(a, "href", "%s%s", s->name, files[k].ext);
+		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,
+		    s->year);
+		html_attr(html_el(a, "span", label), "class", "vh");
+		free(label);
+		xmlNodeAddContent(td, (const xmlChar *)"\n");
+	}
+}
+
+static void
+S_head(xmlNodePtr html)
+{
+	xmlNodePtr head = html_el(html, "head", NULL), meta;
+
+	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
+	meta = html_el(head, "meta", NULL);
+	html_attr(meta, "name", "%s", "viewport");
+	html_attr(meta, "content", "%s", "width=device-width, initial-scale=1");
+	html_el(head, "title", "Berichte der Jobcenter");
+	html_el(head, "style", style);
+}
+
+/* The search box, shown by the script. */
+static void
+S_tools(xmlNodePtr main)
+{
+	xmlNodePtr div = html_el(main, "div", NULL), input;
+
+	html_attr(div, "id", "werkzeuge");
+	html_attr(div, "hidden", "hidden");
+	html_attr(html_el(div, "label", "Suchen: "), "for", "suche");
+	input = html_el(div, "input", NULL);
+	html_attr(input, "type", "search");
+	html_attr(input, "id", "suche");
+	html_attr(input, "placeholder", "Jobcenter, Land, Jahr …");
+	div = html_el(div, "p", NULL);
+	html_attr(div, "id", "treffer");
+	html_attr(div, "role", "status");
+}
+
+static size_t
+S_jobcenters(const struct stamp *v, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += i == 0 || S_cmp(v[i].land, v[i - 1].land) != 0 ||
+		    strcmp(v[i].jobcenter, v[i - 1].jobcenter) != 0;
+	return k;
+}
+
+static void
+S_table(xmlNodePtr main, const struct stamp *v, size_t n, const char *outdir)
+{
+	static const char *const heads[] = { "Jobcenter", "Bericht", "Jahr",
+	    "Dateien" };
+	xmlNodePtr table = html_el(main, "table", NULL), tr, body = NULL;
+
+	html_attr(table, "id", "berichte");
+	html_el(table, "caption", "Alle Berichte, nach Land und Jobcenter");
+	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	for (size_t i = 0; i < 4; i++)
+		html_attr(html_el(tr, "th", heads[i]), "scope", "col");
+	for (size_t i = 0; i < n; i++) {
+		char *year = xasprintf("%d", v[i].year);
+
+		if (i == 0 || S_cmp(v[i].land, v[i - 1].land) != 0) {
+			body = html_el(table, "tbody", NULL);
+			tr = html_el(body, "tr", NULL);
+			html_attr(tr, "class", "land");
+			tr = html_el(tr, "th", v[i].land != NULL ? v[i].land :
+			    NO_LAND);
+			html_attr(tr, "scope", "rowgroup");
+			html_attr(tr, "colspan", "4");
+		}
+		tr = html_el(body, "tr", NULL);
+		html_attr(html_el(tr, "th", v[i].jobcenter), "scope", "row");
+		html_el(tr, "td", v[i].report);
+		html_el(tr, "td", year);
+		S_links(html_el(tr, "td", NULL), &v[i], outdir);
+		xmlNodeAddContent(body, (const xmlChar *)"\n");
+		free(year);
+	}
+}
+
+bool
+site_write_index(FILE *fp, const struct stamp *v, size_t n, const char *outdir)
+{
+	xmlNodePtr html, body, main;
+	xmlDocPtr doc = html_new_doc(&html);
+	char *count;
+	bool ok;
+
+	S_head(html);
+	body = html_el(html, "body", NULL);
+	main = html_el(body, "main", NULL);
+	html_el(main, "h1", "Berichte der Jobcenter");
+	count = xasprintf("%zu %s von %zu %s.", n, n == 1 ? "Bericht" :
+	    "Berichte", S_jobcenters(v, n), S_jobcenters(v, n) == 1 ?
+	    "Jobcenter" : "Jobcentern");
+	html_el(main, "p", count);
+	free(count);
+	S_tools(main);
+	S_table(main, v, n, outdir);
+	html_el(body, "script", script);
+	ok = html_save(fp, doc);
+	xmlFreeDoc(doc);
+	return ok;
+}
