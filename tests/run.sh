@@ -199,6 +199,7 @@ for pair in "$@"; do
 	. tests/cli.sh
 	. tests/hostile.sh
 	. tests/output.sh
+	. tests/batch.sh
 done
 [ "$update" = yes ] || { build=replay; run_replay; }
 [ "$update" = yes ] && echo "golden files updated"
