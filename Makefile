@@ -95,10 +95,14 @@ fuzz:
 update-golden: build/gen
 	sh tests/run.sh --update build/gen:build/unit
 
+# Renders 400 generated plans and more; writes docs/benchmarks.md.
+bench: build/gen
+	sh tests/bench/run.sh
+
 valgrind: build/gen build/unit
 	sh tests/valgrind.sh
 
 clean:
 	rm -rf build
 
-.PHONY: all run setup test update-golden valgrind fuzz clean
+.PHONY: all run setup test update-golden valgrind bench fuzz clean

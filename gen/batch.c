@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@ struct worker {
 	int		 fd;		/* the read end of its stderr */
 	size_t		 plan;
 	struct buf	 msgs;
+	struct timespec	 start;
 };
 
 struct batch {
@@ -35,13 +37,13 @@ struct batch {
 };
 
 static double
-S_elapsed(const struct batch *b)
+S_since(const struct timespec *start)
 {
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - b->start.tv_sec) +
-	    (double)(t.tv_nsec - b->start.tv_nsec) / 1e9;
+	return (double)(t.tv_sec - start->tv_sec) +
+	    (double)(t.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 /* "[12/400] input/x-2017  3,2 s" over the previous line. */
@@ -52,7 +54,7 @@ S_progress(const struct batch *b, const char *current)
 
 	if (!b->progress)
 		return;
-	snprintf(secs, sizeof(secs), "%.1f", S_elapsed(b));
+	snprintf(secs, sizeof(secs), "%.1f", S_since(&b->start));
 	*strchr(secs, '.') = ',';
 	fprintf(stderr, "\r\033[K[%zu/%zu] %s  %s s", b->done, b->n,
 	    current != NULL ? current : "", secs);
@@ -90,6 +92,7 @@ S_start(struct batch *b, struct worker *w)
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	w->fd = fds[0];
 	w->plan = b->next++;
+	clock_gettime(CLOCK_MONOTONIC, &w->start);
 	buf_init(&w->msgs);
 	b->status[w->plan] = -1;
 	return true;
@@ -99,10 +102,11 @@ S_start(struct batch *b, struct worker *w)
 static void
 S_finish(struct batch *b, struct worker *w)
 {
+	struct rusage ru;
 	int ws, st;
 
 	close(w->fd);
-	while (waitpid(w->pid, &ws, 0) == -1 && errno == EINTR)
+	while (wait4(w->pid, &ws, 0, &ru) == -1 && errno == EINTR)
 		;
 	if (WIFEXITED(ws))
 		st = WEXITSTATUS(ws);
@@ -111,6 +115,12 @@ S_finish(struct batch *b, struct worker *w)
 		    "signal %d\n", b->dirs[w->plan], WTERMSIG(ws));
 		st = GEN_SYSTEM;
 	}
+	/* What the benchmark reads: each plan's time and peak memory. */
+	if (b->o->verbose)
+		buf_printf(&w->msgs, "gen: %s: %s in %.0f ms, peak %ld kB\n",
+		    b->dirs[w->plan], st == GEN_UNCHANGED ? "unchanged" : st ==
+		    GEN_OK ? "written" : "failed", S_since(&w->start) * 1000,
+		    ru.ru_maxrss);
 	if (st == GEN_UNCHANGED) {
 		b->unchanged++;
 		st = GEN_OK;
@@ -168,7 +178,7 @@ S_summary(const struct batch *b)
 		failed += b->status[i] != GEN_OK;
 	if (b->progress || b->o->verbose)
 		fprintf(stderr, "gen: %zu plans in %.1f s: %zu written, %zu "
-		    "unchanged, %zu failed\n", b->n, S_elapsed(b),
+		    "unchanged, %zu failed\n", b->n, S_since(&b->start),
 		    b->n - failed - b->unchanged, b->unchanged, failed);
 	if (failed == 0)
 		return;
