@@ -177,15 +177,18 @@ S_write(const struct plan *p, const struct doc *doc,
 	size_t n = 0;
 
 	if (o->formats & FORMAT_CSV) {
-		out[n].name = xasprintf("%s.kennzahlen.csv", p->name);
+		out[n].name = xasprintf("%s%s", p->name,
+		    gen_output_ext(FORMAT_CSV));
 		st = S_render_file(&out[n++], S_write_csv, (void *)p);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_HTML)) {
-		out[n].name = xasprintf("%s.html", p->name);
+		out[n].name = xasprintf("%s%s", p->name,
+		    gen_output_ext(FORMAT_HTML));
 		st = S_render_file(&out[n++], S_write_html, &job);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_PDF)) {
-		out[n].name = xasprintf("%s.pdf", p->name);
+		out[n].name = xasprintf("%s%s", p->name,
+		    gen_output_ext(FORMAT_PDF));
 		st = S_render_pdf(doc, tpl, &out[n++]);
 	}
 	if (st == GEN_OK) {
@@ -200,12 +203,19 @@ S_write(const struct plan *p, const struct doc *doc,
 	return st;
 }
 
-static bool
-S_exists(const char *dir, const char *name, const char *ext)
+const char *
+gen_output_ext(enum gen_format f)
 {
-	char *path = xasprintf("%s/%s%s", dir, name, ext);
+	return f == FORMAT_CSV ? ".kennzahlen.csv" : f == FORMAT_HTML ?
+	    ".html" : ".pdf";
+}
+
+bool
+gen_output_exists(const char *dir, const char *name, enum gen_format f)
+{
+	char *path = xasprintf("%s/%s%s", dir, name, gen_output_ext(f));
 	struct stat st;
-	bool ok = stat(path, &st) == 0;
+	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 
 	free(path);
 	return ok;
@@ -216,21 +226,18 @@ S_exists(const char *dir, const char *name, const char *ext)
 static bool
 S_up_to_date(const struct gen_options *o, const struct stamp *stamp)
 {
-	static const struct {
-		unsigned	 format;
-		const char	*ext;
-	} outputs[] = { { FORMAT_CSV, ".kennzahlen.csv" },
-	    { FORMAT_HTML, ".html" }, { FORMAT_PDF, ".pdf" } };
 	char *path = xasprintf("%s/%s.stamp", o->outdir, stamp->name);
 	struct stamp old;
-	bool same = stamp_read(path, &old) && strcmp(old.hash, stamp->hash) == 0;
+	bool same = false;
 
-	free(path);
-	if (same)
+	if (stamp_read(path, &old)) {
+		same = strcmp(old.hash, stamp->hash) == 0;
 		stamp_free(&old);
-	for (size_t i = 0; same && i < 3; i++)
-		if (o->formats & outputs[i].format)
-			same = S_exists(o->outdir, stamp->name, outputs[i].ext);
+	}
+	free(path);
+	for (unsigned f = FORMAT_HTML; same && f <= FORMAT_CSV; f <<= 1)
+		if (o->formats & f)
+			same = gen_output_exists(o->outdir, stamp->name, f);
 	return same;
 }
 

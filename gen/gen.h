@@ -27,6 +27,12 @@ enum gen_format {
 	FORMAT_CSV = 4,
 };
 
+/* The file name of a plan's output ends in this: NAME.kennzahlen.csv. */
+const char	*gen_output_ext(enum gen_format f);
+/* Is dir/NAME + gen_output_ext(f) a regular file? */
+bool		 gen_output_exists(const char *dir, const char *name,
+		    enum gen_format f);
+
 struct gen_options {
 	const char	*outdir;
 	const char	*template_dir;	/* NULL: templates/<report> */

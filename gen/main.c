@@ -1,14 +1,12 @@
 /* main.c: the command line of gen (cli.md): options and the list of plan
  * folders. */
 #include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -137,8 +135,8 @@ S_unique_names(char **dirs, size_t n)
 	return unique;
 }
 
-/* Each plan in its own process, at most jobs at a time; the exit status
- * is the worst of all plans. */
+/* One plan in this process; several in worker processes (batch.c).  The
+ * exit status is the worst of all plans. */
 static int
 S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {

@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "gen.h"
 #include "html.h"
@@ -102,17 +101,6 @@ S_by_place(const void *x, const void *y)
 	return c != 0 ? c : strcmp(a->name, b->name);
 }
 
-static bool
-S_exists(const char *dir, const char *name, const char *ext)
-{
-	char *path = xasprintf("%s/%s%s", dir, name, ext);
-	struct stat st;
-	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-
-	free(path);
-	return ok;
-}
-
 struct stamp *
 site_reports(const char *dir, size_t *n)
 {
@@ -132,7 +120,7 @@ site_reports(const char *dir, size_t *n)
 		grow(&v, &cap, *n + 1, sizeof(*v));
 		path = xasprintf("%s/%s", dir, e->d_name);
 		if (stamp_read(path, &v[*n]) &&
-		    S_exists(dir, v[*n].name, ".html"))
+		    gen_output_exists(dir, v[*n].name, FORMAT_HTML))
 			(*n)++;
 		else
 			stamp_free(&v[*n]);
@@ -158,19 +146,21 @@ site_free(struct stamp *v, size_t n)
 static void
 S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 {
-	static const struct { const char *text, *ext; } files[] = {
-		{ "Bericht", ".html" }, { "PDF", ".pdf" },
-		{ "Kennzahlen (CSV)", ".kennzahlen.csv" },
-	};
+	static const struct {
+		enum gen_format	 f;
+		const char	*text;
+	} files[] = { { FORMAT_HTML, "Bericht" }, { FORMAT_PDF, "PDF" },
+	    { FORMAT_CSV, "Kennzahlen (CSV)" } };
 
 	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
 		xmlNodePtr a;
 		char *label;
 
-		if (!S_exists(outdir, s->name, files[k].ext))
+		if (!gen_output_exists(outdir, s->name, files[k].f))
 			continue;
 		a = html_el(td, "a", files[k].text);
-		html_attr(a, "href", "%s%s", s->name, files[k].ext);
+		html_attr(a, "href", "%s%s", s->name,
+		    gen_output_ext(files[k].f));
 		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,
 		    s->year);
 		html_attr(html_el(a, "span", label), "class", "vh");

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs gen and the unit tests under valgrind: the examples to all three
-# outputs, the tree dump, every case of the error corpus, the unit tests.
+# outputs, again unchanged and with other formats, the tree dump, every
+# case of the error corpus, the unit tests.
 # Fails on any invalid access or leak.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ vg() {
 	clean=$((clean + 1))
 }
 vg build/gen -q -j 1 -f html,pdf,csv -o "$tmp/out" input/*/
+vg build/gen -q -f html,pdf,csv -o "$tmp/out" input/ahrweiler-2017
+vg build/gen -q -f html,csv -o "$tmp/out" input/ahrweiler-2017
 vg build/gen --dump-tree input/lahn-dill-2019
 for dir in tests/errors/*/; do
 	vg build/gen -q -f html,pdf,csv -o "$tmp/err" "$dir"

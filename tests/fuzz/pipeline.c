@@ -61,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char *dir, *plan, *out;
 	struct gen_options o = { .formats = FORMAT_HTML | FORMAT_PDF |
-	    FORMAT_CSV, .quiet = true };
+	    FORMAT_CSV, .quiet = true, .force = true };
 	enum gen_status st;
 
 	if (dir == NULL) {
