@@ -102,19 +102,21 @@ S_start(struct batch *b, struct worker *w)
 static void
 S_finish(struct batch *b, struct worker *w)
 {
-	struct rusage ru;
-	int ws, st;
+	struct rusage ru = { 0 };
+	int ws = 0, st = GEN_SYSTEM;
+	pid_t r;
 
 	close(w->fd);
-	while (wait4(w->pid, &ws, 0, &ru) == -1 && errno == EINTR)
+	while ((r = wait4(w->pid, &ws, 0, &ru)) == -1 && errno == EINTR)
 		;
-	if (WIFEXITED(ws))
+	if (r == -1)
+		buf_printf(&w->msgs, "gen: %s: the worker is lost: %s\n",
+		    b->dirs[w->plan], strerror(errno));
+	else if (WIFEXITED(ws))
 		st = WEXITSTATUS(ws);
-	else {
+	else
 		buf_printf(&w->msgs, "gen: %s: the worker was killed by "
 		    "signal %d\n", b->dirs[w->plan], WTERMSIG(ws));
-		st = GEN_SYSTEM;
-	}
 	/* What the benchmark reads: each plan's time and peak memory. */
 	if (b->o->verbose)
 		buf_printf(&w->msgs, "gen: %s: %s in %.0f ms, peak %ld kB\n",

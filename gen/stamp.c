@@ -195,8 +195,11 @@ stamp_read(const char *path, struct stamp *s)
 		}
 	}
 	free(text);
+	/* The name makes file names: a stamp naming another folder is not
+	 * one gen wrote. */
 	if (s->hash == NULL || s->name == NULL || s->report == NULL ||
-	    s->jobcenter == NULL || s->title == NULL) {
+	    s->jobcenter == NULL || s->title == NULL ||
+	    strchr(s->name, '/') != NULL || s->name[0] == '.') {
 		stamp_free(s);
 		return false;
 	}
