@@ -786,6 +786,106 @@ S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
 	return b;
 }
 
+/* The top and the bottom of the line a text item of a cell stands on. */
+static double
+S_line_top(const struct lay_item *it)
+{
+	return it->y - S_ascent(it->size);
+}
+
+static double
+S_line_bottom(const struct lay_item *it)
+{
+	return S_line_top(it) + it->size * LEADING;
+}
+
+/* Where a row may be cut at or above want: between lines of every cell,
+ * through none; want itself if a line alone is taller. */
+static double
+S_cut(const struct lay_page *items, double from, double want)
+{
+	double cut = want;
+	bool moved = true;
+
+	while (moved) {
+		moved = false;
+		for (size_t i = 0; i < items->n; i++) {
+			const struct lay_item *it = &items->items[i];
+
+			if (it->type == LI_TEXT && S_line_top(it) > from &&
+			    S_line_top(it) < cut && cut < S_line_bottom(it)) {
+				cut = S_line_top(it);
+				moved = true;
+			}
+		}
+	}
+	return cut > from ? cut : want;
+}
+
+/* Moves the part of item it that lies in [from, to) of its row into
+ * slice, at the slice's top. */
+static void
+S_slice_item(struct lay_page *slice, struct lay_item *it, double from,
+    double to)
+{
+	struct lay_item *o;
+	double top, bottom;
+
+	switch (it->type) {
+	case LI_TEXT:
+		if (S_line_top(it) < from || S_line_top(it) >= to)
+			return;
+		o = S_item(slice, LI_TEXT);
+		*o = *it;
+		o->y -= from;
+		it->text = NULL;	/* the slice owns it now */
+		break;
+	case LI_LINE:		/* a rule across the row, at its top or foot */
+		if (it->y < from || it->y > to || (it->y == from && from > 0))
+			return;
+		o = S_item(slice, LI_LINE);
+		*o = *it;
+		o->y -= from;
+		o->h -= from;
+		break;
+	case LI_RECT:
+		top = it->y > from ? it->y : from;
+		bottom = it->y + it->h < to ? it->y + it->h : to;
+		if (bottom <= top)
+			return;
+		o = S_item(slice, LI_RECT);
+		*o = *it;
+		o->y = top - from;
+		o->h = bottom - top;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A row taller than room, the last box of bx, as boxes of at most room
+ * each, cut between lines: a cell's text goes on under the head that the
+ * next page repeats, none of it runs past the foot of a page. */
+static void
+S_split_row(struct boxes *bx, double room)
+{
+	struct box row = bx->v[--bx->n];
+
+	for (double from = 0, to; from < row.h; from = to) {
+		struct box *s;
+
+		to = row.h - from <= room ? row.h :
+		    S_cut(&row.items, from, from + room);
+		s = S_box(bx, to - from, from == 0 ? row.space : 0);
+		s->table = row.table;
+		s->row = row.row;
+		s->keep_next = to >= row.h && row.keep_next;
+		for (size_t i = 0; i < row.items.n; i++)
+			S_slice_item(&s->items, &row.items.items[i], from, to);
+	}
+	S_page_free(&row.items);
+}
+
 /* The caption and the head, in one box, again at the top of every page
  * the table goes on to; boxes of heads are numbered as the tables. */
 static void
@@ -826,6 +926,7 @@ S_table(struct ctx *c, const struct doc_node *t)
 	size_t ncol = 0;
 	struct tstyle st;
 	int id = c->ntables++;
+	double room;
 	int k;
 
 	for (const struct doc_node *x = t->first ? t->first->first : NULL;
@@ -839,6 +940,10 @@ S_table(struct ctx *c, const struct doc_node *t)
 		S_columns(c, t, col, ncol, sizes[k]);
 	st = (struct tstyle){ .size = sizes[k], .note_size = sizes[k] - 1.5 };
 	S_repeat_head(c, t, col, ncol, &st);
+	/* A row may fill a page under its caption and head, twice over:
+	 * once as they stand first, once as the next page repeats them. */
+	room = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom -
+	    2 * c->heads.v[id].h;
 	{
 		size_t first = c->out->n;
 
@@ -856,6 +961,8 @@ S_table(struct ctx *c, const struct doc_node *t)
 		 * before it: no row alone under a head or a page break. */
 		b->keep_next = k <= 1 || (r->next != NULL &&
 		    r->next->next == NULL);
+		if (b->h > room)
+			S_split_row(c->out, room);
 	}
 	if (t->note != NULL || t->source != NULL) {
 		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",

@@ -57,6 +57,19 @@ if [ "$update" != yes ]; then
 	    grep -q "Instrumentenmix 2025 (Fortsetzung)" "$tmp/lang4.txt"
 	check "the head row is repeated on page 4" \
 	    grep -q "Instrument  *Eintritte  *Mittel" "$tmp/lang4.txt"
+	# A row taller than a page goes on under the repeated head, none of
+	# it past the foot (text there would be lost from the page).
+	rm -rf "$tmp/tall" && mkdir -p "$tmp/tall"
+	printf '%s\n' '<plan report="amip" year="2017"><jobcenter name="J" kind="gE"/><title>T</title>' \
+	    '<data><table name="t" kind="table" src="t.csv" title="Lange Zelle"><column name="titel" type="text"/><column name="text" type="text"/></table></data>' \
+	    '<body><section title="S"><insert table="t"/><p>Danach.</p></section></body></plan>' >"$tmp/tall/plan.xml"
+	awk 'BEGIN { printf "titel;text\nA;"; for (i = 0; i < 700; i++) printf "Wort%d ", i; print ""; print "B;kurz" }' \
+	    >"$tmp/tall/t.csv"
+	"$gen" -q -f pdf -o "$tmp/tall-out" "$tmp/tall" 2>/dev/null
+	check "a row taller than a page: all of its 700 words are on the pages" sh -c \
+	    "[ \$(pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -o 'Wort[0-9]*' | sort -u | wc -l) = 700 ]"
+	check "a row taller than a page goes on under '(Fortsetzung)'" sh -c \
+	    "pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -q 'Lange Zelle (Fortsetzung)'"
 	"$gen" -q -f pdf -t tests/template-logo -o "$tmp/serif" input/ahrweiler-2017
 	check "a template names other fonts: they are embedded" sh -c \
 	    "pdffonts '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'LiberationSerif.*yes *yes'"
