@@ -141,6 +141,24 @@ site_free(struct stamp *v, size_t n)
 	free(v);
 }
 
+/* The address of NAME + ext.  libxml2 escapes what a URL may not hold
+ * when it writes the page, but leaves '%', '#' and '?', which a folder
+ * name may hold and which would end the file name in a link. */
+static char *
+S_href(const char *name, const char *ext)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (const char *p = name; *p != '\0'; p++)
+		if (*p == '%' || *p == '#' || *p == '?')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_putc(&b, *p);
+	buf_puts(&b, ext);
+	return buf_detach(&b);
+}
+
 /* The links of one report; each names the report for screen readers,
  * which list links out of their rows. */
 static void
@@ -154,13 +172,14 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 
 	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
 		xmlNodePtr a;
-		char *label;
+		char *label, *href;
 
 		if (!gen_output_exists(outdir, s->name, files[k].f))
 			continue;
 		a = html_el(td, "a", files[k].text);
-		html_attr(a, "href", "%s%s", s->name,
-		    gen_output_ext(files[k].f));
+		href = S_href(s->name, gen_output_ext(files[k].f));
+		html_attr(a, "href", "%s", href);
+		free(href);
 		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,
 		    s->year);
 		html_attr(html_el(a, "span", label), "class", "vh");

@@ -80,5 +80,13 @@ done
 check "the index links only files that exist" sh -c "
 	grep -o 'href=\"[^\"]*\"' '$tmp/site/index.html' | sed 's/href=\"//; s/\"$//' |
 	    while read -r f; do [ -f '$tmp/site/'\"\$f\" ] || exit 1; done"
+# A folder name with a blank, an umlaut and '#' still links its files.
+rm -rf "$tmp/odd" "$tmp/odd-out" && mkdir -p "$tmp/odd"
+cp -r input/ahrweiler-2017 "$tmp/odd/Köln 2017#1"
+cp -r input/me-aktiv-2017 "$tmp/odd/"
+"$gen" -q -f html -o "$tmp/odd-out" "$tmp"/odd/*/ 2>/dev/null
+check "the index escapes '#' in a file name" \
+    grep -q 'href="K%C3%B6ln%202017%231.html"' "$tmp/odd-out/index.html"
+rm -rf "$tmp/odd" "$tmp/odd-out"
 rm -rf "$tmp/b" "$tmp/b-one" "$tmp/b-ok" "$tmp/inc" "$tmp/inc-in" "$tmp/inc-tpl" \
     "$tmp/site"
