@@ -149,6 +149,12 @@ S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 	return total * size / 1000.0;
 }
 
+const char *
+pdf_font_file(const struct template *tpl, int face)
+{
+	return tpl->fonts[face] != NULL ? tpl->fonts[face] : font_files[face];
+}
+
 static bool
 S_open(struct device *dev, const struct template *tpl)
 {
@@ -161,8 +167,7 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
 	S_extend_cp1252(dev->pdf);
 	for (int f = 0; f < LF_COUNT; f++)
-		dev->face[f].file = tpl->fonts[f] != NULL ? tpl->fonts[f] :
-		    font_files[f];
+		dev->face[f].file = pdf_font_file(tpl, f);
 	return dev->error == 0;
 }
 

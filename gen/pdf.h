@@ -11,6 +11,10 @@
 #include "hyph.h"
 #include "template.h"
 
+/* The TrueType file of face 0..3 (regular, bold, italic, bold italic):
+ * the template's, or Liberation Sans. */
+const char	*pdf_font_file(const struct template *tpl, int face);
+
 /* The PDF of d in memory (caller frees *data), or false with a message
  * in *err (caller frees). */
 bool	pdf_render(const struct doc *d, const struct template *tpl,

@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <xxhash.h>
 
 #include "gen.h"
+#include "hyph.h"
 #include "io.h"
+#include "pdf.h"
 #include "util.h"
 
 /* Adds a named field: its length first, so that no two lists of fields
@@ -62,7 +65,24 @@ S_by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* Every file of the template's folder, and the fonts it names. */
+/* A file of the system (a font, the hyphenation patterns) by its name,
+ * size and time: a Debian update renders again, and 400 plans do not
+ * each read megabytes to find that nothing changed. */
+static void
+S_system_file(XXH3_state_t *st, const char *path)
+{
+	struct stat sb;
+	long long v[3] = { 0, 0, 0 };
+
+	if (stat(path, &sb) == 0) {
+		v[0] = (long long)sb.st_size;
+		v[1] = (long long)sb.st_mtim.tv_sec;
+		v[2] = (long long)sb.st_mtim.tv_nsec;
+	}
+	S_field(st, path, v, sizeof(v));
+}
+
+/* Every file of the template's folder, and the fonts it draws with. */
 static void
 S_template(XXH3_state_t *st, const struct template *tpl)
 {
@@ -79,9 +99,9 @@ S_template(XXH3_state_t *st, const struct template *tpl)
 	}
 	if (n >= 0)
 		free(list);
-	for (size_t f = 0; f < 4; f++)
-		if (tpl->fonts[f] != NULL)
-			S_file(st, tpl->fonts[f], tpl->fonts[f]);
+	for (int f = 0; f < 4; f++)
+		S_system_file(st, pdf_font_file(tpl, f));
+	S_system_file(st, HYPH_DICT);
 }
 
 char *

@@ -1,7 +1,8 @@
 /* stamp.h: the stamp beside a plan's outputs (NAME.stamp): a hash of all
- * they were made from (gen's version, the options, every input file and
- * the template), and the plan's metadata for the index of the output
- * folder.  Included by gen.c. */
+ * they were made from (gen's version, the options, every input file, the
+ * template, and the fonts and hyphenation patterns of the system), and
+ * the plan's metadata for the index of the output folder.  Included by
+ * gen.c and site.c. */
 #ifndef GEN_STAMP_H
 #define GEN_STAMP_H
 
