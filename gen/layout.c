@@ -503,13 +503,13 @@ S_line_links(struct lay_page *p, const struct line *ln, const struct chunks *cs,
 	}
 }
 
-/* One box per line; the first two and the last two lines of a block stay
- * together (no orphans, no widows). */
-static struct box *
+/* One box per line, at least one; the first two and the last two lines
+ * of a block stay together (no orphans, no widows).  No pointer to a box
+ * is returned: the next box may move them all. */
+static void
 S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
     double x, double size, unsigned color, double space)
 {
-	struct box *first = NULL;
 	double lh = size * LEADING;
 
 	for (size_t i = 0; i < ls->n; i++) {
@@ -525,45 +525,40 @@ S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
 			S_line_links(&b->items, ln, cs, x, lh);
 		b->keep_next = (i == 0 && ls->n > 1) ||
 		    (ls->n >= 2 && i == ls->n - 2);
-		if (first == NULL)
-			first = b;
 	}
-	return first != NULL ? first : S_box(c->out, 0, space);
+	if (ls->n == 0)
+		S_box(c->out, 0, space);
 }
 
-static struct box *
+static void
 S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
     double size, enum lay_font f, unsigned color, double space)
 {
 	struct chunks cs = { 0 };
 	struct lines ls = { 0 };
 	bool blank = false;
-	struct box *b;
 
 	S_inline(&cs, n, f, -1, &blank);
 	S_break(c, &cs, width, size, &ls);
-	b = S_line_boxes(c, &ls, &cs, x, size, color, space);
+	S_line_boxes(c, &ls, &cs, x, size, color, space);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
-	return b;
 }
 
 /* Plain text broken at width, as boxes. */
-static struct box *
+static void
 S_plain(struct ctx *c, const char *text, double x, double width, double size,
     enum lay_font f, unsigned color, double space)
 {
 	struct chunks cs = { 0 };
 	struct lines ls = { 0 };
 	bool blank = false;
-	struct box *b;
 
 	S_split(&cs, text, f, -1, &blank);
 	S_break(c, &cs, width, size, &ls);
-	b = S_line_boxes(c, &ls, NULL, x, size, color, space);
+	S_line_boxes(c, &ls, NULL, x, size, color, space);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
-	return b;
 }
 
 static void
@@ -598,13 +593,13 @@ S_heading(struct ctx *c, const struct doc_node *s)
 	double size = sizes[s->level < 7 ? s->level : 7];
 	char *title = xasprintf("%s %s", s->number, s->text);
 	size_t first = c->out->n;
-	struct box *b = S_plain(c, title, c->x0, c->width, size, LF_BOLD,
-	    c->l->p.accent, s->level == 1 ? 22 : 14);
 
+	S_plain(c, title, c->x0, c->width, size, LF_BOLD, c->l->p.accent,
+	    s->level == 1 ? 22 : 14);
 	/* A heading stays with what follows it. */
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
-	b->anchor = S_anchor(c->l, s->id, title, s->level);
+	c->out->v[first].anchor = S_anchor(c->l, s->id, title, s->level);
 	free(title);
 }
 
