@@ -12,9 +12,7 @@
 
 #define MM		(72.0 / 25.4)
 #define LEADING		1.4	/* line height / font size */
-#define GRAY		0x555555
-#define TEXT_COLOR	0x1A1A1A
-#define LIGHT		0xE8EEF5
+#define DEFAULT_TEXT	0x1A1A1A
 #define RULE_GRAY	0xBBBBBB
 #define INDENT		14.0	/* a list level, a davon level */
 #define CELL_PAD	3.0
@@ -62,7 +60,7 @@ S_item(struct lay_page *p, enum lay_type type)
 	memset(it, 0, sizeof(*it));
 	it->type = type;
 	it->target = -1;
-	it->color = TEXT_COLOR;
+	it->color = DEFAULT_TEXT;
 	return it;
 }
 
@@ -577,9 +575,9 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 		else
 			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
 		S_text_block(c, it, x + INDENT, width - INDENT, size, LF_REGULAR,
-		    TEXT_COLOR, 3);
+		    c->l->p.text, 3);
 		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
-		    size, TEXT_COLOR, marker, strlen(marker));
+		    size, c->l->p.text, marker, strlen(marker));
 		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
 			if (n->type == DOC_LIST)
 				S_list(c, n, x + INDENT, width - INDENT);
@@ -719,7 +717,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
     const struct tstyle *st, bool first)
 {
 	enum lay_font f = S_row_font(r, x);
-	unsigned color = r->flags & DOC_ROW_INFO ? GRAY : TEXT_COLOR;
+	unsigned color = r->flags & DOC_ROW_INFO ? c->l->p.muted : c->l->p.text;
 	double indent = first ? r->level * INDENT / 1.5 : 0;
 	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD;
 	struct lines ls = { 0 };
@@ -744,7 +742,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 		for (size_t i = 0; i < ls.n; i++, y += st->note_size * LEADING)
 			S_text(p, right ? left + col->w - CELL_PAD - ls.v[i].width :
 			    left + CELL_PAD + indent, y + S_ascent(st->note_size),
-			    LF_REGULAR, st->note_size, GRAY, ls.v[i].segs[0].text,
+			    LF_REGULAR, st->note_size, c->l->p.muted, ls.v[i].segs[0].text,
 			    strlen(ls.v[i].segs[0].text));
 		S_lines_free(&ls);
 	}
@@ -769,7 +767,7 @@ S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
 		left += col[j].w;
 	}
 	if (r->flags & (DOC_ROW_HEAD | DOC_ROW_GROUP))
-		S_fill(&b->items, c->x0, 0, left - c->x0, h, LIGHT);
+		S_fill(&b->items, c->x0, 0, left - c->x0, h, c->l->p.light);
 	for (size_t i = 0; i < cells.n; i++)
 		*S_item(&b->items, LI_TEXT) = cells.items[i];
 	free(cells.items);
@@ -892,7 +890,7 @@ S_repeat_head(struct ctx *c, const struct doc_node *t, const struct tcol *col,
 	struct box *hb;
 
 	c->out = &tmp;
-	S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 0);
+	S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 0);
 	if (t->first != NULL)
 		S_row(c, &tmp, t->first, col, ncol, st);
 	c->out = save;
@@ -942,7 +940,7 @@ S_table(struct ctx *c, const struct doc_node *t)
 	{
 		size_t first = c->out->n;
 
-		S_plain(c, t->text, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 12);
+		S_plain(c, t->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 		for (size_t i = first; i < c->out->n; i++)
 			c->out->v[i].keep_next = true;
 	}
@@ -965,16 +963,13 @@ S_table(struct ctx *c, const struct doc_node *t)
 		    t->source != NULL ? t->source : "");
 
 		c->out->v[c->out->n - 1].keep_next = true;
-		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR, GRAY, 2);
+		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR, c->l->p.muted, 2);
 		free(meta);
 	}
 }
 
 /* --- charts --- */
 
-static const unsigned palette[] = { 0x1F4E79, 0xB34700, 0x3B6E22, 0x6A3D9A,
-    0x8A6D00, 0xA3243B };
-#define NPALETTE (sizeof(palette) / sizeof(*palette))
 
 static struct lay_item *
 S_poly(struct lay_page *p, enum lay_type type, const double *pts, int n)
@@ -1001,7 +996,7 @@ S_center_text(const struct ctx *c, struct lay_page *p, double x, double y,
 {
 	double w = S_w(c, LF_REGULAR, size, s, strlen(s));
 
-	S_text(p, x - w / 2, y, LF_REGULAR, size, TEXT_COLOR, s, strlen(s));
+	S_text(p, x - w / 2, y, LF_REGULAR, size, c->l->p.text, s, strlen(s));
 }
 
 static void
@@ -1015,12 +1010,12 @@ S_bars(struct ctx *c, struct box *b, const struct doc_node *chart)
 	    s->first : NULL; d != NULL; d = d->next, y += 24) {
 		double x = x0 + d->frac * plot;
 
-		S_text(&b->items, x0, y + 7, LF_REGULAR, 7.5, TEXT_COLOR,
+		S_text(&b->items, x0, y + 7, LF_REGULAR, 7.5, c->l->p.text,
 		    d->source, strlen(d->source));
 		S_fill(&b->items, x < zero ? x : zero, y + 10, fabs(x - zero), 9,
-		    palette[0]);
+		    c->l->p.chart[0]);
 		S_text(&b->items, (x > zero ? x : zero) + 4, y + 17.5, LF_REGULAR,
-		    7.5, TEXT_COLOR, d->text, strlen(d->text));
+		    7.5, c->l->p.text, d->text, strlen(d->text));
 	}
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
@@ -1030,7 +1025,7 @@ S_bars(struct ctx *c, struct box *b, const struct doc_node *chart)
 			b->items.items[b->items.n - 1].h = y;
 			S_center_text(c, &b->items, x, y + 9, 7, t->text);
 		}
-	S_rule(&b->items, zero, 0, zero, 0.6, GRAY);
+	S_rule(&b->items, zero, 0, zero, 0.6, c->l->p.muted);
 	b->items.items[b->items.n - 1].h = y;
 	b->h = y + 14;
 }
@@ -1059,7 +1054,7 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 			y = bottom - t->frac * (bottom - top);
 			S_rule(&b->items, left, y, right, 0.3, RULE_GRAY);
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
-			    TEXT_COLOR);
+			    c->l->p.text);
 		}
 	for (size_t k = 0; k < ncat; k++)
 		S_center_text(c, &b->items, left + (k + 0.5) * (right - left) /
@@ -1068,7 +1063,7 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		double pts[128];
 		int n = 0;
-		unsigned color = palette[style % NPALETTE];
+		unsigned color = c->l->p.chart[style % LAY_CHART_COLORS];
 		struct lay_item *it;
 
 		if (s->type != DOC_SERIES)
@@ -1100,7 +1095,7 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 		it->size = 1.8;
 		it->color = color;
 		it->dash = style;
-		S_text(&b->items, left + 30, y, LF_REGULAR, 7.5, TEXT_COLOR,
+		S_text(&b->items, left + 30, y, LF_REGULAR, 7.5, c->l->p.text,
 		    s->text, strlen(s->text));
 		y += 12;
 		style++;
@@ -1131,11 +1126,11 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 		}
 		if (d->frac > 0)
 			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
-			    palette[k % NPALETTE];
+			    c->l->p.chart[k % LAY_CHART_COLORS];
 		a = bnd;
-		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8, palette[k % NPALETTE]);
+		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8, c->l->p.chart[k % LAY_CHART_COLORS]);
 		label = xasprintf("%s: %s", d->source, d->text);
-		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, TEXT_COLOR,
+		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, c->l->p.text,
 		    label, strlen(label));
 		free(label);
 		ly += 13;
@@ -1149,7 +1144,7 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 	size_t first = c->out->n;
 	struct box *b;
 
-	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, TEXT_COLOR, 12);
+	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
 	b = S_box(c->out, 0, 4);
@@ -1176,11 +1171,11 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 			break;
 		case DOC_PARAGRAPH:
 			S_text_block(c, n, c->x0, c->width, size, LF_REGULAR,
-			    TEXT_COLOR, 6);
+			    c->l->p.text, 6);
 			break;
 		case DOC_NOTE:
 			S_text_block(c, n, c->x0, c->width, size - 2, LF_REGULAR,
-			    GRAY, 4);
+			    c->l->p.muted, 4);
 			break;
 		case DOC_LIST:
 			S_list(c, n, c->x0, c->width);
@@ -1212,11 +1207,11 @@ S_toc(struct ctx *c, const struct doc_node *toc)
 		struct box *b;
 
 		S_plain(c, e->text, x + 34, c->width - (x - c->x0) - 34 - 30,
-		    size, e->level == 1 ? LF_BOLD : LF_REGULAR, TEXT_COLOR,
+		    size, e->level == 1 ? LF_BOLD : LF_REGULAR, c->l->p.text,
 		    e->level == 1 ? 6 : 1);
 		b = &c->out->v[first];
 		S_text(&b->items, x, S_ascent(size), e->level == 1 ? LF_BOLD :
-		    LF_REGULAR, size, TEXT_COLOR, e->number, strlen(e->number));
+		    LF_REGULAR, size, c->l->p.text, e->number, strlen(e->number));
 		it = S_item(&b->items, LI_TEXT);
 		it->x = c->x0 + c->width;
 		it->y = S_ascent(size);
@@ -1400,17 +1395,17 @@ S_cover(struct ctx *c, const struct doc *d)
 	char *meta;
 
 	c->out = &bx;
-	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, TEXT_COLOR, 0);
+	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, c->l->p.text, 0);
 	S_plain(c, d->title, c->x0, c->width, 26, LF_BOLD, p->accent, 12);
 	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
 	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
 	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
-	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, GRAY, 18);
+	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 18);
 	free(meta);
 	if (d->date != NULL)
-		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, GRAY, 4);
+		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 4);
 	if (d->author != NULL)
-		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR, GRAY, 4);
+		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 4);
 	c->out = save;
 	if (p->logo) {
 		struct lay_item *it = S_item(pg, LI_LOGO);
@@ -1444,12 +1439,12 @@ S_running(struct ctx *c, const struct doc *d)
 		double ytop = p->page_h - p->margin_top + 22;
 		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
 
-		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, GRAY, d->jobcenter,
+		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, c->l->p.muted, d->jobcenter,
 		    strlen(d->jobcenter));
-		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, GRAY);
+		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, c->l->p.muted);
 		S_rule(pg, c->x0, ytop - 5, c->x0 + c->width, 0.5, RULE_GRAY);
 		S_right_text(pg, c->x0 + c->width, p->margin_bottom - 24, 8, foot,
-		    GRAY);
+		    c->l->p.muted);
 		free(foot);
 	}
 }
@@ -1489,7 +1484,10 @@ layout_defaults(struct lay_params *p)
 	*p = (struct lay_params){ .page_w = 210 * MM, .page_h = 297 * MM,
 	    .margin_top = 25 * MM, .margin_right = 20 * MM,
 	    .margin_bottom = 22 * MM, .margin_left = 25 * MM,
-	    .font_size = 10, .accent = 0x1F4E79 };
+	    .font_size = 10, .accent = 0x1F4E79, .light = 0xE8EEF5,
+	    .text = DEFAULT_TEXT, .muted = 0x555555,
+	    .chart = { 0x1F4E79, 0xB34700, 0x3B6E22, 0x6A3D9A, 0x8A6D00,
+	    0xA3243B } };
 }
 
 struct layout *

@@ -66,11 +66,18 @@ struct lay_anchor {
 	double		 y;
 };
 
+#define LAY_CHART_COLORS 6
+
 struct lay_params {
 	double		 page_w, page_h;
 	double		 margin_top, margin_right, margin_bottom, margin_left;
 	double		 font_size;	/* body text */
-	unsigned	 accent;	/* headings, rules */
+	/* Colours 0xRRGGBB, from the template's stylesheet: */
+	unsigned	 accent;	/* headings, rules, links */
+	unsigned	 light;		/* table heads, group rows */
+	unsigned	 text;
+	unsigned	 muted;		/* notes, sources, informational rows */
+	unsigned	 chart[LAY_CHART_COLORS];
 	bool		 logo;		/* the device can draw a logo */
 };
 

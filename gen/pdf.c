@@ -1,6 +1,7 @@
 /* pdf.c: the device over libharu and the PDF writer. */
 #include "pdf.h"
 
+#include <ctype.h>
 #include <hpdf.h>
 #include <hpdf_encoder.h>
 #include <stdint.h>
@@ -515,16 +516,47 @@ S_save(struct device *dev, unsigned char **data, size_t *len)
 	return dev->error == 0;
 }
 
-/* The accent colour of the template's stylesheet (--accent: #RRGGBB). */
+/* The colour of a custom property of the template's stylesheet, as in
+ * "--accent: #1f4e79;", or fallback.  The stylesheet is the web page's:
+ * the print report takes its colours from it, so the two look alike. */
 static unsigned
-S_accent(const struct template *tpl, unsigned fallback)
+S_css_color(const struct template *tpl, const char *name, unsigned fallback)
 {
-	const char *s = strstr(tpl->css, "--accent:");
+	size_t n = strlen(name);
 	unsigned c;
 
-	if (s != NULL && sscanf(s, "--accent: #%6x", &c) == 1)
-		return c;
+	for (const char *s = tpl->css; s != NULL && (s = strstr(s, name)) != NULL;
+	    s += n) {
+		const char *v = s + n;
+
+		/* Not the end of a longer name: "--accent" in "--x-accent". */
+		if (s > tpl->css && (isalnum((unsigned char)s[-1]) ||
+		    s[-1] == '-'))
+			continue;
+		v += strspn(v, " \t");
+		if (*v++ != ':')
+			continue;
+		v += strspn(v, " \t");
+		if (sscanf(v, "#%6x", &c) == 1 && strspn(v + 1,
+		    "0123456789abcdefABCDEF") == 6)
+			return c;
+	}
 	return fallback;
+}
+
+static void
+S_colors(const struct template *tpl, struct lay_params *p)
+{
+	char name[16];
+
+	p->accent = S_css_color(tpl, "--accent", p->accent);
+	p->light = S_css_color(tpl, "--accent-light", p->light);
+	p->text = S_css_color(tpl, "--text", p->text);
+	p->muted = S_css_color(tpl, "--muted", p->muted);
+	for (int i = 0; i < LAY_CHART_COLORS; i++) {
+		snprintf(name, sizeof(name), "--chart-%d", i + 1);
+		p->chart[i] = S_css_color(tpl, name, p->chart[i]);
+	}
 }
 
 /* The page of the template over the defaults. */
@@ -535,7 +567,7 @@ S_params(const struct template *tpl, struct lay_params *p)
 	const double mm = 72.0 / 25.4;
 
 	layout_defaults(p);
-	p->accent = S_accent(tpl, p->accent);
+	S_colors(tpl, p);
 	if (s->margin_top > 0) {
 		p->margin_top = s->margin_top * mm;
 		p->margin_right = s->margin_right * mm;

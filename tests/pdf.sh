@@ -70,6 +70,16 @@ if [ "$update" != yes ]; then
 	    "[ \$(pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -o 'Wort[0-9]*' | sort -u | wc -l) = 700 ]"
 	check "a row taller than a page goes on under '(Fortsetzung)'" sh -c \
 	    "pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -q 'Lange Zelle (Fortsetzung)'"
+	# The print report takes its colours from the template's stylesheet.
+	rm -rf "$tmp/red" && cp -r templates/amip "$tmp/red"
+	sed -i 's/--accent-light: #[0-9a-f]*/--accent-light: #ff0000/; s/--chart-1: #[0-9a-f]*/--chart-1: #00ff00/' \
+	    "$tmp/red/style.css"
+	"$gen" -q -f pdf -t "$tmp/red" -o "$tmp/red-out" input/ahrweiler-2017 2>/dev/null
+	qpdf --qdf --object-streams=disable "$tmp/red-out/ahrweiler-2017.pdf" "$tmp/red.qdf" 2>/dev/null
+	check "a template's --accent-light fills the table heads in the PDF" \
+	    grep -aqx '1 0 0 rg' "$tmp/red.qdf"
+	check "a template's --chart-1 colours the first series in the PDF" \
+	    grep -aqx '0 1 0 rg' "$tmp/red.qdf"
 	"$gen" -q -f pdf -t tests/template-logo -o "$tmp/serif" input/ahrweiler-2017
 	check "a template names other fonts: they are embedded" sh -c \
 	    "pdffonts '$tmp/serif/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'LiberationSerif.*yes *yes'"
