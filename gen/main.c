@@ -135,19 +135,25 @@ S_unique_names(char **dirs, size_t n)
 	return unique;
 }
 
-/* One plan in this process; several in worker processes (batch.c).  The
- * exit status is the worst of all plans. */
+/* Several plans in worker processes (batch.c); one, or the trees of
+ * several one after the other, in this process.  The exit status is the
+ * worst of all plans. */
 static int
 S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {
-	int st;
+	int worst = GEN_OK;
 
 	if (!S_unique_names(dirs, n))
 		return GEN_USAGE;
-	if (n > 1)
+	if (n > 1 && !o->dump_tree)
 		return batch_run(dirs, n, o, jobs);
-	st = gen_plan(dirs[0], o);
-	return st == GEN_UNCHANGED ? GEN_OK : st;
+	for (size_t i = 0; i < n; i++) {
+		int st = gen_plan(dirs[i], o);
+
+		if (st != GEN_UNCHANGED && st > worst)
+			worst = st;
+	}
+	return worst;
 }
 
 static int
