@@ -717,7 +717,8 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
     const struct tstyle *st, bool first)
 {
 	enum lay_font f = S_row_font(r, x);
-	unsigned color = r->flags & DOC_ROW_INFO ? c->l->p.muted : c->l->p.text;
+	unsigned color = r->flags & DOC_ROW_INFO ? c->l->p.muted :
+	    c->l->p.text;
 	double indent = first ? r->level * INDENT / 1.5 : 0;
 	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD;
 	struct lines ls = { 0 };
@@ -742,8 +743,8 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 		for (size_t i = 0; i < ls.n; i++, y += st->note_size * LEADING)
 			S_text(p, right ? left + col->w - CELL_PAD - ls.v[i].width :
 			    left + CELL_PAD + indent, y + S_ascent(st->note_size),
-			    LF_REGULAR, st->note_size, c->l->p.muted, ls.v[i].segs[0].text,
-			    strlen(ls.v[i].segs[0].text));
+			    LF_REGULAR, st->note_size, c->l->p.muted,
+			    ls.v[i].segs[0].text, strlen(ls.v[i].segs[0].text));
 		S_lines_free(&ls);
 	}
 	return y + CELL_PAD;
@@ -963,7 +964,8 @@ S_table(struct ctx *c, const struct doc_node *t)
 		    t->source != NULL ? t->source : "");
 
 		c->out->v[c->out->n - 1].keep_next = true;
-		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR, c->l->p.muted, 2);
+		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR,
+		    c->l->p.muted, 2);
 		free(meta);
 	}
 }
@@ -1128,7 +1130,8 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
 			    c->l->p.chart[k % LAY_CHART_COLORS];
 		a = bnd;
-		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8, c->l->p.chart[k % LAY_CHART_COLORS]);
+		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
+		    c->l->p.chart[k % LAY_CHART_COLORS]);
 		label = xasprintf("%s: %s", d->source, d->text);
 		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, c->l->p.text,
 		    label, strlen(label));
@@ -1395,17 +1398,19 @@ S_cover(struct ctx *c, const struct doc *d)
 	char *meta;
 
 	c->out = &bx;
-	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, c->l->p.text, 0);
+	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
 	S_plain(c, d->title, c->x0, c->width, 26, LF_BOLD, p->accent, 12);
 	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
 	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
 	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
-	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 18);
+	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, p->muted, 18);
 	free(meta);
 	if (d->date != NULL)
-		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 4);
+		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, p->muted,
+		    4);
 	if (d->author != NULL)
-		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted, 4);
+		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR,
+		    p->muted, 4);
 	c->out = save;
 	if (p->logo) {
 		struct lay_item *it = S_item(pg, LI_LOGO);
@@ -1439,12 +1444,12 @@ S_running(struct ctx *c, const struct doc *d)
 		double ytop = p->page_h - p->margin_top + 22;
 		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
 
-		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, c->l->p.muted, d->jobcenter,
+		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, p->muted, d->jobcenter,
 		    strlen(d->jobcenter));
-		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, c->l->p.muted);
+		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, p->muted);
 		S_rule(pg, c->x0, ytop - 5, c->x0 + c->width, 0.5, RULE_GRAY);
 		S_right_text(pg, c->x0 + c->width, p->margin_bottom - 24, 8, foot,
-		    c->l->p.muted);
+		    p->muted);
 		free(foot);
 	}
 }

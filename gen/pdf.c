@@ -29,10 +29,10 @@ static const char *const font_files[LF_COUNT] = {
 #define WIDTH_CACHE 0x3000
 
 /* A face is drawn with two fonts over one embedded font file, each made
- * when first needed: a single-byte Windows-1252 font for nearly all text,
- * and a UTF-8 font for the characters beyond it (− ● ○).  libharu builds
- * the UTF-8 font from all 65536 code points, which costs more than the
- * rest of a report. */
+ * when first needed: a single-byte Windows-1252 font (with extra_codes)
+ * for nearly all text, and a UTF-8 font for any other character (Greek,
+ * say).  libharu builds the UTF-8 font from all 65536 code points, which
+ * costs more than the rest of a report. */
 struct face {
 	const char	*file;
 	const char	*name;		/* of the loaded file, in libharu */
