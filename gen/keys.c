@@ -9,7 +9,7 @@
 #include "text.h"
 
 /* Rows printed by all inserts and charts together: twice the largest table
- * a plan may have.  Rendering takes about 30 ms per 1.000 rows. */
+ * a plan may have.  The three outputs take about 60 ms per 1.000 rows. */
 #define PRINTED_ROWS_MAX 200000
 
 /* Splits "a.b.c" into three parts (caller frees *parts[0]); false if the
@@ -306,7 +306,8 @@ keys_check_body(const struct plan *p, struct diags *d)
 	S_walk(p, d, p->body);
 	if ((n = S_too_many_rows(p, p->body, &rows)) != NULL)
 		diag_error(d, p->xml_path, planxml_line(n), "the tables and "
-		    "charts of the body print more than %d rows", PRINTED_ROWS_MAX);
+		    "charts of the body print more than %d rows",
+		    PRINTED_ROWS_MAX);
 }
 
 struct value
