@@ -40,7 +40,7 @@ chmod 555 "$tmp/o-ro"
 if [ "$(id -u)" != 0 ]; then
 	_st=$(status "$ogen" -q -f html,pdf,csv -o "$tmp/o-ro" "$tmp/oplan/ahrweiler-2017")
 	intact "an unwritable folder" "$tmp/o-ro"
-elif command -v setpriv >/dev/null; then
+elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
 	cp "$ogen" "$tmp/gen-copy" && cp -r templates "$tmp/"
 	chmod 755 "$tmp" && chmod -R a+rX "$tmp/oplan" "$tmp/templates" "$tmp/gen-copy"
 	_st=$(cd "$tmp" && status setpriv --reuid=65534 --regid=65534 \
@@ -49,7 +49,7 @@ elif command -v setpriv >/dev/null; then
 	intact "an unwritable folder" "$tmp/o-ro"
 	rm -rf "$tmp/gen-copy" "$tmp/templates"
 else
-	skip "an unwritable folder (root, and no setpriv)"
+	skip "an unwritable folder (root, and setpriv cannot drop to nobody)"
 fi
 chmod 755 "$tmp/o-ro"
 
