@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "text.h"
 #include "util.h"
 
 struct worker {
@@ -46,19 +47,26 @@ S_since(const struct timespec *start)
 	    (double)(t.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* "[12/400] input/x-2017  3,2 s" over the previous line. */
+/* "[12/400] input/x-2017, input/y-2017  3.2 s" over the previous line:
+ * the plans being rendered, cut to stay on one line of a terminal. */
 static void
-S_progress(const struct batch *b, const char *current)
+S_progress(const struct batch *b)
 {
-	char secs[32];
+	struct buf names;
+	char *shown;
 
 	if (!b->progress)
 		return;
-	snprintf(secs, sizeof(secs), "%.1f", S_since(&b->start));
-	*strchr(secs, '.') = ',';
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s  %s s", b->done, b->n,
-	    current != NULL ? current : "", secs);
+	buf_init(&names);
+	for (size_t i = 0; i < b->nw; i++)
+		buf_printf(&names, "%s%s", i > 0 ? ", " : "",
+		    b->dirs[b->w[i].plan]);
+	shown = text_excerpt(names.s);
+	fprintf(stderr, "\r\033[K[%zu/%zu] %s  %.1f s", b->done, b->n, shown,
+	    S_since(&b->start));
 	fflush(stderr);
+	free(shown);
+	buf_free(&names);
 }
 
 static void
@@ -134,8 +142,8 @@ S_finish(struct batch *b, struct worker *w)
 		fwrite(w->msgs.s, 1, w->msgs.len, stderr);
 	}
 	buf_free(&w->msgs);
-	S_progress(b, b->dirs[w->plan]);
 	*w = b->w[--b->nw];
+	S_progress(b);
 }
 
 /* Reads what the workers have written; finishes those that are done. */
@@ -204,7 +212,6 @@ batch_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 		b.status[i] = -1;	/* not rendered (yet) */
 	b.w = xcalloc((size_t)jobs, sizeof(*b.w));
 	clock_gettime(CLOCK_MONOTONIC, &b.start);
-	S_progress(&b, NULL);
 	while (b.next < n || b.nw > 0) {
 		if (b.next < n && b.nw < (size_t)jobs) {
 			if (!S_start(&b, &b.w[b.nw])) {
@@ -213,8 +220,10 @@ batch_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 				    "%s\n", dirs[b.next], strerror(errno));
 				b.status[b.next++] = GEN_SYSTEM;
 				b.done++;
-			} else
+			} else {
 				b.nw++;
+				S_progress(&b);
+			}
 			continue;
 		}
 		if (!S_poll(&b))
