@@ -26,6 +26,7 @@ struct box {
 	double		 h;
 	double		 space;		/* above; dropped at the top of a page */
 	bool		 keep_next;	/* no page break after this box */
+	bool		 divisible;	/* a tall row: may be cut between lines */
 	int		 table;		/* table number, -1 if none */
 	int		 row;		/* 0: caption and head of the table */
 	int		 anchor;	/* anchor set here, -1 if none */
@@ -857,27 +858,52 @@ S_slice_item(struct lay_page *slice, struct lay_item *it, double from,
 	}
 }
 
+/* Cuts box i of bx at height at: the part below goes into a new box right
+ * after it, which keeps the table and row, so that a page it starts
+ * repeats the head. */
+static void
+S_divide(struct boxes *bx, size_t i, double at)
+{
+	struct lay_page items;
+	struct box *b, *rest;
+
+	grow(&bx->v, &bx->cap, bx->n + 1, sizeof(*bx->v));
+	memmove(&bx->v[i + 2], &bx->v[i + 1],
+	    (bx->n - i - 1) * sizeof(*bx->v));
+	bx->n++;
+	b = &bx->v[i];
+	rest = &bx->v[i + 1];
+	items = b->items;
+	*rest = *b;
+	memset(&b->items, 0, sizeof(b->items));
+	memset(&rest->items, 0, sizeof(rest->items));
+	for (size_t k = 0; k < items.n; k++) {
+		S_slice_item(&b->items, &items.items[k], 0, at);
+		S_slice_item(&rest->items, &items.items[k], at, b->h);
+	}
+	S_page_free(&items);
+	rest->h = b->h - at;
+	rest->space = 0;
+	rest->anchor = -1;
+	b->h = at;
+	b->keep_next = false;
+}
+
 /* A row taller than room, the last box of bx, as boxes of at most room
  * each, cut between lines: a cell's text goes on under the head that the
- * next page repeats, none of it runs past the foot of a page. */
+ * next page repeats, none of it runs past the foot of a page.  The parts
+ * stay divisible: the first may be cut again to fill the page it starts
+ * on. */
 static void
 S_split_row(struct boxes *bx, double room)
 {
-	struct box row = bx->v[--bx->n];
+	size_t i = bx->n - 1;
 
-	for (double from = 0, to; from < row.h; from = to) {
-		struct box *s;
-
-		to = row.h - from <= room ? row.h :
-		    S_cut(&row.items, from, from + room);
-		s = S_box(bx, to - from, from == 0 ? row.space : 0);
-		s->table = row.table;
-		s->row = row.row;
-		s->keep_next = to >= row.h && row.keep_next;
-		for (size_t i = 0; i < row.items.n; i++)
-			S_slice_item(&s->items, &row.items.items[i], from, to);
+	for (; bx->v[i].h > room; i++) {
+		bx->v[i].divisible = true;
+		S_divide(bx, i, S_cut(&bx->v[i].items, 0, room));
 	}
-	S_page_free(&row.items);
+	bx->v[i].divisible = true;
 }
 
 /* The caption and the head, in one box, again at the top of every page
@@ -1244,6 +1270,19 @@ struct pager {
 	size_t			 n, cap;
 };
 
+/* Cuts the divisible box i of bx to the height left on the page, if three
+ * lines or more fit there. */
+static bool
+S_fill_page(struct boxes *bx, size_t i, double left)
+{
+	double at = S_cut(&bx->v[i].items, 0, left);
+
+	if (at < 3 * 8.5 * LEADING || at >= bx->v[i].h)
+		return false;
+	S_divide(bx, i, at);
+	return true;
+}
+
 /* Gives every box a page and a place, from page first on; returns the
  * number of pages used.  A box that does not fit moves to the next page
  * together with the boxes before it that must stay with it, unless those
@@ -1262,6 +1301,10 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 		struct box *b = &bx->v[i];
 		double space = y > top ? b->space : 0;
 
+		/* A tall row fills the rest of the page and goes on. */
+		if (y + space + b->h > bottom && y > top && b->divisible &&
+		    S_fill_page(bx, i, bottom - y - space))
+			b = &bx->v[i];
 		if (y + space + b->h > bottom && y > top) {
 			size_t j = i;
 			double chain = b->h;

@@ -70,6 +70,11 @@ if [ "$update" != yes ]; then
 	    "[ \$(pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -o 'Wort[0-9]*' | sort -u | wc -l) = 700 ]"
 	check "a row taller than a page goes on under '(Fortsetzung)'" sh -c \
 	    "pdftotext '$tmp/tall-out/tall.pdf' - 2>/dev/null | grep -q 'Lange Zelle (Fortsetzung)'"
+	check "a row taller than a page begins under its head, not on a page of its own" sh -c "
+	    for pg in 1 2 3 4 5 6; do
+		pdftotext -f \$pg -l \$pg '$tmp/tall-out/tall.pdf' - 2>/dev/null >'$tmp/tall.pg'
+		if grep -qx 'Lange Zelle' '$tmp/tall.pg'; then grep -q 'Wort0 ' '$tmp/tall.pg'; exit; fi
+	    done; exit 1"
 	# The print report takes its colours from the template's stylesheet.
 	rm -rf "$tmp/red" && cp -r templates/amip "$tmp/red"
 	sed -i 's/--accent-light: #[0-9a-f]*/--accent-light: #ff0000/; s/--chart-1: #[0-9a-f]*/--chart-1: #00ff00/' \
