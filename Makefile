@@ -4,13 +4,14 @@ CC	?= cc
 OPT	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
-CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lm
+FT_CFLAGS != pkg-config --cflags freetype2 2>/dev/null || echo -I/usr/include/freetype2
+CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FT_CFLAGS)
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check keys export template doc doctable chart docbuild svg html \
+	   check keys export image ttf template doc doctable chart docbuild svg html \
 	   hyph layout pdf stamp site gen batch
 HEADERS	 = $(wildcard gen/*.h)
 
