@@ -8,15 +8,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jpeglib.h>
+#include <png.h>
+
 #include "csvread.h"
 #include "fmt.h"
 #include "gen.h"
 #include "doc.h"
 #include "hyph.h"
+#include "image.h"
+#include "io.h"
 #include "keys.h"
 #include "layout.h"
 #include "number.h"
 #include "text.h"
+#include "ttf.h"
 #include "util.h"
 
 static int failures;
@@ -772,6 +778,152 @@ test_layout(void)
 	hyph_close(h);
 }
 
+/* --- pictures and fonts of a template --- */
+
+/* check_image NAME DATA LEN TYPE WANT: image_check's verdict, "" for a
+ * picture it accepts. */
+static void
+check_image(const char *name, const void *data, size_t len,
+    enum image_type t, const char *want)
+{
+	struct image img;
+	char *why;
+
+	if (image_check(data, len, t, &img, &why))
+		eq_str(name, "", want);
+	else
+		eq_str(name, why, want);
+	free(why);
+	image_free(&img);
+}
+
+static unsigned long
+crc32_of(const unsigned char *p, size_t n)
+{
+	unsigned long c = 0xFFFFFFFFul;
+
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320ul ^ (c >> 1) : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFul;
+}
+
+static void
+put32(unsigned char *p, unsigned long v)
+{
+	p[0] = v >> 24 & 0xFF;
+	p[1] = v >> 16 & 0xFF;
+	p[2] = v >> 8 & 0xFF;
+	p[3] = v & 0xFF;
+}
+
+/* A JPEG of w by h pixels in memory, baseline or arithmetic-coded. */
+static unsigned char *
+make_jpeg(unsigned w, unsigned h, bool arith, unsigned long *len)
+{
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr e;
+	unsigned char *out = NULL, *row = xcalloc(w, 3);
+
+	c.err = jpeg_std_error(&e);
+	jpeg_create_compress(&c);
+	*len = 0;
+	jpeg_mem_dest(&c, &out, len);
+	c.image_width = w;
+	c.image_height = h;
+	c.input_components = 3;
+	c.in_color_space = JCS_RGB;
+	jpeg_set_defaults(&c);
+	c.arith_code = arith;
+	jpeg_start_compress(&c, TRUE);
+	for (unsigned y = 0; y < h; y++) {
+		for (unsigned x = 0; x < w * 3; x++)
+			row[x] = (unsigned char)(x * 7 + y * 13);
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	free(row);
+	return out;
+}
+
+static void
+test_image(void)
+{
+	png_image pi = { .version = PNG_IMAGE_VERSION, .width = 40,
+	    .height = 20, .format = PNG_FORMAT_RGB };
+	unsigned char pixels[40 * 20 * 3], png[4096], *jpeg;
+	png_alloc_size_t n = sizeof(png);
+	unsigned long jlen;
+	struct image img;
+	char *why;
+
+	memset(pixels, 0x7F, sizeof(pixels));
+	report(png_image_write_to_memory(&pi, png, &n, 0, pixels, 0, NULL),
+	    "image: a PNG is written", "%s", pi.message);
+	report(image_check(png, n, IMAGE_PNG, &img, &why) && img.width == 40 &&
+	    img.height == 20 && img.png != NULL, "image: a whole PNG is taken",
+	    "%s", why != NULL ? why : "wrong size");
+	free(why);
+	image_free(&img);
+	check_image("image: a PNG cut short", png, n - 30, IMAGE_PNG,
+	    "is not a complete PNG image (libpng: read beyond end of data)");
+	check_image("image: a PNG without its IEND", png, n - 12, IMAGE_PNG,
+	    "is not a complete PNG image (libpng: no IEND chunk at the end)");
+	check_image("image: a PNG is not a JPEG", png, n, IMAGE_JPEG,
+	    "is not a JPEG image");
+	/* IHDR (width, height at 16) says 5001 by 5000: refused unread. */
+	put32(png + 16, 5001);
+	put32(png + 20, 5000);
+	put32(png + 29, crc32_of(png + 12, 17));
+	check_image("image: a PNG of more than 25 million pixels", png, n,
+	    IMAGE_PNG, "has 5001 by 5000 pixels, more than 25 million");
+	check_image("image: text is not a PNG", "hello\n", 6, IMAGE_PNG,
+	    "is not a PNG image");
+	jpeg = make_jpeg(64, 32, false, &jlen);
+	check_image("image: a whole JPEG is taken", jpeg, jlen, IMAGE_JPEG, "");
+	check_image("image: a JPEG cut short", jpeg, jlen / 2, IMAGE_JPEG,
+	    "is not a complete JPEG image (libjpeg: Premature end of JPEG "
+	    "file)");
+	free(jpeg);
+	jpeg = make_jpeg(64, 32, true, &jlen);
+	check_image("image: an arithmetic-coded JPEG", jpeg, jlen, IMAGE_JPEG,
+	    "is arithmetic-coded, which web browsers do not show");
+	free(jpeg);
+}
+
+static void
+test_ttf(void)
+{
+	const char *path = "/usr/share/fonts/truetype/liberation2/"
+	    "LiberationSans-Regular.ttf";
+	struct diags d;
+	char *data, *why;
+	size_t len;
+
+	diags_init(&d);
+	if (!io_read_bytes(path, path, TTF_FILE_MAX, &data, &len, &d)) {
+		report(false, "ttf: Liberation Sans", "cannot read %s", path);
+		diags_free(&d);
+		return;
+	}
+	report(ttf_check(data, len, &why), "ttf: Liberation Sans is taken",
+	    "%s", why);
+	free(why);
+	ttf_check(data, 100000, &why);
+	eq_str("ttf: a font cut short", why != NULL ? why : "", "is cut short "
+	    "or damaged (a table lies beyond its end)");
+	free(why);
+	ttf_check(data, 1000, &why);
+	eq_str("ttf: the first KB of a font", why != NULL ? why : "",
+	    "is not a TrueType font (FreeType cannot read it)");
+	free(why);
+	free(data);
+	diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -783,5 +935,7 @@ main(void)
 	test_csv();
 	test_computations();
 	test_layout();
+	test_image();
+	test_ttf();
 	return failures > 0;
 }

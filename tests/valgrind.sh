@@ -19,6 +19,8 @@ vg build/gen -q -j 1 -f html,pdf,csv -o "$tmp/out" input/*/
 vg build/gen -q -f html,pdf,csv -o "$tmp/out" input/ahrweiler-2017
 vg build/gen -q -f html,csv -o "$tmp/out" input/ahrweiler-2017
 vg build/gen --dump-tree input/lahn-dill-2019
+# A 4-bit palette PNG with transparency: libharu read past its rows.
+vg build/gen -q -f pdf -t tests/template-png -o "$tmp/png" input/ahrweiler-2017
 for dir in tests/errors/*/; do
 	vg build/gen -q -f html,pdf,csv -o "$tmp/err" "$dir"
 done
