@@ -563,22 +563,42 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 		    "<template>", name);
 }
 
+/* libxml2's first error: the ones after it follow from it. */
+static void
+S_first_error(void *arg, xmlErrorPtr e)
+{
+	xmlError *first = arg;
+
+	if (e != NULL && e->level >= XML_ERR_ERROR && first->code == 0)
+		xmlCopyError(e, first);
+}
+
 struct template *
 template_load(const char *dir, enum report r, struct diags *d)
 {
 	struct template *t = xcalloc(1, sizeof(*t));
 	char *file;
 	char *text;
+	const char *dtd;
 	size_t len, before = d->errors;
 	xmlDocPtr doc = NULL;
 	xmlNodePtr root;
+	xmlError first = { 0 };
 	unsigned seen = 0;
 
 	t->dir = dir != NULL ? xstrdup(dir) : S_default_dir(r);
 	file = xasprintf("%s/template.xml", t->dir);
-	if (io_read_file(file, file, TEMPLATE_FILE_MAX, &text, &len, d)) {
+	if (io_read_file(file, file, TEMPLATE_FILE_MAX, &text, &len, d) &&
+	    (dtd = strstr(text, "<!DOCTYPE")) != NULL) {
+		/* Refused before parsing: no entity of it is expanded. */
+		diag_error(d, file, line_of_offset(text, (size_t)(dtd - text)),
+		    "a DOCTYPE is not allowed in template.xml");
+		free(text);
+	} else if (d->errors == before) {
+		xmlSetStructuredErrorFunc(&first, S_first_error);
 		doc = xmlReadMemory(text, (int)len, file, "UTF-8",
 		    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		xmlSetStructuredErrorFunc(NULL, NULL);
 		free(text);
 	}
 	root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
@@ -587,8 +607,14 @@ template_load(const char *dir, enum report r, struct diags *d)
 	    doc->intSubset != NULL))
 		diag_error(d, file, 0, "not a template: the root must be "
 		    "<template>, without DOCTYPE");
-	else if (doc == NULL && d->errors == before)
-		diag_error(d, file, 0, "not well-formed XML");
+	else if (doc == NULL && d->errors == before) {
+		char *m = trim_dup(first.message != NULL ? first.message :
+		    "malformed");
+
+		diag_error(d, file, first.line, "not well-formed XML "
+		    "(libxml2: %s)", m);
+		free(m);
+	}
 	else if (root != NULL) {
 		t->name = planxml_prop(root, "name");
 		for (xmlNodePtr n = root->children; n != NULL; n = n->next)
@@ -600,6 +626,7 @@ template_load(const char *dir, enum report r, struct diags *d)
 	if (t->css == NULL)
 		t->css = xstrdup("");
 	xmlFreeDoc(doc);
+	xmlResetError(&first);
 	free(file);
 	if (d->errors > before) {
 		template_free(t);
