@@ -22,6 +22,7 @@
 #include "util.h"
 
 #define TEMPLATE_FILE_MAX (4u * 1024 * 1024)
+#define CHAPTERS_MAX	100
 
 /* The print page is A4.  The margins must leave room for a table with
  * its repeated head on every page: below about 80 by 100 mm the layout
@@ -112,12 +113,32 @@ S_data_uri(const char *mime, const char *data, size_t len)
 	return buf_detach(&uri);
 }
 
+/* A chapter's id is its HTML id: a name, different from the others. */
+static bool
+S_chapter_id(const struct template *t, const char *id)
+{
+	if (!isalpha((unsigned char)id[0]) || id[strspn(id, "abcdefghijklmno"
+	    "pqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")] != '\0')
+		return false;
+	for (size_t i = 0; i + 1 < t->nchapters; i++)
+		if (t->chapters[i].id != NULL &&
+		    strcmp(t->chapters[i].id, id) == 0)
+			return false;
+	return true;
+}
+
 static void
 S_chapter(struct template *t, xmlNodePtr n, const char *file,
     struct diags *d)
 {
 	struct chapter *c;
+	char *ex;
 
+	if (t->nchapters == CHAPTERS_MAX) {
+		diag_error(d, file, planxml_line(n), "more than %d chapters",
+		    CHAPTERS_MAX);
+		return;
+	}
 	t->chapters = xreallocarray(t->chapters, t->nchapters + 1,
 	    sizeof(*t->chapters));
 	c = &t->chapters[t->nchapters++];
@@ -127,6 +148,13 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 	if (c->id == NULL || c->title == NULL)
 		diag_error(d, file, planxml_line(n), "<chapter> needs id and "
 		    "title");
+	else if (!S_chapter_id(t, c->id)) {
+		ex = text_excerpt(c->id);
+		diag_error(d, file, planxml_line(n), "<chapter> id '%s' is "
+		    "not a new name of letters, digits, '-' and '_' (it is the "
+		    "chapter's anchor in the page)", ex);
+		free(ex);
+	}
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next) {
 		char *kind;
 		enum table_kind tk;

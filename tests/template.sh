@@ -53,5 +53,10 @@ mktpl
 sed -i 's|bold="[^"]*"|bold="/dev/zero"|' "$tmp/t/template.xml"
 hostile_tpl "/dev/zero as font" 1 "t/template.xml:12: error: <fonts> bold '/dev/zero': not a regular file"
 mktpl
+awk 'BEGIN { print "<template report=\"amip\" name=\"T\">";
+	for (i = 1; i <= 100000; i++) printf "<chapter id=\"c%d\" title=\"C\"/>\n", i
+	print "</template>" }' >"$tmp/t/template.xml"
+hostile_tpl "100.000 chapters" 1 "t/template.xml:102: error: more than 100 chapters"
+mktpl
 hostile_tpl "the PNG test template" 0 ""
 rm -rf "$tmp/t" "$tmp/t-out" "$tmp/p" "$tmp/bomb.gz"
