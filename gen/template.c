@@ -134,11 +134,6 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 	struct chapter *c;
 	char *ex;
 
-	if (t->nchapters == CHAPTERS_MAX) {
-		diag_error(d, file, planxml_line(n), "more than %d chapters",
-		    CHAPTERS_MAX);
-		return;
-	}
 	t->chapters = xreallocarray(t->chapters, t->nchapters + 1,
 	    sizeof(*t->chapters));
 	c = &t->chapters[t->nchapters++];
@@ -553,6 +548,7 @@ out:
 /* Each of these elements stands at most once (a second would silently
  * win, or leak what the first gave). */
 static const char *const single[] = { "page", "fonts", "style", "logo" };
+#define SEEN_MANY	(1u << 8)	/* "more than 100 chapters" said */
 
 static void
 S_element(struct template *t, xmlNodePtr n, const char *file,
@@ -576,7 +572,13 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 	} else if (strcmp(name, "fonts") == 0) {
 		S_fonts(t, n, file, d);
 	} else if (strcmp(name, "chapter") == 0) {
-		S_chapter(t, n, file, d);
+		if (t->nchapters < CHAPTERS_MAX)
+			S_chapter(t, n, file, d);
+		else if (!(*seen & SEEN_MANY)) {
+			diag_error(d, file, planxml_line(n), "more than %d "
+			    "chapters", CHAPTERS_MAX);
+			*seen |= SEEN_MANY;
+		}
 	} else if (strcmp(name, "style") == 0) {
 		data = S_read(t, n, file, &len, true, &path, d);
 		if (data != NULL && S_css_ok(data, len, path, d))
