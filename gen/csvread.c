@@ -80,6 +80,19 @@ S_record_free(struct csv_record *rec)
 	free(rec->cells);
 }
 
+/* Excel drops the trailing delimiters of a row whose last cells are
+ * empty: those cells are empty, not missing, and no reader of a record
+ * has to ask. */
+static void
+S_pad(struct reader *r, size_t width)
+{
+	if (r->cur.ncells >= width)
+		return;
+	grow(&r->cur.cells, &r->cap, width, sizeof(char *));
+	while (r->cur.ncells < width)
+		r->cur.cells[r->cur.ncells++] = xstrdup("");
+}
+
 static void
 S_record(int c, void *arg)
 {
@@ -95,6 +108,8 @@ S_record(int c, void *arg)
 	if (r->over || S_droppable(&r->cur)) {
 		S_record_free(&r->cur);
 	} else {
+		if (f->nrecs > 0)
+			S_pad(r, f->recs[0].ncells);
 		grow(&f->recs, &f->cap, f->nrecs + 1, sizeof(*f->recs));
 		f->recs[f->nrecs++] = r->cur;
 	}

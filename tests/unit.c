@@ -338,6 +338,25 @@ csv_last_line(const char *text, int line)
 	return ok;
 }
 
+/* Does every record of text have ncells cells, the last one empty? */
+static bool
+csv_padded(const char *text, size_t ncells)
+{
+	struct csv_file f;
+	struct diags d;
+	bool ok;
+
+	diags_init(&d);
+	ok = csv_read_text(text, strlen(text), "t.csv", &f, &d);
+	for (size_t i = 0; ok && i < f.nrecs; i++)
+		ok = f.recs[i].ncells == ncells && (i == 0 ||
+		    *f.recs[i].cells[ncells - 1] == '\0');
+	if (d.errors == 0 && f.nrecs > 0)
+		csv_file_free(&f);
+	diags_free(&d);
+	return ok;
+}
+
 static void
 test_csv(void)
 {
@@ -365,6 +384,8 @@ test_csv(void)
 	    "");
 	report(csv_last_line("a\n\nx", 3), "csv last line of one character",
 	    "");
+	report(csv_padded("a;b;c\nx;1\ny\n\"z\";\"\"\n", 3),
+	    "csv short rows padded to the header", "");
 }
 
 /* --- computations of every table kind, through whole plans --- */
