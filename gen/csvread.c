@@ -72,13 +72,9 @@ S_droppable(const struct csv_record *rec)
 	return true;
 }
 
-static void
-S_record_free(struct csv_record *rec)
-{
-	for (size_t i = 0; i < rec->ncells; i++)
-		free(rec->cells[i]);
-	free(rec->cells);
-}
+/* The cell that pads a short record: one for all, never freed, so that
+ * a short file under a wide header costs a pointer a cell. */
+static char S_padding[1];
 
 /* Excel drops the trailing delimiters of a row whose last cells are
  * empty: those cells are empty, not missing, and no reader of a record
@@ -90,8 +86,18 @@ S_pad(struct reader *r, size_t width)
 		return;
 	grow(&r->cur.cells, &r->cap, width, sizeof(char *));
 	while (r->cur.ncells < width)
-		r->cur.cells[r->cur.ncells++] = xstrdup("");
+		r->cur.cells[r->cur.ncells++] = S_padding;
 }
+
+static void
+S_record_free(struct csv_record *rec)
+{
+	for (size_t i = 0; i < rec->ncells; i++)
+		if (rec->cells[i] != S_padding)
+			free(rec->cells[i]);
+	free(rec->cells);
+}
+
 
 static void
 S_record(int c, void *arg)
