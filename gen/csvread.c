@@ -98,7 +98,6 @@ S_record_free(struct csv_record *rec)
 	free(rec->cells);
 }
 
-
 static void
 S_record(int c, void *arg)
 {

@@ -190,6 +190,8 @@ S_layout_instruments(struct layout *l)
 		S_layout_soll_ist(l);
 		return;
 	}
+	/* Without Ist figures the plan's columns; an Ist column that holds
+	 * notes only still shows them, after the Soll. */
 	S_add_field(l, "eintritte");
 	S_add_field(l, "plaetze");
 	if (parts) {
