@@ -520,6 +520,35 @@ test_instruments(void)
 	done(p, &d, "instruments plan without errors");
 }
 
+/* The year's figures and the budget, decided once in the model: a note
+ * in an Ist column is no Ist figure. */
+static void
+test_year_figures(void)
+{
+	struct diags d;
+	struct plan *p = load("instruments", "budget=\"b\"/>",
+	    "instrument;eintritte;mittel_neufall;hinweis_eintritte_ist\n"
+	    "FbW;10;1.000;liegt noch nicht vor\n", &d);
+	const struct table *t = p != NULL ? plan_table(p, "t") : NULL;
+	const struct table *b = p != NULL ? plan_table(p, "b") : NULL;
+
+	report(t != NULL && !t->actuals && t->year_eintritte ==
+	    table_field(t, "eintritte") && t->year_mittel ==
+	    table_field(t, "mittel_gesamt"), "a note in an Ist column is no Ist",
+	    "actuals %d", t != NULL ? t->actuals : -1);
+	report(t != NULL && b != NULL && t->budget_row == &b->rows[b->nrows - 1],
+	    "the budget is the budget table's last summe row", "not it");
+	done(p, &d, "instruments plan with an Ist note without errors");
+	p = load("instruments", "/>", "instrument;eintritte;ausgaben_ist\n"
+	    "FbW;10;900\n", &d);
+	t = p != NULL ? plan_table(p, "t") : NULL;
+	report(t != NULL && t->actuals && t->year_eintritte ==
+	    table_field(t, "eintritte_ist") && t->year_mittel ==
+	    table_field(t, "ausgaben_ist") && t->budget_row == NULL,
+	    "an Ist figure makes the Ist the year's", "not so");
+	done(p, &d, "instruments plan with an Ist figure without errors");
+}
+
 static void
 test_distribution(void)
 {
@@ -638,6 +667,7 @@ test_computations(void)
 	}
 	test_budget();
 	test_instruments();
+	test_year_figures();
 	test_distribution();
 	test_targets();
 	test_series();
