@@ -15,6 +15,15 @@ MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   hyph layout pdf stamp site gen batch
 HEADERS	 = $(wildcard gen/*.h)
 
+# The build id: a hash of the sources and this file.  Every stamp holds
+# it, so that a changed gen renders the plans an older one rendered
+# instead of skipping them (stamp.c); `gen --version` prints it.  No git:
+# a copy of the sources builds alike.  build/build-id changes only when
+# the id does, and the objects that use the id depend on it.
+ID_SOURCES = Makefile $(sort $(wildcard gen/*.c gen/*.h))
+BUILD_ID != sha256sum $(ID_SOURCES) 2>/dev/null | sha256sum | cut -c1-16
+ID_OBJS	 = build/rel/stamp.o build/san/stamp.o build/fz/stamp.o
+
 REL_OBJS = $(MODULES:%=build/rel/%.o)
 SAN_OBJS = $(MODULES:%=build/san/%.o)
 FUZZ_OBJS = $(MODULES:%=build/fz/%.o)
@@ -72,6 +81,17 @@ build/san/unit.o: tests/unit.c $(HEADERS) | build/san
 build/rel build/san build/fz:
 	mkdir -p $@
 
+$(ID_OBJS): build/build-id
+$(ID_OBJS): CFLAGS += -DGEN_BUILD_ID=\"$(BUILD_ID)\"
+
+build/build-id: FORCE
+	@test -n '$(BUILD_ID)' || { echo 'make: the build id needs sha256sum' >&2; exit 1; }
+	@mkdir -p build
+	@echo '$(BUILD_ID)' | cmp -s - $@ || echo '$(BUILD_ID)' >$@
+
+print-build-id:
+	@echo '$(BUILD_ID)'
+
 # Installs what is missing (Debian), builds, renders the bundled examples.
 run: setup
 	$(MAKE) build/gen
@@ -106,4 +126,7 @@ valgrind: build/gen build/unit
 clean:
 	rm -rf build
 
-.PHONY: all run setup test update-golden valgrind bench fuzz clean
+FORCE:
+
+.PHONY: all run setup test update-golden valgrind bench fuzz clean \
+	print-build-id FORCE

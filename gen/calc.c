@@ -17,7 +17,6 @@ struct calc {
 	struct diags	*d;
 	bool		 lenient;
 	bool		 range_reported;	/* one range error a table */
-	int		 year_e, year_m;	/* the year's Eintritte, Mittel */
 };
 
 static int
@@ -50,17 +49,6 @@ calc_sum(const struct table *t, int g, int f, struct value *out,
 		}
 	}
 	return true;
-}
-
-struct value
-calc_budget_amount(const struct table *b)
-{
-	int f = table_field(b, "betrag");
-
-	for (size_t i = b->nrows; i-- > 0; )
-		if (b->rows[i].art == ART_SUMME)
-			return b->rows[i].val[f];
-	return value_none(UNIT_MONEY);
 }
 
 /* what: "the running total", "the sum of eintritte", "mittel_gesamt". */
@@ -224,36 +212,47 @@ S_instrument_derived(struct calc *c, struct entry *e, const struct value *budget
 	    &e->val[F(t, "eintritte_ist")], ein);
 	S_difference(c, e, F(t, "abweichung_mittel"),
 	    &e->val[F(t, "ausgaben_ist")], mg);
-	S_difference(c, e, F(t, "veraenderung_eintritte"), &e->val[c->year_e],
-	    &e->val[F(t, "eintritte_vorjahr")]);
-	S_difference(c, e, F(t, "veraenderung_mittel"), &e->val[c->year_m],
+	S_difference(c, e, F(t, "veraenderung_eintritte"),
+	    &e->val[t->year_eintritte], &e->val[F(t, "eintritte_vorjahr")]);
+	S_difference(c, e, F(t, "veraenderung_mittel"), &e->val[t->year_mittel],
 	    &e->val[F(t, "mittel_vorjahr")]);
 }
 
-/* A year's figures of an instruments table: the Ist where it has any,
- * else the Soll. */
+/* A year's figures of an instruments table: the Ist where it has an Ist
+ * figure, else the Soll.  A note in an Ist column (Ist "liegt noch nicht
+ * vor") is no figure: a change computed from it would be no change. */
 static void
-S_year_fields(const struct table *t, int *fe, int *fm)
+S_year_fields(struct table *t)
 {
 	int ei = F(t, "eintritte_ist"), ai = F(t, "ausgaben_ist");
-	bool ist = false;
 
+	t->actuals = false;
 	for (size_t i = 0; i < t->nrows; i++)
-		ist |= t->rows[i].val[ei].has || t->rows[i].val[ai].has;
-	*fe = ist ? ei : F(t, "eintritte");
-	*fm = ist ? ai : F(t, "mittel_gesamt");
+		t->actuals |= t->rows[i].val[ei].has || t->rows[i].val[ai].has;
+	t->year_eintritte = t->actuals ? ei : F(t, "eintritte");
+	t->year_mittel = t->actuals ? ai : F(t, "mittel_gesamt");
 }
 
-/* The figures of the same rows a year before. */
+/* The budget an instruments table is measured against: its budget
+ * table's last summe row. */
+static const struct entry *
+S_the_budget(const struct table *b)
+{
+	for (size_t i = b != NULL ? b->nrows : 0; i-- > 0; )
+		if (b->rows[i].art == ART_SUMME)
+			return &b->rows[i];
+	return NULL;
+}
+
+/* The figures of the same rows a year before (computed before this
+ * plan, with its own year's fields). */
 static void
 S_instruments_before(struct calc *c)
 {
 	struct table *t = c->t;
-	int pe, pm;
 
 	if (c->prev == NULL)
 		return;
-	S_year_fields(c->prev, &pe, &pm);
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct entry *e = &t->rows[i];
 		const struct entry *p = e->id != NULL ?
@@ -261,8 +260,8 @@ S_instruments_before(struct calc *c)
 
 		if (p == NULL || p->kind != ENTRY_ROW || e->label_row)
 			continue;
-		e->val[F(t, "eintritte_vorjahr")] = p->val[pe];
-		e->val[F(t, "mittel_vorjahr")] = p->val[pm];
+		e->val[F(t, "eintritte_vorjahr")] = p->val[c->prev->year_eintritte];
+		e->val[F(t, "mittel_vorjahr")] = p->val[c->prev->year_mittel];
 	}
 }
 
@@ -270,14 +269,16 @@ static void
 S_instruments(struct calc *c)
 {
 	struct table *t = c->t;
-	struct value budget = t->budget != NULL ?
-	    calc_budget_amount(t->budget) : value_none(UNIT_MONEY);
+	struct value budget;
 	const struct value *total;
 
+	t->budget_row = S_the_budget(t->budget);
+	budget = t->budget_row != NULL ?
+	    t->budget_row->val[F(t->budget, "betrag")] : value_none(UNIT_MONEY);
 	for (size_t i = 0; i < t->nrows; i++)
 		if (!t->rows[i].label_row)
 			S_mittel_gesamt(c, &t->rows[i]);
-	S_year_fields(t, &c->year_e, &c->year_m);
+	S_year_fields(t);
 	S_instruments_before(c);
 	for (size_t i = 0; i < t->nrows; i++)
 		if (!t->rows[i].label_row)

@@ -21,7 +21,4 @@ void	calc_plan(struct plan *p, bool lenient, struct diags *d);
 bool	calc_sum(const struct table *t, int g, int f, struct value *out,
 	    const struct entry **at);
 
-/* The budget an instruments table refers to: the last summe row. */
-struct value calc_budget_amount(const struct table *budget);
-
 #endif

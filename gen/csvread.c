@@ -72,11 +72,29 @@ S_droppable(const struct csv_record *rec)
 	return true;
 }
 
+/* The cell that pads a short record: one for all, never freed, so that
+ * a short file under a wide header costs a pointer a cell. */
+static char S_padding[1];
+
+/* Excel drops the trailing delimiters of a row whose last cells are
+ * empty: those cells are empty, not missing, and no reader of a record
+ * has to ask. */
+static void
+S_pad(struct reader *r, size_t width)
+{
+	if (r->cur.ncells >= width)
+		return;
+	grow(&r->cur.cells, &r->cap, width, sizeof(char *));
+	while (r->cur.ncells < width)
+		r->cur.cells[r->cur.ncells++] = S_padding;
+}
+
 static void
 S_record_free(struct csv_record *rec)
 {
 	for (size_t i = 0; i < rec->ncells; i++)
-		free(rec->cells[i]);
+		if (rec->cells[i] != S_padding)
+			free(rec->cells[i]);
 	free(rec->cells);
 }
 
@@ -95,6 +113,8 @@ S_record(int c, void *arg)
 	if (r->over || S_droppable(&r->cur)) {
 		S_record_free(&r->cur);
 	} else {
+		if (f->nrecs > 0)
+			S_pad(r, f->recs[0].ncells);
 		grow(&f->recs, &f->cap, f->nrecs + 1, sizeof(*f->recs));
 		f->recs[f->nrecs++] = r->cur;
 	}

@@ -11,8 +11,9 @@
 
 struct csv_record {
 	int	 line;		/* the line on which the record starts */
-	size_t	 ncells;
-	char	**cells;	/* UTF-8, as read (not trimmed) */
+	size_t	 ncells;	/* at least the header's: a shorter row is
+				   padded with empty cells */
+	char	**cells;	/* UTF-8, as read (not trimmed); read only */
 };
 
 struct csv_file {

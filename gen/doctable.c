@@ -159,13 +159,6 @@ S_add_note(struct layout *l, const char *name)
 		l->note_cols[l->nnotes++] = c;
 }
 
-static bool
-S_has_actuals(const struct table *t)
-{
-	return S_field_used(t, table_field(t, "eintritte_ist")) ||
-	    S_field_used(t, table_field(t, "ausgaben_ist"));
-}
-
 /* With actuals, Soll beside Ist: Eintritte, then Mittel, each with the
  * Abweichung and the Ausschöpfung. */
 static void
@@ -193,10 +186,12 @@ S_layout_instruments(struct layout *l)
 	l->label_heading = "Instrument";
 	S_add_note(l, "rechtsgrundlage");
 	S_add_note(l, "hinweis");
-	if (S_has_actuals(t)) {
+	if (t->actuals) {
 		S_layout_soll_ist(l);
 		return;
 	}
+	/* Without Ist figures the plan's columns; an Ist column that holds
+	 * notes only still shows them, after the Soll. */
 	S_add_field(l, "eintritte");
 	S_add_field(l, "plaetze");
 	if (parts) {
@@ -407,31 +402,26 @@ S_body_row(struct doc_node *tab, const struct layout *l, const struct entry *e)
 static void
 S_reserve_rows(struct doc_node *tab, const struct layout *l)
 {
-	const struct table *t = l->t, *b = t->budget;
-	int fm = table_field(t, "mittel_gesamt"), fb;
+	const struct table *t = l->t;
+	int fm = table_field(t, "mittel_gesamt");
 	struct doc_node *r;
 	struct figure fig = { .t = t, .e = NULL, .f = -1 };
+	struct figure bf = { .t = t->budget, .e = t->budget_row };
 	bool shown = false;
 
 	for (int i = 0; i < l->nfields; i++)
 		shown |= l->fields[i] == fm;
-	if (b == NULL || !shown || !t->reserve.has)
+	if (t->budget_row == NULL || !shown || !t->reserve.has)
 		return;
-	fb = table_field(b, "betrag");
-	for (size_t i = b->nrows; i-- > 0; )
-		if (b->rows[i].art == ART_SUMME) {
-			struct figure bf = { .t = b, .e = &b->rows[i], .f = fb };
+	bf.f = table_field(t->budget, "betrag");
+	r = S_row(tab, l, NULL, t->budget_row->label, 0, 0);
+	for (int k = 0; k < l->nfields; k++) {
+		struct doc_node *c = doc_add(r, DOC_CELL, "");
 
-			r = S_row(tab, l, NULL, b->rows[i].label, 0, 0);
-			for (int k = 0; k < l->nfields; k++) {
-				struct doc_node *c = doc_add(r, DOC_CELL, "");
-
-				if (l->fields[k] == fm)
-					doctable_set_figure(c, &bf, 0);
-				c->flags = DOC_CELL_NUM;
-			}
-			break;
-		}
+		if (l->fields[k] == fm)
+			doctable_set_figure(c, &bf, 0);
+		c->flags = DOC_CELL_NUM;
+	}
 	r = S_row(tab, l, NULL, t->reserve.v < 0 ? "\xC3\x9C" "berplanung" :
 	    "Reserve", 0, 0);
 	for (int k = 0; k < l->nfields; k++) {
@@ -483,14 +473,13 @@ S_group_index(const struct table *t, const char *id)
 }
 
 /* Eintritte and Mittel beside those of the year before, with the
- * change: the Ist where the table has it, else the Soll. */
+ * change: the year's figures calc computed it from. */
 static void
 S_compare_table(struct doc_node *parent, const struct table *t, int g)
 {
-	bool ist = S_has_actuals(t);
-	const char *const fields[] = { "eintritte_vorjahr", ist ?
-	    "eintritte_ist" : "eintritte", "veraenderung_eintritte",
-	    "mittel_vorjahr", ist ? "ausgaben_ist" : "mittel_gesamt",
+	const char *const fields[] = { "eintritte_vorjahr",
+	    t->fields[t->year_eintritte].name, "veraenderung_eintritte",
+	    "mittel_vorjahr", t->fields[t->year_mittel].name,
 	    "veraenderung_mittel", NULL };
 	struct doc_node *tab;
 	struct layout l;

@@ -14,6 +14,7 @@
 #include "batch.h"
 #include "gen.h"
 #include "io.h"
+#include "stamp.h"
 #include "util.h"
 
 #define JOBS_MAX 256
@@ -205,7 +206,8 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		case 'F': o->force = true; break;
 		case 'v': o->verbose = true; break;
 		case 'V':
-			puts("gen " GEN_VERSION);
+			printf("gen " GEN_VERSION " (build %s)\n",
+			    stamp_build_id());
 			return GEN_OK;
 		case 'h':
 			fputs(usage_text, stdout);

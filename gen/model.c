@@ -235,6 +235,9 @@ table_schema(struct table *t)
 	for (f = schema[t->kind].fields; f->name != NULL; f++)
 		table_add_field(t, f->name, f->unit, f->flags);
 	S_field_columns(t);
+	/* The Soll until calc finds an Ist figure. */
+	t->year_eintritte = table_field(t, "eintritte");
+	t->year_mittel = table_field(t, "mittel_gesamt");
 }
 
 int

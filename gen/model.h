@@ -151,6 +151,13 @@ struct table {
 	struct entry	*declared;	/* art summe/gesamt rows */
 	size_t		 ndeclared, capdeclared;
 	struct value	 reserve;	/* instruments: plan level */
+	/* Instruments, decided once in calc.c and read by every writer: the
+	 * year's Eintritte and Mittel are the Ist where the table has an Ist
+	 * figure (a note is none), else the Soll; the budget is the
+	 * budget table's last summe row. */
+	bool		 actuals;
+	int		 year_eintritte, year_mittel;	/* fields */
+	const struct entry *budget_row;	/* NULL if none */
 
 	xmlHashTablePtr	 ids;		/* id -> struct entry * (rows, groups) */
 };

@@ -14,6 +14,18 @@
 #include "pdf.h"
 #include "util.h"
 
+/* The Makefile hashes the sources into it: a gen without it could not
+ * tell its stamps from those of another build. */
+#ifndef GEN_BUILD_ID
+#error "GEN_BUILD_ID is not defined: build gen with make"
+#endif
+
+const char *
+stamp_build_id(void)
+{
+	return GEN_BUILD_ID;
+}
+
 /* Adds a named field: its length first, so that no two lists of fields
  * hash alike. */
 static void
@@ -114,7 +126,9 @@ stamp_hash(const struct plan *p, const struct template *tpl,
 	if (st == NULL)
 		out_of_memory();
 	XXH3_128bits_reset(st);
+	/* The version stays for years; the build changes with any source. */
 	S_field(st, "gen", GEN_VERSION, strlen(GEN_VERSION));
+	S_field(st, "build", GEN_BUILD_ID, strlen(GEN_BUILD_ID));
 	S_field(st, "formats", &formats, sizeof(formats));
 	S_field(st, "lenient", &lenient, sizeof(lenient));
 	S_plan(st, p);
@@ -155,8 +169,8 @@ stamp_text(const struct stamp *s)
 	struct buf b;
 
 	buf_init(&b);
-	buf_puts(&b, "# gen " GEN_VERSION ": what the outputs of this plan "
-	    "were made from\n");
+	buf_puts(&b, "# gen " GEN_VERSION " (build " GEN_BUILD_ID "): what the "
+	    "outputs of this plan were made from\n");
 	S_line(&b, "hash", s->hash);
 	buf_printf(&b, "formats %u\n", s->formats);
 	S_line(&b, "name", s->name);

@@ -1,8 +1,8 @@
 /* stamp.h: the stamp beside a plan's outputs (NAME.stamp): a hash of all
- * they were made from (gen's version, the options, every input file, the
+ * they were made from (gen's version and build, the options, every input file, the
  * template, and the fonts and hyphenation patterns of the system), and
  * the plan's metadata for the index of the output folder.  Included by
- * gen.c and site.c. */
+ * gen.c, site.c and main.c. */
 #ifndef GEN_STAMP_H
 #define GEN_STAMP_H
 
@@ -19,6 +19,9 @@ struct stamp {
 	char	*jobcenter, *land, *title;	/* land may be NULL */
 	int	 year;
 };
+
+/* The id of this build of gen: a hash of its sources (Makefile). */
+const char *stamp_build_id(void);
 
 /* The hash of everything p's outputs in formats are made from.  Caller
  * frees. */

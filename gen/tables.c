@@ -419,10 +419,12 @@ S_row(struct loader *L, const struct csv_record *rec)
 	S_check_info_mix(L, e);
 	if (t->kind == KIND_INSTRUMENTS && e->kind == ENTRY_ROW)
 		e->label_row = !S_has_any(t, e, true);
-	if (label_col >= 0 && t->cols[label_col].required &&
-	    e->kind == ENTRY_ROW && e->label[0] == '\0')
-		diag_error(L->d, t->path, e->line, "column '%s' is empty",
-		    t->cols[label_col].name);
+	/* A series point without its jahr has no place on the axis. */
+	for (size_t c = 0; c < t->ncols && e->kind == ENTRY_ROW; c++)
+		if (t->cols[c].required && (cells[c] == NULL ||
+		    *cells[c] == '\0'))
+			diag_error(L->d, t->path, e->line, "column '%s' is empty",
+			    t->cols[c].name);
 }
 
 /* The group of a row or declared total; -1 if it names none. */

@@ -70,6 +70,28 @@ check "a changed template renders again" grep -q ': 2 written, 0 unchanged' "$tm
 _st=$(status "$gen" -v --force -f html,pdf,csv -o "$tmp/inc" "$tmp"/inc-in/*/)
 check "--force renders every plan" grep -q ': 4 written, 0 unchanged' "$tmp/cli.err"
 
+# A changed gen renders again: the stamp hashes the build id, which the
+# Makefile computes from the sources' contents (no git needed).
+_id=$("$gen" --version | sed -n 's/^gen [0-9.]* (build \([0-9a-f]\{16\}\))$/\1/p')
+check "--version prints the build id" [ -n "$_id" ]
+check "the build id is that of these sources (make, then test)" \
+    [ "$_id" = "$(make -s print-build-id 2>/dev/null)" ]
+check "the stamp names the build id" \
+    grep -q "^# gen [0-9.]* (build $_id)" "$tmp/inc/ahrweiler-2017.stamp"
+rm -rf "$tmp/bid" && mkdir "$tmp/bid" && cp -r Makefile gen "$tmp/bid/"
+_id1=$(make -s -C "$tmp/bid" print-build-id)
+touch "$tmp/bid/gen/calc.c"
+_id2=$(make -s -C "$tmp/bid" print-build-id)
+echo '/* changed */' >>"$tmp/bid/gen/calc.c"
+_id3=$(make -s -C "$tmp/bid" print-build-id)
+check "a source's time alone keeps the build id" [ -n "$_id1" -a "$_id1" = "$_id2" ]
+check "a changed source changes the build id" [ -n "$_id3" -a "$_id3" != "$_id1" ]
+make -s -C "$tmp/bid" -n build/rel/stamp.o >"$tmp/bid.n" 2>&1
+make -s -C "$tmp/bid" -p -q build/rel/stamp.o >"$tmp/bid.p" 2>&1
+check "stamp.o is built with the build id" grep -q "GEN_BUILD_ID=.*$_id3" "$tmp/bid.n"
+check "stamp.o is rebuilt when the build id changes" \
+    grep -q '^build/rel/stamp.o: .*build/build-id' "$tmp/bid.p"
+
 # The index covers the whole output folder, earlier runs too.
 rm -rf "$tmp/site"
 "$gen" -q -f html -o "$tmp/site" input/ahrweiler-2017 2>/dev/null

@@ -49,3 +49,54 @@ check "previous year: the PDF has the comparison" grep -q \
 sed -i 's|year="2018"|year="2019"|' "$tmp/cycle/lahn-dill-2018/plan.xml"
 check "a previous report of the same year is refused" [ "$("$gen" -q -f csv \
     -o "$tmp/cycle/out3" "$tmp/cycle/lahn-dill-2019" 2>/dev/null; echo $?)" = 1 ]
+
+# The year's figures are the Ist only where the table has an Ist figure: a
+# note in hinweis_eintritte_ist is none.  The comparison with the year
+# before then prints the Soll, from which the change is computed, and
+# every printed change is the difference of the figures beside it.
+rm -rf "$tmp/notes" && mkdir -p "$tmp/notes/prev" "$tmp/notes/plan"
+for y in 2016 2017; do
+	d=$tmp/notes/plan
+	[ $y = 2016 ] && d=$tmp/notes/prev
+	prev=' previous="../prev"'
+	[ $y = 2016 ] && prev=
+	cat >"$d/plan.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<plan report="amip" year="$y"$prev>
+  <jobcenter name="Jobcenter Test" kind="gE"/>
+  <title>Programm $y</title>
+  <data><table name="mix" kind="instruments" src="mix.csv" title="Mix $y"/></data>
+  <body><section title="Mix"><insert table="mix"/></section></body>
+</plan>
+XML
+done
+printf 'id;instrument;eintritte;mittel_neufall\nagh;AGH;100;500.000\nfbw;FbW;50;250.000\n' \
+    >"$tmp/notes/prev/mix.csv"
+printf 'id;instrument;eintritte;mittel_neufall;hinweis_eintritte_ist\nagh;AGH;120;600.000;liegt noch nicht vor\nfbw;FbW;40;200.000;\n' \
+    >"$tmp/notes/plan/mix.csv"
+rm -rf "$tmp/notes/out"
+"$gen" -q -f csv,html -o "$tmp/notes/out" "$tmp/notes/plan" 2>/dev/null
+# Per row of the comparison: Vorjahr, the year's figure, the change.
+bad=$(awk '/id="tabelle-mix-vorjahr"/, /<\/table>/' "$tmp/notes/out/plan.html" |
+    awk '/<td/ {
+	n = split($0, td, "<td")
+	for (i = 2; i <= n; i++) {
+		key[i] = td[i]; sub(/.*data-key="/, "", key[i]); sub(/".*/, "", key[i])
+		val[i] = td[i]; sub(/.*data-value="/, "", val[i]); sub(/".*/, "", val[i])
+	}
+	for (i = 2; i <= n; i++) {
+		if (key[i] !~ /\.veraenderung_(eintritte|mittel)$/ || val[i] == "")
+			continue
+		if (i < 4 || key[i - 2] !~ /_vorjahr$/ || val[i - 1] == "" ||
+		    val[i - 1] - val[i - 2] != val[i] + 0)
+			print key[i] " beside " key[i - 1] "=" val[i - 1]
+	}
+    }' | head -n 1)
+check "a note in hinweis_eintritte_ist is no Ist: the comparison prints the Soll it computes from${bad:+: $bad}" \
+    [ -z "$bad" ]
+check "a note in hinweis_eintritte_ist is no Ist: the page compares with the year before" \
+    grep -q 'id="tabelle-mix-vorjahr"' "$tmp/notes/out/plan.html"
+check "a note in hinweis_eintritte_ist is no Ist: the export's change is from the Soll" \
+    grep -q '^mix.agh.veraenderung_eintritte;20;' "$tmp/notes/out/plan.kennzahlen.csv"
+check "a note in hinweis_eintritte_ist is no Ist: the page shows the note" \
+    grep -q 'liegt noch nicht vor' "$tmp/notes/out/plan.html"

@@ -344,6 +344,25 @@ csv_last_line(const char *text, int line)
 	return ok;
 }
 
+/* Does every record of text have ncells cells, the last one empty? */
+static bool
+csv_padded(const char *text, size_t ncells)
+{
+	struct csv_file f;
+	struct diags d;
+	bool ok;
+
+	diags_init(&d);
+	ok = csv_read_text(text, strlen(text), "t.csv", &f, &d);
+	for (size_t i = 0; ok && i < f.nrecs; i++)
+		ok = f.recs[i].ncells == ncells && (i == 0 ||
+		    *f.recs[i].cells[ncells - 1] == '\0');
+	if (d.errors == 0 && f.nrecs > 0)
+		csv_file_free(&f);
+	diags_free(&d);
+	return ok;
+}
+
 static void
 test_csv(void)
 {
@@ -371,6 +390,8 @@ test_csv(void)
 	    "");
 	report(csv_last_line("a\n\nx", 3), "csv last line of one character",
 	    "");
+	report(csv_padded("a;b;c\nx;1\ny\n\"z\";\"\"\n", 3),
+	    "csv short rows padded to the header", "");
 }
 
 /* --- computations of every table kind, through whole plans --- */
@@ -505,6 +526,35 @@ test_instruments(void)
 	done(p, &d, "instruments plan without errors");
 }
 
+/* The year's figures and the budget, decided once in the model: a note
+ * in an Ist column is no Ist figure. */
+static void
+test_year_figures(void)
+{
+	struct diags d;
+	struct plan *p = load("instruments", "budget=\"b\"/>",
+	    "instrument;eintritte;mittel_neufall;hinweis_eintritte_ist\n"
+	    "FbW;10;1.000;liegt noch nicht vor\n", &d);
+	const struct table *t = p != NULL ? plan_table(p, "t") : NULL;
+	const struct table *b = p != NULL ? plan_table(p, "b") : NULL;
+
+	report(t != NULL && !t->actuals && t->year_eintritte ==
+	    table_field(t, "eintritte") && t->year_mittel ==
+	    table_field(t, "mittel_gesamt"), "a note in an Ist column is no Ist",
+	    "actuals %d", t != NULL ? t->actuals : -1);
+	report(t != NULL && b != NULL && t->budget_row == &b->rows[b->nrows - 1],
+	    "the budget is the budget table's last summe row", "not it");
+	done(p, &d, "instruments plan with an Ist note without errors");
+	p = load("instruments", "/>", "instrument;eintritte;ausgaben_ist\n"
+	    "FbW;10;900\n", &d);
+	t = p != NULL ? plan_table(p, "t") : NULL;
+	report(t != NULL && t->actuals && t->year_eintritte ==
+	    table_field(t, "eintritte_ist") && t->year_mittel ==
+	    table_field(t, "ausgaben_ist") && t->budget_row == NULL,
+	    "an Ist figure makes the Ist the year's", "not so");
+	done(p, &d, "instruments plan with an Ist figure without errors");
+}
+
 static void
 test_distribution(void)
 {
@@ -623,6 +673,7 @@ test_computations(void)
 	}
 	test_budget();
 	test_instruments();
+	test_year_figures();
 	test_distribution();
 	test_targets();
 	test_series();

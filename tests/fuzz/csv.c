@@ -19,6 +19,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* Every record kept has a line and cells, the header first. */
 		if (f.nrecs == 0 || f.recs[0].line < 1)
 			abort();
+		/* No record is shorter than the header. */
+		for (size_t i = 1; i < f.nrecs; i++)
+			if (f.recs[i].ncells < f.recs[0].ncells)
+				abort();
 		csv_file_free(&f);
 	} else if (d.errors == 0)
 		abort();	/* a refusal always says why */
