@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -402,6 +403,46 @@ io_mkdirs(const char *dir)
 	}
 	free(p);
 	return ok;
+}
+
+/* Locks fd, waiting if need be; false with errno set. */
+static bool
+S_flock(int fd, const char *dir, void (*waiting)(const char *dir))
+{
+	int r;
+
+	if ((r = flock(fd, LOCK_EX | LOCK_NB)) == -1 && errno == EWOULDBLOCK) {
+		waiting(dir);
+		while ((r = flock(fd, LOCK_EX)) == -1 && errno == EINTR)
+			continue;
+	}
+	return r == 0;
+}
+
+int
+io_lock_folder(const char *dir, void (*waiting)(const char *dir))
+{
+	for (;;) {
+		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err;
+		struct stat held, now;
+
+		if (fd == -1)
+			return -1;
+		if (!S_flock(fd, dir, waiting)) {
+			err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+		/* The run before may have removed the folder it made and left
+		 * empty: then the lock is on a folder that is gone. */
+		if (fstat(fd, &held) == 0 && stat(dir, &now) == 0 &&
+		    held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+			return fd;
+		close(fd);
+		if (!io_mkdirs(dir))
+			return -1;
+	}
 }
 
 bool

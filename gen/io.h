@@ -46,6 +46,13 @@ char	*io_plan_name(const char *dir);
 /* Creates dir and its parents if missing; false with errno set. */
 bool	io_mkdirs(const char *dir);
 
+/* Locks the folder dir (flock on the folder itself, so it holds no lock
+ * file) for this process and the workers it forks, until the returned
+ * descriptor is closed or the process ends.  If another run holds it,
+ * calls waiting(dir) once, then waits.  -1 with errno set if dir cannot
+ * be opened or locked. */
+int	io_lock_folder(const char *dir, void (*waiting)(const char *dir));
+
 /* An output rendered in memory, to be written with the others of its plan. */
 struct io_file {
 	char	*name;		/* in the output folder */

@@ -60,3 +60,60 @@ check "race: template.xml a link out: its message" grep -qx \
     "$rc/tpl/template.xml: error: cannot open: a symbolic link leads out of its folder" \
     "$tmp/cli.err"
 rm -rf "$rc"
+
+# Two runs into one output folder at once, 50 rounds: run A renders
+# plans p1-p12 and a, run B the same names with other content, and b,
+# with other options.  Each plan's page, export and stamp must come from
+# one run (byte for byte as that run alone writes them), and the index
+# must list every plan.
+cc=$tmp/conc
+shared=$(seq -f p%g 12)
+rm -rf "$cc" && mkdir -p "$cc"
+for run in A B; do
+	for p in $shared "$(echo $run | tr AB ab)"; do
+		mkdir -p "$cc/$run/$p"
+		printf '<plan report="amip" year="2017"><jobcenter name="J %s" kind="gE"/><title>Lauf %s</title><data><table name="t" kind="instruments" src="t.csv"/></data><body><section title="S"><insert table="t"/></section></body></plan>\n' \
+		    "$p" "$run" >"$cc/$run/$p/plan.xml"
+		printf 'instrument;eintritte\nLauf %s;%s\n' "$run" \
+		    "$([ $run = A ] && echo 11 || echo 22)" >"$cc/$run/$p/t.csv"
+	done
+done
+runA() { "$cgen" -q -j 2 -f html,csv -o "$1" "$cc"/A/*/ 2>>"$cc/errA"; }
+runB() { "$cgen" -q -j 3 --force -f html,csv -o "$1" "$cc"/B/*/ 2>>"$cc/errB"; }
+runA "$cc/refA" && runB "$cc/refB"
+_mixed=0 _lost=0
+for _round in $(seq 50); do
+	rm -rf "$cc/o"
+	runA "$cc/o" & _a=$!
+	runB "$cc/o" & _b=$!
+	wait "$_a" "$_b"
+	for p in $shared; do
+		_from=
+		for run in A B; do
+			cmp -s "$cc/o/$p.html" "$cc/ref$run/$p.html" &&
+			cmp -s "$cc/o/$p.kennzahlen.csv" "$cc/ref$run/$p.kennzahlen.csv" &&
+			cmp -s "$cc/o/$p.stamp" "$cc/ref$run/$p.stamp" && _from=$run
+		done
+		[ -n "$_from" ] || _mixed=$((_mixed + 1))
+	done
+	for p in $shared a b; do
+		grep -q "href=\"$p.html\"" "$cc/o/index.html" || _lost=$((_lost + 1))
+	done
+done
+# A run waits while another holds the folder.
+rm -rf "$cc/w" && mkdir -p "$cc/w"
+flock "$cc/w" sleep 1.5 & _holder=$!
+sleep 0.3
+"$cgen" -f html,csv -o "$cc/w" "$cc/A/a" 2>"$cc/w-err" & _waiter=$!
+sleep 0.6
+check "concurrent runs: the second waits for the first" \
+    [ ! -e "$cc/w/a.html" ]
+wait "$_holder" "$_waiter"
+check "concurrent runs: then it writes" [ -s "$cc/w/a.html" ]
+check "concurrent runs: and says it waited" grep -qx \
+    "gen: $cc/w: waiting for another run into this folder" "$cc/w-err"
+check "concurrent runs: both succeed ($(head -n 2 "$cc/errA" "$cc/errB"))" \
+    [ ! -s "$cc/errA" -a ! -s "$cc/errB" ]
+check "concurrent runs: $_mixed plans with outputs of two runs" [ "$_mixed" = 0 ]
+check "concurrent runs: $_lost plans missing from the index" [ "$_lost" = 0 ]
+rm -rf "$cc"
