@@ -66,54 +66,54 @@ rm -rf "$rc"
 # with other options.  Each plan's page, export and stamp must come from
 # one run (byte for byte as that run alone writes them), and the index
 # must list every plan.
-cc=$tmp/conc
+cdir=$tmp/conc
 shared=$(seq -f p%g 12)
-rm -rf "$cc" && mkdir -p "$cc"
+rm -rf "$cdir" && mkdir -p "$cdir"
 for run in A B; do
 	for p in $shared "$(echo $run | tr AB ab)"; do
-		mkdir -p "$cc/$run/$p"
+		mkdir -p "$cdir/$run/$p"
 		printf '<plan report="amip" year="2017"><jobcenter name="J %s" kind="gE"/><title>Lauf %s</title><data><table name="t" kind="instruments" src="t.csv"/></data><body><section title="S"><insert table="t"/></section></body></plan>\n' \
-		    "$p" "$run" >"$cc/$run/$p/plan.xml"
+		    "$p" "$run" >"$cdir/$run/$p/plan.xml"
 		printf 'instrument;eintritte\nLauf %s;%s\n' "$run" \
-		    "$([ $run = A ] && echo 11 || echo 22)" >"$cc/$run/$p/t.csv"
+		    "$([ $run = A ] && echo 11 || echo 22)" >"$cdir/$run/$p/t.csv"
 	done
 done
-runA() { "$cgen" -q -j 2 -f html,csv -o "$1" "$cc"/A/*/ 2>>"$cc/errA"; }
-runB() { "$cgen" -q -j 3 --force -f html,csv -o "$1" "$cc"/B/*/ 2>>"$cc/errB"; }
-runA "$cc/refA" && runB "$cc/refB"
+runA() { "$cgen" -q -j 2 -f html,csv -o "$1" "$cdir"/A/*/ 2>>"$cdir/errA"; }
+runB() { "$cgen" -q -j 3 --force -f html,csv -o "$1" "$cdir"/B/*/ 2>>"$cdir/errB"; }
+runA "$cdir/refA" && runB "$cdir/refB"
 _mixed=0 _lost=0
 for _round in $(seq 50); do
-	rm -rf "$cc/o"
-	runA "$cc/o" & _a=$!
-	runB "$cc/o" & _b=$!
+	rm -rf "$cdir/o"
+	runA "$cdir/o" & _a=$!
+	runB "$cdir/o" & _b=$!
 	wait "$_a" "$_b"
 	for p in $shared; do
 		_from=
 		for run in A B; do
-			cmp -s "$cc/o/$p.html" "$cc/ref$run/$p.html" &&
-			cmp -s "$cc/o/$p.kennzahlen.csv" "$cc/ref$run/$p.kennzahlen.csv" &&
-			cmp -s "$cc/o/$p.stamp" "$cc/ref$run/$p.stamp" && _from=$run
+			cmp -s "$cdir/o/$p.html" "$cdir/ref$run/$p.html" &&
+			cmp -s "$cdir/o/$p.kennzahlen.csv" "$cdir/ref$run/$p.kennzahlen.csv" &&
+			cmp -s "$cdir/o/$p.stamp" "$cdir/ref$run/$p.stamp" && _from=$run
 		done
 		[ -n "$_from" ] || _mixed=$((_mixed + 1))
 	done
 	for p in $shared a b; do
-		grep -q "href=\"$p.html\"" "$cc/o/index.html" || _lost=$((_lost + 1))
+		grep -q "href=\"$p.html\"" "$cdir/o/index.html" || _lost=$((_lost + 1))
 	done
 done
 # A run waits while another holds the folder.
-rm -rf "$cc/w" && mkdir -p "$cc/w"
-flock "$cc/w" sleep 1.5 & _holder=$!
+rm -rf "$cdir/w" && mkdir -p "$cdir/w"
+flock "$cdir/w" sleep 1.5 & _holder=$!
 sleep 0.3
-"$cgen" -f html,csv -o "$cc/w" "$cc/A/a" 2>"$cc/w-err" & _waiter=$!
+"$cgen" -f html,csv -o "$cdir/w" "$cdir/A/a" 2>"$cdir/w-err" & _waiter=$!
 sleep 0.6
 check "concurrent runs: the second waits for the first" \
-    [ ! -e "$cc/w/a.html" ]
+    [ ! -e "$cdir/w/a.html" ]
 wait "$_holder" "$_waiter"
-check "concurrent runs: then it writes" [ -s "$cc/w/a.html" ]
+check "concurrent runs: then it writes" [ -s "$cdir/w/a.html" ]
 check "concurrent runs: and says it waited" grep -qx \
-    "gen: $cc/w: waiting for another run into this folder" "$cc/w-err"
-check "concurrent runs: both succeed ($(head -n 2 "$cc/errA" "$cc/errB"))" \
-    [ ! -s "$cc/errA" -a ! -s "$cc/errB" ]
+    "gen: $cdir/w: waiting for another run into this folder" "$cdir/w-err"
+check "concurrent runs: both succeed ($(head -n 2 "$cdir/errA" "$cdir/errB"))" \
+    [ ! -s "$cdir/errA" -a ! -s "$cdir/errB" ]
 check "concurrent runs: $_mixed plans with outputs of two runs" [ "$_mixed" = 0 ]
 check "concurrent runs: $_lost plans missing from the index" [ "$_lost" = 0 ]
-rm -rf "$cc"
+rm -rf "$cdir"

@@ -200,6 +200,10 @@ for pair in "$@"; do
 	. tests/hostile.sh
 	. tests/output.sh
 	. tests/batch.sh
+	if [ "$pair" = "$1" ]; then
+		. tests/concurrency.sh
+		. tests/signals.sh
+	fi
 done
 [ "$update" = yes ] || { build=replay; run_replay; }
 [ "$update" = yes ] && echo "golden files updated"
