@@ -1,4 +1,5 @@
-/* io.c: bounded reading, containment of paths, atomic writing.
+/* io.c: bounded reading, containment of paths, atomic writing, the lock
+ * of the output folder, and temporary files removed on a signal.
  *
  * Every input is opened relative to a descriptor of its folder, and the
  * path below it is resolved by the kernel in one step (openat2 with
@@ -51,10 +52,13 @@ S_find(const char *path)
 	return NULL;
 }
 
+/* The newest word on a path counts: its reader asked last. */
 static void
 S_vouch(char *path, const char *dir, const char *rel)
 {
-	if (S_find(path) != NULL) {
+	const struct vouch *v = S_find(path);
+
+	if (v != NULL && strcmp(v->dir, dir) == 0) {
 		free(path);
 		return;
 	}
