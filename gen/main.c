@@ -1,5 +1,6 @@
-/* main.c: the command line of gen (cli.md): options and the list of plan
- * folders. */
+/* main.c: the command line of gen (cli.md): options, the list of plan
+ * folders and their names, and the lock of the output folder for the
+ * whole run. */
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
