@@ -7,9 +7,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -80,6 +82,7 @@ S_clear_progress(const struct batch *b)
 static bool
 S_start(struct batch *b, struct worker *w)
 {
+	pid_t parent = getpid();
 	int fds[2];
 
 	if (pipe(fds) == -1)
@@ -91,6 +94,10 @@ S_start(struct batch *b, struct worker *w)
 		return false;
 	}
 	if (w->pid == 0) {
+		/* A killed parent ends its workers (SIGTERM: they remove their
+		 * temporary files); it may have died before the call. */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) == -1 || getppid() != parent)
+			_exit(GEN_SYSTEM);
 		close(fds[0]);
 		dup2(fds[1], STDERR_FILENO);
 		close(fds[1]);

@@ -1,6 +1,8 @@
-/* main.c: the command line of gen (cli.md): options and the list of plan
- * folders. */
+/* main.c: the command line of gen (cli.md): options, the list of plan
+ * folders and their names, and the lock of the output folder for the
+ * whole run. */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -73,7 +75,12 @@ S_formats(const char *list, unsigned *out)
 		}
 	}
 	free(copy);
-	return ok && *out != 0;
+	if (ok && *out == 0) {
+		ok = false;
+		S_usage_error("--format '%s' names no format (known: html, "
+		    "pdf, csv)", list);
+	}
+	return ok;
 }
 
 static int
@@ -114,26 +121,71 @@ S_bundled(size_t *n)
 	return v;
 }
 
-/* Two plans of the same name would overwrite each other's outputs. */
+/* dir with its control characters as \xNN, for a message. */
+static char *
+S_shown(const char *dir)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (const unsigned char *s = (const unsigned char *)dir; *s; s++)
+		if (*s < 0x20 || *s == 0x7f)
+			buf_printf(&b, "\\x%02X", *s);
+		else if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) {
+			buf_printf(&b, "\\xC2\\x%02X", s[1]);
+			s++;
+		} else
+			buf_putc(&b, (char)*s);
+	return buf_detach(&b);
+}
+
+/* A control character, C0, DEL or C1 (U+0080-U+009F in UTF-8)? */
 static bool
-S_unique_names(char **dirs, size_t n)
+S_has_control(const char *name)
+{
+	for (const unsigned char *s = (const unsigned char *)name; *s; s++)
+		if (*s < 0x20 || *s == 0x7f || (s[0] == 0xC2 && s[1] >= 0x80 &&
+		    s[1] <= 0x9F))
+			return true;
+	return false;
+}
+
+/* Plan names become file names in links (cli.md): "index" is the index's
+ * own page, and a control character has no place in a link.  Two plans
+ * of the same name would overwrite each other's outputs. */
+static bool
+S_check_names(char **dirs, size_t n)
 {
 	char **names = xcalloc(n + 1, sizeof(*names));
-	bool unique = true;
+	bool ok = true;
 
 	for (size_t i = 0; i < n; i++)
 		names[i] = io_plan_name(dirs[i]);
-	for (size_t i = 0; i < n && unique; i++)
-		for (size_t k = 0; k < i && unique; k++)
+	for (size_t i = 0; i < n && ok; i++) {
+		char *shown = S_shown(dirs[i]);
+
+		if (strcmp(names[i], "index") == 0) {
+			fprintf(stderr, "gen: %s: a plan folder may not be named "
+			    "'index' (its page would be the index)\n", shown);
+			ok = false;
+		} else if (S_has_control(names[i])) {
+			fprintf(stderr, "gen: %s: the name of a plan folder may not "
+			    "hold a control character\n", shown);
+			ok = false;
+		}
+		free(shown);
+	}
+	for (size_t i = 0; i < n && ok; i++)
+		for (size_t k = 0; k < i && ok; k++)
 			if (strcmp(names[i], names[k]) == 0) {
 				fprintf(stderr, "gen: %s and %s have the same name; "
 				    "their outputs would collide\n", dirs[k], dirs[i]);
-				unique = false;
+				ok = false;
 			}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	return unique;
+	return ok;
 }
 
 /* Several plans in worker processes (batch.c); one, or the trees of
@@ -144,8 +196,6 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {
 	int worst = GEN_OK;
 
-	if (!S_unique_names(dirs, n))
-		return GEN_USAGE;
 	if (n > 1 && !o->dump_tree)
 		return batch_run(dirs, n, o, jobs);
 	for (size_t i = 0; i < n; i++) {
@@ -155,6 +205,22 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 			worst = st;
 	}
 	return worst;
+}
+
+/* The option getopt_long stopped at, as written: "-x" from a group such
+ * as "-xq" (optind still points at the group then), else the long
+ * option "--name" without its "=value". */
+static const char *
+S_option_name(char *argv[], int optopt, char *buf)
+{
+	const char *arg = argv[optind - 1];
+
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0) {
+		snprintf(buf, 3, "-%c", optopt);
+		return buf;
+	}
+	snprintf(buf, 64, "%.*s", (int)strcspn(arg, "="), arg);
+	return buf;
 }
 
 static int
@@ -176,7 +242,7 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct stat sb;
-	char *end;
+	char *end, opt[64];
 	int c;
 
 	opterr = 0;
@@ -214,13 +280,53 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 			return GEN_OK;
 		case ':':
 			return S_usage_error("option '%s' needs an argument",
-			    argv[optind - 1]);
+			    S_option_name(argv, optopt, opt));
 		default:
 			return S_usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			    S_option_name(argv, optopt, opt));
 		}
 	}
 	return -1;
+}
+
+static bool quiet;
+
+static void
+S_waiting(const char *dir)
+{
+	if (!quiet)
+		fprintf(stderr, "gen: %s: waiting for another run into this "
+		    "folder\n", dir);
+}
+
+/* Runs into one output folder one after the other (cli.md): the lock is
+ * held from the first stamp read to the index written.  A folder made
+ * only for this run goes again if nothing was written into it.  Returns
+ * the lock, or -1 after a message. */
+static int
+S_lock(const struct gen_options *o, bool *made)
+{
+	struct stat st;
+	int fd;
+
+	*made = stat(o->outdir, &st) == -1;
+	if (!io_mkdirs(o->outdir)) {
+		fprintf(stderr, "gen: %s: cannot create: %s\n", o->outdir,
+		    strerror(errno));
+		return -1;
+	}
+	if ((fd = io_lock_folder(o->outdir, S_waiting)) == -1)
+		fprintf(stderr, "gen: %s: cannot lock: %s\n", o->outdir,
+		    strerror(errno));
+	return fd;
+}
+
+static void
+S_unlock(const struct gen_options *o, int fd, bool made)
+{
+	if (made)
+		rmdir(o->outdir);	/* only if empty */
+	close(fd);
 }
 
 int
@@ -231,13 +337,16 @@ main(int argc, char *argv[])
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	char **dirs, **bundled = NULL;
 	size_t ndirs;
-	int st;
+	int st, lock = -1;
+	bool made = false;
 
 	/* Past a file size limit (ulimit -f) a write fails with EFBIG and
 	 * gen says so, instead of being killed half-way. */
 	signal(SIGXFSZ, SIG_IGN);
+	io_catch_signals();
 	if ((st = S_options(argc, argv, &o, &jobs)) >= 0)
 		return st;
+	quiet = o.quiet;
 	/* Once, before any worker is forked. */
 	xmlInitParser();
 	dirs = argv + optind;
@@ -251,13 +360,21 @@ main(int argc, char *argv[])
 		}
 		dirs = bundled;
 	}
-	st = S_run(dirs, ndirs, &o, jobs);
-	if (ndirs > 1 && st != GEN_USAGE && (o.formats & FORMAT_HTML) &&
-	    !o.check_only && !o.dump_tree) {
+	if (!S_check_names(dirs, ndirs))
+		st = GEN_USAGE;
+	else if (!o.check_only && !o.dump_tree &&
+	    (lock = S_lock(&o, &made)) == -1)
+		st = GEN_SYSTEM;
+	else
+		st = S_run(dirs, ndirs, &o, jobs);
+	if (ndirs > 1 && st != GEN_USAGE && lock != -1 &&
+	    (o.formats & FORMAT_HTML)) {
 		int ist = gen_index(&o);
 
 		st = ist > st ? ist : st;
 	}
+	if (lock != -1)
+		S_unlock(&o, lock, made);
 	for (size_t i = 0; bundled != NULL && i < ndirs; i++)
 		free(bundled[i]);
 	free(bundled);

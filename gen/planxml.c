@@ -751,7 +751,11 @@ S_xml_message(const xmlError *e)
 
 /* Only libxml2's first error: the ones after it follow from it. */
 static void
+#if LIBXML_VERSION >= 21200	/* libxml2 2.12 made the error const */
+S_xml_error(void *arg, const xmlError *e)
+#else
 S_xml_error(void *arg, xmlErrorPtr e)
+#endif
 {
 	struct reader *r = arg;
 	char *msg;

@@ -84,3 +84,40 @@ check "a template with a logo renders" \
 check "the logo is embedded in the page" grep -q \
     '<img src="data:image/svg+xml;base64,PHN2ZyB4bWxucz0i[^"]*" alt="Logo des Jobcenters Musterstadt">' \
     "$tmp/logo/ahrweiler-2017.html"
+
+# Every wrong option is named, and every usage error has a message.
+check "-xq names -x" [ "$(status "$gen" -xq input/ahrweiler-2017)" = 2 ]
+check "-xq message ($(head -n 1 "$tmp/cli.err"))" \
+    grep -qx "gen: unknown option '-x'" "$tmp/cli.err"
+check "--bogus=1 names --bogus" [ "$(status "$gen" --bogus=1)" = 2 ]
+check "--bogus=1 message" grep -qx "gen: unknown option '--bogus'" "$tmp/cli.err"
+check "-qo without its argument names -o" [ "$(status "$gen" -qo)" = 2 ]
+check "-qo message" grep -qx "gen: option '-o' needs an argument" "$tmp/cli.err"
+check "--output without its argument" [ "$(status "$gen" --output)" = 2 ]
+check "--output message" grep -qx "gen: option '--output' needs an argument" "$tmp/cli.err"
+check "-f , is exit 2" [ "$(status "$gen" -f , input/ahrweiler-2017)" = 2 ]
+check "-f , message" grep -qx \
+    "gen: --format ',' names no format (known: html, pdf, csv)" "$tmp/cli.err"
+for args in "-f ," "-f xls" "-j 0" "-j x" "-t $tmp/none" "-x" "--jobs" "--ver"; do
+	# shellcheck disable=SC2086
+	_st=$(status "$gen" $args input/ahrweiler-2017)
+	check "usage error '$args': exit 2 with a message, got $_st" \
+	    [ "$_st" = 2 -a -s "$tmp/cli.err" ]
+done
+
+# Plan folder names that cannot be file names in links (cli.md v2).
+rm -rf "$tmp/names" && mkdir -p "$tmp/names"
+cp -r input/ahrweiler-2017 "$tmp/names/index"
+cp -r input/ahrweiler-2017 "$tmp/names/$(printf 'a\033[31mb')"
+check "a plan folder named index is exit 2" \
+    [ "$(status "$gen" -o "$tmp/names/o" "$tmp/names/index")" = 2 ]
+check "a plan folder named index: its message" grep -qx \
+    "gen: $tmp/names/index: a plan folder may not be named 'index' (its page would be the index)" \
+    "$tmp/cli.err"
+check "a plan folder with a control character is exit 2" \
+    [ "$(status "$gen" -o "$tmp/names/o" "$tmp/names/a"*b)" = 2 ]
+check "a plan folder with a control character: its message, escaped" grep -qx \
+    "gen: $tmp/names/a\\\\x1B\[31mb: the name of a plan folder may not hold a control character" \
+    "$tmp/cli.err"
+check "a refused plan folder name writes nothing" [ ! -e "$tmp/names/o" ]
+rm -rf "$tmp/names"

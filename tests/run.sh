@@ -201,6 +201,10 @@ for pair in "$@"; do
 	. tests/template.sh
 	. tests/output.sh
 	. tests/batch.sh
+	if [ "$pair" = "$1" ]; then
+		. tests/concurrency.sh
+		. tests/signals.sh
+	fi
 done
 [ "$update" = yes ] || { build=replay; run_replay; }
 [ "$update" = yes ] && echo "golden files updated"

@@ -973,6 +973,133 @@ test_ttf(void)
 	free(why);
 	free(data);
 	diags_free(&d);
+/* --- files: paths beneath their folder, by openat2 and by the walk --- */
+
+/* What reading path gives: its text, or its message. */
+static char *
+read_result(const char *path)
+{
+	struct diags d;
+	char *data, *r;
+	size_t len;
+
+	diags_init(&d);
+	if (io_read_file(path, path, 1 << 20, &data, &len, &d))
+		r = data;
+	else
+		r = xstrdup(d.n > 0 ? d.v[0].msg : "?");
+	diags_free(&d);
+	return r;
+}
+
+static void
+read_is(const char *name, const char *path, const char *want)
+{
+	char *got = read_result(path);
+
+	eq_str(name, got, want);
+	free(got);
+}
+
+static void
+link_at(const char *dir, const char *target, const char *at)
+{
+	char *p = xasprintf("%s/%s", dir, at);
+
+	if (symlink(target, p) != 0)
+		perror(p);
+	free(p);
+}
+
+static void
+test_io_mode(const char *top, const char *mode)
+{
+	char *d = xasprintf("%s/%s", top, mode), name[80], *p;
+	static const char *const mk[] = { "", "/sub", "/sub/deep" };
+	FILE *fp;
+
+	for (size_t i = 0; i < 3; i++) {
+		p = xasprintf("%s%s", d, mk[i]);
+		mkdir(p, 0777);
+		free(p);
+	}
+	p = xasprintf("%s/a.csv", d);
+	if ((fp = fopen(p, "w")) != NULL) {
+		fputs("IN", fp);
+		fclose(fp);
+	}
+	free(p);
+#define LINK(target, at) link_at(d, target, at)
+	LINK("../a.csv", "sub/l");
+	LINK("../../a.csv", "sub/deep/l");
+	LINK("sub", "sdir");
+	LINK("/etc/passwd", "abs");
+	LINK("../outside.txt", "up");
+	LINK("sub/../../outside.txt", "up2");
+	LINK("loop", "loop");
+	LINK("..", "sub/parent");
+#undef LINK
+	p = xasprintf("%s/outside.txt", top);
+	if ((fp = fopen(p, "w")) != NULL) {
+		fputs("OUT", fp);
+		fclose(fp);
+	}
+	free(p);
+
+#define IS(what, cond) do { snprintf(name, sizeof(name), "io %s: %s", mode, \
+	what); report(cond, name, "wrong"); } while (0)
+	IS("a file is inside", io_path_inside(d, "a.csv"));
+	IS("a link inside is inside", io_path_inside(d, "sub/l"));
+	IS("a link through a linked folder", io_path_inside(d, "sdir/deep/l"));
+	IS("an absolute link leads out", !io_path_inside(d, "abs"));
+	IS("a link to ../ leads out", !io_path_inside(d, "up"));
+	IS("a link through sub/.. leads out", !io_path_inside(d, "up2"));
+	IS("a link up to the folder, then out", !io_path_inside(d,
+	    "sub/parent/up"));
+	IS("a missing file is inside", io_path_inside(d, "none.csv"));
+	IS("a folder near", io_folder_near(d, "../" "outside.txt") &&
+	    !io_folder_near(d, "../../x"));
+#undef IS
+#define READ(what, rel, want) do { snprintf(name, sizeof(name), \
+	"io %s: read %s", mode, what); p = xasprintf("%s/%s", d, rel); \
+	read_is(name, p, want); free(p); } while (0)
+	READ("a file", "a.csv", "IN");
+	/* Not vouched for: its folder is sub/, and the link leaves it. */
+	READ("a link out of its own folder", "sub/deep/l",
+	    "cannot open: a symbolic link leads out of its folder");
+	READ("a link out", "up", "cannot open: a symbolic link leads out of "
+	    "its folder");
+	READ("an absolute link", "abs", "cannot open: a symbolic link leads "
+	    "out of its folder");
+	READ("a loop", "loop", "cannot open: Too many levels of symbolic links");
+	READ("a missing file", "none", "cannot open: No such file or directory");
+	READ("a folder", "sub", "not a regular file");
+	io_path_inside(d, "sub/deep/l");
+	io_path_inside(d, "sdir/l");
+	READ("a vouched link inside", "sub/deep/l", "IN");
+	READ("a vouched link through a linked folder", "sdir/l", "IN");
+#undef READ
+	free(d);
+}
+
+static void
+test_io(void)
+{
+	char top[] = "/tmp/gen-unit-io.XXXXXX";
+	char *cmd;
+
+	if (mkdtemp(top) == NULL) {
+		report(false, "io", "mkdtemp failed");
+		return;
+	}
+	test_io_mode(top, "openat2");
+	io_resolve_by_walk(true);
+	test_io_mode(top, "walk");
+	io_resolve_by_walk(false);
+	cmd = xasprintf("rm -rf '%s'", top);
+	if (system(cmd) != 0)
+		report(false, "io: cleanup", "%s failed", cmd);
+	free(cmd);
 }
 
 int
@@ -988,5 +1115,6 @@ main(void)
 	test_layout();
 	test_image();
 	test_ttf();
+	test_io();
 	return failures > 0;
 }
