@@ -973,6 +973,8 @@ test_ttf(void)
 	free(why);
 	free(data);
 	diags_free(&d);
+}
+
 /* --- files: paths beneath their folder, by openat2 and by the walk --- */
 
 /* What reading path gives: its text, or its message. */
