@@ -385,7 +385,7 @@ struct segments {
 	struct value	 zaehler, nenner;
 	bool		 complete;	/* every segment has both */
 	bool		 any;
-	bool		 over;		/* a sum left the range */
+	const char	*over;		/* the field whose sum left the range */
 };
 
 static void
@@ -407,32 +407,27 @@ S_segments(const struct table *t, struct segments *seg)
 		s = &seg[e->teil_von];
 		s->any = true;
 		s->complete &= e->val[fz].has && e->val[fn].has;
-		s->over |= !sum_add(&s->zaehler, &e->val[fz]) ||
-		    !sum_add(&s->nenner, &e->val[fn]);
+		if (!sum_add(&s->zaehler, &e->val[fz]))
+			s->over = "zaehler";
+		if (!sum_add(&s->nenner, &e->val[fn]))
+			s->over = "nenner";
 	}
 }
 
-/* A target value from each source the row has, checked against a typed
- * one or stored in order (input-format.md, "targets"). */
+/* The target value from each source the row has (has[k]), exactly (ok[k]
+ * false on an overflow), in the order of input-format.md, "targets". */
 static void
-S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
+S_target_sources(const struct table *t, const struct entry *e,
+    const struct segments *seg, bool has[4], bool ok[4], struct exact x[4])
 {
-	const struct table *t = c->t;
-	int fz = F(t, "zielwert"), fi = F(t, "ist_vorjahr");
-	const struct value *ivj = &e->val[fi];
+	const struct value *ivj = &e->val[F(t, "ist_vorjahr")];
 	const struct value *ver = &e->val[F(t, "veraenderung")];
 	const struct value *pp = &e->val[F(t, "veraenderung_punkte")];
 	const struct value *zae = &e->val[F(t, "zaehler")];
 	const struct value *nen = &e->val[F(t, "nenner")];
-	struct value typed = e->val[fz];
-	struct exact x[4] = { { 0, 1 }, { 0, 1 }, { 0, 1 }, { 0, 1 } };
-	const char *how[4] = { "ist_vorjahr and veraenderung give",
-	    "ist_vorjahr and veraenderung_punkte give",
-	    "zaehler and nenner give", "its segments give" };
-	bool has[4], ok[4];
-	int scale = e->typ == TARGET_BESTAND ? 0 : e->typ == TARGET_SUMME ? 2 :
-	    SHARE_SCALE;
 
+	for (int k = 0; k < 4; k++)
+		x[k] = (struct exact){ 0, 1 };
 	/* ist_vorjahr * (1 + veraenderung / 100) */
 	has[0] = ivj->has && ver->has;
 	ok[0] = has[0] && exact_div(value_exact(ver),
@@ -443,16 +438,39 @@ S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
 	ok[1] = has[1] && exact_add(value_exact(ivj), value_exact(pp), &x[1]);
 	has[2] = zae->has && nen->has && nen->v != 0;
 	ok[2] = has[2] && exact_ratio(zae, nen, 100, &x[2]);
-	has[3] = seg->any && seg->complete && (seg->over || seg->nenner.v != 0);
-	ok[3] = has[3] && !seg->over &&
+	has[3] = seg->any && seg->complete &&
+	    (seg->over != NULL || seg->nenner.v != 0);
+	ok[3] = has[3] && seg->over == NULL &&
 	    exact_ratio(&seg->zaehler, &seg->nenner, 100, &x[3]);
+}
+
+/* A target value from each source the row has, checked against a typed
+ * one or stored in order (input-format.md, "targets"). */
+static void
+S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
+{
+	const struct table *t = c->t;
+	int fz = F(t, "zielwert");
+	struct value typed = e->val[fz];
+	struct exact x[4];
+	const char *how[4] = { "ist_vorjahr and veraenderung give",
+	    "ist_vorjahr and veraenderung_punkte give",
+	    "zaehler and nenner give", "its segments give" };
+	bool has[4], ok[4];
+	int scale = e->typ == TARGET_BESTAND ? 0 : e->typ == TARGET_SUMME ? 2 :
+	    SHARE_SCALE;
+
+	S_target_sources(t, e, seg, has, ok, x);
 	for (int k = 0; k < 4; k++) {
 		if (!has[k])
 			continue;
-		if (!ok[k] && k == 3 && seg->over)
-			S_range_error(c, e, "the sum of its segments' zaehler or "
-			    "nenner", UNIT_NUMBER);
-		else if (!ok[k])
+		if (!ok[k] && k == 3 && seg->over != NULL) {
+			char *what = xasprintf("the sum of %s over its segments",
+			    seg->over);
+
+			S_range_error(c, e, what, UNIT_NUMBER);
+			free(what);
+		} else if (!ok[k])
 			S_range_error(c, e, "zielwert", entry_unit(t, e, fz));
 		else if (typed.has)
 			check_typed(t, e, fz, &typed, x[k], how[k], c->d);

@@ -16,7 +16,8 @@ S_default_scale(enum unit u)
 }
 
 /* The computed value for a message: exact where it has few decimals
- * ("2.251,975"), else rounded two places finer than the typed figure. */
+ * ("2.251,975"), else rounded two places finer than the typed figure
+ * (fewer where 15 digits would not hold it). */
 static char *
 S_show_exact(struct exact x, const struct value *typed)
 {
@@ -27,8 +28,10 @@ S_show_exact(struct exact x, const struct value *typed)
 
 	if (scale > SCALE_MAX)
 		scale = SCALE_MAX;
-	if (!exact_round(x, typed->unit, scale, &r))
-		return xstrdup("a figure beyond the range");
+	while (!exact_round(x, typed->unit, scale, &r))
+		if (--scale < base)
+			return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
+			    "less than \xE2\x88\x92", fmt_limit(typed->unit));
 	while (r.scale > base && r.v % 10 == 0) {
 		r.v /= 10;
 		r.scale--;

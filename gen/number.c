@@ -180,11 +180,26 @@ value_none(enum unit unit)
 	return v;
 }
 
+/* The largest mantissa at scale (0 to SCALE_MAX): money and counts are
+ * limited in value, at any scale; other figures to 15 digits. */
+static int64_t
+S_limit(enum unit unit, int scale)
+{
+	switch (unit) {
+	case UNIT_MONEY:
+		return scale >= 2 ? MONEY_MAX_CENTS * num_pow10(scale - 2) :
+		    MONEY_MAX_CENTS / num_pow10(2 - scale);
+	case UNIT_COUNT:
+		return COUNT_MAX * num_pow10(scale);
+	default:
+		return OTHER_MAX;
+	}
+}
+
 bool
 value_in_range(const struct value *v)
 {
-	int64_t lim = v->unit == UNIT_MONEY ? MONEY_MAX_CENTS :
-	    v->unit == UNIT_COUNT ? COUNT_MAX : OTHER_MAX;
+	int64_t lim = S_limit(v->unit, v->scale);
 
 	return v->v <= lim && v->v >= -lim;
 }
@@ -331,13 +346,12 @@ S_scaled(struct exact x, int scale, __int128 *q, __int128 *r)
 bool
 exact_round(struct exact x, enum unit unit, int scale, struct value *out)
 {
-	__int128 q, r;
-	__int128 lim = unit == UNIT_MONEY ? MONEY_MAX_CENTS
-	    : unit == UNIT_COUNT ? COUNT_MAX : OTHER_MAX;
+	__int128 q, r, lim;
 
 	*out = value_none(unit);
 	if (!S_scaled(x, scale, &q, &r))
 		return false;
+	lim = S_limit(unit, scale);
 	/* |r| < den <= EXACT_DEN_MAX: doubling it cannot overflow. */
 	if (2 * S_abs(r) >= (u128)x.den)
 		q += r < 0 ? -1 : 1;
