@@ -29,7 +29,7 @@ S_show_exact(struct exact x, const struct value *typed)
 	if (scale > SCALE_MAX)
 		scale = SCALE_MAX;
 	while (!exact_round(x, typed->unit, scale, &r))
-		if (--scale < base)
+		if (--scale < 0)
 			return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
 			    "less than \xE2\x88\x92", fmt_limit(typed->unit));
 	while (r.scale > base && r.v % 10 == 0) {
