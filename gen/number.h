@@ -48,13 +48,13 @@ enum num_status {
 enum num_status	num_parse(const char *cell, bool decimal_dot, enum unit unit,
 		    struct value *out);
 
-/* An exact rational, for results that are rounded only once.  Kept in
- * lowest terms with 0 < den <= EXACT_DEN_MAX and num > INT128_MIN: every
- * operation that makes one checks for overflow and for that bound and
- * returns false beyond (the caller reports it).  Within the input's limits
+/* An exact rational, for results that are rounded only once, with
+ * 0 < den <= EXACT_DEN_MAX and num > INT128_MIN; operations return it in
+ * lowest terms.  Every operation that makes one checks for overflow and
+ * for that bound and returns false beyond (the caller reports it).  Within the input's limits
  * (figures of at most 15 digits, SCALE_MAX decimals) no result comes near
  * either: the largest denominator is a ratio's, 10^21, the largest
- * numerator a target's product, 10^30.  exact_round and value_agrees
+ * numerator a target's product, about 10^30.  exact_round and value_agrees
  * divide before they multiply, so they never overflow for an exact within
  * the bound and a value of at most SCALE_MAX decimals. */
 struct exact {
