@@ -403,6 +403,60 @@ test_agrees_limits(void)
 	}
 }
 
+/* A figure within the limits, often at them: xorshift, deterministic. */
+static struct value
+random_figure(uint64_t *state)
+{
+	static const int64_t edge[] = { NUM15, 1, 0, MONEY_MAX_CENTS, COUNT_MAX };
+	uint64_t x = *state;
+	struct value v;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	*state = x;
+	v = val(x % 3 == 0 ? edge[(x >> 8) % 5] : (int64_t)((x >> 11) % NUM15),
+	    (int)((x >> 4) % (SCALE_MAX + 1)), UNIT_NUMBER);
+	if (x & 1 << 20)
+		v.v = -v.v;
+	return v;
+}
+
+/* Every computation calc.c makes, on random figures within the limits:
+ * none may overflow, and each must undo exactly. */
+static void
+test_exact_random(void)
+{
+	uint64_t state = 88172645463325252u;
+	int failed = 0, n = 0;
+
+	for (int i = 0; i < 200000 && failed == 0; i++, n++) {
+		struct value a = random_figure(&state), b = random_figure(&state);
+		struct exact x, y, z, ea = value_exact(&a), eb = value_exact(&b);
+
+		/* a + b - b, a - b + b, a * b / b, ratio, change, target */
+		failed += !exact_add(ea, eb, &x) || !exact_sub(x, eb, &y) ||
+		    !exact_sub(y, ea, &z) || z.num != 0;
+		failed += !exact_sub(ea, eb, &x) || !exact_add(x, eb, &y) ||
+		    !exact_sub(y, ea, &z) || z.num != 0;
+		if (b.v == 0)
+			continue;
+		failed += !exact_ratio(&a, &b, 100, &x) || !exact_mul(x, eb, &y) ||
+		    !exact_div(y, (struct exact){ 100, 1 }, &z) ||
+		    !exact_sub(z, ea, &z) || z.num != 0;
+		failed += !exact_sub(ea, eb, &x) || !exact_div(x, eb, &x) ||
+		    !exact_mul(x, (struct exact){ 100, 1 }, &x);
+		failed += !exact_div(eb, (struct exact){ 100, 1 }, &x) ||
+		    !exact_add(x, (struct exact){ 1, 1 }, &x) ||
+		    !exact_mul(ea, x, &x) || x.den > P10(15);
+		/* Beyond the range or not, answered without overflow (UBSan). */
+		(void)value_agrees(&b, x);
+		failed += !value_agrees(&a, ea);
+	}
+	report(failed == 0, "200.000 random computations within the limits",
+	    "failed after %d", n);
+}
+
 static void
 test_sum_limits(void)
 {
@@ -1100,6 +1154,7 @@ main(void)
 	test_exact_products();
 	test_exact_round();
 	test_agrees_limits();
+	test_exact_random();
 	test_sum_limits();
 	test_formats();
 	test_text();
