@@ -224,10 +224,8 @@ S_mittel_gesamt(struct calc *c, struct entry *e)
 	static const char *const parts[] = { "mittel_neufall",
 	    "mittel_vorbindung", "mittel_zusatz" };
 	struct value sum = value_none(UNIT_MONEY);
-	bool info = e->info;
+	bool info = e->info, ok = true;
 	int fg = F(c->t, "mittel_gesamt");
-
-	bool ok = true;
 
 	for (size_t i = 0; i < 3; i++) {
 		const struct value *v = &e->val[F(c->t, parts[i])];

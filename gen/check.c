@@ -17,7 +17,8 @@ S_default_scale(enum unit u)
 
 /* The computed value for a message: exact where it has few decimals
  * ("2.251,975"), else rounded two places finer than the typed figure
- * (fewer where 15 digits would not hold it). */
+ * (fewer where 15 digits would not hold it; beyond the range of its unit
+ * too, as long as they do). */
 static char *
 S_show_exact(struct exact x, const struct value *typed)
 {
@@ -28,10 +29,12 @@ S_show_exact(struct exact x, const struct value *typed)
 
 	if (scale > SCALE_MAX)
 		scale = SCALE_MAX;
-	while (!exact_round(x, typed->unit, scale, &r))
+	while (!exact_round(x, typed->unit, scale, &r) &&
+	    !exact_round(x, UNIT_NUMBER, scale, &r))
 		if (--scale < 0)
 			return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
 			    "less than \xE2\x88\x92", fmt_limit(typed->unit));
+	r.unit = typed->unit;
 	while (r.scale > base && r.v % 10 == 0) {
 		r.v /= 10;
 		r.scale--;
@@ -184,9 +187,12 @@ S_davon_sum(const struct table *t, const struct entry *pe, int f,
 		return xstrdup("a figure beyond the range");
 	if (!any || exact_sign(diff) <= 0)
 		return NULL;
-	/* More than a figure in range: beyond it, only above. */
-	if (!exact_round(sum, t->fields[f].unit, scale, &shown))
+	/* Beyond the range of its unit, it is shown as long as 15 digits
+	 * hold it; it is more than the parent, so beyond means above. */
+	if (!exact_round(sum, t->fields[f].unit, scale, &shown) &&
+	    !exact_round(sum, UNIT_NUMBER, scale, &shown))
 		return xasprintf("more than %s", fmt_limit(t->fields[f].unit));
+	shown.unit = (uint8_t)t->fields[f].unit;
 	shown.approx = approx;
 	return fmt_display_dup(&shown, 0);
 }
