@@ -51,6 +51,26 @@ calc_sum(const struct table *t, int g, int f, struct value *out,
 	return true;
 }
 
+bool
+calc_sum_exact(const struct table *t, int g, int f, struct exact *out,
+    bool *any)
+{
+	*out = (struct exact){ 0, 1 };
+	*any = false;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+		const struct value *v = &e->val[f];
+
+		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info ||
+		    !v->has)
+			continue;
+		*any = true;
+		if (!exact_add(*out, value_exact(v), out))
+			return false;
+	}
+	return true;
+}
+
 /* what: "the running total", "the sum of eintritte", "mittel_gesamt". */
 static void
 S_range_error(struct calc *c, const struct entry *e, const char *what,
@@ -65,14 +85,16 @@ S_range_error(struct calc *c, const struct entry *e, const char *what,
 }
 
 /* Stores the exact result x, rounded to scale, in field f of e.  A value
- * typed into that field is checked against x first. */
+ * typed into that field is checked against x first.  ok is false when x
+ * could not be computed (an overflow): reported like a result beyond the
+ * range, never stored. */
 static void
-S_store(struct calc *c, struct entry *e, int f, struct exact x, int scale,
-    bool info, bool approx)
+S_store(struct calc *c, struct entry *e, int f, bool ok, struct exact x,
+    int scale, bool info, bool approx)
 {
 	struct value *cur = &e->val[f], r;
 
-	if (!exact_round(x, entry_unit(c->t, e, f), scale, &r)) {
+	if (!ok || !exact_round(x, entry_unit(c->t, e, f), scale, &r)) {
 		S_range_error(c, e, c->t->fields[f].name, entry_unit(c->t, e, f));
 		return;
 	}
@@ -88,11 +110,11 @@ static void
 S_ratio(struct calc *c, struct entry *e, int f, const struct value *a,
     const struct value *b, int64_t mult, int scale)
 {
-	struct exact x;
+	struct exact x = { 0, 1 };
 
-	if (a->has && b->has && exact_ratio(a, b, mult, &x))
-		S_store(c, e, f, x, scale, a->info || b->info,
-		    a->approx || b->approx);
+	if (a->has && b->has && b->v != 0)
+		S_store(c, e, f, exact_ratio(a, b, mult, &x), x, scale,
+		    a->info || b->info, a->approx || b->approx);
 }
 
 /* Field f of e = a - b, at the finer of their scales. */
@@ -100,10 +122,27 @@ static void
 S_difference(struct calc *c, struct entry *e, int f, const struct value *a,
     const struct value *b)
 {
+	struct exact x = { 0, 1 };
+
 	if (a->has && b->has)
-		S_store(c, e, f, exact_sub(value_exact(a), value_exact(b)),
-		    a->scale > b->scale ? a->scale : b->scale,
+		S_store(c, e, f, exact_sub(value_exact(a), value_exact(b), &x),
+		    x, a->scale > b->scale ? a->scale : b->scale,
 		    a->info || b->info, a->approx || b->approx);
+}
+
+/* calc_sum, reporting a sum beyond the range at the row it left it. */
+static bool
+S_sum(struct calc *c, const struct entry *e, int g, int f, struct value *out)
+{
+	const struct entry *at = e;
+	char *what;
+
+	if (calc_sum(c->t, g, f, out, &at))
+		return true;
+	what = xasprintf("the sum of %s", c->t->fields[f].name);
+	S_range_error(c, at, what, c->t->fields[f].unit);
+	free(what);
+	return false;
 }
 
 static void
@@ -111,17 +150,9 @@ S_set_sums(struct calc *c, struct entry *e, int g)
 {
 	struct table *t = c->t;
 
-	for (size_t f = 0; f < t->nfields; f++) {
-		const struct entry *at = e;
-		char *what;
-
-		if (!(t->fields[f].flags & FIELD_SUMMED) ||
-		    calc_sum(t, g, (int)f, &e->val[f], &at))
-			continue;
-		what = xasprintf("the sum of %s", t->fields[f].name);
-		S_range_error(c, at, what, t->fields[f].unit);
-		free(what);
-	}
+	for (size_t f = 0; f < t->nfields; f++)
+		if (t->fields[f].flags & FIELD_SUMMED)
+			S_sum(c, e, g, (int)f, &e->val[f]);
 }
 
 /* --- budget --- */
@@ -181,18 +212,17 @@ S_mittel_gesamt(struct calc *c, struct entry *e)
 	static const char *const parts[] = { "mittel_neufall",
 	    "mittel_vorbindung", "mittel_zusatz" };
 	struct value sum = value_none(UNIT_MONEY);
-	bool info = e->info;
+	bool info = e->info, ok = true;
 	int fg = F(c->t, "mittel_gesamt");
 
 	for (size_t i = 0; i < 3; i++) {
 		const struct value *v = &e->val[F(c->t, parts[i])];
 
-		if (!sum_add(&sum, v))
-			S_range_error(c, e, "mittel_gesamt", UNIT_MONEY);
+		ok &= sum_add(&sum, v);
 		info |= v->has && v->info;
 	}
 	if (sum.has)
-		S_store(c, e, fg, value_exact(&sum), 2, info, sum.approx);
+		S_store(c, e, fg, ok, value_exact(&sum), 2, info, sum.approx);
 }
 
 static void
@@ -310,22 +340,18 @@ S_changes(struct calc *c, struct entry *e, const struct value *now,
 {
 	const struct table *t = c->t;
 	int fv = F(t, "veraenderung");
-	struct exact diff, p, x;
+	struct exact diff, x = { 0, 1 };
+	bool ok;
 
 	if (!now->has || !prev->has)
 		return;
 	S_difference(c, e, fv, now, prev);
 	if (now->unit == UNIT_PERCENT || prev->v == 0)
 		return;
-	diff = exact_sub(value_exact(now), value_exact(prev));
-	p = value_exact(prev);
-	x.num = diff.num * p.den * 100;
-	x.den = diff.den * p.num;
-	if (x.den < 0) {
-		x.num = -x.num;
-		x.den = -x.den;
-	}
-	S_store(c, e, F(t, "veraenderung_prozent"), x, SHARE_SCALE,
+	ok = exact_sub(value_exact(now), value_exact(prev), &diff) &&
+	    exact_div(diff, value_exact(prev), &x) &&
+	    exact_mul(x, (struct exact){ 100, 1 }, &x);
+	S_store(c, e, F(t, "veraenderung_prozent"), ok, x, SHARE_SCALE,
 	    e->val[fv].info, e->val[fv].approx);
 }
 
@@ -358,6 +384,7 @@ struct segments {
 	struct value	 zaehler, nenner;
 	bool		 complete;	/* every segment has both */
 	bool		 any;
+	const char	*over;		/* the field whose sum left the range */
 };
 
 static void
@@ -379,9 +406,41 @@ S_segments(const struct table *t, struct segments *seg)
 		s = &seg[e->teil_von];
 		s->any = true;
 		s->complete &= e->val[fz].has && e->val[fn].has;
-		s->complete &= sum_add(&s->zaehler, &e->val[fz]) &&
-		    sum_add(&s->nenner, &e->val[fn]);
+		if (!sum_add(&s->zaehler, &e->val[fz]))
+			s->over = "zaehler";
+		if (!sum_add(&s->nenner, &e->val[fn]))
+			s->over = "nenner";
 	}
+}
+
+/* The target value from each source the row has (has[k]), exactly (ok[k]
+ * false on an overflow), in the order of input-format.md, "targets". */
+static void
+S_target_sources(const struct table *t, const struct entry *e,
+    const struct segments *seg, bool has[4], bool ok[4], struct exact x[4])
+{
+	const struct value *ivj = &e->val[F(t, "ist_vorjahr")];
+	const struct value *ver = &e->val[F(t, "veraenderung")];
+	const struct value *pp = &e->val[F(t, "veraenderung_punkte")];
+	const struct value *zae = &e->val[F(t, "zaehler")];
+	const struct value *nen = &e->val[F(t, "nenner")];
+
+	for (int k = 0; k < 4; k++)
+		x[k] = (struct exact){ 0, 1 };
+	/* ist_vorjahr * (1 + veraenderung / 100) */
+	has[0] = ivj->has && ver->has;
+	ok[0] = has[0] && exact_div(value_exact(ver),
+	    (struct exact){ 100, 1 }, &x[0]) && exact_add(x[0],
+	    (struct exact){ 1, 1 }, &x[0]) && exact_mul(value_exact(ivj), x[0],
+	    &x[0]);
+	has[1] = ivj->has && pp->has;
+	ok[1] = has[1] && exact_add(value_exact(ivj), value_exact(pp), &x[1]);
+	has[2] = zae->has && nen->has && nen->v != 0;
+	ok[2] = has[2] && exact_ratio(zae, nen, 100, &x[2]);
+	has[3] = seg->any && seg->complete &&
+	    (seg->over != NULL || seg->nenner.v != 0);
+	ok[3] = has[3] && seg->over == NULL &&
+	    exact_ratio(&seg->zaehler, &seg->nenner, 100, &x[3]);
 }
 
 /* A target value from each source the row has, checked against a typed
@@ -390,41 +449,32 @@ static void
 S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
 {
 	const struct table *t = c->t;
-	int fz = F(t, "zielwert"), fi = F(t, "ist_vorjahr");
-	const struct value *ivj = &e->val[fi];
-	const struct value *ver = &e->val[F(t, "veraenderung")];
-	const struct value *pp = &e->val[F(t, "veraenderung_punkte")];
-	const struct value *zae = &e->val[F(t, "zaehler")];
-	const struct value *nen = &e->val[F(t, "nenner")];
+	int fz = F(t, "zielwert");
 	struct value typed = e->val[fz];
 	struct exact x[4];
 	const char *how[4] = { "ist_vorjahr and veraenderung give",
 	    "ist_vorjahr and veraenderung_punkte give",
 	    "zaehler and nenner give", "its segments give" };
-	bool ok[4];
+	bool has[4], ok[4];
 	int scale = e->typ == TARGET_BESTAND ? 0 : e->typ == TARGET_SUMME ? 2 :
 	    SHARE_SCALE;
 
-	ok[0] = ivj->has && ver->has;
-	if (ok[0]) {
-		struct exact f = { (__int128)value_exact(ver).den * 100 + ver->v,
-		    (__int128)value_exact(ver).den * 100 };
-
-		x[0] = exact_mul(value_exact(ivj), f);
-	}
-	ok[1] = ivj->has && pp->has;
-	if (ok[1])
-		x[1] = exact_add(value_exact(ivj), value_exact(pp));
-	ok[2] = zae->has && nen->has && exact_ratio(zae, nen, 100, &x[2]);
-	ok[3] = seg->any && seg->complete &&
-	    exact_ratio(&seg->zaehler, &seg->nenner, 100, &x[3]);
+	S_target_sources(t, e, seg, has, ok, x);
 	for (int k = 0; k < 4; k++) {
-		if (!ok[k])
+		if (!has[k])
 			continue;
-		if (typed.has)
+		if (!ok[k] && k == 3 && seg->over != NULL) {
+			char *what = xasprintf("the sum of %s over its segments",
+			    seg->over);
+
+			S_range_error(c, e, what, UNIT_NUMBER);
+			free(what);
+		} else if (!ok[k])
+			S_range_error(c, e, "zielwert", entry_unit(t, e, fz));
+		else if (typed.has)
 			check_typed(t, e, fz, &typed, x[k], how[k], c->d);
 		else if (!e->val[fz].has)
-			S_store(c, e, fz, x[k], scale, false, false);
+			S_store(c, e, fz, true, x[k], scale, false, false);
 	}
 }
 
@@ -452,10 +502,9 @@ S_targets(struct calc *c)
 		/* Reached: at least the target, or at most it when lower is
 		 * better; judged on the target as printed. */
 		if (ist->has && ziel->has) {
-			struct exact x = exact_sub(value_exact(ist),
-			    value_exact(ziel));
+			int d = value_cmp(ist, ziel);
 
-			e->reached = e->low_is_better ? x.num <= 0 : x.num >= 0;
+			e->reached = e->low_is_better ? d <= 0 : d >= 0;
 		}
 		if (e->low_is_better)
 			S_ratio(c, e, F(t, "zielerreichung"), ziel, ist, 100,
@@ -504,13 +553,13 @@ S_table(struct calc *c)
 		int s = t->fields[f].share_of;
 		struct value grand, part;
 
-		if (s < 0 || !calc_sum(t, -1, s, &grand, NULL))
+		if (s < 0 || !S_sum(c, t->rows, -1, s, &grand))
 			continue;
 		for (size_t i = 0; i < t->nrows; i++)
 			S_ratio(c, &t->rows[i], (int)f, &t->rows[i].val[s],
 			    &grand, 100, SHARE_SCALE);
 		for (size_t g = 0; g < t->ngroups; g++)
-			if (calc_sum(t, (int)g, s, &part, NULL))
+			if (S_sum(c, &t->groups[g], (int)g, s, &part))
 				S_ratio(c, &t->groups[g], (int)f, &part, &grand,
 				    100, SHARE_SCALE);
 		if (t->total != NULL && grand.has && grand.v != 0)

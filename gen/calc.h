@@ -21,4 +21,10 @@ void	calc_plan(struct plan *p, bool lenient, struct diags *d);
 bool	calc_sum(const struct table *t, int g, int f, struct value *out,
 	    const struct entry **at);
 
+/* The same sum exactly, with no limit but the arithmetic's (which 100.000
+ * rows of the largest figures stay far below): *any is false if no row
+ * has a value.  False on overflow. */
+bool	calc_sum_exact(const struct table *t, int g, int f, struct exact *out,
+	    bool *any);
+
 #endif

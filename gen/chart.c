@@ -11,18 +11,23 @@
 
 #define TICKS_WANTED 4
 
-/* Mantissa of v at scale. */
-static int64_t
+/* The axis works at the finest scale of its values, in 128 bits: a
+ * figure of 15 digits at scale 0 beside one of SCALE_MAX decimals is
+ * 10^21 there, beyond 64 bits.  Doubles only place things. */
+typedef __int128 wide;
+
+/* Mantissa of v at scale (>= v's, and at most SCALE_MAX). */
+static wide
 S_at_scale(const struct value *v, int scale)
 {
-	return v->v * num_pow10(scale - v->scale);
+	return (wide)v->v * num_pow10(scale - v->scale);
 }
 
 /* The smallest 1, 2 or 5 times a power of ten that is >= x. */
-static int64_t
-S_nice_step(int64_t x)
+static wide
+S_nice_step(wide x)
 {
-	int64_t p = 1;
+	wide p = 1;
 
 	if (x < 1)
 		return 1;
@@ -37,20 +42,31 @@ S_nice_step(int64_t x)
 	}
 }
 
+/* A tick at m / 10^scale, printed exactly, without the decimals that are
+ * zero ("20 %", not "20,0 %"; money keeps its cents).  Then it fits 64
+ * bits, for figures in range (|mantissa| <= 10^15): the axis runs from
+ * at most a step below the least value to a step above the greatest and
+ * includes 0, and a step d * 10^k (d = 1, 2, 5) is at most 2.5 times a
+ * quarter of the range, so no tick is beyond 2.25 times the largest
+ * |value| (plus 2.5 units).  If 10^k >= 10^scale, the tick has no
+ * decimals left (cents for money): below 2.25 * 10^15 (* 100).  Else the
+ * range is below 4 steps < 2 * 10^scale, and so are the ticks' mantissas. */
 static void
-S_tick(struct doc_node *chart, int64_t m, int scale, enum unit unit,
+S_tick(struct doc_node *chart, wide m, int scale, enum unit unit,
     double frac)
 {
-	struct value v = { .v = m, .scale = (int8_t)scale, .unit = (uint8_t)unit,
+	struct value v = { .scale = (int8_t)scale, .unit = (uint8_t)unit,
 	    .has = true, .typed_scale = -1 };
 	struct doc_node *t;
 	struct buf b;
 
-	/* Axis labels drop decimals that are zero: "20 %", not "20,0 %". */
-	while (v.unit != UNIT_MONEY && v.scale > 0 && v.v % 10 == 0) {
-		v.v /= 10;
+	while (v.scale > (unit == UNIT_MONEY ? 2 : 0) && m % 10 == 0) {
+		m /= 10;
 		v.scale--;
 	}
+	if (m > INT64_MAX || m < -INT64_MAX)
+		return;		/* see above: not for figures in range */
+	v.v = (int64_t)m;
 	buf_init(&b);
 	fmt_display(&b, &v, FMT_PLAIN);
 	t = doc_add(chart, DOC_TICK, b.s);
@@ -64,22 +80,24 @@ static void
 S_pie(struct doc_node *chart, const struct value *vals, size_t n, int scale)
 {
 	struct doc_node *d = chart->first != NULL ? chart->first->first : NULL;
-	double total = 0;
+	wide total = 0;
 
+	/* 100.000 values of at most 2^63 * 10^6: below 2^100. */
 	for (size_t i = 0; i < n; i++)
-		total += (double)S_at_scale(&vals[i], scale);
+		total += S_at_scale(&vals[i], scale);
 	for (size_t i = 0; i < n && d != NULL; i++, d = d->next)
-		d->frac = total > 0 ? (double)S_at_scale(&vals[i], scale) / total
-		    : 0;
+		d->frac = total > 0 ? (double)S_at_scale(&vals[i], scale) /
+		    (double)total : 0;
 }
 
 static void
 S_scale(struct doc_node *chart, const struct value *vals, size_t n)
 {
 	int scale = 0;
-	int64_t lo = 0, hi = 0, step, first, last;
+	wide lo = 0, hi = 0, step, first, last;
 	enum unit unit = n > 0 ? vals[0].unit : UNIT_COUNT;
 	size_t i = 0;
+	double span;
 
 	for (size_t k = 0; k < n; k++)
 		if (vals[k].scale > scale)
@@ -89,23 +107,24 @@ S_scale(struct doc_node *chart, const struct value *vals, size_t n)
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
-		int64_t m = S_at_scale(&vals[k], scale);
+		wide m = S_at_scale(&vals[k], scale);
 
 		lo = m < lo ? m : lo;
 		hi = m > hi ? m : hi;
 	}
+	/* |lo|, hi < 2^63 * 10^6 < 2^83: nothing below overflows. */
 	step = S_nice_step((hi - lo + TICKS_WANTED - 1) / TICKS_WANTED);
 	first = lo < 0 ? -((-lo + step - 1) / step) * step : 0;
 	last = hi > 0 ? (hi + step - 1) / step * step : step;
+	span = (double)(last - first);
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->first; d != NULL && i < n;
 		    d = d->next, i++)
 			d->frac = (double)(S_at_scale(&vals[i], scale) - first) /
-			    (double)(last - first);
-	chart->frac = (double)-first / (double)(last - first);
-	for (int64_t m = first; m <= last; m += step)
-		S_tick(chart, m, scale, unit, (double)(m - first) /
-		    (double)(last - first));
+			    span;
+	chart->frac = (double)-first / span;
+	for (wide m = first; m <= last; m += step)
+		S_tick(chart, m, scale, unit, (double)(m - first) / span);
 }
 
 static const char *

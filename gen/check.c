@@ -16,7 +16,9 @@ S_default_scale(enum unit u)
 }
 
 /* The computed value for a message: exact where it has few decimals
- * ("2.251,975"), else rounded two places finer than the typed figure. */
+ * ("2.251,975"), else rounded two places finer than the typed figure
+ * (fewer where 15 digits would not hold it; beyond the range of its unit
+ * too, as long as they do). */
 static char *
 S_show_exact(struct exact x, const struct value *typed)
 {
@@ -27,8 +29,12 @@ S_show_exact(struct exact x, const struct value *typed)
 
 	if (scale > SCALE_MAX)
 		scale = SCALE_MAX;
-	if (!exact_round(x, typed->unit, scale, &r))
-		return xstrdup("a figure beyond the range");
+	while (!exact_round(x, typed->unit, scale, &r) &&
+	    !exact_round(x, UNIT_NUMBER, scale, &r))
+		if (--scale < 0)
+			return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
+			    "less than \xE2\x88\x92", fmt_limit(typed->unit));
+	r.unit = typed->unit;
 	while (r.scale > base && r.v % 10 == 0) {
 		r.v /= 10;
 		r.scale--;
@@ -102,22 +108,27 @@ check_declared(const struct table *t, const struct entry *e, int f,
 }
 
 /* The computed figure a declared total is compared with: the group's or
- * the total's, or the plain sum where the table does not print one. */
-static bool
+ * the total's, or the plain sum where the table does not print one (exact:
+ * where it is beyond the range, the declared figure disagrees with it).
+ * 1 if there is one, 0 if not, -1 on overflow. */
+static int
 S_declared_target(const struct table *t, const struct entry *e, int f,
-    struct value *out)
+    struct exact *out)
 {
 	const struct entry *target = e->group >= 0 ? &t->groups[e->group] :
 	    t->total;
+	bool any;
 
 	if (target != NULL && target->val[f].has) {
-		*out = target->val[f];
-		return true;
+		*out = value_exact(&target->val[f]);
+		return 1;
 	}
 	if (t->fields[f].unit == UNIT_PERCENT || (t->fields[f].flags &
 	    FIELD_COMPUTED))
-		return false;
-	return calc_sum(t, e->group, f, out, NULL) && out->has;
+		return 0;
+	if (!calc_sum_exact(t, e->group, f, out, &any))
+		return -1;
+	return any;
 }
 
 static void
@@ -131,26 +142,74 @@ S_declared(const struct table *t, bool lenient, struct diags *d)
 		if (e->art == ART_SUMME && e->group < 0)
 			continue;	/* already refused while reading */
 		for (size_t f = 0; f < t->nfields; f++) {
-			struct value c;
+			struct exact c;
+			int has;
 
 			if (!e->val[f].has)
 				continue;
-			if (!S_declared_target(t, e, (int)f, &c)) {
+			has = S_declared_target(t, e, (int)f, &c);
+			if (has == 0)
 				S_none_declared(t, e, (int)f, lenient, d);
-				continue;
-			}
-			S_mismatch(t, e, (int)f, &e->val[f], value_exact(&c), how,
-			    lenient ? SEV_WARNING : SEV_ERROR, d);
+			else if (has < 0)
+				diag_error(d, t->path, e->line, "declared total "
+				    "'%s': the rows of %s add up beyond the range "
+				    "of the program", e->label, t->fields[f].name);
+			else
+				S_mismatch(t, e, (int)f, &e->val[f], c, how,
+				    lenient ? SEV_WARNING : SEV_ERROR, d);
 		}
 	}
 }
 
-static int
-S_compare(const struct value *a, const struct value *b)
+/* The sum of field f over the rows kids (indices into t's rows), exact so
+ * that no partial sum leaves the range (100.000 rows of 10^15 at 10^-6 stay
+ * below 10^27), for display; NULL when it is not more than pe's. */
+static char *
+S_davon_sum(const struct table *t, const struct entry *pe, int f,
+    const size_t *kids, size_t n)
 {
-	struct exact x = exact_sub(value_exact(a), value_exact(b));
+	struct exact sum = { 0, 1 }, diff;
+	struct value shown;
+	bool any = false, approx = false, ok = true;
+	int scale = 0;
 
-	return x.num < 0 ? -1 : x.num > 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct value *v = &t->rows[kids[k]].val[f];
+
+		if (!v->has || v->info)
+			continue;
+		any = true;
+		approx |= v->approx;
+		scale = v->scale > scale ? v->scale : scale;
+		ok &= exact_add(sum, value_exact(v), &sum);
+	}
+	if (!ok || !exact_sub(sum, value_exact(&pe->val[f]), &diff))
+		return xstrdup("a figure beyond the range");
+	if (!any || exact_sign(diff) <= 0)
+		return NULL;
+	/* Beyond the range of its unit, it is shown as long as 15 digits
+	 * hold it; it is more than the parent, so beyond means above. */
+	if (!exact_round(sum, t->fields[f].unit, scale, &shown) &&
+	    !exact_round(sum, UNIT_NUMBER, scale, &shown))
+		return xasprintf("more than %s", fmt_limit(t->fields[f].unit));
+	shown.unit = (uint8_t)t->fields[f].unit;
+	shown.approx = approx;
+	return fmt_display_dup(&shown, 0);
+}
+
+static void
+S_davon_field(const struct table *t, const struct entry *pe, int f,
+    const size_t *kids, size_t n, struct diags *d)
+{
+	char *a = S_davon_sum(t, pe, f, kids, n), *b;
+
+	if (a == NULL)
+		return;
+	b = fmt_display_dup(&pe->val[f], 0);
+	diag_error(d, t->path, pe->line, "row '%s': its davon rows add up to %s "
+	    "in %s, more than its own %s", pe->label, a, t->fields[f].name, b);
+	free(a);
+	free(b);
 }
 
 /* The davon rows of a parent never add up to more than the parent.
@@ -176,29 +235,11 @@ S_davon(const struct table *t, struct diags *d)
 	for (size_t p = 0; p < t->nrows; p++) {
 		const struct entry *pe = &t->rows[p];
 
-		for (size_t f = 0; start[p] < start[p + 1] && f < t->nfields; f++) {
-			struct value sum = value_none(t->fields[f].unit);
-			char *a, *b;
-
-			if (!(t->fields[f].flags & FIELD_SUMMED) ||
-			    !pe->val[f].has || S_spoiled(t, (int)f))
-				continue;
-			for (size_t k = start[p]; k < start[p + 1]; k++) {
-				const struct value *v = &t->rows[order[k]].val[f];
-
-				if (!v->info)
-					sum_add(&sum, v);
-			}
-			if (!sum.has || S_compare(&sum, &pe->val[f]) <= 0)
-				continue;
-			a = fmt_display_dup(&sum, 0);
-			b = fmt_display_dup(&pe->val[f], 0);
-			diag_error(d, t->path, pe->line, "row '%s': its davon rows "
-			    "add up to %s in %s, more than its own %s", pe->label,
-			    a, t->fields[f].name, b);
-			free(a);
-			free(b);
-		}
+		for (size_t f = 0; start[p] < start[p + 1] && f < t->nfields; f++)
+			if ((t->fields[f].flags & FIELD_SUMMED) &&
+			    pe->val[f].has && !S_spoiled(t, (int)f))
+				S_davon_field(t, pe, (int)f, order + start[p],
+				    start[p + 1] - start[p], d);
 	}
 	free(start);
 	free(order);
@@ -217,7 +258,7 @@ S_part_of(const struct table *t, struct diags *d)
 
 			if (w < 0 || !e->val[f].has || !e->val[w].has ||
 			    S_spoiled(t, (int)f) || S_spoiled(t, w) ||
-			    S_compare(&e->val[f], &e->val[w]) <= 0)
+			    value_cmp(&e->val[f], &e->val[w]) <= 0)
 				continue;
 			a = fmt_display_dup(&e->val[f], 0);
 			b = fmt_display_dup(&e->val[w], 0);
@@ -230,48 +271,59 @@ S_part_of(const struct table *t, struct diags *d)
 	}
 }
 
+/* The sum of the shares of t's top-level rows and its slack, the half
+ * units of their last typed decimals summed.  Over the least common
+ * denominator (2 * 10^SCALE_MAX at most), 100.000 shares of 15 digits
+ * stay below 10^27.  False on overflow, else *any if a row has a share. */
+static bool
+S_share_sum(const struct table *t, int fa, struct exact *sum,
+    struct exact *slack, bool *any)
+{
+	*sum = *slack = (struct exact){ 0, 1 };
+	*any = false;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct value *v = &t->rows[i].val[fa];
+		struct exact half = { 1, 2 * num_pow10(v->typed_scale > 0 ?
+		    v->typed_scale : 0) };
+
+		if (t->rows[i].parent >= 0 || !v->has || v->info)
+			continue;
+		*any = true;
+		if (!exact_add(*sum, value_exact(v), sum) ||
+		    !exact_add(*slack, half, slack))
+			return false;
+	}
+	return true;
+}
+
 /* Shares typed without counts add up to 100 within the rounding of
  * each share: half a unit of its last decimal, summed. */
 static void
 S_shares(const struct table *t, struct diags *d)
 {
 	int fa = table_field(t, "anteil"), fn = table_field(t, "anzahl");
-	struct exact sum = { 0, 1 }, slack = { 0, 1 };
-	bool any = false;
+	struct exact sum, slack, off, room;
+	bool any;
+	char *s;
 
 	if (t->total == NULL || t->total->val[fn].has || S_spoiled(t, fa))
 		return;
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct value *v = &t->rows[i].val[fa];
-		struct exact half = { 1, 2 };
-
-		if (t->rows[i].parent >= 0 || !v->has || v->info)
-			continue;
-		any = true;
-		sum = exact_add(sum, value_exact(v));
-		for (int k = 0; k < v->typed_scale; k++)
-			half.den *= 10;
-		slack = exact_add(slack, half);
-	}
-	if (!any)
-		return;
-	{
-		struct exact off = exact_sub(sum, (struct exact){ 100, 1 });
-		struct exact limit = slack;
-
-		if (off.num < 0)
-			off.num = -off.num;
-		if (off.num * limit.den <= limit.num * off.den)
+	if (S_share_sum(t, fa, &sum, &slack, &any)) {
+		if (!any)
 			return;
+		if (exact_sub(sum, (struct exact){ 100, 1 }, &off)) {
+			off.num = off.num < 0 ? -off.num : off.num;
+			if (exact_sub(slack, off, &room) && exact_sign(room) >= 0)
+				return;
+		}
 	}
-	{
-		struct value shown = t->total->val[fa];
-		char *s = fmt_display_dup(&shown, 0);
-
-		diag_error(d, t->path, t->header_line, "the shares add up to %s, "
-		    "not 100 %%", s);
-		free(s);
-	}
+	/* The total is beyond the range when the sum is: reported there. */
+	if (!t->total->val[fa].has)
+		return;
+	s = fmt_display_dup(&t->total->val[fa], 0);
+	diag_error(d, t->path, t->header_line, "the shares add up to %s, "
+	    "not 100 %%", s);
+	free(s);
 }
 
 void

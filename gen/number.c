@@ -180,19 +180,76 @@ value_none(enum unit unit)
 	return v;
 }
 
+/* The largest mantissa at scale (0 to SCALE_MAX): money and counts are
+ * limited in value, at any scale; other figures to 15 digits. */
+static int64_t
+S_limit(enum unit unit, int scale)
+{
+	switch (unit) {
+	case UNIT_MONEY:
+		return scale >= 2 ? MONEY_MAX_CENTS * num_pow10(scale - 2) :
+		    MONEY_MAX_CENTS / num_pow10(2 - scale);
+	case UNIT_COUNT:
+		return COUNT_MAX * num_pow10(scale);
+	default:
+		return OTHER_MAX;
+	}
+}
+
 bool
 value_in_range(const struct value *v)
 {
-	int64_t a = v->v < 0 ? -v->v : v->v;
+	int64_t lim = S_limit(v->unit, v->scale);
 
-	switch (v->unit) {
-	case UNIT_MONEY:
-		return a <= MONEY_MAX_CENTS;
-	case UNIT_COUNT:
-		return a <= COUNT_MAX;
-	default:
-		return a <= OTHER_MAX;
+	return v->v <= lim && v->v >= -lim;
+}
+
+/* --- exact rationals --- */
+
+typedef unsigned __int128 u128;
+
+#define I128_MIN ((__int128)((u128)1 << 127))
+
+static u128
+S_abs(__int128 x)
+{
+	return x < 0 ? -(u128)x : (u128)x;
+}
+
+static __int128
+S_gcd(__int128 a, __int128 b)
+{
+	u128 x = S_abs(a), y = S_abs(b);
+
+	while (y != 0) {
+		u128 r = x % y;
+
+		x = y;
+		y = r;
 	}
+	return (__int128)x;
+}
+
+/* num / den in lowest terms, within the bounds of struct exact. */
+static bool
+S_make(__int128 num, __int128 den, struct exact *out)
+{
+	__int128 g;
+
+	if (den == 0 || num == I128_MIN || den == I128_MIN)
+		return false;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	g = S_gcd(num, den);
+	num /= g;
+	den /= g;
+	if (den > EXACT_DEN_MAX)
+		return false;
+	out->num = num;
+	out->den = den;
+	return true;
 }
 
 struct exact
@@ -203,20 +260,101 @@ value_exact(const struct value *a)
 	return x;
 }
 
+int
+exact_sign(struct exact x)
+{
+	return (x.num > 0) - (x.num < 0);
+}
+
+bool
+exact_add(struct exact a, struct exact b, struct exact *out)
+{
+	__int128 g = S_gcd(a.den, b.den), l, n1, n2, n;
+
+	/* Over the least common denominator: decimals of different scales
+	 * keep the larger scale instead of multiplying the two. */
+	if (__builtin_mul_overflow(a.den, b.den / g, &l) ||
+	    __builtin_mul_overflow(a.num, b.den / g, &n1) ||
+	    __builtin_mul_overflow(b.num, a.den / g, &n2) ||
+	    __builtin_add_overflow(n1, n2, &n))
+		return false;
+	return S_make(n, l, out);
+}
+
+bool
+exact_sub(struct exact a, struct exact b, struct exact *out)
+{
+	if (__builtin_sub_overflow((__int128)0, b.num, &b.num))
+		return false;
+	return exact_add(a, b, out);
+}
+
+bool
+exact_mul(struct exact a, struct exact b, struct exact *out)
+{
+	__int128 g1 = S_gcd(a.num, b.den), g2 = S_gcd(b.num, a.den), n, d;
+
+	/* Cross-reduced first, so that no factor is larger than needed. */
+	if (__builtin_mul_overflow(a.num / g1, b.num / g2, &n) ||
+	    __builtin_mul_overflow(a.den / g2, b.den / g1, &d))
+		return false;
+	return S_make(n, d, out);
+}
+
+bool
+exact_div(struct exact a, struct exact b, struct exact *out)
+{
+	struct exact inv = { b.den, b.num };
+
+	if (b.num == 0 || b.num == I128_MIN)
+		return false;
+	if (inv.den < 0) {
+		inv.num = -inv.num;
+		inv.den = -inv.den;
+	}
+	return exact_mul(a, inv, out);
+}
+
+bool
+exact_ratio(const struct value *a, const struct value *b, int64_t mult,
+    struct exact *out)
+{
+	struct exact m = { mult, 1 }, x;
+
+	return b->v != 0 && exact_mul(value_exact(a), m, &x) &&
+	    exact_div(x, value_exact(b), out);
+}
+
+/* x * 10^scale as q + r / x.den with |r| < x.den, r of the sign of x.
+ * Divides first: the integer part cannot overflow unless the result is
+ * beyond any figure, and the remainder times 10^SCALE_MAX stays below
+ * EXACT_DEN_MAX * 10^6 = 10^36 < 2^127. */
+static bool
+S_scaled(struct exact x, int scale, __int128 *q, __int128 *r)
+{
+	__int128 p = num_pow10(scale), ip, fp;
+
+	if (scale < 0 || scale > SCALE_MAX ||
+	    __builtin_mul_overflow(x.num / x.den, p, &ip) ||
+	    __builtin_mul_overflow(x.num % x.den, p, &fp) ||
+	    __builtin_add_overflow(ip, fp / x.den, q))
+		return false;
+	*r = fp % x.den;
+	return true;
+}
+
 bool
 exact_round(struct exact x, enum unit unit, int scale, struct value *out)
 {
-	__int128 n = x.num * num_pow10(scale), q, r;
-	__int128 lim = unit == UNIT_MONEY ? MONEY_MAX_CENTS
-	    : unit == UNIT_COUNT ? COUNT_MAX : OTHER_MAX;
+	__int128 q, r, lim;
 
-	q = n / x.den;
-	r = n % x.den;
-	if (r < 0)
-		r = -r;
-	if (2 * r >= x.den)
-		q += n < 0 ? -1 : 1;
 	*out = value_none(unit);
+	if (!S_scaled(x, scale, &q, &r))
+		return false;
+	lim = S_limit(unit, scale);
+	/* |r| < den <= EXACT_DEN_MAX: doubling it cannot overflow. */
+	if (2 * S_abs(r) >= (u128)x.den)
+		q += r < 0 ? -1 : 1;
 	if (q > lim || q < -lim)
 		return false;
 	out->v = (int64_t)q;
@@ -225,66 +363,41 @@ exact_round(struct exact x, enum unit unit, int scale, struct value *out)
 	return true;
 }
 
-bool
-exact_ratio(const struct value *a, const struct value *b, int64_t mult,
-    struct exact *out)
+int
+value_cmp(const struct value *a, const struct value *b)
 {
-	if (b->v == 0)
-		return false;
-	out->num = (__int128)a->v * num_pow10(b->scale) * mult;
-	out->den = (__int128)b->v * num_pow10(a->scale);
-	if (out->den < 0) {
-		out->num = -out->num;
-		out->den = -out->den;
-	}
-	return true;
-}
+	int s = a->scale > b->scale ? a->scale : b->scale;
+	/* At most 2^63 * 10^18 < 2^127. */
+	__int128 x = (__int128)a->v * num_pow10(s - a->scale);
+	__int128 y = (__int128)b->v * num_pow10(s - b->scale);
 
-struct exact
-exact_add(struct exact a, struct exact b)
-{
-	struct exact x;
-
-	if (a.den == b.den) {
-		x.num = a.num + b.num;
-		x.den = a.den;
-	} else {
-		x.num = a.num * b.den + b.num * a.den;
-		x.den = a.den * b.den;
-	}
-	return x;
-}
-
-struct exact
-exact_sub(struct exact a, struct exact b)
-{
-	b.num = -b.num;
-	return exact_add(a, b);
-}
-
-struct exact
-exact_mul(struct exact a, struct exact b)
-{
-	struct exact x = { a.num * b.num, a.den * b.den };
-
-	return x;
+	return (x > y) - (x < y);
 }
 
 bool
 value_agrees(const struct value *t, struct exact x)
 {
-	int ts = t->typed_scale >= 0 ? t->typed_scale : t->scale;
-	__int128 diff = (__int128)t->v * x.den - x.num * num_pow10(t->scale);
+	int s = t->scale, ts = t->typed_scale >= 0 && t->typed_scale < s ?
+	    t->typed_scale : s;
+	__int128 q, r, k, w;
 
-	if (diff < 0)
-		diff = -diff;
-	return diff * 2 * num_pow10(ts) <= x.den * num_pow10(t->scale);
+	/* x * 10^s = q + r / den.  When that does not fit, x is beyond any
+	 * figure t can hold, so they differ. */
+	if (!S_scaled(x, s, &q, &r) || __builtin_sub_overflow(t->v, q, &k))
+		return false;
+	/* |t - x| * 10^s = |k - r / den| <= w / 2, with |r / den| < 1. */
+	w = num_pow10(s - ts);
+	if (S_abs(k) > (u128)w + 1)
+		return false;
+	/* Now |k| <= 10^6 + 1: k * den stays below 2^121. */
+	return 2 * S_abs(k * x.den - r) <= (u128)(w * x.den);
 }
 
 bool
 sum_add(struct value *sum, const struct value *a)
 {
-	int64_t m = a->v, s;
+	struct value s;
+	int64_t m = a->v;
 
 	if (!a->has)
 		return true;
@@ -294,17 +407,16 @@ sum_add(struct value *sum, const struct value *a)
 		sum->typed_scale = -1;
 		return true;
 	}
-	while (sum->scale < a->scale) {
-		if (__builtin_mul_overflow(sum->v, 10, &sum->v))
+	s = *sum;
+	for (; s.scale < a->scale; s.scale++)
+		if (__builtin_mul_overflow(s.v, 10, &s.v))
 			return false;
-		sum->scale++;
-	}
-	for (int k = a->scale; k < sum->scale; k++)
+	for (int k = a->scale; k < s.scale; k++)
 		if (__builtin_mul_overflow(m, 10, &m))
 			return false;
-	if (__builtin_add_overflow(sum->v, m, &s))
+	if (__builtin_add_overflow(s.v, m, &s.v) || !value_in_range(&s))
 		return false;
-	sum->v = s;
-	sum->approx |= a->approx;
-	return value_in_range(sum);
+	s.approx |= a->approx;
+	*sum = s;
+	return true;
 }

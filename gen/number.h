@@ -48,25 +48,43 @@ enum num_status {
 enum num_status	num_parse(const char *cell, bool decimal_dot, enum unit unit,
 		    struct value *out);
 
-/* An exact rational, for results that are rounded only once. */
+/* An exact rational, for results that are rounded only once, with
+ * 0 < den <= EXACT_DEN_MAX and num > INT128_MIN; operations return it in
+ * lowest terms.  Every operation that makes one checks for overflow and
+ * for that bound and returns false beyond (the caller reports it).  Within the input's limits
+ * (figures of at most 15 digits, SCALE_MAX decimals) no result comes near
+ * either: the largest denominator is a ratio's, 10^21, the largest
+ * numerator a target's product, about 10^30.  exact_round and value_agrees
+ * divide before they multiply, so they never overflow for an exact within
+ * the bound and a value of at most SCALE_MAX decimals. */
 struct exact {
 	__int128	num;
 	__int128	den;	/* > 0 */
 };
 
+#define EXACT_DEN_MAX	((__int128)1000000000000000 * 1000000000000000)
+
 /* 10^n for 0 <= n <= 18. */
 int64_t		num_pow10(int n);
 struct value	value_none(enum unit unit);
+/* v / 10^scale; never fails for a value of at most 18 decimals. */
 struct exact	value_exact(const struct value *a);
-/* Rounds half away from zero to scale decimals; false if out of range. */
+/* Rounds half away from zero to scale (0 to SCALE_MAX) decimals; false if
+ * the result is out of the unit's range. */
 bool		exact_round(struct exact x, enum unit unit, int scale,
 		    struct value *out);
-/* a / b * mult as an exact rational; false if b is zero. */
+/* a / b * mult; false if b is zero or on overflow. */
 bool		exact_ratio(const struct value *a, const struct value *b,
 		    int64_t mult, struct exact *out);
-struct exact	exact_sub(struct exact a, struct exact b);
-struct exact	exact_add(struct exact a, struct exact b);
-struct exact	exact_mul(struct exact a, struct exact b);
+/* *out = a + b, a - b, a * b, a / b; false on overflow (and for a / 0). */
+bool		exact_add(struct exact a, struct exact b, struct exact *out);
+bool		exact_sub(struct exact a, struct exact b, struct exact *out);
+bool		exact_mul(struct exact a, struct exact b, struct exact *out);
+bool		exact_div(struct exact a, struct exact b, struct exact *out);
+/* -1, 0 or 1. */
+int		exact_sign(struct exact x);
+/* Compares a and b exactly, whatever their scales: -1, 0 or 1. */
+int		value_cmp(const struct value *a, const struct value *b);
 /* Does the typed figure t agree with x within half a unit of its last
  * typed decimal (input-format.md, "Within rounding")? */
 bool		value_agrees(const struct value *t, struct exact x);
@@ -74,7 +92,8 @@ bool		value_agrees(const struct value *t, struct exact x);
 bool		value_in_range(const struct value *v);
 
 /* Running sums: adds a (if it has a value) into sum of the same unit,
- * widening the scale.  False if the sum leaves the range of its unit. */
+ * widening the scale.  False, with sum unchanged, if the sum would leave
+ * the range of its unit. */
 bool		sum_add(struct value *sum, const struct value *a);
 
 #endif

@@ -92,4 +92,15 @@ mkplan
 ln -s "$(pwd)/input/ahrweiler-2017" "$tmp/h/prev"
 sed -i 's|year="2017"|year="2017" previous="prev"|' "$tmp/h/plan.xml"
 hostile "previous a link out of the plan folder" 1 "h/plan.xml:1: error: <plan> previous 'prev' leaves the folder that holds this plan"
+# shares N SHARE-A SHARE-B: a distribution of N shares, alternately typed.
+shares() {
+	mkplan
+	sed -i 's|kind="instruments" src="t.csv"|kind="distribution" src="t.csv"|; s|<insert table="t"/>|<p>x</p>|' "$tmp/h/plan.xml"
+	awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { print "merkmal;anteil";
+		for (i = 0; i < n; i++) printf "M%d;%s\n", i, i % 2 ? b : a }' >"$tmp/h/t.csv"
+}
+shares 100000 0,001 0,0010
+hostile "100.000 shares of three and four decimals adding up to 100" 0 ""
+shares 100000 0,002 0,0020
+hostile "100.000 shares of three and four decimals adding up to 200" 1 "h/t.csv:1: error: the shares add up to 200,0000 %, not 100 %"
 rm -rf "$tmp/h"

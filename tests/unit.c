@@ -11,6 +11,7 @@
 #include <jpeglib.h>
 #include <png.h>
 
+#include "chart.h"
 #include "csvread.h"
 #include "fmt.h"
 #include "gen.h"
@@ -194,6 +195,299 @@ test_agrees(void)
 	num_parse("47.562.696", false, UNIT_MONEY, &t);
 	report(!value_agrees(&t, (struct exact){ 4756266900, 100 }),
 	    "47.562.696 disagrees with 47.562.669", "agrees");
+}
+
+/* --- exact arithmetic at the limits of the input --- */
+
+#define NUM15	INT64_C(999999999999999)	/* the largest other figure */
+#define P10(n)	((__int128)num_pow10(n))
+
+static void
+i128_str(char *buf, size_t size, __int128 x)
+{
+	char tmp[48];
+	unsigned __int128 u = x < 0 ? -(unsigned __int128)x : (unsigned __int128)x;
+	size_t n = 0;
+
+	do
+		tmp[n++] = (char)('0' + (int)(u % 10));
+	while ((u /= 10) != 0 && n < sizeof(tmp) - 1);
+	if (x < 0)
+		tmp[n++] = '-';
+	for (size_t i = 0; i < n && i + 1 < size; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n < size ? n : size - 1] = '\0';
+}
+
+/* ok and x as "num/den", or "overflow". */
+static void
+exact_is(const char *name, bool ok, struct exact x, const char *want)
+{
+	char n[48], d[48], got[100];
+
+	i128_str(n, sizeof(n), x.num);
+	i128_str(d, sizeof(d), x.den);
+	snprintf(got, sizeof(got), "%s/%s", n, d);
+	eq_str(name, ok ? got : "overflow", want);
+}
+
+static struct value
+val(int64_t v, int scale, enum unit u)
+{
+	struct value x = { .v = v, .scale = (int8_t)scale, .typed_scale =
+	    (int8_t)scale, .unit = (uint8_t)u, .has = true };
+
+	return x;
+}
+
+static void
+test_exact_sums(void)
+{
+	struct exact s = { 0, 1 }, m = { 0, 1 }, h = { 0, 1 }, x;
+	struct value a = val(NUM15, 0, UNIT_NUMBER), b = val(NUM15, 6,
+	    UNIT_NUMBER), mm = val(MONEY_MAX_CENTS, 2, UNIT_MONEY);
+	bool ok = true, okm = true, okh = true;
+
+	for (int i = 0; i < 40; i++)
+		ok &= exact_add(s, value_exact(&(struct value){ .v = i % 2 ? 405 :
+		    40, .scale = (int8_t)(1 + i % 2) }), &s);
+	exact_is("40 shares of one and two decimals add up to 161", ok, s,
+	    "161/1");
+	s = (struct exact){ 0, 1 };
+	for (int i = 0; i < 100000; i++) {
+		ok &= exact_add(s, value_exact(i % 2 ? &b : &a), &s);
+		okm &= exact_add(m, value_exact(&mm), &m);
+		okh &= exact_add(h, (struct exact){ 1, 2 * P10(6) }, &h);
+	}
+	exact_is("100.000 figures of 15 digits, scale 0 and 6, add up", ok, s,
+	    "1000000999999998999999/20");
+	exact_is("100.000 of the largest amount add up", okm, m,
+	    "99999999999999000/1");
+	exact_is("100.000 half units of the sixth decimal add up", okh, h,
+	    "1/20");
+	ok = exact_sub(value_exact(&mm), value_exact(&(struct value){
+	    .v = -MONEY_MAX_CENTS, .scale = 2 }), &x);
+	exact_is("largest amount minus the smallest", ok, x,
+	    "99999999999999/50");
+	ok = exact_sub(value_exact(&(struct value){ .v = -NUM15 }),
+	    value_exact(&b), &x);
+	exact_is("-10^15 minus 10^9 at six decimals", ok, x,
+	    "-1000000999999998999999/1000000");
+	ok = exact_add((struct exact){ (__int128)1 << 126, 1 },
+	    (struct exact){ (__int128)1 << 126, 1 }, &x);
+	exact_is("a sum beyond 2^127 is refused", ok, x, "overflow");
+	ok = exact_add((struct exact){ 1, EXACT_DEN_MAX },
+	    (struct exact){ 1, EXACT_DEN_MAX - 1 }, &x);
+	exact_is("a common denominator beyond the bound is refused", ok, x,
+	    "overflow");
+	ok = exact_sub((struct exact){ -(((__int128)1 << 126) - 1) * 2 - 1, 1 },
+	    (struct exact){ 2, 1 }, &x);
+	exact_is("a difference below -2^127 is refused", ok, x, "overflow");
+}
+
+static void
+test_exact_products(void)
+{
+	struct value ivj = val(NUM15, 6, UNIT_PERCENT), zero = val(0, 0,
+	    UNIT_COUNT), mm = val(MONEY_MAX_CENTS, 2, UNIT_MONEY);
+	struct exact x;
+	bool ok;
+
+	/* ist_vorjahr * (1 + veraenderung / 100), both 10^9 at 6 decimals */
+	ok = exact_div(value_exact(&ivj), (struct exact){ 100, 1 }, &x) &&
+	    exact_add(x, (struct exact){ 1, 1 }, &x) &&
+	    exact_mul(value_exact(&ivj), x, &x);
+	exact_is("the largest target product", ok, x,
+	    "1000000099999997999999900000001/100000000000000");
+	ok = exact_ratio(&mm, &(struct value){ .v = 1, .scale = 6 }, 100, &x);
+	exact_is("largest amount / 0,000001 * 100", ok, x,
+	    "99999999999999000000/1");
+	ok = exact_ratio(&(struct value){ .v = 1 }, &(struct value){
+	    .v = COUNT_MAX }, 100, &x);
+	exact_is("1 / 999.999.999 * 100", ok, x, "100/999999999");
+	ok = exact_ratio(&(struct value){ .v = -NUM15, .scale = 6 },
+	    &(struct value){ .v = -1, .scale = 6 }, 100, &x);
+	exact_is("a ratio of two negative figures", ok, x,
+	    "99999999999999900/1");
+	ok = exact_ratio(&mm, &zero, 100, &x);
+	exact_is("a ratio over zero has none", ok, x, "overflow");
+	ok = exact_div(value_exact(&mm), (struct exact){ 0, 1 }, &x);
+	exact_is("a division by zero has none", ok, x, "overflow");
+	ok = exact_mul((struct exact){ P10(18) * 100, 1 },
+	    (struct exact){ P10(18) * 100, 1 }, &x);
+	exact_is("a product beyond 2^127 is refused", ok, x, "overflow");
+	ok = exact_mul((struct exact){ 1, P10(16) }, (struct exact){ 1,
+	    P10(15) }, &x);
+	exact_is("a denominator beyond 10^30 is refused", ok, x, "overflow");
+	ok = exact_mul((struct exact){ 3, P10(16) }, (struct exact){ P10(16),
+	    7 }, &x);
+	exact_is("products are cross-reduced", ok, x, "3/7");
+}
+
+static void
+test_exact_round(void)
+{
+	__int128 big = (__int128)1 << 126;
+
+	round_case("round the largest amount", MONEY_MAX_CENTS, 100,
+	    UNIT_MONEY, 2, "999999999999.99");
+	round_case("round half a cent above the largest amount",
+	    2 * MONEY_MAX_CENTS + 1, 200, UNIT_MONEY, 2, "");
+	round_case("round 20 billion euros to four decimals", P10(12) * 2, 100,
+	    UNIT_MONEY, 4, "20000000000.0000");
+	round_case("round the largest count at six decimals", COUNT_MAX, 1,
+	    UNIT_COUNT, 6, "999999999.000000");
+	round_case("round 2^126 / 3 (no overflow)", big, 3, UNIT_PERCENT, 6, "");
+	round_case("round -2^126 / 3 (no overflow)", -big, 3, UNIT_PERCENT, 6,
+	    "");
+	round_case("round one half over 10^30", P10(15) * P10(14) * 5,
+	    EXACT_DEN_MAX, UNIT_COUNT, 0, "1");
+	round_case("round minus one half over 10^30", -P10(15) * P10(14) * 5,
+	    EXACT_DEN_MAX, UNIT_COUNT, 0, "-1");
+	round_case("round just below one half over 10^30",
+	    P10(15) * P10(14) * 5 - 1, EXACT_DEN_MAX, UNIT_COUNT, 0, "0");
+	round_case("round 1,2345675 over 10^30 to six decimals",
+	    (__int128)12345675 * P10(15) * P10(8), EXACT_DEN_MAX, UNIT_PERCENT,
+	    6, "1.234568");
+	round_case("round a ratio of 10^21 % to one decimal", P10(18) * 1000, 1,
+	    UNIT_PERCENT, 1, "");
+	round_case("round to more decimals than SCALE_MAX", 1, 1, UNIT_NUMBER,
+	    SCALE_MAX + 1, "");
+	report(exact_sign((struct exact){ -big, 1 }) < 0 &&
+	    exact_sign((struct exact){ 0, 1 }) == 0 &&
+	    exact_sign((struct exact){ 1, EXACT_DEN_MAX }) > 0, "exact_sign",
+	    "wrong sign");
+}
+
+static void
+test_agrees_limits(void)
+{
+	struct value t = val(MONEY_MAX_CENTS, 2, UNIT_MONEY);
+	/* The largest amount and half a cent over 10^24: near 2^120. */
+	__int128 den = P10(12) * P10(12), half = P10(12) * P10(9) * 5;
+	__int128 at = (__int128)MONEY_MAX_CENTS * P10(11) * P10(11);
+	struct value neg = { .v = -(NUM15 - 999999), .scale = 6,
+	    .typed_scale = 0, .unit = UNIT_PERCENT, .has = true };
+	struct value a = val(NUM15, 0, UNIT_NUMBER), b = val(1, 6, UNIT_NUMBER),
+	    c = val(NUM15, 6, UNIT_NUMBER), mm = val(MONEY_MAX_CENTS, 2,
+	    UNIT_MONEY);
+
+	report(value_agrees(&t, (struct exact){ at + half, den }),
+	    "the largest amount agrees half a cent above, over 10^24",
+	    "disagrees");
+	report(!value_agrees(&t, (struct exact){ at + half + 1, den }),
+	    "the largest amount disagrees just beyond half a cent", "agrees");
+	report(!value_agrees(&t, (struct exact){ -at - half, den }),
+	    "the largest amount disagrees with its negative", "agrees");
+	report(value_agrees(&neg, (struct exact){ -(__int128)9999999994999999,
+	    P10(7) }), "-999.999.999 (typed whole) agrees with -999.999.999,4999999",
+	    "disagrees");
+	report(!value_agrees(&neg, (struct exact){ -(__int128)9999999995000001,
+	    P10(7) }), "-999.999.999 disagrees with -999.999.999,5000001",
+	    "agrees");
+	report(!value_agrees(&c, (struct exact){ (__int128)1 << 126, 3 }) &&
+	    !value_agrees(&c, (struct exact){ -((__int128)1 << 126), 1 }),
+	    "a figure disagrees with one beyond 2^120 (no overflow)", "agrees");
+	t = val(0, 0, UNIT_COUNT);
+	report(value_agrees(&t, (struct exact){ 1, EXACT_DEN_MAX }),
+	    "0 agrees with 10^-30", "disagrees");
+	t = val(5000001, 6, UNIT_PERCENT);
+	report(!value_agrees(&t, (struct exact){
+	    (__int128)203113817728671 * (P10(8) + 506514724121565), P10(14) }),
+	    "5,000001 % disagrees with a product near 10^15 %", "agrees");
+	{
+		struct value z = val(0, 0, UNIT_NUMBER), p1 = val(15, 1,
+		    UNIT_NUMBER), p6 = val(1500000, 6, UNIT_NUMBER),
+		    mn = val(-MONEY_MAX_CENTS, 2, UNIT_MONEY),
+		    i0 = val(INT64_MAX, 0, UNIT_NUMBER),
+		    i18 = val(INT64_MAX, 18, UNIT_NUMBER);
+
+		report(value_cmp(&a, &c) > 0 && value_cmp(&c, &a) < 0 &&
+		    value_cmp(&b, &z) > 0 && value_cmp(&p1, &p6) == 0 &&
+		    value_cmp(&mm, &mn) > 0 && value_cmp(&i0, &i18) > 0,
+		    "value_cmp at the limits", "wrong order");
+	}
+}
+
+/* A figure within the limits, often at them: xorshift, deterministic. */
+static struct value
+random_figure(uint64_t *state)
+{
+	static const int64_t edge[] = { NUM15, 1, 0, MONEY_MAX_CENTS, COUNT_MAX };
+	uint64_t x = *state;
+	struct value v;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	*state = x;
+	v = val(x % 3 == 0 ? edge[(x >> 8) % 5] : (int64_t)((x >> 11) % NUM15),
+	    (int)((x >> 4) % (SCALE_MAX + 1)), UNIT_NUMBER);
+	if (x & 1 << 20)
+		v.v = -v.v;
+	return v;
+}
+
+/* Every computation calc.c makes, on random figures within the limits:
+ * none may overflow, and each must undo exactly. */
+static void
+test_exact_random(void)
+{
+	uint64_t state = 88172645463325252u;
+	int failed = 0, n = 0;
+
+	for (int i = 0; i < 200000 && failed == 0; i++, n++) {
+		struct value a = random_figure(&state), b = random_figure(&state);
+		struct exact x, y, z, ea = value_exact(&a), eb = value_exact(&b);
+
+		/* a + b - b, a - b + b, a * b / b, ratio, change, target */
+		failed += !exact_add(ea, eb, &x) || !exact_sub(x, eb, &y) ||
+		    !exact_sub(y, ea, &z) || z.num != 0;
+		failed += !exact_sub(ea, eb, &x) || !exact_add(x, eb, &y) ||
+		    !exact_sub(y, ea, &z) || z.num != 0;
+		if (b.v == 0)
+			continue;
+		failed += !exact_ratio(&a, &b, 100, &x) || !exact_mul(x, eb, &y) ||
+		    !exact_div(y, (struct exact){ 100, 1 }, &z) ||
+		    !exact_sub(z, ea, &z) || z.num != 0;
+		failed += !exact_sub(ea, eb, &x) || !exact_div(x, eb, &x) ||
+		    !exact_mul(x, (struct exact){ 100, 1 }, &x);
+		failed += !exact_div(eb, (struct exact){ 100, 1 }, &x) ||
+		    !exact_add(x, (struct exact){ 1, 1 }, &x) ||
+		    !exact_mul(ea, x, &x) || x.den > P10(15);
+		/* Beyond the range or not, answered without overflow (UBSan). */
+		(void)value_agrees(&b, x);
+		failed += !value_agrees(&a, ea);
+	}
+	report(failed == 0, "200.000 random computations within the limits",
+	    "failed after %d", n);
+}
+
+static void
+test_sum_limits(void)
+{
+	struct value mm = val(MONEY_MAX_CENTS, 2, UNIT_MONEY), s = mm;
+	struct value a = val(NUM15, 0, UNIT_NUMBER), b = val(1, 6, UNIT_NUMBER);
+	struct value c = val(9999, 0, UNIT_COUNT), n = value_none(UNIT_COUNT);
+	bool ok = true;
+
+	report(!sum_add(&s, &mm) && s.v == MONEY_MAX_CENTS && s.scale == 2,
+	    "a sum beyond the largest amount is refused, unchanged",
+	    "%lld at scale %d", (long long)s.v, s.scale);
+	s = a;
+	report(!sum_add(&s, &b) && s.v == NUM15 && s.scale == 0,
+	    "10^15 + 0,000001 is refused, the sum unchanged",
+	    "%lld at scale %d", (long long)s.v, s.scale);
+	s = val(-MONEY_MAX_CENTS, 2, UNIT_MONEY);
+	report(sum_add(&s, &mm) && s.v == 0, "smallest + largest amount", "");
+	for (int i = 0; i < 100000; i++)
+		ok &= sum_add(&n, &c);
+	report(ok && n.v == 999900000, "100.000 counts of 9.999 add up",
+	    "%lld", (long long)n.v);
+	s = val(COUNT_MAX, 0, UNIT_COUNT);
+	c = val(1, 0, UNIT_COUNT);
+	report(!sum_add(&s, &c) && s.v == COUNT_MAX,
+	    "999.999.999 + 1 is refused", "");
 }
 
 /* --- formats --- */
@@ -663,6 +957,83 @@ test_table(void)
 	done(p, &d, "table plan without errors");
 }
 
+/* The ticks of a chart of field x of table t, joined by blanks; the place
+ * of its first datum in *frac. */
+static char *
+chart_ticks(const struct plan *p, const char *kind, double *frac)
+{
+	struct doc_node *root = doc_node_new(DOC_SECTION), *c;
+	struct buf b;
+
+	buf_init(&b);
+	*frac = -1;
+	if (p != NULL) {
+		chart_build(root, plan_table(p, "t"), "x", kind);
+		c = root->first;
+		for (const struct doc_node *n = c->first; n != NULL; n = n->next)
+			if (n->type == DOC_TICK)
+				buf_printf(&b, "%s%s", b.len > 0 ? " " : "", n->text);
+		if (c->first != NULL && c->first->first != NULL)
+			*frac = c->first->first->frac;
+	}
+	doc_node_free(root);
+	return buf_detach(&b);
+}
+
+/* Charts and computations at the limits of the input. */
+static void
+test_limits(void)
+{
+	const char *cols = "><column name=\"name\"/><column name=\"x\" "
+	    "type=\"number\"/></table>";
+	struct diags d;
+	struct plan *p = load("table", cols, "name;x\nA;999.999.999.999.999\n"
+	    "B;-999.999.999.999.999\nC;0,000001\n", &d);
+	double frac;
+	char *s = chart_ticks(p, "bar", &frac);
+
+	eq_str("chart ticks of 15 digits beside six decimals", s,
+	    "\xE2\x88\x92" "1.000.000.000.000.000 \xE2\x88\x92"
+	    "500.000.000.000.000 0 500.000.000.000.000 1.000.000.000.000.000");
+	report(frac > 0.999 && frac <= 1, "chart place of 10^15 at the limit",
+	    "%g", frac);
+	free(s);
+	done(p, &d, "a table of 15 digits beside six decimals");
+	p = load("table", cols, "name;x\nA;999.999.999.999.999\nC;0,000001\n",
+	    &d);
+	s = chart_ticks(p, "pie", &frac);
+	report(frac > 0.999 && frac <= 1, "pie share of 10^15 beside 10^-6",
+	    "%g", frac);
+	free(s);
+	done(p, &d, "a pie of 15 digits beside six decimals");
+	p = load("table", "><column name=\"name\"/><column name=\"x\" "
+	    "type=\"number\" share=\"yes\"/></table>", "name;x\n"
+	    "A;999.999.999\nC;0,000001\n", &d);
+	expect(p, "t.a.x_anteil", "100.0", "100,0 %");
+	expect(p, "t.c.x_anteil", "0.0", "0,0 %");
+	done(p, &d, "shares of 999.999.999 beside 0,000001");
+	p = load("table", "><column name=\"name\"/><column name=\"x\" "
+	    "type=\"money\"/></table>", "name;x\nA;999.999.999.999,99\n"
+	    "B;-999.999.999.999,99\n", &d);
+	s = chart_ticks(p, "bar", &frac);
+	eq_str("chart ticks of the largest amounts", s, "\xE2\x88\x92"
+	    "1.000.000.000.000 \xE2\x88\x92" "500.000.000.000 0 "
+	    "500.000.000.000 1.000.000.000.000");
+	free(s);
+	done(p, &d, "a table of the largest amounts");
+	p = load("distribution", "/>", "merkmal;anzahl;vorjahr\n"
+	    "A;999.999.999;1\n", &d);
+	expect(p, "t.a.veraenderung_prozent", "99999999800.0",
+	    "+99.999.999.800,0 %");
+	done(p, &d, "a change of 999.999.999 over 1");
+	p = load("targets", "/>", "kennzahl;id;typ;zaehler;nenner;ist_vorjahr;"
+	    "veraenderung\nQ;q;quote;0,000001;999.999.999.999.999;;\n"
+	    "S;s;summe;;;999.999.999.999,99;-99,999999\n", &d);
+	expect(p, "t.q.zielwert", "0.0", "0,0 %");
+	expect(p, "t.s.zielwert", "10000.00", "10.000 €");
+	done(p, &d, "targets at the limits");
+}
+
 static void
 test_computations(void)
 {
@@ -678,6 +1049,7 @@ test_computations(void)
 	test_targets();
 	test_series();
 	test_table();
+	test_limits();
 	{
 		const char *files[] = { "plan.xml", "b.csv", "t.csv" };
 
@@ -1110,6 +1482,12 @@ main(void)
 	test_parse();
 	test_rounding();
 	test_agrees();
+	test_exact_sums();
+	test_exact_products();
+	test_exact_round();
+	test_agrees_limits();
+	test_exact_random();
+	test_sum_limits();
 	test_formats();
 	test_text();
 	test_csv();
