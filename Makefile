@@ -5,7 +5,7 @@ OPT	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
 CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lm
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lutf8proc -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 

@@ -1,6 +1,7 @@
 /* planxml.c: reading and checking plan.xml. */
 #include "planxml.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
@@ -115,18 +116,66 @@ S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 	    n->name, parent->name);
 }
 
-/* libxml2 gives a text node the line on which it ends; a message names
- * the line of its first visible character. */
+/* The line of the character at off in text node n, which S_characters
+ * gave the line it starts on. */
+static int
+S_text_line_at(xmlNodePtr n, size_t off)
+{
+	return planxml_line(n) + line_of_offset((const char *)n->content,
+	    off) - 1;
+}
+
+/* A message about text names the line of its first visible character. */
 static int
 S_text_line(xmlNodePtr n)
 {
 	const char *s = (const char *)n->content;
-	int line = planxml_line(n);
 
-	s += strspn(s, " \t\r\n");
-	for (; *s != '\0'; s++)
-		line -= *s == '\n';
-	return line;
+	return S_text_line_at(n, strspn(s, " \t\r\n"));
+}
+
+/* A text node's content made NFC; a control character or bidirectional
+ * control in it is an error at its line (input-format.md, "Text").  line
+ * is the element's for an attribute's text, else 0. */
+static void
+S_normalise_text(struct reader *r, xmlNodePtr t, int line)
+{
+	const char *s = (const char *)t->content;
+	size_t off, len;
+	uint32_t cp;
+	char *nfc;
+
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	if (text_forbidden(s, len, &off, &cp)) {
+		if (line == 0)
+			line = S_text_line_at(t, off);
+		diag_error(r->d, r->file, line, "%s U+%04X is not allowed in "
+		    "text", text_forbidden_kind(cp), (unsigned)cp);
+	}
+	nfc = text_nfc(s);
+	if (strcmp(nfc, s) != 0)
+		xmlNodeSetContent(t, (const xmlChar *)nfc);
+	free(nfc);
+}
+
+/* All text and attributes of the plan, before anything reads them.
+ * Comments reach no output and are left as they are. */
+static void
+S_normalise(struct reader *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			S_normalise_text(r, n, 0);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+			for (xmlNodePtr k = a->children; k != NULL; k = k->next)
+				if (k->type == XML_TEXT_NODE)
+					S_normalise_text(r, k, planxml_line(n));
+		S_normalise(r, n->children);
+	}
 }
 
 /* Text between elements where only elements may stand. */
@@ -790,6 +839,27 @@ S_doctype_line(const char *text, size_t len)
 	}
 }
 
+/* libxml2 gives a text node the line where its first piece was passed
+ * on, which is neither its start nor its end once it holds a non-ASCII
+ * character; this gives it the line on which it starts. */
+static void
+S_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlNodePtr last = ctxt->node != NULL ? ctxt->node->last : NULL;
+	bool fresh = last == NULL || last->type != XML_TEXT_NODE;
+	long line = ctxt->input != NULL ? ctxt->input->line : 0;
+
+	xmlSAX2Characters(ctx, ch, len);
+	if (!fresh || ctxt->node == NULL || (last = ctxt->node->last) == NULL ||
+	    last->type != XML_TEXT_NODE)
+		return;
+	for (int i = 0; i < len; i++)
+		line -= ch[i] == '\n';
+	if (line > 0)
+		last->line = (unsigned short)(line < 65535 ? line : 65535);
+}
+
 /* Parses without network, DTD loading or entity expansion: a plan.xml
  * can bring in nothing from outside and cannot blow up. */
 static xmlDocPtr
@@ -809,6 +879,8 @@ S_parse(struct reader *r, const char *text, size_t len)
 		diag_error(r->d, r->file, 0, "out of memory");
 		return NULL;
 	}
+	ctxt->sax->characters = S_characters;
+	ctxt->sax->ignorableWhitespace = S_characters;
 	xmlSetStructuredErrorFunc(r, S_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, text, (int)len, r->file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -869,6 +941,7 @@ planxml_read(const char *dir, struct diags *d)
 		plan_free(p);
 		return NULL;
 	}
+	S_normalise(&r, root);
 	S_cut_long_attrs(&r, root);
 	S_read_plan(&r, root);
 	return p;
