@@ -725,6 +725,51 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	S_linked_plans(r, root);
 }
 
+/* Whether some <section> under n has the id. */
+static bool
+S_section_id(xmlNodePtr n, const char *id)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		char *v;
+		bool found;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		v = S_is(n, "section") ? planxml_prop(n, "id") : NULL;
+		found = (v != NULL && strcmp(v, id) == 0) || S_section_id(n, id);
+		free(v);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/* An <a href> leads to the web or to a part of the plan, never to a
+ * script, a file or data (input-format.md, "Text"). */
+static void
+S_check_links(struct reader *r, xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		char *href;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_check_links(r, n);
+		if (!S_is(n, "a") || (href = planxml_prop(n, "href")) == NULL)
+			continue;
+		if (!text_href_safe(href))
+			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
+			    "is not an http:, https: or mailto: address, nor "
+			    "#ID of a section or table", QUOTE(href));
+		else if (href[0] == '#' && plan_table(r->plan, href + 1) ==
+		    NULL && !S_section_id(r->plan->body, href + 1))
+			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
+			    "names no section id or table of the plan",
+			    QUOTE(href));
+		free(href);
+	}
+}
+
 /* The children of <plan>: each at most once, some required. */
 static void
 S_read_plan(struct reader *r, xmlNodePtr root)
@@ -776,6 +821,8 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		if (!seen[i] && (i == 0 || i == 1 || i == 5))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "needs a <%s>", once[i]);
+	if (p->body != NULL)
+		S_check_links(r, p->body);
 }
 
 /* libxml2's words for what a writer of plan.xml most often gets wrong. */
@@ -785,6 +832,14 @@ S_xml_message(const xmlError *e)
 	const char *m = e->message != NULL ? e->message : "malformed XML";
 
 	switch (e->code) {
+	case XML_ERR_INVALID_CHAR:
+		if (e->int1 > 0 && e->int1 < 0x20)
+			return xasprintf("control character U+%04X is not allowed "
+			    "in text", (unsigned)e->int1);
+		if (strstr(m, "attribute value") != NULL)
+			return xstrdup("a control character is not allowed in "
+			    "an attribute value");
+		return trim_dup(m);
 	case XML_ERR_NAME_REQUIRED:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 		return xstrdup("'&' must be written as '&amp;'");

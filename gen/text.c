@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "util.h"
@@ -270,6 +271,25 @@ line_of_offset(const char *s, size_t off)
 		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
 			line++;
 	return line;
+}
+
+bool
+text_href_safe(const char *href)
+{
+	static const char *const schemes[] = { "#", "http://", "https://",
+	    "mailto:" };
+
+	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++) {
+		size_t n = strlen(schemes[i]);
+
+		if (strncasecmp(href, schemes[i], n) != 0 || href[n] == '\0')
+			continue;
+		for (const char *p = href; *p != '\0'; p++)
+			if ((unsigned char)*p <= 0x20 || *p == 0x7F)
+				return false;
+		return true;
+	}
+	return false;
 }
 
 /* Transcriptions of the Latin-1 letters a German label may contain. */

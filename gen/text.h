@@ -33,6 +33,10 @@ bool	 text_forbidden(const char *s, size_t len, size_t *off, uint32_t *cp);
 const char *text_forbidden_kind(uint32_t cp);
 /* The valid UTF-8 s normalised to Unicode NFC (utf8proc).  Caller frees. */
 char	*text_nfc(const char *s);
+/* True if href is an address a link may have (input-format.md, "Text"):
+ * http://, https:// or mailto: with something after it, or "#ID"; none
+ * of them with a blank or a control character. */
+bool	 text_href_safe(const char *href);
 /* The character of the UTF-8 s[0..len) at *i; *i moves past it.  A
  * sequence cut short by len gives what it has. */
 uint32_t utf8_next(const char *s, size_t len, size_t *i);
