@@ -367,18 +367,6 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 }
 
 static bool
-S_valid_name(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_'))
-			return false;
-	return true;
-}
-
-static bool
 S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 {
 	char *v = planxml_prop(n, attr);
@@ -423,6 +411,10 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 	if (name == NULL)
 		goto out;
 	ascii_lower(name);
+	if (!text_is_id(name))
+		diag_error(r->d, r->file, planxml_line(n), "column name '%s' may "
+		    "only hold a-z, 0-9, '-' and '_', and start with a letter "
+		    "or digit", QUOTE(name));
 	if (type != NULL && !S_column_type(type, &u))
 		diag_error(r->d, r->file, planxml_line(n), "<column> type '%s' "
 		    "is unknown (known: text, count, number, money, percent)",
@@ -578,9 +570,10 @@ S_read_table(struct reader *r, xmlNodePtr n)
 		table_free(t);
 		return;
 	}
-	if (!S_valid_name(t->name))
+	if (!text_is_id(t->name))
 		diag_error(r->d, r->file, t->xml_line, "table name '%s' may only "
-		    "hold a-z, 0-9, '-' and '_'", t->name);
+		    "hold a-z, 0-9, '-' and '_', and start with a letter or "
+		    "digit", QUOTE(t->name));
 	else if (plan_table(p, t->name) != NULL)
 		diag_error(r->d, r->file, t->xml_line, "table '%s' is declared "
 		    "twice", t->name);

@@ -440,9 +440,10 @@ S_group(struct loader *L, struct entry *e, bool create)
 		goto out;
 	if (*gid == '\0') {
 		diag_error(L->d, t->path, e->line, "group '%s' has no id; add "
-		    "a gruppe_id", label);
+		    "a gruppe_id", QUOTE(label));
 		goto out;
 	}
+
 	if ((found = xmlHashLookup(L->gids, (xmlChar *)gid)) != NULL) {
 		g = (int)((intptr_t)found - 1);
 		if (*label != '\0' && strcmp(label, t->groups[g].label) != 0)
@@ -452,6 +453,11 @@ S_group(struct loader *L, struct entry *e, bool create)
 	} else if (create) {
 		struct entry *ge = entry_new(t, &t->groups, &t->ngroups,
 		    &t->capgroups, ENTRY_GROUP);
+
+		if (!text_is_id(gid))
+			diag_error(L->d, t->path, e->line, "group id '%s' may "
+			    "only hold a-z, 0-9, '-' and '_', and start with a "
+			    "letter or digit", QUOTE(gid));
 
 		ge->id = xstrdup(gid);
 		ge->label = xstrdup(*label != '\0' ? label : gid);
@@ -512,12 +518,6 @@ S_derived_id(const struct table *t, const struct entry *e, size_t index)
 	return slugify(e->label);
 }
 
-static bool
-S_valid_id(const char *id)
-{
-	return *id != '\0' && strpbrk(id, ". \t") == NULL;
-}
-
 static void
 S_ids(struct loader *L)
 {
@@ -532,11 +532,12 @@ S_ids(struct loader *L)
 		bool derived = *given == '\0';
 
 		e->id = derived ? S_derived_id(t, e, i) : xstrdup(given);
-		if (!S_valid_id(e->id)) {
+		if (!text_is_id(e->id)) {
 			diag_error(L->d, t->path, e->line, derived ? "row '%s' "
 			    "has no id: its label gives none; add an id" :
-			    "id '%s' may not be empty or hold '.' or blanks",
-			    derived ? e->label : e->id);
+			    "id '%s' may only hold a-z, 0-9, '-' and '_', and "
+			    "start with a letter or digit",
+			    QUOTE(derived ? e->label : e->id));
 			continue;
 		}
 		if (strcmp(e->id, "gesamt") == 0 || strcmp(e->id, "plan") == 0) {

@@ -360,6 +360,18 @@ slugify(const char *label)
 	return buf_detach(&b);
 }
 
+bool
+text_is_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
 static bool
 S_blank_at(const char *s, size_t *n)
 {

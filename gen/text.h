@@ -56,6 +56,10 @@ int	 line_of_offset(const char *s, size_t off);
  * other runs become one '-'.  Caller frees; may return "". */
 char	*slugify(const char *label);
 
+/* True if s may be a table name or a row, group or column id, which
+ * become parts of keys: a-z, 0-9, '-' and '_', first a letter or digit. */
+bool	 text_is_id(const char *s);
+
 /* Copy of s without leading and trailing blanks (space, tab, CR, LF, NBSP). */
 char	*trim_dup(const char *s);
 /* In place: ASCII lower case. */
