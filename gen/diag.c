@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "text.h"
@@ -51,10 +52,10 @@ diag_add(struct diags *d, enum severity sev, const char *file, int line,
 	va_end(ap);
 	/* Every input in a message is quoted with text_excerpt; escaping the
 	 * whole message as well keeps a missed one off the terminal raw. */
-	m->file = text_escape(file);
+	m->file = text_escape(file, SIZE_MAX);
 	m->line = line;
 	m->sev = sev;
-	m->msg = text_escape(b.s);
+	m->msg = text_escape(b.s, SIZE_MAX);
 	buf_free(&b);
 }
 

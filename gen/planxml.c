@@ -16,6 +16,8 @@
 #define SECTION_DEPTH_MAX 6
 #define PLANXML_MAX_BYTES (16u * 1024 * 1024)
 #define ATTRIBUTE_MAX_CHARS 1000
+/* An element or attribute name quoted in a message. */
+#define QNAME(s) QUOTE((const char *)(s))
 
 struct reader {
 	struct plan	*plan;
@@ -70,18 +72,21 @@ S_cut_long_attrs(struct reader *r, xmlNodePtr n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-			char *v = planxml_prop(n, (const char *)a->name), *ex;
+			/* Its text node, not a lookup by name, which would miss
+			 * an attribute with a namespace. */
+			xmlNodePtr v = a->children;
+			char *ex;
 
-			if (utf8_count(v, strlen(v)) > ATTRIBUTE_MAX_CHARS) {
-				diag_error(r->d, r->file, planxml_line(n),
-				    "attribute '%s' on <%s> is longer than %d "
-				    "characters", a->name, n->name,
-				    ATTRIBUTE_MAX_CHARS);
-				ex = text_excerpt(v);
-				xmlSetProp(n, a->name, (const xmlChar *)ex);
-				free(ex);
-			}
-			free(v);
+			if (v == NULL || v->type != XML_TEXT_NODE ||
+			    v->content == NULL || utf8_count((char *)v->content,
+			    strlen((char *)v->content)) <= ATTRIBUTE_MAX_CHARS)
+				continue;
+			diag_error(r->d, r->file, planxml_line(n), "attribute "
+			    "'%s' on <%s> is longer than %d characters",
+			    QNAME(a->name), QNAME(n->name), ATTRIBUTE_MAX_CHARS);
+			ex = text_excerpt((char *)v->content);
+			xmlNodeSetContent(v, (const xmlChar *)ex);
+			free(ex);
 		}
 		S_cut_long_attrs(r, n->children);
 	}
@@ -94,16 +99,22 @@ S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
 {
 	bool ok = true;
 
-	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
-		if (!S_in_list((const char *)a->name, allowed)) {
-			diag_error(r->d, r->file, planxml_line(n),
-			    "unknown attribute '%s' on <%s>", a->name, n->name);
-			ok = false;
-		}
+	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+		/* x:name is not name: the readers never see it. */
+		const xmlChar *prefix = a->ns != NULL ? a->ns->prefix : NULL;
+
+		if (a->ns == NULL && S_in_list((const char *)a->name, allowed))
+			continue;
+		diag_error(r->d, r->file, planxml_line(n), "unknown attribute "
+		    "'%s%s%s' on <%s>", prefix != NULL ? QNAME(prefix) : "",
+		    prefix != NULL ? ":" : "", QNAME(a->name), QNAME(n->name));
+		ok = false;
+	}
 	for (; required != NULL && *required != NULL; required++)
 		if (!xmlHasProp(n, (const xmlChar *)*required)) {
 			diag_error(r->d, r->file, planxml_line(n),
-			    "<%s> needs the attribute '%s'", n->name, *required);
+			    "<%s> needs the attribute '%s'", QNAME(n->name),
+			    *required);
 			ok = false;
 		}
 	return ok;
@@ -113,7 +124,7 @@ static void
 S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 {
 	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in <%s>",
-	    n->name, parent->name);
+	    QNAME(n->name), QNAME(parent->name));
 }
 
 /* The line of the character at off in text node n, which S_characters
@@ -188,12 +199,13 @@ S_stray_text(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 		if (!is_blank((const char *)n->content))
 			diag_error(r->d, r->file, S_text_line(n), "text is not "
 			    "allowed directly in <%s>; put it in <p>",
-			    parent->name);
+			    QNAME(parent->name));
 		return true;
 	}
 	if (n->type == XML_ENTITY_REF_NODE) {
 		diag_error(r->d, r->file, planxml_line(n), "entity reference "
-		    "'&%s;' is not allowed; write the character itself", n->name);
+		    "'&%s;' is not allowed; write the character itself",
+		    QNAME(n->name));
 		return true;
 	}
 	return false;
@@ -209,7 +221,8 @@ S_text_only(struct reader *r, xmlNodePtr n)
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE)
 			diag_error(r->d, r->file, planxml_line(k),
-			    "<%s> may only hold text, not <%s>", n->name, k->name);
+			    "<%s> may only hold text, not <%s>", QNAME(n->name),
+			    QNAME(k->name));
 	S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
 	c = xmlNodeGetContent(n);
 	s = trim_dup(c != NULL ? (const char *)c : "");
@@ -247,7 +260,7 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 			if (f != NULL && strcmp(f, "plain") != 0)
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
-				    "plain)", f);
+				    "plain)", QUOTE(f));
 			free(f);
 		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
 			S_check_block(r, parent, n, 0);
@@ -308,7 +321,8 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
 		    "line", "pie", NULL }))
 			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
-			    "'%s' is unknown (known: bar, line, pie)", k);
+			    "'%s' is unknown (known: bar, line, pie)",
+			    QUOTE(k));
 		free(k);
 	} else
 		S_unknown_element(r, n, parent);
@@ -360,7 +374,7 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
 	    strcmp(p->jc_kind, "zkT") != 0)
 		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
-		    "'%s' is not one of gE, zkT", p->jc_kind);
+		    "'%s' is not one of gE, zkT", QUOTE(p->jc_kind));
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
 		if (!S_stray_text(r, k, n))
 			S_unknown_element(r, k, n);
@@ -374,7 +388,7 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 
 	if (v != NULL && !yes && strcmp(v, "no") != 0)
 		diag_error(r->d, r->file, planxml_line(n), "<%s> %s '%s' is "
-		    "not yes or no", n->name, attr, v);
+		    "not yes or no", QNAME(n->name), attr, QUOTE(v));
 	free(v);
 	return yes;
 }
@@ -418,10 +432,10 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 	if (type != NULL && !S_column_type(type, &u))
 		diag_error(r->d, r->file, planxml_line(n), "<column> type '%s' "
 		    "is unknown (known: text, count, number, money, percent)",
-		    type);
+		    QUOTE(type));
 	if (table_column(t, name) >= 0) {
 		diag_error(r->d, r->file, planxml_line(n), "column '%s' is "
-		    "declared twice", name);
+		    "declared twice", QUOTE(name));
 		goto out;
 	}
 	if (u == UNIT_NONE) {
@@ -433,7 +447,8 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 		if (S_yes(r, n, "total") || S_yes(r, n, "share") ||
 		    xmlHasProp(n, (const xmlChar *)"part-of"))
 			diag_error(r->d, r->file, planxml_line(n), "text column "
-			    "'%s' cannot have total, share or part-of", name);
+			    "'%s' cannot have total, share or part-of",
+			    QUOTE(name));
 	} else {
 		char *note = xasprintf("hinweis_%s", name);
 
@@ -478,7 +493,8 @@ S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
 		g = table_field(t, of);
 		if (f >= 0 && (g < 0 || g == f))
 			diag_error(r->d, r->file, planxml_line(n), "column '%s': "
-			    "part-of '%s' is not another numeric column", name, of);
+			    "part-of '%s' is not another numeric column",
+			    QUOTE(name), QUOTE(of));
 		else if (f >= 0)
 			t->fields[f].part_of = g;
 		free(name);
@@ -507,7 +523,7 @@ S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 	S_resolve_part_of(r, t, tab);
 	if (t->group_by != NULL && table_column(t, t->group_by) < 0)
 		diag_error(r->d, r->file, t->xml_line, "group-by '%s' is not a "
-		    "declared text column", t->group_by);
+		    "declared text column", QUOTE(t->group_by));
 }
 
 /* Attributes that only one kind of table takes. */
@@ -556,13 +572,13 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	if (kind != NULL && !kind_from_name(kind, &t->kind)) {
 		diag_error(r->d, r->file, t->xml_line, "<table> kind '%s' is "
 		    "unknown (known: budget, instruments, distribution, "
-		    "targets, series, table)", kind);
+		    "targets, series, table)", QUOTE(kind));
 		t->kind = KIND_TABLE;
 		t->broken = true;
 	}
 	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
 		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
-		    "not '.' or ','", dec);
+		    "not '.' or ','", QUOTE(dec));
 	t->decimal_dot = dec != NULL && strcmp(dec, ".") == 0;
 	free(kind);
 	free(dec);
@@ -576,7 +592,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 		    "digit", QUOTE(t->name));
 	else if (plan_table(p, t->name) != NULL)
 		diag_error(r->d, r->file, t->xml_line, "table '%s' is declared "
-		    "twice", t->name);
+		    "twice", QUOTE(t->name));
 	t->path = xasprintf("%s/%s", p->dir, t->src != NULL ? t->src : "");
 	S_kind_attrs(r, t, n);
 	table_schema(t);
@@ -606,7 +622,8 @@ S_read_data(struct reader *r, xmlNodePtr data)
 		t->budget = plan_table(r->plan, t->budget_name);
 		if (t->budget == NULL || t->budget->kind != KIND_BUDGET) {
 			diag_error(r->d, r->file, t->xml_line, "budget '%s' is "
-			    "not a table of kind 'budget'", t->budget_name);
+			    "not a table of kind 'budget'",
+			    QUOTE(t->budget_name));
 			t->budget = NULL;
 		}
 	}
@@ -651,10 +668,10 @@ S_folder_attr(struct reader *r, xmlNodePtr root, const char *attr,
 		return false;
 	if (rel[0] == '/' || rel[0] == '\0')
 		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' is "
-		    "not a folder relative to this one", attr, rel);
+		    "not a folder relative to this one", attr, QUOTE(rel));
 	else if (!io_folder_near(r->plan->dir, rel))
 		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' "
-		    "leaves the folder that holds this plan", attr, rel);
+		    "leaves the folder that holds this plan", attr, QUOTE(rel));
 	else {
 		*dir = S_join(r->plan->dir, rel);
 		*line = planxml_line(root);
@@ -703,13 +720,13 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 		else
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "report '%s' is not one of amip, planungsdokument, "
-			    "eingliederungsbericht", rep);
+			    "eingliederungsbericht", QUOTE(rep));
 	}
 	if (year != NULL) {
 		y = strtol(year, &end, 10);
 		if (*end != '\0' || y < 1900 || y > 2200)
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
-			    "year '%s' is not a year", year);
+			    "year '%s' is not a year", QUOTE(year));
 		else
 			p->year = (int)y;
 	}
@@ -786,7 +803,7 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		}
 		if (seen[i]++) {
 			diag_error(r->d, r->file, planxml_line(n), "<%s> appears "
-			    "twice in <plan>", n->name);
+			    "twice in <plan>", QNAME(n->name));
 			continue;
 		}
 		switch (i) {
@@ -800,7 +817,7 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 			    &p->date_day)) {
 				diag_error(r->d, r->file, planxml_line(n), "<date> "
 				    "'%s' is not a date like 2017-01-16 or "
-				    "2016-10", s);
+				    "2016-10", QUOTE(s));
 				p->date_year = p->date_month = p->date_day = 0;
 			}
 			free(s);
@@ -818,6 +835,15 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		S_check_links(r, p->body);
 }
 
+static char *
+S_cut_message(const char *m)
+{
+	char *t = trim_dup(m), *cut = text_escape(t, 200);
+
+	free(t);
+	return cut;
+}
+
 /* libxml2's words for what a writer of plan.xml most often gets wrong. */
 static char *
 S_xml_message(const xmlError *e)
@@ -832,7 +858,7 @@ S_xml_message(const xmlError *e)
 		if (strstr(m, "attribute value") != NULL)
 			return xstrdup("a control character is not allowed in "
 			    "an attribute value");
-		return trim_dup(m);
+		return S_cut_message(m);
 	case XML_ERR_NAME_REQUIRED:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 		return xstrdup("'&' must be written as '&amp;'");
@@ -842,7 +868,8 @@ S_xml_message(const xmlError *e)
 	default:
 		if (strncmp(m, "Excessive depth", 15) == 0)
 			return xstrdup("elements are nested more than 256 deep");
-		return trim_dup(m);
+		/* It may quote names of any length. */
+		return S_cut_message(m);
 	}
 }
 

@@ -78,12 +78,12 @@ text_excerpt(const char *s)
 }
 
 char *
-text_escape(const char *s)
+text_escape(const char *s, size_t max)
 {
 	struct buf b;
 
 	buf_init(&b);
-	S_escape(&b, s, SIZE_MAX);
+	S_escape(&b, s, max);
 	return buf_detach(&b);
 }
 

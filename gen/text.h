@@ -22,8 +22,9 @@ const char *text_excerpt_in(char *buf, const char *s);
 /* The excerpt of s in a buffer that lives to the end of the enclosing
  * block: for the arguments of one message. */
 #define QUOTE(s) text_excerpt_in((char[EXCERPT_SIZE]){ 0 }, (s))
-/* All of s with those characters escaped as in an excerpt; caller frees. */
-char	*text_escape(const char *s);
+/* All of s with those characters escaped as in an excerpt, cut after max
+ * characters (SIZE_MAX: never); caller frees. */
+char	*text_escape(const char *s, size_t max);
 
 /* The first character of the UTF-8 s[0..len) that text may not hold
  * (input-format.md, "Text"): a control character other than tab and line
