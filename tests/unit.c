@@ -13,10 +13,12 @@
 #include "fmt.h"
 #include "gen.h"
 #include "doc.h"
+#include "html.h"
 #include "hyph.h"
 #include "keys.h"
 #include "layout.h"
 #include "number.h"
+#include "template.h"
 #include "text.h"
 #include "util.h"
 
@@ -793,6 +795,46 @@ add_section(struct doc_node *parent, const char *title, const char *id)
 	return s;
 }
 
+/* The HTML writer drops an address the reader would have refused. */
+static void
+test_html_links(void)
+{
+	struct doc *d = small_doc();
+	struct doc_node *p = doc_add(add_section(d->root, "Eins", "eins"),
+	    DOC_PARAGRAPH, NULL), *a;
+	struct template *tpl;
+	struct diags dg;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	diags_init(&dg);
+	tpl = template_load("templates/amip", REPORT_AMIP, &dg);
+	if (tpl == NULL) {
+		report(false, "html: links", "templates/amip does not load");
+		doc_free(d);
+		diags_free(&dg);
+		return;
+	}
+	a = doc_add(p, DOC_LINK, NULL);
+	a->id = xstrdup("javascript:alert(1)");
+	doc_add(a, DOC_TEXT, "böse");
+	a = doc_add(p, DOC_LINK, NULL);
+	a->id = xstrdup("https://example.org/");
+	doc_add(a, DOC_TEXT, "gut");
+	fp = open_memstream(&out, &len);
+	html_write(fp, d, tpl);
+	fclose(fp);
+	report(strstr(out, "javascript") == NULL && strstr(out, "<a>böse</a>"),
+	    "html: a javascript: address is dropped", "written");
+	report(strstr(out, "<a href=\"https://example.org/\">gut</a>") != NULL,
+	    "html: an https: address is kept", "dropped");
+	free(out);
+	template_free(tpl);
+	doc_free(d);
+	diags_free(&dg);
+}
+
 static int
 page_of_text(const struct layout *l, const char *text)
 {
@@ -880,6 +922,7 @@ main(void)
 	test_formats();
 	test_text();
 	test_text_safety();
+	test_html_links();
 	test_csv();
 	test_computations();
 	test_layout();
