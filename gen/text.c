@@ -128,8 +128,9 @@ text_nfc(const char *s)
 		continue;
 	if (*p == '\0')
 		return xstrdup(s);	/* ASCII is NFC already */
+	/* NULL only without memory: s is valid UTF-8. */
 	if ((n = utf8proc_NFC((const utf8proc_uint8_t *)s)) == NULL)
-		out_of_memory();	/* s is valid UTF-8 */
+		out_of_memory();
 	out = xstrdup((const char *)n);
 	free(n);
 	return out;
