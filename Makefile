@@ -6,7 +6,7 @@ WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
 FT_CFLAGS != pkg-config --cflags freetype2 2>/dev/null || echo -I/usr/include/freetype2
 CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FT_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype -lm
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype -lutf8proc -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "fmt.h"
+#include "text.h"
 #include "util.h"
 
 /* Decimals of computed shares and quotas (input-format.md). */
@@ -80,7 +81,7 @@ S_range_error(struct calc *c, const struct entry *e, const char *what,
 		return;
 	c->range_reported = true;
 	diag_error(c->d, c->t->path, e->line ? e->line : c->t->header_line,
-	    "'%s': %s is beyond the limit of %s", e->label, what,
+	    "'%s': %s is beyond the limit of %s", QUOTE(e->label), what,
 	    fmt_limit(unit));
 }
 

@@ -6,6 +6,7 @@
 
 #include "calc.h"
 #include "fmt.h"
+#include "text.h"
 #include "util.h"
 
 static int
@@ -64,8 +65,9 @@ S_none_declared(const struct table *t, const struct entry *e, int f,
 		return;
 	diag_add(d, lenient ? SEV_WARNING : SEV_ERROR, t->path, e->line,
 	    "%s '%s': %s is given, but no row %shas one",
-	    e->kind == ENTRY_DECLARED ? "declared total" : "row", e->label,
-	    t->fields[f].name, e->kind == ENTRY_DECLARED ? "" : "above ");
+	    e->kind == ENTRY_DECLARED ? "declared total" : "row",
+	    QUOTE(e->label), QUOTE(t->fields[f].name),
+	    e->kind == ENTRY_DECLARED ? "" : "above ");
 }
 
 static void
@@ -81,7 +83,7 @@ S_mismatch(const struct table *t, const struct entry *e, int f,
 	b = S_show_exact(x, typed);
 	diag_add(d, sev, t->path, e->line, "%s '%s': %s is %s, but %s %s",
 	    e->kind == ENTRY_DECLARED ? "declared total" : "row",
-	    e->label, t->fields[f].name, a, how, b);
+	    QUOTE(e->label), QUOTE(t->fields[f].name), a, how, b);
 	free(a);
 	free(b);
 }
@@ -207,7 +209,8 @@ S_davon_field(const struct table *t, const struct entry *pe, int f,
 		return;
 	b = fmt_display_dup(&pe->val[f], 0);
 	diag_error(d, t->path, pe->line, "row '%s': its davon rows add up to %s "
-	    "in %s, more than its own %s", pe->label, a, t->fields[f].name, b);
+	    "in %s, more than its own %s", QUOTE(pe->label), a,
+	    QUOTE(t->fields[f].name), b);
 	free(a);
 	free(b);
 }
@@ -263,8 +266,9 @@ S_part_of(const struct table *t, struct diags *d)
 			a = fmt_display_dup(&e->val[f], 0);
 			b = fmt_display_dup(&e->val[w], 0);
 			diag_error(d, t->path, e->line, "row '%s': %s (%s) is more "
-			    "than %s (%s)", e->label, t->fields[f].name, a,
-			    t->fields[w].name, b);
+			    "than %s (%s)", QUOTE(e->label),
+			    QUOTE(t->fields[f].name), a,
+			    QUOTE(t->fields[w].name), b);
 			free(a);
 			free(b);
 		}

@@ -38,10 +38,43 @@ S_over(struct reader *r, const char *what, int limit)
 	r->over = true;
 }
 
+/* The line of byte off of a cell of the record being read: quoted cells
+ * before it may span lines. */
+static int
+S_cell_line(const struct reader *r, const char *cell, size_t off)
+{
+	int line = r->start_line;
+
+	for (size_t i = 0; i < r->cur.ncells; i++)
+		line += line_of_offset(r->cur.cells[i],
+		    strlen(r->cur.cells[i])) - 1;
+	return line + line_of_offset(cell, off) - 1;
+}
+
+/* A cell as the rest of gen sees it: NFC, and refused where it holds a
+ * control character or a bidirectional control (input-format.md,
+ * "Text"). */
+static char *
+S_cell_text(struct reader *r, const char *s, size_t len)
+{
+	char *raw = xstrndup(s, len), *cell;
+	size_t off;
+	uint32_t cp;
+
+	if (text_forbidden(raw, len, &off, &cp))
+		diag_error(r->d, r->shown, S_cell_line(r, raw, off), "%s U+%04X "
+		    "is not allowed in text", text_forbidden_kind(cp),
+		    (unsigned)cp);
+	cell = text_nfc(raw);
+	free(raw);
+	return cell;
+}
+
 static void
 S_field(void *s, size_t len, void *arg)
 {
 	struct reader *r = arg;
+	char *cell;
 
 	if (r->cur.ncells == COLUMNS_MAX)
 		S_over(r, "more than %d columns", COLUMNS_MAX);
@@ -50,8 +83,9 @@ S_field(void *s, size_t len, void *arg)
 		    CELL_MAX_CHARS);
 	if (r->over)
 		return;
+	cell = S_cell_text(r, s != NULL ? s : "", len);
 	grow(&r->cur.cells, &r->cap, r->cur.ncells + 1, sizeof(char *));
-	r->cur.cells[r->cur.ncells++] = xstrndup(s != NULL ? s : "", len);
+	r->cur.cells[r->cur.ncells++] = cell;
 }
 
 static bool

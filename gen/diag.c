@@ -2,8 +2,10 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 
+#include "text.h"
 #include "util.h"
 
 /* A million bad rows must not produce a million lines. */
@@ -48,10 +50,13 @@ diag_add(struct diags *d, enum severity sev, const char *file, int line,
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	m->file = xstrdup(file);
+	/* Every input in a message is quoted with text_excerpt; escaping the
+	 * whole message as well keeps a missed one off the terminal raw. */
+	m->file = text_escape(file, SIZE_MAX);
 	m->line = line;
 	m->sev = sev;
-	m->msg = buf_detach(&b);
+	m->msg = text_escape(b.s, SIZE_MAX);
+	buf_free(&b);
 }
 
 /* All lines in one write, so that plans rendered in parallel do not mix

@@ -86,6 +86,19 @@ S_value(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 	free(format);
 }
 
+/* A link's address; "#NAME" of a table leads to the table's anchor. */
+static char *
+S_href(struct builder *b, xmlNodePtr n)
+{
+	char *href = planxml_prop(n, "href"), *anchor;
+
+	if (href == NULL || href[0] != '#' || plan_table(b->p, href + 1) == NULL)
+		return href;
+	anchor = xasprintf("#tabelle-%s", href + 1);
+	free(href);
+	return anchor;
+}
+
 static void
 S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 {
@@ -102,7 +115,7 @@ S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 		S_inline(b, d, n);
 	} else if (S_is(n, "a")) {
 		d = doc_add(parent, DOC_LINK, NULL);
-		d->id = planxml_prop(n, "href");
+		d->id = S_href(b, n);
 		S_inline(b, d, n);
 	} else if (S_is(n, "br")) {
 		doc_add(parent, DOC_BREAK, NULL);

@@ -2,22 +2,43 @@
 #include "export.h"
 
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "keys.h"
 #include "util.h"
 
-/* A field, quoted by libcsv only where the reader needs it. */
+/* Whether a spreadsheet program would run s as a formula: it starts
+ * with = + - @, a tab or a CR, and is not a plain number such as -188 or
+ * +1.234,5 (input-format.md, "Text"). */
+static bool
+S_formula_like(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+
+	if (*s == '\0' || strchr("=+-@\t\r", *s) == NULL)
+		return false;
+	if (*p < '0' || *p > '9')
+		return true;
+	return p[strspn(p, "0123456789.,")] != '\0';
+}
+
+/* A field, quoted by libcsv only where the reader needs it, and led by
+ * an apostrophe where it would otherwise be run as a formula. */
 static bool
 S_field(FILE *fp, const char *s, bool last)
 {
-	bool ok;
+	bool guard = S_formula_like(s), ok;
+	char *g = guard ? xasprintf("'%s", s) : NULL;
 
+	if (g != NULL)
+		s = g;
 	if (strpbrk(s, ";\"\r\n") != NULL)
 		ok = csv_fwrite2(fp, s, strlen(s), '"') == 0;
 	else
 		ok = fputs(s, fp) != EOF;
+	free(g);
 	return ok && fputc(last ? '\n' : ';', fp) != EOF;
 }
 

@@ -22,6 +22,7 @@
 #include "planxml.h"
 #include "tables.h"
 #include "template.h"
+#include "text.h"
 #include "util.h"
 
 /* Tables read, figures computed and checked. */
@@ -45,7 +46,7 @@ S_programme(struct plan *p, bool lenient, struct diags *d)
 	if (prog->report == REPORT_EINGLIEDERUNGSBERICHT) {
 		diag_error(d, p->xml_path, p->programme_line, "programme '%s' is "
 		    "an Eingliederungsbericht, not a programme (amip or "
-		    "planungsdokument)", p->programme_dir);
+		    "planungsdokument)", QUOTE(p->programme_dir));
 		plan_free(prog);
 		return;
 	}
@@ -64,7 +65,7 @@ S_previous(struct plan *p, bool lenient, struct diags *d)
 		return;
 	if (prev->report != p->report || prev->year >= p->year) {
 		diag_error(d, p->xml_path, p->previous_line, "previous '%s' is "
-		    "not a %s of an earlier year", p->previous_dir,
+		    "not a %s of an earlier year", QUOTE(p->previous_dir),
 		    report_name(p->report));
 		plan_free(prev);
 		return;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "svg.h"
+#include "text.h"
 #include "util.h"
 
 struct writer {
@@ -328,8 +329,10 @@ S_enter(struct writer *w, const struct doc_node *n)
 	w->cur = html_el(w->cur, el, NULL);
 	if (n->type == DOC_NOTE)
 		html_attr(w->cur, "class", "%s", "note");
-	if (n->type == DOC_LINK)
-		html_attr(w->cur, "href", "%s", n->id != NULL ? n->id : "");
+	/* The reader refuses other addresses; a link that gets here anyway
+	 * stays text rather than run a script. */
+	if (n->type == DOC_LINK && n->id != NULL && text_href_safe(n->id))
+		html_attr(w->cur, "href", "%s", n->id);
 }
 
 static void

@@ -149,10 +149,11 @@ S_unknown(const struct plan *p, struct diags *d, xmlNodePtr n,
 {
 	if (suggestion != NULL)
 		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s' "
-		    "(did you mean '%s'?)", what, name, suggestion);
+		    "(did you mean '%s'?)", what, QUOTE(name),
+		    QUOTE(suggestion));
 	else
 		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s'",
-		    what, name);
+		    what, QUOTE(name));
 }
 
 /* References are checked whether or not the attribute was given: a

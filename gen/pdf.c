@@ -326,7 +326,8 @@ S_link(struct device *dev, const struct layout *l, HPDF_Page p,
 
 		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)an->y, 1);
 		a = HPDF_Page_CreateLinkAnnot(p, r, dst);
-	} else if (it->text != NULL && it->text[0] != '#') {
+	} else if (it->text != NULL && it->text[0] != '#' &&
+	    text_href_safe(it->text)) {
 		char *uri = S_uri(it->text);
 
 		a = HPDF_Page_CreateURILinkAnnot(p, r, uri);

@@ -1,6 +1,7 @@
 /* planxml.c: reading and checking plan.xml. */
 #include "planxml.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 #include <limits.h>
@@ -15,6 +16,8 @@
 #define SECTION_DEPTH_MAX 6
 #define PLANXML_MAX_BYTES (16u * 1024 * 1024)
 #define ATTRIBUTE_MAX_CHARS 1000
+/* An element or attribute name quoted in a message. */
+#define QNAME(s) QUOTE((const char *)(s))
 
 struct reader {
 	struct plan	*plan;
@@ -69,18 +72,21 @@ S_cut_long_attrs(struct reader *r, xmlNodePtr n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-			char *v = planxml_prop(n, (const char *)a->name), *ex;
+			/* Its text node, not a lookup by name, which would miss
+			 * an attribute with a namespace. */
+			xmlNodePtr v = a->children;
+			char *ex;
 
-			if (utf8_count(v, strlen(v)) > ATTRIBUTE_MAX_CHARS) {
-				diag_error(r->d, r->file, planxml_line(n),
-				    "attribute '%s' on <%s> is longer than %d "
-				    "characters", a->name, n->name,
-				    ATTRIBUTE_MAX_CHARS);
-				ex = text_excerpt(v);
-				xmlSetProp(n, a->name, (const xmlChar *)ex);
-				free(ex);
-			}
-			free(v);
+			if (v == NULL || v->type != XML_TEXT_NODE ||
+			    v->content == NULL || utf8_count((char *)v->content,
+			    strlen((char *)v->content)) <= ATTRIBUTE_MAX_CHARS)
+				continue;
+			diag_error(r->d, r->file, planxml_line(n), "attribute "
+			    "'%s' on <%s> is longer than %d characters",
+			    QNAME(a->name), QNAME(n->name), ATTRIBUTE_MAX_CHARS);
+			ex = text_excerpt((char *)v->content);
+			xmlNodeSetContent(v, (const xmlChar *)ex);
+			free(ex);
 		}
 		S_cut_long_attrs(r, n->children);
 	}
@@ -93,16 +99,22 @@ S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
 {
 	bool ok = true;
 
-	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
-		if (!S_in_list((const char *)a->name, allowed)) {
-			diag_error(r->d, r->file, planxml_line(n),
-			    "unknown attribute '%s' on <%s>", a->name, n->name);
-			ok = false;
-		}
+	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+		/* x:name is not name: the readers never see it. */
+		const xmlChar *prefix = a->ns != NULL ? a->ns->prefix : NULL;
+
+		if (a->ns == NULL && S_in_list((const char *)a->name, allowed))
+			continue;
+		diag_error(r->d, r->file, planxml_line(n), "unknown attribute "
+		    "'%s%s%s' on <%s>", prefix != NULL ? QNAME(prefix) : "",
+		    prefix != NULL ? ":" : "", QNAME(a->name), QNAME(n->name));
+		ok = false;
+	}
 	for (; required != NULL && *required != NULL; required++)
 		if (!xmlHasProp(n, (const xmlChar *)*required)) {
 			diag_error(r->d, r->file, planxml_line(n),
-			    "<%s> needs the attribute '%s'", n->name, *required);
+			    "<%s> needs the attribute '%s'", QNAME(n->name),
+			    *required);
 			ok = false;
 		}
 	return ok;
@@ -112,21 +124,69 @@ static void
 S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 {
 	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in <%s>",
-	    n->name, parent->name);
+	    QNAME(n->name), QNAME(parent->name));
 }
 
-/* libxml2 gives a text node the line on which it ends; a message names
- * the line of its first visible character. */
+/* The line of the character at off in text node n, which S_characters
+ * gave the line it starts on. */
+static int
+S_text_line_at(xmlNodePtr n, size_t off)
+{
+	return planxml_line(n) + line_of_offset((const char *)n->content,
+	    off) - 1;
+}
+
+/* A message about text names the line of its first visible character. */
 static int
 S_text_line(xmlNodePtr n)
 {
 	const char *s = (const char *)n->content;
-	int line = planxml_line(n);
 
-	s += strspn(s, " \t\r\n");
-	for (; *s != '\0'; s++)
-		line -= *s == '\n';
-	return line;
+	return S_text_line_at(n, strspn(s, " \t\r\n"));
+}
+
+/* A text node's content made NFC; a control character or bidirectional
+ * control in it is an error at its line (input-format.md, "Text").  line
+ * is the element's for an attribute's text, else 0. */
+static void
+S_normalise_text(struct reader *r, xmlNodePtr t, int line)
+{
+	const char *s = (const char *)t->content;
+	size_t off, len;
+	uint32_t cp;
+	char *nfc;
+
+	if (s == NULL)
+		return;
+	len = strlen(s);
+	if (text_forbidden(s, len, &off, &cp)) {
+		if (line == 0)
+			line = S_text_line_at(t, off);
+		diag_error(r->d, r->file, line, "%s U+%04X is not allowed in "
+		    "text", text_forbidden_kind(cp), (unsigned)cp);
+	}
+	nfc = text_nfc(s);
+	if (strcmp(nfc, s) != 0)
+		xmlNodeSetContent(t, (const xmlChar *)nfc);
+	free(nfc);
+}
+
+/* All text and attributes of the plan, before anything reads them.
+ * Comments reach no output and are left as they are. */
+static void
+S_normalise(struct reader *r, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			S_normalise_text(r, n, 0);
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (xmlAttrPtr a = n->properties; a != NULL; a = a->next)
+			for (xmlNodePtr k = a->children; k != NULL; k = k->next)
+				if (k->type == XML_TEXT_NODE)
+					S_normalise_text(r, k, planxml_line(n));
+		S_normalise(r, n->children);
+	}
 }
 
 /* Text between elements where only elements may stand. */
@@ -139,12 +199,13 @@ S_stray_text(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 		if (!is_blank((const char *)n->content))
 			diag_error(r->d, r->file, S_text_line(n), "text is not "
 			    "allowed directly in <%s>; put it in <p>",
-			    parent->name);
+			    QNAME(parent->name));
 		return true;
 	}
 	if (n->type == XML_ENTITY_REF_NODE) {
 		diag_error(r->d, r->file, planxml_line(n), "entity reference "
-		    "'&%s;' is not allowed; write the character itself", n->name);
+		    "'&%s;' is not allowed; write the character itself",
+		    QNAME(n->name));
 		return true;
 	}
 	return false;
@@ -160,7 +221,8 @@ S_text_only(struct reader *r, xmlNodePtr n)
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE)
 			diag_error(r->d, r->file, planxml_line(k),
-			    "<%s> may only hold text, not <%s>", n->name, k->name);
+			    "<%s> may only hold text, not <%s>", QNAME(n->name),
+			    QNAME(k->name));
 	S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
 	c = xmlNodeGetContent(n);
 	s = trim_dup(c != NULL ? (const char *)c : "");
@@ -198,7 +260,7 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 			if (f != NULL && strcmp(f, "plain") != 0)
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
-				    "plain)", f);
+				    "plain)", QUOTE(f));
 			free(f);
 		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
 			S_check_block(r, parent, n, 0);
@@ -259,7 +321,8 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
 		    "line", "pie", NULL }))
 			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
-			    "'%s' is unknown (known: bar, line, pie)", k);
+			    "'%s' is unknown (known: bar, line, pie)",
+			    QUOTE(k));
 		free(k);
 	} else
 		S_unknown_element(r, n, parent);
@@ -311,22 +374,10 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
 	    strcmp(p->jc_kind, "zkT") != 0)
 		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
-		    "'%s' is not one of gE, zkT", p->jc_kind);
+		    "'%s' is not one of gE, zkT", QUOTE(p->jc_kind));
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
 		if (!S_stray_text(r, k, n))
 			S_unknown_element(r, k, n);
-}
-
-static bool
-S_valid_name(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_'))
-			return false;
-	return true;
 }
 
 static bool
@@ -337,7 +388,7 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 
 	if (v != NULL && !yes && strcmp(v, "no") != 0)
 		diag_error(r->d, r->file, planxml_line(n), "<%s> %s '%s' is "
-		    "not yes or no", n->name, attr, v);
+		    "not yes or no", QNAME(n->name), attr, QUOTE(v));
 	free(v);
 	return yes;
 }
@@ -374,13 +425,17 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 	if (name == NULL)
 		goto out;
 	ascii_lower(name);
+	if (!text_is_id(name))
+		diag_error(r->d, r->file, planxml_line(n), "column name '%s' may "
+		    "only hold a-z, 0-9, '-' and '_', and start with a letter "
+		    "or digit", QUOTE(name));
 	if (type != NULL && !S_column_type(type, &u))
 		diag_error(r->d, r->file, planxml_line(n), "<column> type '%s' "
 		    "is unknown (known: text, count, number, money, percent)",
-		    type);
+		    QUOTE(type));
 	if (table_column(t, name) >= 0) {
 		diag_error(r->d, r->file, planxml_line(n), "column '%s' is "
-		    "declared twice", name);
+		    "declared twice", QUOTE(name));
 		goto out;
 	}
 	if (u == UNIT_NONE) {
@@ -392,7 +447,8 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 		if (S_yes(r, n, "total") || S_yes(r, n, "share") ||
 		    xmlHasProp(n, (const xmlChar *)"part-of"))
 			diag_error(r->d, r->file, planxml_line(n), "text column "
-			    "'%s' cannot have total, share or part-of", name);
+			    "'%s' cannot have total, share or part-of",
+			    QUOTE(name));
 	} else {
 		char *note = xasprintf("hinweis_%s", name);
 
@@ -437,7 +493,8 @@ S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
 		g = table_field(t, of);
 		if (f >= 0 && (g < 0 || g == f))
 			diag_error(r->d, r->file, planxml_line(n), "column '%s': "
-			    "part-of '%s' is not another numeric column", name, of);
+			    "part-of '%s' is not another numeric column",
+			    QUOTE(name), QUOTE(of));
 		else if (f >= 0)
 			t->fields[f].part_of = g;
 		free(name);
@@ -466,7 +523,7 @@ S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 	S_resolve_part_of(r, t, tab);
 	if (t->group_by != NULL && table_column(t, t->group_by) < 0)
 		diag_error(r->d, r->file, t->xml_line, "group-by '%s' is not a "
-		    "declared text column", t->group_by);
+		    "declared text column", QUOTE(t->group_by));
 }
 
 /* Attributes that only one kind of table takes. */
@@ -515,13 +572,13 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	if (kind != NULL && !kind_from_name(kind, &t->kind)) {
 		diag_error(r->d, r->file, t->xml_line, "<table> kind '%s' is "
 		    "unknown (known: budget, instruments, distribution, "
-		    "targets, series, table)", kind);
+		    "targets, series, table)", QUOTE(kind));
 		t->kind = KIND_TABLE;
 		t->broken = true;
 	}
 	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
 		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
-		    "not '.' or ','", dec);
+		    "not '.' or ','", QUOTE(dec));
 	t->decimal_dot = dec != NULL && strcmp(dec, ".") == 0;
 	free(kind);
 	free(dec);
@@ -529,12 +586,13 @@ S_read_table(struct reader *r, xmlNodePtr n)
 		table_free(t);
 		return;
 	}
-	if (!S_valid_name(t->name))
+	if (!text_is_id(t->name))
 		diag_error(r->d, r->file, t->xml_line, "table name '%s' may only "
-		    "hold a-z, 0-9, '-' and '_'", t->name);
+		    "hold a-z, 0-9, '-' and '_', and start with a letter or "
+		    "digit", QUOTE(t->name));
 	else if (plan_table(p, t->name) != NULL)
 		diag_error(r->d, r->file, t->xml_line, "table '%s' is declared "
-		    "twice", t->name);
+		    "twice", QUOTE(t->name));
 	t->path = xasprintf("%s/%s", p->dir, t->src != NULL ? t->src : "");
 	S_kind_attrs(r, t, n);
 	table_schema(t);
@@ -564,7 +622,8 @@ S_read_data(struct reader *r, xmlNodePtr data)
 		t->budget = plan_table(r->plan, t->budget_name);
 		if (t->budget == NULL || t->budget->kind != KIND_BUDGET) {
 			diag_error(r->d, r->file, t->xml_line, "budget '%s' is "
-			    "not a table of kind 'budget'", t->budget_name);
+			    "not a table of kind 'budget'",
+			    QUOTE(t->budget_name));
 			t->budget = NULL;
 		}
 	}
@@ -609,10 +668,10 @@ S_folder_attr(struct reader *r, xmlNodePtr root, const char *attr,
 		return false;
 	if (rel[0] == '/' || rel[0] == '\0')
 		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' is "
-		    "not a folder relative to this one", attr, rel);
+		    "not a folder relative to this one", attr, QUOTE(rel));
 	else if (!io_folder_near(r->plan->dir, rel))
 		diag_error(r->d, r->file, planxml_line(root), "<plan> %s '%s' "
-		    "leaves the folder that holds this plan", attr, rel);
+		    "leaves the folder that holds this plan", attr, QUOTE(rel));
 	else {
 		*dir = S_join(r->plan->dir, rel);
 		*line = planxml_line(root);
@@ -661,19 +720,64 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 		else
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "report '%s' is not one of amip, planungsdokument, "
-			    "eingliederungsbericht", rep);
+			    "eingliederungsbericht", QUOTE(rep));
 	}
 	if (year != NULL) {
 		y = strtol(year, &end, 10);
 		if (*end != '\0' || y < 1900 || y > 2200)
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
-			    "year '%s' is not a year", year);
+			    "year '%s' is not a year", QUOTE(year));
 		else
 			p->year = (int)y;
 	}
 	free(rep);
 	free(year);
 	S_linked_plans(r, root);
+}
+
+/* Whether some <section> under n has the id. */
+static bool
+S_section_id(xmlNodePtr n, const char *id)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		char *v;
+		bool found;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		v = S_is(n, "section") ? planxml_prop(n, "id") : NULL;
+		found = (v != NULL && strcmp(v, id) == 0) || S_section_id(n, id);
+		free(v);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+/* An <a href> leads to the web or to a part of the plan, never to a
+ * script, a file or data (input-format.md, "Text"). */
+static void
+S_check_links(struct reader *r, xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		char *href;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_check_links(r, n);
+		if (!S_is(n, "a") || (href = planxml_prop(n, "href")) == NULL)
+			continue;
+		if (!text_href_safe(href))
+			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
+			    "is not an http:, https: or mailto: address, nor "
+			    "#ID of a section or table", QUOTE(href));
+		else if (href[0] == '#' && plan_table(r->plan, href + 1) ==
+		    NULL && !S_section_id(r->plan->body, href + 1))
+			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
+			    "names no section id or table of the plan",
+			    QUOTE(href));
+		free(href);
+	}
 }
 
 /* The children of <plan>: each at most once, some required. */
@@ -699,7 +803,7 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		}
 		if (seen[i]++) {
 			diag_error(r->d, r->file, planxml_line(n), "<%s> appears "
-			    "twice in <plan>", n->name);
+			    "twice in <plan>", QNAME(n->name));
 			continue;
 		}
 		switch (i) {
@@ -713,7 +817,7 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 			    &p->date_day)) {
 				diag_error(r->d, r->file, planxml_line(n), "<date> "
 				    "'%s' is not a date like 2017-01-16 or "
-				    "2016-10", s);
+				    "2016-10", QUOTE(s));
 				p->date_year = p->date_month = p->date_day = 0;
 			}
 			free(s);
@@ -727,6 +831,17 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		if (!seen[i] && (i == 0 || i == 1 || i == 5))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "needs a <%s>", once[i]);
+	if (p->body != NULL)
+		S_check_links(r, p->body);
+}
+
+static char *
+S_cut_message(const char *m)
+{
+	char *t = trim_dup(m), *cut = text_escape(t, 200);
+
+	free(t);
+	return cut;
 }
 
 /* libxml2's words for what a writer of plan.xml most often gets wrong. */
@@ -736,6 +851,14 @@ S_xml_message(const xmlError *e)
 	const char *m = e->message != NULL ? e->message : "malformed XML";
 
 	switch (e->code) {
+	case XML_ERR_INVALID_CHAR:
+		if (e->int1 > 0 && e->int1 < 0x20)
+			return xasprintf("control character U+%04X is not allowed "
+			    "in text", (unsigned)e->int1);
+		if (strstr(m, "attribute value") != NULL)
+			return xstrdup("a control character is not allowed in "
+			    "an attribute value");
+		return S_cut_message(m);
 	case XML_ERR_NAME_REQUIRED:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 		return xstrdup("'&' must be written as '&amp;'");
@@ -745,7 +868,8 @@ S_xml_message(const xmlError *e)
 	default:
 		if (strncmp(m, "Excessive depth", 15) == 0)
 			return xstrdup("elements are nested more than 256 deep");
-		return trim_dup(m);
+		/* It may quote names of any length. */
+		return S_cut_message(m);
 	}
 }
 
@@ -794,6 +918,27 @@ S_doctype_line(const char *text, size_t len)
 	}
 }
 
+/* libxml2 gives a text node the line where its first piece was passed
+ * on, which is neither its start nor its end once it holds a non-ASCII
+ * character; this gives it the line on which it starts. */
+static void
+S_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlNodePtr last = ctxt->node != NULL ? ctxt->node->last : NULL;
+	bool fresh = last == NULL || last->type != XML_TEXT_NODE;
+	long line = ctxt->input != NULL ? ctxt->input->line : 0;
+
+	xmlSAX2Characters(ctx, ch, len);
+	if (!fresh || ctxt->node == NULL || (last = ctxt->node->last) == NULL ||
+	    last->type != XML_TEXT_NODE)
+		return;
+	for (int i = 0; i < len; i++)
+		line -= ch[i] == '\n';
+	if (line > 0)
+		last->line = (unsigned short)(line < 65535 ? line : 65535);
+}
+
 /* Parses without network, DTD loading or entity expansion: a plan.xml
  * can bring in nothing from outside and cannot blow up. */
 static xmlDocPtr
@@ -813,6 +958,8 @@ S_parse(struct reader *r, const char *text, size_t len)
 		diag_error(r->d, r->file, 0, "out of memory");
 		return NULL;
 	}
+	ctxt->sax->characters = S_characters;
+	ctxt->sax->ignorableWhitespace = S_characters;
 	xmlSetStructuredErrorFunc(r, S_xml_error);
 	doc = xmlCtxtReadMemory(ctxt, text, (int)len, r->file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
@@ -873,6 +1020,7 @@ planxml_read(const char *dir, struct diags *d)
 		plan_free(p);
 		return NULL;
 	}
+	S_normalise(&r, root);
 	S_cut_long_attrs(&r, root);
 	S_read_plan(&r, root);
 	return p;

@@ -143,7 +143,8 @@ site_free(struct stamp *v, size_t n)
 
 /* The address of NAME + ext.  libxml2 escapes what a URL may not hold
  * when it writes the page, but leaves '%', '#' and '?', which a folder
- * name may hold and which would end the file name in a link. */
+ * name may hold and which would end the file name in a link, and ':',
+ * which would make a folder "javascript:alert(1)" a scheme. */
 static char *
 S_href(const char *name, const char *ext)
 {
@@ -151,7 +152,7 @@ S_href(const char *name, const char *ext)
 
 	buf_init(&b);
 	for (const char *p = name; *p != '\0'; p++)
-		if (*p == '%' || *p == '#' || *p == '?')
+		if (strchr("%#?:", *p) != NULL)
 			buf_printf(&b, "%%%02X", (unsigned char)*p);
 		else
 			buf_putc(&b, *p);

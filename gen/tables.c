@@ -93,7 +93,7 @@ S_header(struct loader *L, const struct csv_record *h)
 		for (size_t k = 0; c >= 0 && k < i; k++)
 			if (L->map[k] == c) {
 				diag_error(L->d, t->path, h->line, "column '%s' "
-				    "appears twice", name);
+				    "appears twice", QUOTE(name));
 				c = COL_IGNORED;
 			}
 		L->map[i] = c;
@@ -108,7 +108,7 @@ S_header(struct loader *L, const struct csv_record *h)
 		if (t->cols[c].required && !found && (L->soll == NULL ||
 		    t->cols[c].role != ROLE_LABEL)) {
 			diag_error(L->d, t->path, h->line, "the required column "
-			    "'%s' is missing", t->cols[c].name);
+			    "'%s' is missing", QUOTE(t->cols[c].name));
 			complete = false;
 		}
 	}
@@ -151,7 +151,7 @@ S_word(struct loader *L, int line, const char *col, const char *s,
 			buf_printf(&list, "%s%s", list.len ? ", " : "", words[i]);
 	ex = text_excerpt(s);
 	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not one of %s",
-	    col, ex, list.s);
+	    QUOTE(col), ex, list.s);
 	free(ex);
 	buf_free(&list);
 	return fallback;
@@ -195,20 +195,21 @@ S_number_error(struct loader *L, int line, int f, const char *col,
 	switch (st) {
 	case NUM_NOT_WHOLE:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a whole "
-		    "number", col, ex);
+		    "number", QUOTE(col), ex);
 		break;
 	case NUM_TOO_PRECISE:
 		diag_error(L->d, path, line, "column '%s': '%s' has more than "
-		    "%s decimals", col, ex, unit == UNIT_MONEY ? "two" : "six");
+		    "%s decimals", QUOTE(col), ex,
+		    unit == UNIT_MONEY ? "two" : "six");
 		break;
 	case NUM_RANGE:
 		diag_error(L->d, path, line, "column '%s': '%s' is beyond the "
-		    "limit of %s", col, ex, fmt_limit(unit));
+		    "limit of %s", QUOTE(col), ex, fmt_limit(unit));
 		break;
 	default:
 		diag_error(L->d, path, line, "column '%s': '%s' is not a number "
-		    "(format: %s)", col, ex, L->t->decimal_dot ? "1234.56" :
-		    "1.234,56");
+		    "(format: %s)", QUOTE(col), ex,
+		    L->t->decimal_dot ? "1234.56" : "1.234,56");
 		break;
 	}
 	free(ex);
@@ -239,7 +240,7 @@ S_number(struct loader *L, struct entry *e, int line,
 	} else if (v->has && v->v < 0 && S_never_negative(fd)) {
 		ex = text_excerpt(cell);
 		diag_error(L->d, L->t->path, line, "column '%s': '%s' is "
-		    "negative; a count cannot be", col->name, ex);
+		    "negative; a count cannot be", QUOTE(col->name), ex);
 		free(ex);
 		S_bad_cell(L, col->field);
 		v->has = false;
@@ -252,7 +253,7 @@ S_not_yes_no(struct loader *L, int line, const char *col, const char *cell)
 	char *ex = text_excerpt(cell);
 
 	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not yes or no "
-	    "(x, ja, nein, ...)", col, ex);
+	    "(x, ja, nein, ...)", QUOTE(col), ex);
 	free(ex);
 }
 
@@ -367,7 +368,7 @@ S_check_info_mix(struct loader *L, const struct entry *e)
 	if (info && plain)
 		diag_error(L->d, L->t->path, e->line, "row '%s' mixes "
 		    "nachrichtlich (...) and counted amounts; split the row",
-		    e->label);
+		    QUOTE(e->label));
 }
 
 static bool
@@ -424,7 +425,7 @@ S_row(struct loader *L, const struct csv_record *rec)
 		if (t->cols[c].required && (cells[c] == NULL ||
 		    *cells[c] == '\0'))
 			diag_error(L->d, t->path, e->line, "column '%s' is empty",
-			    t->cols[c].name);
+			    QUOTE(t->cols[c].name));
 }
 
 /* The group of a row or declared total; -1 if it names none. */
@@ -442,18 +443,24 @@ S_group(struct loader *L, struct entry *e, bool create)
 		goto out;
 	if (*gid == '\0') {
 		diag_error(L->d, t->path, e->line, "group '%s' has no id; add "
-		    "a gruppe_id", label);
+		    "a gruppe_id", QUOTE(label));
 		goto out;
 	}
+
 	if ((found = xmlHashLookup(L->gids, (xmlChar *)gid)) != NULL) {
 		g = (int)((intptr_t)found - 1);
 		if (*label != '\0' && strcmp(label, t->groups[g].label) != 0)
 			diag_error(L->d, t->path, e->line, "group id '%s' names "
-			    "two groups: '%s' and '%s'", gid, t->groups[g].label,
-			    label);
+			    "two groups: '%s' and '%s'", QUOTE(gid),
+			    QUOTE(t->groups[g].label), QUOTE(label));
 	} else if (create) {
 		struct entry *ge = entry_new(t, &t->groups, &t->ngroups,
 		    &t->capgroups, ENTRY_GROUP);
+
+		if (!text_is_id(gid))
+			diag_error(L->d, t->path, e->line, "group id '%s' may "
+			    "only hold a-z, 0-9, '-' and '_', and start with a "
+			    "letter or digit", QUOTE(gid));
 
 		ge->id = xstrdup(gid);
 		ge->label = xstrdup(*label != '\0' ? label : gid);
@@ -461,7 +468,8 @@ S_group(struct loader *L, struct entry *e, bool create)
 		xmlHashAddEntry(L->gids, (xmlChar *)gid, (void *)(intptr_t)(g + 1));
 	} else
 		diag_error(L->d, t->path, e->line, "declared total for group "
-		    "'%s', which has no rows", *label != '\0' ? label : gid);
+		    "'%s', which has no rows",
+		    QUOTE(*label != '\0' ? label : gid));
 out:
 	free(gid);
 	return g;
@@ -493,7 +501,8 @@ S_groups(struct loader *L)
 		if (e->group < 0 && !*S_cell(e, t, ROLE_GROUP) &&
 		    !*S_cell(e, t, ROLE_GROUP_ID))
 			diag_error(L->d, t->path, e->line, "a 'summe' row needs "
-			    "the group it totals (column '%s')", t->cols[gc].name);
+			    "the group it totals (column '%s')",
+			    QUOTE(t->cols[gc].name));
 	}
 }
 
@@ -514,12 +523,6 @@ S_derived_id(const struct table *t, const struct entry *e, size_t index)
 	return slugify(e->label);
 }
 
-static bool
-S_valid_id(const char *id)
-{
-	return *id != '\0' && strpbrk(id, ". \t") == NULL;
-}
-
 static void
 S_ids(struct loader *L)
 {
@@ -534,16 +537,17 @@ S_ids(struct loader *L)
 		bool derived = *given == '\0';
 
 		e->id = derived ? S_derived_id(t, e, i) : xstrdup(given);
-		if (!S_valid_id(e->id)) {
+		if (!text_is_id(e->id)) {
 			diag_error(L->d, t->path, e->line, derived ? "row '%s' "
 			    "has no id: its label gives none; add an id" :
-			    "id '%s' may not be empty or hold '.' or blanks",
-			    derived ? e->label : e->id);
+			    "id '%s' may only hold a-z, 0-9, '-' and '_', and "
+			    "start with a letter or digit",
+			    QUOTE(derived ? e->label : e->id));
 			continue;
 		}
 		if (strcmp(e->id, "gesamt") == 0 || strcmp(e->id, "plan") == 0) {
 			diag_error(L->d, t->path, e->line, "row id '%s' is "
-			    "reserved; give the row another id", e->id);
+			    "reserved; give the row another id", QUOTE(e->id));
 			continue;
 		}
 		if (xmlHashAddEntry(t->ids, (xmlChar *)e->id, e) == 0)
@@ -551,10 +555,12 @@ S_ids(struct loader *L)
 		other = xmlHashLookup(t->ids, (xmlChar *)e->id);
 		if (other->kind == ENTRY_GROUP)
 			diag_error(L->d, t->path, e->line, "row id '%s' is also "
-			    "the id of a group; give the row another id", e->id);
+			    "the id of a group; give the row another id",
+			    QUOTE(e->id));
 		else
 			diag_error(L->d, t->path, e->line, "duplicate row id "
-			    "'%s' (first on line %d)", e->id, other->line);
+			    "'%s' (first on line %d)", QUOTE(e->id),
+			    other->line);
 	}
 }
 
@@ -569,12 +575,12 @@ S_link(struct loader *L, struct entry *e, enum col_role role, const char *col)
 	to = table_entry(L->t, id);
 	if (to == NULL || to->kind != ENTRY_ROW) {
 		diag_error(L->d, L->t->path, e->line, "column '%s': no row has "
-		    "the id '%s'", col, id);
+		    "the id '%s'", QUOTE(col), QUOTE(id));
 		return -1;
 	}
 	if (to == e) {
 		diag_error(L->d, L->t->path, e->line, "column '%s': the row "
-		    "names itself", col);
+		    "names itself", QUOTE(col));
 		return -1;
 	}
 	return (int)(to - L->t->rows);
@@ -596,7 +602,7 @@ S_davon_loops(struct loader *L)
 		}
 		if (mark[k] == i + 1) {
 			diag_error(L->d, t->path, t->rows[k].line, "the davon chain "
-			    "of row '%s' loops", t->rows[k].id);
+			    "of row '%s' loops", QUOTE(t->rows[k].id));
 			t->rows[k].parent = -1;
 		}
 		mark[k] = mark[k] ? mark[k] : i + 1;
@@ -626,7 +632,7 @@ S_links(struct loader *L)
 		if ((c->typ != TARGET_QUOTE && c->typ != TARGET_INDEX) ||
 		    c->teil_von >= 0) {
 			diag_error(L->d, t->path, e->line, "column 'teil_von': "
-			    "'%s' is not a combined quote", c->id);
+			    "'%s' is not a combined quote", QUOTE(c->id));
 			e->teil_von = -1;
 		}
 	}
@@ -645,7 +651,7 @@ S_budget_rules(struct loader *L)
 		if (e->art == ART_ABGANG && e->val[fb].has && e->val[fb].v < 0)
 			diag_error(L->d, t->path, e->line, "'%s': an 'abgang' "
 			    "amount is written positive; the art subtracts it",
-			    e->label);
+			    QUOTE(e->label));
 	}
 }
 
@@ -668,7 +674,7 @@ S_row_rules(struct loader *L)
 		if (!pct && (e->val[fz].has || e->val[fn].has || e->val[fp].has))
 			diag_error(L->d, t->path, e->line, "row '%s': zaehler, "
 			    "nenner and veraenderung_punkte are only for typ "
-			    "quote or index", e->label);
+			    "quote or index", QUOTE(e->label));
 	}
 }
 
@@ -689,7 +695,7 @@ S_series_units(struct loader *L)
 			xmlHashAddEntry(first, (xmlChar *)e->label, e);
 		else if (f->row_unit != e->row_unit)
 			diag_error(L->d, t->path, e->line, "Kennzahl '%s' changes "
-			    "its einheit", e->label);
+			    "its einheit", QUOTE(e->label));
 	}
 	xmlHashFree(first, NULL);
 }
@@ -726,7 +732,7 @@ S_soll_table(const struct plan *p, const struct table *t, struct diags *d)
 	if (s == NULL || s->kind != t->kind) {
 		diag_error(d, p->xml_path, t->xml_line, "the programme %s has no "
 		    "table '%s' of kind '%s' to take the Soll from",
-		    p->programme->xml_path, t->name, kind_name(t->kind));
+		    p->programme->xml_path, QUOTE(t->name), kind_name(t->kind));
 		return NULL;
 	}
 	return s->broken ? NULL : s;
@@ -781,11 +787,12 @@ S_ist_cell(struct loader *L, struct entry *e, const char *id,
 		e->cells[col - t->cols] = xstrdup(cell);
 	} else if (col->role == ROLE_LABEL && strcmp(cell, e->label) != 0) {
 		diag_error(L->d, t->path, line, "row '%s' is called '%s' in the "
-		    "programme %s", id, e->label, L->soll->path);
+		    "programme %s", QUOTE(id), QUOTE(e->label), L->soll->path);
 	} else if ((col->role == ROLE_FIELD || col->role == ROLE_NOTE) &&
 	    !(t->fields[col->field].flags & FIELD_ACTUAL)) {
 		diag_error(L->d, t->path, line, "column '%s': the Soll comes from "
-		    "the programme %s; type it there", col->name, L->soll->path);
+		    "the programme %s; type it there", QUOTE(col->name),
+		    L->soll->path);
 	} else if (col->role == ROLE_NOTE) {
 		S_set_note(t, e, col->field, xstrdup(cell));
 	} else if (col->role == ROLE_FIELD) {
@@ -828,14 +835,14 @@ S_ist_row(struct loader *L, const struct csv_record *rec)
 	in_soll = id != NULL ? table_entry(L->soll, id) : NULL;
 	if (in_soll == NULL || in_soll->kind != ENTRY_ROW) {
 		diag_error(L->d, t->path, rec->line, "the programme %s has no row "
-		    "'%s'", L->soll->path, id != NULL ? id : "");
+		    "'%s'", L->soll->path, QUOTE(id != NULL ? id : ""));
 		free(id);
 		return;
 	}
 	e = &t->rows[in_soll - L->soll->rows];
 	if (e->line != 0)
 		diag_error(L->d, t->path, rec->line, "row '%s' is reported twice "
-		    "(first on line %d)", id, e->line);
+		    "(first on line %d)", QUOTE(id), e->line);
 	e->line = rec->line;
 	for (size_t i = 0; i < rec->ncells && i < L->nmap; i++) {
 		char *cell;
@@ -859,7 +866,7 @@ S_unreported(struct loader *L)
 		if (t->rows[i].line == 0 && !t->rows[i].label_row)
 			diag_error(L->d, t->path, t->header_line, "row '%s' of the "
 			    "programme %s (line %d) has no line here",
-			    L->soll->rows[i].id, L->soll->path,
+			    QUOTE(L->soll->rows[i].id), L->soll->path,
 			    L->soll->rows[i].line);
 }
 
@@ -877,7 +884,7 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 		goto links;	/* plan.xml said why */
 	if (!io_path_inside(p->dir, t->src))
 		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
-		    "plan folder", t->src);
+		    "plan folder", QUOTE(t->src));
 	else if (csv_read_file(t->path, t->path, &f, d)) {
 		/* Without a required column, every row would only repeat it. */
 		if (L.soll != NULL)

@@ -1,21 +1,139 @@
-/* text.c: byte-level text helpers: encodings, slugs, trimming, edit distance. */
+/* text.c: text helpers: encodings, NFC and forbidden characters, quoting
+ * input in messages, slugs, trimming, edit distance. */
 #include "text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 
 #include "util.h"
+
+/* Characters that a message never shows raw: controls, and those that
+ * reorder a terminal's text or break its lines. */
+static bool
+S_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+	    cp == 0x200E || cp == 0x200F || cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* s escaped into b, at most max characters of it, then "…" if s goes on.
+ * An escape is never cut. */
+static void
+S_escape(struct buf *b, const char *s, size_t max)
+{
+	size_t len = strlen(s), i = 0, chars = 0;
+	char esc[16];
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		size_t start = i, w;
+		uint32_t cp;
+
+		if (i + n > len || !utf8_valid(s + i, n, NULL)) {
+			snprintf(esc, sizeof(esc), "\\x%02X", c);
+			i++;
+		} else if (S_unsafe(cp = utf8_next(s, len, &i))) {
+			snprintf(esc, sizeof(esc), cp == '\t' ? "\\t" :
+			    cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : cp < 0x80 ?
+			    "\\x%02X" : "\\u%04X", (unsigned)cp);
+		} else
+			esc[0] = '\0';
+		w = esc[0] != '\0' ? strlen(esc) : 1;
+		if (chars + w > max) {
+			buf_puts(b, "…");
+			return;
+		}
+		chars += w;
+		if (esc[0] != '\0')
+			buf_puts(b, esc);
+		else
+			buf_add(b, s + start, i - start);
+	}
+}
+
+const char *
+text_excerpt_in(char *out, const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	S_escape(&b, s, 60);
+	memcpy(out, b.s, b.len + 1);
+	buf_free(&b);
+	return out;
+}
 
 char *
 text_excerpt(const char *s)
 {
-	size_t n = 0, chars = 0;
+	char out[EXCERPT_SIZE];
 
-	for (; s[n] != '\0'; n++)
-		if (((unsigned char)s[n] & 0xC0) != 0x80 && ++chars > 60)
-			return xasprintf("%.*s…", (int)n, s);
-	return xstrdup(s);
+	return xstrdup(text_excerpt_in(out, s));
+}
+
+char *
+text_escape(const char *s, size_t max)
+{
+	struct buf b;
+
+	buf_init(&b);
+	S_escape(&b, s, max);
+	return buf_detach(&b);
+}
+
+static bool
+S_forbidden(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+text_forbidden(const char *s, size_t len, size_t *off, uint32_t *cp)
+{
+	for (size_t i = 0; i < len; ) {
+		size_t at = i;
+		uint32_t c = utf8_next(s, len, &i);
+
+		if (S_forbidden(c)) {
+			*off = at;
+			*cp = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+text_forbidden_kind(uint32_t cp)
+{
+	return cp >= 0x202A ? "bidirectional control" : "control character";
+}
+
+char *
+text_nfc(const char *s)
+{
+	utf8proc_uint8_t *n;
+	const char *p;
+	char *out;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		continue;
+	if (*p == '\0')
+		return xstrdup(s);	/* ASCII is NFC already */
+	/* NULL only without memory: s is valid UTF-8. */
+	if ((n = utf8proc_NFC((const utf8proc_uint8_t *)s)) == NULL)
+		out_of_memory();
+	out = xstrdup((const char *)n);
+	free(n);
+	return out;
 }
 
 uint32_t
@@ -156,6 +274,25 @@ line_of_offset(const char *s, size_t off)
 	return line;
 }
 
+bool
+text_href_safe(const char *href)
+{
+	static const char *const schemes[] = { "#", "http://", "https://",
+	    "mailto:" };
+
+	for (size_t i = 0; i < sizeof(schemes) / sizeof(*schemes); i++) {
+		size_t n = strlen(schemes[i]);
+
+		if (strncasecmp(href, schemes[i], n) != 0 || href[n] == '\0')
+			continue;
+		for (const char *p = href; *p != '\0'; p++)
+			if ((unsigned char)*p <= 0x20 || *p == 0x7F)
+				return false;
+		return true;
+	}
+	return false;
+}
+
 /* Transcriptions of the Latin-1 letters a German label may contain. */
 static const char *
 S_translit(uint32_t cp)
@@ -222,6 +359,18 @@ slugify(const char *label)
 			buf_putc(&b, c);
 	}
 	return buf_detach(&b);
+}
+
+bool
+text_is_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_'))
+			return false;
+	return true;
 }
 
 static bool

@@ -1,4 +1,5 @@
-/* text.h: byte-level text helpers: encodings, slugs, trimming, edit distance.
+/* text.h: text helpers: encodings, NFC and forbidden characters, quoting
+ * input in messages, slugs, trimming, edit distance.
  * Included by the readers (csvread, planxml, tables) and by keys. */
 #ifndef GEN_TEXT_H
 #define GEN_TEXT_H
@@ -10,9 +11,33 @@
 /* True if s[0..len) is valid UTF-8 (no overlongs, no surrogates).
  * Otherwise *bad is the offset of the first offending byte. */
 bool	 utf8_valid(const char *s, size_t len, size_t *bad);
-/* The start of s, at most 60 characters, with "…" when it was cut: an
- * input quoted in a message.  Caller frees. */
+/* An input quoted in a message: the start of s, at most 60 characters,
+ * with "…" when it was cut, and control characters, bidirectional
+ * controls and bytes that are not UTF-8 written as \t, \x1B, \u202E, so
+ * that no input reaches a terminal raw.  Caller frees. */
 char	*text_excerpt(const char *s);
+/* The same in buf, which holds EXCERPT_SIZE bytes; returns buf. */
+#define EXCERPT_SIZE 400
+const char *text_excerpt_in(char *buf, const char *s);
+/* The excerpt of s in a buffer that lives to the end of the enclosing
+ * block: for the arguments of one message. */
+#define QUOTE(s) text_excerpt_in((char[EXCERPT_SIZE]){ 0 }, (s))
+/* All of s with those characters escaped as in an excerpt, cut after max
+ * characters (SIZE_MAX: never); caller frees. */
+char	*text_escape(const char *s, size_t max);
+
+/* The first character of the UTF-8 s[0..len) that text may not hold
+ * (input-format.md, "Text"): a control character other than tab and line
+ * ends, or a bidirectional control.  Sets *off and *cp; false if none. */
+bool	 text_forbidden(const char *s, size_t len, size_t *off, uint32_t *cp);
+/* What cp, a character text_forbidden found, is, for a message. */
+const char *text_forbidden_kind(uint32_t cp);
+/* The valid UTF-8 s normalised to Unicode NFC (utf8proc).  Caller frees. */
+char	*text_nfc(const char *s);
+/* True if href is an address a link may have (input-format.md, "Text"):
+ * http://, https:// or mailto: with something after it, or "#ID"; none
+ * of them with a blank or a control character. */
+bool	 text_href_safe(const char *href);
 /* The character of the UTF-8 s[0..len) at *i; *i moves past it.  A
  * sequence cut short by len gives what it has. */
 uint32_t utf8_next(const char *s, size_t len, size_t *i);
@@ -31,6 +56,10 @@ int	 line_of_offset(const char *s, size_t off);
 /* Row id from a label (input-format.md): lower case, umlauts transcribed,
  * other runs become one '-'.  Caller frees; may return "". */
 char	*slugify(const char *label);
+
+/* True if s may be a table name or a row, group or column id, which
+ * become parts of keys: a-z, 0-9, '-' and '_', first a letter or digit. */
+bool	 text_is_id(const char *s);
 
 /* Copy of s without leading and trailing blanks (space, tab, CR, LF, NBSP). */
 char	*trim_dup(const char *s);

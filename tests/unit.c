@@ -13,15 +13,18 @@
 
 #include "chart.h"
 #include "csvread.h"
+#include "diag.h"
 #include "fmt.h"
 #include "gen.h"
 #include "doc.h"
+#include "html.h"
 #include "hyph.h"
 #include "image.h"
 #include "io.h"
 #include "keys.h"
 #include "layout.h"
 #include "number.h"
+#include "template.h"
 #include "text.h"
 #include "ttf.h"
 #include "util.h"
@@ -586,6 +589,104 @@ test_text(void)
 	    "wrong");
 }
 
+/* --- text that reaches messages and outputs (input-format.md, "Text") --- */
+
+static void
+excerpt_is(const char *name, const char *s, const char *want)
+{
+	char *got = text_excerpt(s);
+
+	eq_str(name, got, want);
+	free(got);
+}
+
+/* The cell of line 2, column 1 of a CSV text, and its one message. */
+static void
+csv_cell_is(const char *name, const char *text, const char *cell,
+    const char *msg, int line)
+{
+	struct csv_file f;
+	struct diags d;
+	bool ok;
+
+	diags_init(&d);
+	ok = csv_read_text(text, strlen(text), "t.csv", &f, &d) &&
+	    f.nrecs == 2 && strcmp(f.recs[1].cells[0], cell) == 0 &&
+	    (msg == NULL ? d.n == 0 : d.n == 1 && d.v[0].line == line &&
+	    strcmp(d.v[0].msg, msg) == 0);
+	report(ok, name, "cell '%s', %zu messages: %d: %s",
+	    f.nrecs == 2 ? f.recs[1].cells[0] : "?", d.n,
+	    d.n > 0 ? d.v[0].line : 0, d.n > 0 ? d.v[0].msg : "");
+	csv_file_free(&f);
+	diags_free(&d);
+}
+
+static void
+test_text_safety(void)
+{
+	char long_s[200], *s;
+	size_t off = 0;
+	uint32_t cp = 0;
+	struct diags d;
+
+	memset(long_s, 'a', sizeof(long_s) - 1);
+	long_s[sizeof(long_s) - 1] = '\0';
+	excerpt_is("excerpt: short text as it is", "Förderung", "Förderung");
+	excerpt_is("excerpt: cut after 60 characters", long_s,
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…");
+	excerpt_is("excerpt: ESC, tab and line ends escaped",
+	    "a\x1b[31m\tb\r\n", "a\\x1B[31m\\tb\\r\\n");
+	excerpt_is("excerpt: bidirectional controls and C1 escaped",
+	    "x\xe2\x80\xaey\xc2\x85\xe2\x81\xa6", "x\\u202Ey\\u0085\\u2066");
+	excerpt_is("excerpt: bytes that are not UTF-8 escaped", "K\xf6ln\xc3",
+	    "K\\xF6ln\\xC3");
+	memset(long_s, 0x1b, 70);
+	long_s[70] = '\0';
+	excerpt_is("excerpt: an escape is never cut", long_s,
+	    "\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B\\x1B"
+	    "\\x1B\\x1B…");
+	diags_init(&d);
+	diag_error(&d, "t\x1b.csv", 1, "'%s'", "\x1b[2J");
+	eq_str("diag: a message never holds a raw ESC", d.v[0].msg,
+	    "'\\x1B[2J'");
+	eq_str("diag: nor a file name", d.v[0].file, "t\\x1B.csv");
+	diags_free(&d);
+
+	report(!text_forbidden("a\tb\r\nc", 6, &off, &cp),
+	    "forbidden: tab and line ends are text", "refused U+%04X", cp);
+	report(text_forbidden("ab\xe2\x80\xae", 5, &off, &cp) && off == 2 &&
+	    cp == 0x202E, "forbidden: U+202E", "not found");
+	report(text_forbidden("\x7f", 1, &off, &cp) && cp == 0x7F,
+	    "forbidden: DEL", "not found");
+	s = text_nfc("Fo\xcc\x88rderung");
+	eq_str("nfc: combining diaeresis composed", s, "F\xc3\xb6rderung");
+	free(s);
+
+	report(text_href_safe("https://www.arbeitsagentur.de/") &&
+	    text_href_safe("HTTP://example.org") &&
+	    text_href_safe("mailto:info@example.org") && text_href_safe("#ziele"),
+	    "href: http, https, mailto and #ID", "refused");
+	report(!text_href_safe("javascript:alert(1)") &&
+	    !text_href_safe("JaVaScRiPt:alert(1)") &&
+	    !text_href_safe(" https://x.example") &&
+	    !text_href_safe("java\tscript:x") && !text_href_safe("data:,x") &&
+	    !text_href_safe("bericht.html") && !text_href_safe("//x.example") &&
+	    !text_href_safe("https:") && !text_href_safe("#") &&
+	    !text_href_safe("https://x.example/\x1b"),
+	    "href: anything else refused", "accepted");
+	report(text_is_id("zuweisung") && text_is_id("16i") &&
+	    text_is_id("a_b-c") && !text_is_id("") && !text_is_id("-a") &&
+	    !text_is_id("_a") && !text_is_id("Zuweisung") &&
+	    !text_is_id("rest.2017") && !text_is_id("a b"),
+	    "ids: a-z, 0-9, - and _, first a letter or digit", "wrong");
+
+	csv_cell_is("csv: a cell is NFC", "a;b\nFo\xcc\x88rderung;1\n",
+	    "F\xc3\xb6rderung", NULL, 0);
+	csv_cell_is("csv: ESC in a cell is an error at its line",
+	    "a;b\n\"x\ny\x1b\";1\n", "x\ny\x1b",
+	    "control character U+001B is not allowed in text", 3);
+}
+
 /* --- CSV dialects --- */
 
 static bool
@@ -1123,6 +1224,46 @@ add_section(struct doc_node *parent, const char *title, const char *id)
 	return s;
 }
 
+/* The HTML writer drops an address the reader would have refused. */
+static void
+test_html_links(void)
+{
+	struct doc *d = small_doc();
+	struct doc_node *p = doc_add(add_section(d->root, "Eins", "eins"),
+	    DOC_PARAGRAPH, NULL), *a;
+	struct template *tpl;
+	struct diags dg;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	diags_init(&dg);
+	tpl = template_load("templates/amip", REPORT_AMIP, &dg);
+	if (tpl == NULL) {
+		report(false, "html: links", "templates/amip does not load");
+		doc_free(d);
+		diags_free(&dg);
+		return;
+	}
+	a = doc_add(p, DOC_LINK, NULL);
+	a->id = xstrdup("javascript:alert(1)");
+	doc_add(a, DOC_TEXT, "böse");
+	a = doc_add(p, DOC_LINK, NULL);
+	a->id = xstrdup("https://example.org/");
+	doc_add(a, DOC_TEXT, "gut");
+	fp = open_memstream(&out, &len);
+	html_write(fp, d, tpl);
+	fclose(fp);
+	report(strstr(out, "javascript") == NULL && strstr(out, "<a>böse</a>"),
+	    "html: a javascript: address is dropped", "written");
+	report(strstr(out, "<a href=\"https://example.org/\">gut</a>") != NULL,
+	    "html: an https: address is kept", "dropped");
+	free(out);
+	template_free(tpl);
+	doc_free(d);
+	diags_free(&dg);
+}
+
 static int
 page_of_text(const struct layout *l, const char *text)
 {
@@ -1490,6 +1631,8 @@ main(void)
 	test_sum_limits();
 	test_formats();
 	test_text();
+	test_text_safety();
+	test_html_links();
 	test_csv();
 	test_computations();
 	test_layout();

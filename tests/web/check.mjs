@@ -22,7 +22,9 @@ function readExport(file) {
     if (!line) continue;
     const cells = line.match(/("([^"]|"")*"|[^;]*)(;|$)/g)
       .map((c) => c.replace(/;$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"'));
-    map.set(cells[0], [cells[1], cells[3]]);
+    // A text that a spreadsheet would run as a formula is led by an
+    // apostrophe in the export, not on the page.
+    map.set(cells[0], [cells[1], cells[3].replace(/^'(?=[=+\-@\t\r])/, '')]);
   }
   return map;
 }
