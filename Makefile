@@ -4,14 +4,16 @@ CC	?= cc
 OPT	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
-CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lm
+FONT_CFLAGS != pkg-config --cflags freetype2 fribidi 2>/dev/null || \
+	echo -I/usr/include/freetype2 -I/usr/include/fribidi
+CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FONT_CFLAGS)
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lfreetype -lfribidi -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   check keys export template doc doctable chart docbuild svg html \
-	   hyph layout pdf stamp site gen batch
+	   hyph fonts layout pdf stamp site gen batch
 HEADERS	 = $(wildcard gen/*.h)
 
 REL_OBJS = $(MODULES:%=build/rel/%.o)

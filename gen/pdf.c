@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "fonts.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -28,13 +29,13 @@ static const char *const font_files[LF_COUNT] = {
  * gives, without its slow glyph lookup for every character. */
 #define WIDTH_CACHE 0x3000
 
-/* A face is drawn with two fonts over one embedded font file, each made
- * when first needed: a single-byte Windows-1252 font (with extra_codes)
- * for nearly all text, and a UTF-8 font for any other character (Greek,
- * say).  libharu builds the UTF-8 font from all 65536 code points, which
- * costs more than the rest of a report. */
+/* A font (fonts.h: a template's face or a fallback) is drawn with two
+ * libharu fonts over one embedded font file, each made when first
+ * needed: a single-byte Windows-1252 font (with extra_codes) for nearly
+ * all text, and a UTF-8 font for any other character (Greek, say).
+ * libharu builds the UTF-8 font from all 65536 code points, which costs
+ * more than the rest of a report; the fallbacks draw only with it. */
 struct face {
-	const char	*file;
 	const char	*name;		/* of the loaded file, in libharu */
 	HPDF_Font	 narrow;	/* Windows-1252 */
 	HPDF_Font	 wide;		/* UTF-8 */
@@ -87,8 +88,10 @@ S_extend_cp1252(HPDF_Doc pdf)
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
 	HPDF_Doc	 pdf;
-	struct face	 face[LF_COUNT];
+	struct fonts	*fonts;
+	struct face	 face[FONTS_MAX];
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
+	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
@@ -106,15 +109,16 @@ S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
 	}
 }
 
+/* Font k of fonts.h, narrow or wide. */
 static HPDF_Font
-S_font(struct device *dev, enum lay_font f, bool wide)
+S_font(struct device *dev, int k, bool wide)
 {
-	struct face *fc = &dev->face[f];
+	struct face *fc = &dev->face[k];
 	HPDF_Font *font = wide ? &fc->wide : &fc->narrow;
 
 	if (fc->name == NULL &&
-	    (fc->name = HPDF_LoadTTFontFromFile(dev->pdf, fc->file,
-	    HPDF_TRUE)) == NULL)
+	    (fc->name = HPDF_LoadTTFontFromFile(dev->pdf,
+	    fonts_file(dev->fonts, k), HPDF_TRUE)) == NULL)
 		return NULL;
 	if (*font == NULL)
 		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
@@ -122,7 +126,25 @@ S_font(struct device *dev, enum lay_font f, bool wide)
 	return *font;
 }
 
-/* Any character's width, from the font file whichever font draws it. */
+/* The font that draws cp in face f.  The check before rendering
+ * (fonts_check_plan) leaves no character of the input without one; any
+ * other shows the face's .notdef. */
+static int
+S_pick(struct device *dev, enum lay_font f, uint32_t cp)
+{
+	int k;
+
+	if (cp < WIDTH_CACHE && dev->picks[f][cp] != -2)
+		return dev->picks[f][cp];
+	if ((k = fonts_pick(dev->fonts, (int)f, cp)) < 0)
+		k = (int)f;
+	if (cp < WIDTH_CACHE)
+		dev->picks[f][cp] = (int8_t)k;
+	return k;
+}
+
+/* Any character's width, from the font file of the font that draws it
+ * (the narrow font measures any character its file has). */
 static int
 S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 {
@@ -130,7 +152,7 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 
 	if (cp < WIDTH_CACHE && dev->widths[f][cp] >= 0)
 		return dev->widths[f][cp];
-	if ((font = S_font(dev, f, false)) == NULL)
+	if ((font = S_font(dev, S_pick(dev, f, cp), false)) == NULL)
 		return 0;
 	if (cp >= WIDTH_CACHE)
 		return HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
@@ -139,12 +161,23 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 	return dev->widths[f][cp];
 }
 
+/* Right-to-left text is measured as it is drawn: Arabic letters take
+ * other forms, and other widths, where they join. */
 static double
 S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 {
 	struct device *dev = arg;
 	long total = 0;
 
+	if (fonts_has_rtl(str, len)) {
+		size_t n;
+		uint32_t *v = fonts_visual(str, len, &n);
+
+		for (size_t i = 0; i < n; i++)
+			total += S_char_width(dev, f, v[i]);
+		free(v);
+		return total * size / 1000.0;
+	}
 	for (size_t i = 0; i < len; )
 		total += S_char_width(dev, f, utf8_next(str, len, &i));
 	return total * size / 1000.0;
@@ -159,7 +192,13 @@ pdf_font_file(const struct template *tpl, int face)
 static bool
 S_open(struct device *dev, const struct template *tpl)
 {
+	const char *faces[LF_COUNT];
+
 	memset(dev->widths, 0xFF, sizeof(dev->widths));
+	memset(dev->picks, -2, sizeof(dev->picks));
+	for (int f = 0; f < LF_COUNT; f++)
+		faces[f] = pdf_font_file(tpl, f);
+	dev->fonts = fonts_new(faces);
 	dev->pdf = HPDF_New(S_error, dev);
 	if (dev->pdf == NULL)
 		return false;
@@ -167,8 +206,6 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_UseUTFEncodings(dev->pdf);
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
 	S_extend_cp1252(dev->pdf);
-	for (int f = 0; f < LF_COUNT; f++)
-		dev->face[f].file = pdf_font_file(tpl, f);
 	return dev->error == 0;
 }
 
@@ -198,10 +235,10 @@ S_dash(HPDF_Page p, int dash)
 }
 
 static void
-S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, bool wide,
-    const char *run)
+S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, int k,
+    bool wide, const char *run)
 {
-	HPDF_Font font = S_font(dev, it->font, wide);
+	HPDF_Font font = S_font(dev, k, wide);
 
 	if (font == NULL)
 		return;
@@ -210,7 +247,8 @@ S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, bool wide,
 }
 
 /* Text as libharu needs it: valid UTF-8 without characters beyond the
- * Basic Multilingual Plane (which it would turn into blanks). */
+ * Basic Multilingual Plane (which it would turn into blanks).  The check
+ * of the input (fonts_check_plan) lets neither reach here. */
 static char *
 S_clean(const char *s)
 {
@@ -231,34 +269,76 @@ S_clean(const char *s)
 	return buf_detach(&b);
 }
 
-/* Shows s from the current text position in runs, each in the font of
- * the face that can encode it; a run's glyphs advance the position. */
+/* cp (of the Basic Multilingual Plane) in UTF-8. */
+static void
+S_put_utf8(struct buf *b, uint32_t cp)
+{
+	char u[3];
+
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 2);
+		return;
+	}
+	u[0] = (char)(0xE0 | cp >> 12);
+	u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	u[2] = (char)(0x80 | (cp & 0x3F));
+	buf_add(b, u, 3);
+}
+
+/* The characters of s from left to right as drawn (fonts_visual). */
+static uint32_t *
+S_chars(const char *s, size_t len, size_t *n)
+{
+	uint32_t *v;
+
+	if (fonts_has_rtl(s, len))
+		return fonts_visual(s, len, n);
+	v = xreallocarray(NULL, len + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < len; )
+		v[(*n)++] = utf8_next(s, len, &i);
+	return v;
+}
+
+/* Shows s from the current text position in runs, each in the font that
+ * has its characters (narrow where it can); a run's glyphs advance the
+ * position. */
 static void
 S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
     const char *s)
 {
 	struct buf run;
+	size_t n;
+	uint32_t *v = S_chars(s, strlen(s), &n);
+	int font = -1;
 	bool wide = false;
 
 	buf_init(&run);
-	for (size_t i = 0, len = strlen(s); i < len; ) {
-		size_t start = i;
-		int byte = S_narrow_byte(utf8_next(s, len, &i));
+	for (size_t i = 0; i < n; i++) {
+		int k = S_pick(dev, it->font, v[i]);
+		int byte = k < FONTS_FACES ? S_narrow_byte(v[i]) : -1;
 
-		if (run.len > 0 && (byte < 0) != wide) {
-			S_show(dev, p, it, wide, run.s);
-			run.len = 0;
-			run.s[0] = '\0';
+		if (run.len > 0 && (k != font || (byte < 0) != wide)) {
+			S_show(dev, p, it, font, wide, run.s);
+			buf_clear(&run);
 		}
+		font = k;
 		wide = byte < 0;
 		if (wide)
-			buf_add(&run, s + start, i - start);
+			S_put_utf8(&run, v[i]);
 		else
 			buf_putc(&run, (char)byte);
 	}
 	if (run.len > 0)
-		S_show(dev, p, it, wide, run.s);
+		S_show(dev, p, it, font, wide, run.s);
 	buf_free(&run);
+	free(v);
 }
 
 static void
@@ -621,5 +701,6 @@ out:
 	free(dev.pages);
 	if (dev.pdf != NULL)
 		HPDF_Free(dev.pdf);
+	fonts_free(dev.fonts);
 	return ok;
 }

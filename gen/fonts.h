@@ -1,0 +1,51 @@
+/* fonts.h: which font draws each character of the print report, and in
+ * which order and forms: the template's four faces first, then fallback
+ * fonts from Debian packages (fonts-dejavu-core); coverage comes from the
+ * fonts' character maps (FreeType).  Right-to-left text is put in visual
+ * order and Arabic letters in their joined forms (FriBidi).  Checks the
+ * texts of a plan against the fonts before any output is written.
+ * Included by pdf.c, gen.c and the tests. */
+#ifndef GEN_FONTS_H
+#define GEN_FONTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Fonts 0..3 are the template's faces (regular, bold, italic, bold
+ * italic); the fallbacks follow. */
+#define FONTS_FACES	4
+#define FONTS_MAX	6
+
+struct fonts;
+
+/* The fonts over the template's four face files; nothing is read until a
+ * character is asked for. */
+struct fonts	*fonts_new(const char *const faces[FONTS_FACES]);
+void		 fonts_free(struct fonts *fs);
+
+/* The file of font k (0 .. FONTS_MAX - 1). */
+const char	*fonts_file(const struct fonts *fs, int k);
+/* The font that draws cp in face (0..3): the first of the face's chain
+ * that has it, or -1 if none has.  A font that cannot be read has
+ * nothing. */
+int		 fonts_pick(struct fonts *fs, int face, uint32_t cp);
+
+/* True if the UTF-8 s[0..len) needs fonts_visual: it holds characters
+ * of a right-to-left script. */
+bool		 fonts_has_rtl(const char *s, size_t len);
+/* The characters of the valid UTF-8 s[0..len) as drawn from left to
+ * right: right-to-left runs reversed (brackets mirrored), Arabic letters
+ * in their presentation forms.  *n characters; caller frees. */
+uint32_t	*fonts_visual(const char *s, size_t len, size_t *n);
+
+/* An error at its file and line for each text of the plan (plan.xml, the
+ * CSV files, and the programme and previous plans it reads) holding a
+ * character that no font of the PDF can draw.  faces as for fonts_new. */
+void		 fonts_check_plan(const struct plan *p,
+		    const char *const faces[FONTS_FACES], struct diags *d);
+
+#endif
