@@ -65,6 +65,12 @@ fonts_free(struct fonts *fs)
 }
 
 const char *
+fonts_fallback(int i)
+{
+	return i >= 0 && i < FONTS_MAX - FONTS_FACES ? fallback_files[i] : NULL;
+}
+
+const char *
 fonts_file(const struct fonts *fs, int k)
 {
 	return fs->file[k];
@@ -104,6 +110,42 @@ fonts_pick(struct fonts *fs, int face, uint32_t cp)
 			return *k;
 	}
 	return -1;
+}
+
+int
+fonts_pick_cluster(struct fonts *fs, int face, const uint32_t *v, size_t n)
+{
+	for (const int *k = chains[face]; *k >= 0; k++) {
+		FT_Face f = S_face(fs, *k);
+		size_t i = 0;
+
+		while (f != NULL && i < n && v[i] <= 0xFFFF &&
+		    FT_Get_Char_Index(f, v[i]) != 0)
+			i++;
+		if (f != NULL && i == n)
+			return *k;
+	}
+	return -1;
+}
+
+long
+fonts_glyph_middle(struct fonts *fs, int k, uint32_t cp)
+{
+	FT_Face f = S_face(fs, k);
+	FT_Glyph_Metrics *m;
+
+	if (f == NULL || f->units_per_EM == 0 ||
+	    FT_Load_Char(f, cp, FT_LOAD_NO_SCALE) != 0)
+		return 0;
+	m = &f->glyph->metrics;
+	return (long)((m->horiBearingX + m->width / 2) * 1000 /
+	    f->units_per_EM);
+}
+
+bool
+fonts_is_mark(uint32_t cp)
+{
+	return cp >= 0x0300 && fribidi_get_bidi_type(cp) == FRIBIDI_TYPE_NSM;
 }
 
 /* Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their
@@ -175,11 +217,92 @@ fonts_visual(const char *s, size_t len, size_t *n)
 	return str;
 }
 
+/* What the presentation forms of Arabic stand for, found by shaping each
+ * letter where it stands alone, begins, continues and ends a word (a
+ * tatweel beside it), and lam with each alef: FriBidi has no map back. */
+#define PRES_FIRST	0xFB50
+#define PRES_LAST	0xFEFF
+
+static uint32_t pres[PRES_LAST - PRES_FIRST + 1][2];
+static bool pres_made;
+
+static void
+S_shape_rtl(FriBidiChar *str, FriBidiStrIndex n)
+{
+	FriBidiCharType types[4];
+	FriBidiLevel levels[4];
+	FriBidiArabicProp joins[4];
+
+	fribidi_get_bidi_types(str, n, types);
+	for (FriBidiStrIndex i = 0; i < n; i++)
+		levels[i] = 1;
+	fribidi_get_joining_types(str, n, joins);
+	fribidi_join_arabic(types, n, levels, joins);
+	fribidi_shape(FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC, levels, n,
+	    joins, str);
+}
+
+static void
+S_pres_add(FriBidiChar form, uint32_t a, uint32_t b)
+{
+	if (form >= PRES_FIRST && form <= PRES_LAST &&
+	    pres[form - PRES_FIRST][0] == 0) {
+		pres[form - PRES_FIRST][0] = a;
+		pres[form - PRES_FIRST][1] = b;
+	}
+}
+
+static void
+S_pres_make(void)
+{
+	static const uint32_t alefs[] = { 0x0622, 0x0623, 0x0625, 0x0627 };
+	const FriBidiChar tat = 0x0640;
+
+	for (uint32_t c = 0x0620; c <= 0x06FF; c++) {
+		FriBidiChar ctx[4][3] = { { c }, { c, tat }, { tat, c, tat },
+		    { tat, c } };
+		const FriBidiStrIndex len[4] = { 1, 2, 3, 2 }, at[4] = { 0, 0,
+		    1, 1 };
+
+		for (int k = 0; k < 4; k++) {
+			S_shape_rtl(ctx[k], len[k]);
+			S_pres_add(ctx[k][at[k]], c, 0);
+		}
+	}
+	for (size_t i = 0; i < sizeof(alefs) / sizeof(alefs[0]); i++) {
+		FriBidiChar alone[2] = { 0x0644, alefs[i] };
+		FriBidiChar end[3] = { tat, 0x0644, alefs[i] };
+
+		S_shape_rtl(alone, 2);
+		S_shape_rtl(end, 3);
+		S_pres_add(alone[0], 0x0644, alefs[i]);
+		S_pres_add(end[1], 0x0644, alefs[i]);
+	}
+	pres_made = true;
+}
+
+size_t
+fonts_logical(uint32_t cp, uint32_t out[2])
+{
+	out[0] = cp;
+	if (cp < PRES_FIRST || cp > PRES_LAST)
+		return 1;
+	if (!pres_made)
+		S_pres_make();
+	if (pres[cp - PRES_FIRST][0] == 0)
+		return 1;
+	out[0] = pres[cp - PRES_FIRST][0];
+	out[1] = pres[cp - PRES_FIRST][1];
+	return out[1] != 0 ? 2 : 1;
+}
+
 /* --- the check of a plan's texts --- */
 
 struct check {
 	struct fonts	*fs;
 	struct diags	*d;
+	const char	*file;		/* of the last error */
+	int		 line;
 };
 
 /* Line ends stay what they are: the readers make them blanks. */
@@ -191,8 +314,33 @@ S_drawable(struct fonts *fs, uint32_t cp)
 	return fonts_pick(fs, 0, cp) >= 0;
 }
 
+/* The text around the character at s[at], on one line. */
+static char *
+S_excerpt(const char *s, size_t at)
+{
+	struct buf b;
+	size_t from = at, n = 0, lead;
+	char *ex;
+
+	while (from > 0 && n < 24)
+		n += ((unsigned char)s[--from] & 0xC0) != 0x80;
+	buf_init(&b);
+	if (from > 0)
+		buf_puts(&b, "\xE2\x80\xA6");
+	lead = b.len;
+	for (s += from; *s != '\0'; s++) {
+		if (strchr(" \t\r\n", *s) == NULL)
+			buf_putc(&b, *s);
+		else if (b.len > lead && b.s[b.len - 1] != ' ')
+			buf_putc(&b, ' ');
+	}
+	ex = text_excerpt(b.s);
+	buf_free(&b);
+	return ex;
+}
+
 /* One error per text: the first character no font has, on its line
- * (first_line, counted on through the text's line ends). */
+ * (the text begins on first_line). */
 static void
 S_text(struct check *c, const char *file, int first_line, const char *s)
 {
@@ -204,6 +352,7 @@ S_text(struct check *c, const char *file, int first_line, const char *s)
 	len = strlen(s);
 	while (i < len) {
 		uint32_t cp;
+		size_t start = i;
 
 		if ((unsigned char)s[i] < 0x80) {
 			line += s[i++] == '\n' && first_line > 0;
@@ -211,11 +360,17 @@ S_text(struct check *c, const char *file, int first_line, const char *s)
 		}
 		cp = utf8_next(s, len, &i);
 		if (!S_drawable(c->fs, cp)) {
-			char *ex = text_excerpt(s);
+			char *ex;
 
+			/* A label is a cell too: one error a line. */
+			if (c->file == file && c->line == line && line > 0)
+				return;
+			ex = S_excerpt(s, start);
 			diag_error(c->d, file, line, "no font can draw the "
 			    "character U+%04X in '%s'", (unsigned)cp, ex);
 			free(ex);
+			c->file = file;
+			c->line = line;
 			return;
 		}
 	}
@@ -234,6 +389,19 @@ S_printed_attr(const xmlChar *name)
 	return false;
 }
 
+/* libxml2 gives a text the line on which it ends. */
+static int
+S_text_line(xmlNodePtr n)
+{
+	long line = xmlGetLineNo(n);
+
+	if (line <= 0 || line >= 1000000000)
+		return 0;
+	for (const xmlChar *s = n->content; s != NULL && *s != '\0'; s++)
+		line -= *s == '\n';
+	return line > 0 ? (int)line : 1;
+}
+
 static void
 S_xml(struct check *c, const char *file, xmlNodePtr n)
 {
@@ -243,7 +411,8 @@ S_xml(struct check *c, const char *file, xmlNodePtr n)
 
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			S_text(c, file, ln, (const char *)n->content);
+			S_text(c, file, S_text_line(n),
+			    (const char *)n->content);
 			continue;
 		}
 		if (n->type != XML_ELEMENT_NODE)

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <hpdf.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +94,8 @@ struct device {
 	struct face	 face[FONTS_MAX];
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
+	uint8_t		*drawn[FONTS_MAX];	/* bits: characters drawn wide */
+	bool		 shaped[FONTS_MAX];	/* Arabic presentation forms */
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
@@ -161,25 +165,95 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 	return dev->widths[f][cp];
 }
 
-/* Right-to-left text is measured as it is drawn: Arabic letters take
- * other forms, and other widths, where they join. */
+/* The characters of s from left to right as drawn (fonts_visual). */
+static uint32_t *
+S_chars(const char *s, size_t len, size_t *n)
+{
+	uint32_t *v;
+
+	if (fonts_has_rtl(s, len))
+		return fonts_visual(s, len, n);
+	v = xreallocarray(NULL, len + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < len; )
+		v[(*n)++] = utf8_next(s, len, &i);
+	return v;
+}
+
+/* The font of the cluster at v[i], a character and the marks after it,
+ * which ends at *end.  A cluster is drawn in one font: the marks sit on
+ * their character, and libharu, which skips a text of no width, draws
+ * them. */
+static int
+S_cluster(struct device *dev, enum lay_font f, const uint32_t *v, size_t n,
+    size_t i, size_t *end)
+{
+	size_t e = i + 1;
+	int k;
+
+	while (e < n && fonts_is_mark(v[e]))
+		e++;
+	*end = e;
+	if (e == i + 1 || (k = fonts_pick_cluster(dev->fonts, (int)f, v + i,
+	    e - i)) < 0)
+		return S_pick(dev, f, v[i]);
+	return k;
+}
+
+/* The width of cp in font k, drawn in face f. */
+static long
+S_width_in(struct device *dev, enum lay_font f, int k, uint32_t cp)
+{
+	HPDF_Font font;
+
+	if (k == S_pick(dev, f, cp))
+		return S_char_width(dev, f, cp);
+	font = S_font(dev, k, false);
+	return font != NULL ? HPDF_Font_GetUnicodeWidth(font,
+	    (HPDF_UNICODE)cp) : 0;
+}
+
+/* The width of the characters v as drawn, cluster by cluster. */
+static long
+S_clusters_width(struct device *dev, enum lay_font f, const uint32_t *v,
+    size_t n)
+{
+	long total = 0;
+
+	for (size_t i = 0, end; i < n; i = end) {
+		int k = S_cluster(dev, f, v, n, i, &end);
+
+		for (size_t j = i; j < end; j++)
+			total += S_width_in(dev, f, k, v[j]);
+	}
+	return total;
+}
+
+/* Text is measured as it is drawn: Arabic letters take other forms, and
+ * other widths, where they join; a mark is drawn in its character's
+ * font. */
 static double
 S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 {
 	struct device *dev = arg;
 	long total = 0;
+	uint32_t *v;
+	size_t n;
 
-	if (fonts_has_rtl(str, len)) {
-		size_t n;
-		uint32_t *v = fonts_visual(str, len, &n);
+	if (fonts_has_rtl(str, len))
+		goto slow;
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp = utf8_next(str, len, &i);
 
-		for (size_t i = 0; i < n; i++)
-			total += S_char_width(dev, f, v[i]);
-		free(v);
-		return total * size / 1000.0;
+		if (fonts_is_mark(cp))
+			goto slow;
+		total += S_char_width(dev, f, cp);
 	}
-	for (size_t i = 0; i < len; )
-		total += S_char_width(dev, f, utf8_next(str, len, &i));
+	return total * size / 1000.0;
+slow:
+	v = S_chars(str, len, &n);
+	total = S_clusters_width(dev, f, v, n);
+	free(v);
 	return total * size / 1000.0;
 }
 
@@ -291,53 +365,123 @@ S_put_utf8(struct buf *b, uint32_t cp)
 	buf_add(b, u, 3);
 }
 
-/* The characters of s from left to right as drawn (fonts_visual). */
-static uint32_t *
-S_chars(const char *s, size_t len, size_t *n)
-{
-	uint32_t *v;
+/* Text of one font and encoding gathered for one ShowText, at x from
+ * the start of the item (thousandths of the size, as all widths here). */
+struct run {
+	struct buf	 text;
+	int		 font;
+	bool		 wide;
+	long		 x, w;
+};
 
-	if (fonts_has_rtl(s, len))
-		return fonts_visual(s, len, n);
-	v = xreallocarray(NULL, len + 1, sizeof(*v));
-	*n = 0;
-	for (size_t i = 0; i < len; )
-		v[(*n)++] = utf8_next(s, len, &i);
-	return v;
+/* Where the text position is: libharu moves the start of the line (at)
+ * with MoveTextPos; a text shown from there ends at cur, -1 when not
+ * known (after a mark). */
+struct pen {
+	long		 at, cur;
+};
+
+static void
+S_flush(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct run *r, struct pen *pen)
+{
+	if (r->text.len == 0)
+		return;
+	if (r->x != pen->cur) {
+		HPDF_Page_MoveTextPos(p, (HPDF_REAL)((r->x - pen->at) *
+		    it->size / 1000.0), 0);
+		pen->at = r->x;
+	}
+	S_show(dev, p, it, r->font, r->wide, r->text.s);
+	pen->cur = r->x + r->w;
+	buf_clear(&r->text);
+}
+
+/* Notes cp drawn in the wide font k, for its ToUnicode map. */
+static void
+S_drawn(struct device *dev, int k, uint32_t cp)
+{
+	uint32_t out[2];
+
+	if (dev->drawn[k] == NULL)
+		dev->drawn[k] = xcalloc(0x10000 / 8, 1);
+	dev->drawn[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
+	if (fonts_logical(cp, out) != 1 || out[0] != cp)
+		dev->shaped[k] = true;
+}
+
+/* Adds cp to the run, beginning a new one where font or encoding change. */
+static void
+S_add(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct run *r, struct pen *pen, int k, uint32_t cp, long w)
+{
+	int byte = k < FONTS_FACES ? S_narrow_byte(cp) : -1;
+
+	if (r->text.len > 0 && (k != r->font || (byte < 0) != r->wide))
+		S_flush(dev, p, it, r, pen);
+	if (r->text.len == 0) {
+		r->x += r->w;
+		r->w = 0;
+	}
+	r->font = k;
+	r->wide = byte < 0;
+	if (r->wide) {
+		S_put_utf8(&r->text, cp);
+		S_drawn(dev, k, cp);
+	} else
+		buf_putc(&r->text, (char)byte);
+	r->w += w;
+}
+
+/* The marks of a cluster, each shown alone over the middle of its
+ * character (at x, w wide).  libharu skips a text of no width: a hair of
+ * character spacing makes the mark's width more than none. */
+static void
+S_marks(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct pen *pen, int k, const uint32_t *v, size_t n, long x, long w)
+{
+	struct run r = { .font = k, .wide = true };
+
+	buf_init(&r.text);
+	for (size_t j = 0; j < n; j++) {
+		r.x = x + w / 2 - fonts_glyph_middle(dev->fonts, k, v[j]);
+		S_put_utf8(&r.text, v[j]);
+		S_drawn(dev, k, v[j]);
+		HPDF_Page_SetCharSpace(p, 0.01f);
+		S_flush(dev, p, it, &r, pen);
+		HPDF_Page_SetCharSpace(p, 0);
+		pen->cur = -1;
+	}
+	buf_free(&r.text);
 }
 
 /* Shows s from the current text position in runs, each in the font that
- * has its characters (narrow where it can); a run's glyphs advance the
- * position. */
+ * has its clusters (narrow where it can). */
 static void
 S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
     const char *s)
 {
-	struct buf run;
+	struct run r = { .font = -1 };
+	struct pen pen = { 0, 0 };
 	size_t n;
 	uint32_t *v = S_chars(s, strlen(s), &n);
-	int font = -1;
-	bool wide = false;
 
-	buf_init(&run);
-	for (size_t i = 0; i < n; i++) {
-		int k = S_pick(dev, it->font, v[i]);
-		int byte = k < FONTS_FACES ? S_narrow_byte(v[i]) : -1;
+	buf_init(&r.text);
+	for (size_t i = 0, end; i < n; i = end) {
+		int k = S_cluster(dev, it->font, v, n, i, &end);
+		long w = S_width_in(dev, it->font, k, v[i]), x;
 
-		if (run.len > 0 && (k != font || (byte < 0) != wide)) {
-			S_show(dev, p, it, font, wide, run.s);
-			buf_clear(&run);
-		}
-		font = k;
-		wide = byte < 0;
-		if (wide)
-			S_put_utf8(&run, v[i]);
-		else
-			buf_putc(&run, (char)byte);
+		S_add(dev, p, it, &r, &pen, k, v[i], w);
+		if (end == i + 1)
+			continue;
+		x = r.x + r.w - w;
+		S_flush(dev, p, it, &r, &pen);
+		S_marks(dev, p, it, &pen, k, v + i + 1, end - i - 1, x, w);
+		for (size_t j = i + 1; j < end; j++)
+			r.w += S_width_in(dev, it->font, k, v[j]);
 	}
-	if (run.len > 0)
-		S_show(dev, p, it, font, wide, run.s);
-	buf_free(&run);
+	S_flush(dev, p, it, &r, &pen);
+	buf_free(&r.text);
 	free(v);
 }
 
@@ -492,6 +636,62 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 		S_logo(dev, p, it);
 		break;
 	}
+}
+
+/* libharu's ToUnicode map of a wide font gives each code as the
+ * character; where Arabic presentation forms were drawn, text
+ * extraction is to give the letters typed, so the font gets a map of its
+ * drawn characters with the forms mapped back (fonts_logical). */
+static void
+S_to_unicode(struct device *dev, int k)
+{
+	HPDF_Font font = dev->face[k].wide;
+	HPDF_FontAttr attr;
+	HPDF_Dict cmap;
+	struct buf b, entries;
+	int n = 0;
+
+	if (font == NULL)
+		return;
+	attr = (HPDF_FontAttr)font->attr;
+	if ((cmap = HPDF_DictStream_New(font->mmgr, attr->xref)) == NULL)
+		return;
+	buf_init(&b);
+	buf_init(&entries);
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+		uint32_t out[2];
+		size_t m;
+
+		if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
+			continue;
+		m = fonts_logical(cp, out);
+		buf_printf(&entries, "<%04X> <%04X", (unsigned)cp,
+		    (unsigned)out[0]);
+		if (m == 2)
+			buf_printf(&entries, "%04X", (unsigned)out[1]);
+		buf_puts(&entries, ">\n");
+		if (++n == 100) {
+			buf_printf(&b, "100 beginbfchar\n%sendbfchar\n",
+			    entries.s);
+			buf_clear(&entries);
+			n = 0;
+		}
+	}
+	if (n > 0)
+		buf_printf(&b, "%d beginbfchar\n%sendbfchar\n", n, entries.s);
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.s,
+	    (HPDF_UINT)b.len);
+	HPDF_Dict_Add(font, "ToUnicode", cmap);
+	buf_free(&b);
+	buf_free(&entries);
 }
 
 /* Bookmarks for every chapter, nested as the chapters are. */
@@ -685,6 +885,9 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++)
 		for (size_t k = 0; k < l->pages[i].n; k++)
 			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
+	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
+		if (dev.shaped[k])
+			S_to_unicode(&dev, k);
 	if (dev.error == 0) {
 		S_outline(&dev, l);
 		S_info(&dev, d);
@@ -702,5 +905,7 @@ out:
 	if (dev.pdf != NULL)
 		HPDF_Free(dev.pdf);
 	fonts_free(dev.fonts);
+	for (int k = 0; k < FONTS_MAX; k++)
+		free(dev.drawn[k]);
 	return ok;
 }
