@@ -275,8 +275,9 @@ S_pres_make(void)
 
 		S_shape_rtl(alone, 2);
 		S_shape_rtl(end, 3);
-		S_pres_add(alone[0], 0x0644, alefs[i]);
-		S_pres_add(end[1], 0x0644, alefs[i]);
+		/* FriBidi puts the ligature where the alef was. */
+		S_pres_add(alone[1], alefs[i], 0x0644);
+		S_pres_add(end[2], alefs[i], 0x0644);
 	}
 	pres_made = true;
 }

@@ -56,9 +56,10 @@ bool		 fonts_has_rtl(const char *s, size_t len);
  * in their presentation forms.  *n characters; caller frees. */
 uint32_t	*fonts_visual(const char *s, size_t len, size_t *n);
 
-/* The characters a presentation form of fonts_visual stands for, in
- * logical order, into out (1 or 2 of them; cp itself if it is none):
- * what text extraction is to give. */
+/* The characters a presentation form of fonts_visual stands for, into
+ * out (1 or 2 of them; cp itself if it is none): what text extraction is
+ * to give.  Two are in the order drawn, alef before lam: extraction
+ * reverses a right-to-left line character by character. */
 size_t		 fonts_logical(uint32_t cp, uint32_t out[2]);
 
 /* An error at its file and line for each text of the plan (plan.xml, the

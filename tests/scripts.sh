@@ -12,7 +12,7 @@ else
 	fail "tests/scripts does not render: $(head -n 3 "$tmp/scripts.err")"
 fi
 pdftotext "$tmp/scripts/scripts.pdf" "$tmp/scripts.txt" 2>/dev/null
-for w in Καλημέρα Здравствуйте 'שלום עולם' 'مرحبا بالعالم' Ελληνικά Русский \
+for w in Καλημέρα Здравствуйте 'שלום עולם' 'مرحبا بالعالم' سلام Ελληνικά Русский \
     עברית العربية λόγος слово Άλφα Бета גימל دال "$(printf 'q\314\207')" \
     "$(printf 'n\314\210')"; do
 	check "scripts.pdf gives '$w'" grep -qF "$w" "$tmp/scripts.txt"
