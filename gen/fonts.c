@@ -15,21 +15,25 @@
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/"
 #define FB_SANS		4
 #define FB_SANS_BOLD	5
+#define FB_CJK		6
 
+/* The first font of a collection (.ttc) is the one meant. */
 static const char *const fallback_files[FONTS_MAX - FONTS_FACES] = {
 	DEJAVU "DejaVuSans.ttf",
 	DEJAVU "DejaVuSans-Bold.ttf",
+	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
 };
 
 /* The fonts each face tries, in order, ended by -1: its own, the
- * template's faces it may borrow from, then the fallbacks.  DejaVu Sans
- * ends every chain, so what it or the template's regular face has, every
- * face draws. */
+ * template's faces it may borrow from, then the fallbacks: DejaVu Sans,
+ * then WenQuanYi Micro Hei for Chinese, Japanese and Korean (no bold).
+ * Every chain ends with the regular fallbacks, so what they or the
+ * template's regular face have, every face draws. */
 static const int chains[FONTS_FACES][FONTS_MAX + 1] = {
-	{ 0, FB_SANS, -1 },
-	{ 1, 0, FB_SANS_BOLD, FB_SANS, -1 },
-	{ 2, 0, FB_SANS, -1 },
-	{ 3, 1, 0, FB_SANS_BOLD, FB_SANS, -1 },
+	{ 0, FB_SANS, FB_CJK, -1 },
+	{ 1, 0, FB_SANS_BOLD, FB_SANS, FB_CJK, -1 },
+	{ 2, 0, FB_SANS, FB_CJK, -1 },
+	{ 3, 1, 0, FB_SANS_BOLD, FB_SANS, FB_CJK, -1 },
 };
 
 struct fonts {
@@ -140,6 +144,45 @@ fonts_glyph_middle(struct fonts *fs, int k, uint32_t cp)
 	m = &f->glyph->metrics;
 	return (long)((m->horiBearingX + m->width / 2) * 1000 /
 	    f->units_per_EM);
+}
+
+/* Appends the components of glyph gid to gids[*n..max), depth levels
+ * down. */
+static void
+S_components(FT_Face f, unsigned gid, unsigned *gids, size_t *n, size_t max,
+    int depth)
+{
+	size_t from = *n;
+	FT_UInt count;
+
+	if (depth == 0 || FT_Load_Glyph(f, gid, FT_LOAD_NO_SCALE |
+	    FT_LOAD_NO_RECURSE) != 0 ||
+	    f->glyph->format != FT_GLYPH_FORMAT_COMPOSITE)
+		return;
+	count = f->glyph->num_subglyphs;
+	for (FT_UInt i = 0; i < count && *n < max; i++) {
+		FT_Int index, x, y;
+		FT_UInt flags;
+		FT_Matrix m;
+
+		if (FT_Get_SubGlyph_Info(f->glyph, i, &index, &flags, &x, &y,
+		    &m) == 0)
+			gids[(*n)++] = (unsigned)index;
+	}
+	for (size_t i = from, end = *n; i < end; i++)
+		S_components(f, gids[i], gids, n, max, depth - 1);
+}
+
+size_t
+fonts_components(struct fonts *fs, int k, uint32_t cp, unsigned *gids,
+    size_t max)
+{
+	FT_Face f = S_face(fs, k);
+	size_t n = 0;
+
+	if (f != NULL)
+		S_components(f, FT_Get_Char_Index(f, cp), gids, &n, max, 4);
+	return n;
 }
 
 bool

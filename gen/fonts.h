@@ -1,6 +1,6 @@
 /* fonts.h: which font draws each character of the print report, and in
  * which order and forms: the template's four faces first, then fallback
- * fonts from Debian packages (fonts-dejavu-core); coverage comes from the
+ * fonts from Debian packages (fonts-dejavu-core, fonts-wqy-microhei); coverage comes from the
  * fonts' character maps (FreeType).  Right-to-left text is put in visual
  * order and Arabic letters in their joined forms (FriBidi).  Checks the
  * texts of a plan against the fonts before any output is written.
@@ -18,7 +18,7 @@
 /* Fonts 0..3 are the template's faces (regular, bold, italic, bold
  * italic); the fallbacks follow. */
 #define FONTS_FACES	4
-#define FONTS_MAX	6
+#define FONTS_MAX	7
 
 struct fonts;
 
@@ -44,6 +44,10 @@ int		 fonts_pick_cluster(struct fonts *fs, int face, const uint32_t *v,
  * thousandths of the size: where a mark is centred over its character,
  * which libharu (without the fonts' positioning tables) cannot do. */
 long		 fonts_glyph_middle(struct fonts *fs, int k, uint32_t cp);
+/* The glyphs the glyph of cp in font k is made of, at any depth, into
+ * gids (at most max); their number.  None for a simple glyph. */
+size_t		 fonts_components(struct fonts *fs, int k, uint32_t cp,
+		    unsigned *gids, size_t max);
 /* True if cp is a combining mark (bidirectional type NSM): drawn with
  * no advance over the character before it. */
 bool		 fonts_is_mark(uint32_t cp);

@@ -5,6 +5,7 @@
 #include <hpdf.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -113,6 +114,17 @@ S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
 	}
 }
 
+/* A font file into libharu: of a collection (.ttc), the first font. */
+static const char *
+S_load(struct device *dev, const char *file)
+{
+	size_t n = strlen(file);
+
+	if (n > 4 && strcmp(file + n - 4, ".ttc") == 0)
+		return HPDF_LoadTTFontFromFile2(dev->pdf, file, 0, HPDF_TRUE);
+	return HPDF_LoadTTFontFromFile(dev->pdf, file, HPDF_TRUE);
+}
+
 /* Font k of fonts.h, narrow or wide. */
 static HPDF_Font
 S_font(struct device *dev, int k, bool wide)
@@ -120,9 +132,8 @@ S_font(struct device *dev, int k, bool wide)
 	struct face *fc = &dev->face[k];
 	HPDF_Font *font = wide ? &fc->wide : &fc->narrow;
 
-	if (fc->name == NULL &&
-	    (fc->name = HPDF_LoadTTFontFromFile(dev->pdf,
-	    fonts_file(dev->fonts, k), HPDF_TRUE)) == NULL)
+	if (fc->name == NULL && (fc->name = S_load(dev, fonts_file(dev->fonts,
+	    k))) == NULL)
 		return NULL;
 	if (*font == NULL)
 		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
@@ -397,7 +408,28 @@ S_flush(struct device *dev, HPDF_Page p, const struct lay_item *it,
 	buf_clear(&r->text);
 }
 
-/* Notes cp drawn in the wide font k, for its ToUnicode map. */
+/* libharu embeds the glyphs a composite glyph is made of only where
+ * their numbers are below 32768 and one level deep (its
+ * CheckCompositGryph): a larger font (Chinese, Korean) would show
+ * blanks.  Marks them all used in its table of glyphs. */
+static void
+S_components(struct device *dev, int k, uint32_t cp)
+{
+	HPDF_Font font = dev->face[k].wide;
+	HPDF_TTFontDefAttr def;
+	unsigned gids[64];
+	size_t n = fonts_components(dev->fonts, k, cp, gids, 64);
+
+	if (n == 0 || font == NULL)
+		return;
+	def = (HPDF_TTFontDefAttr)((HPDF_FontAttr)font->attr)->fontdef->attr;
+	for (size_t i = 0; i < n; i++)
+		if (gids[i] < def->num_glyphs)
+			def->glyph_tbl.flgs[gids[i]] = 1;
+}
+
+/* Notes cp drawn in the wide font k, for its ToUnicode map and its
+ * glyphs. */
 static void
 S_drawn(struct device *dev, int k, uint32_t cp)
 {
@@ -405,6 +437,8 @@ S_drawn(struct device *dev, int k, uint32_t cp)
 
 	if (dev->drawn[k] == NULL)
 		dev->drawn[k] = xcalloc(0x10000 / 8, 1);
+	if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
+		S_components(dev, k, cp);
 	dev->drawn[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
 	if (fonts_logical(cp, out) != 1 || out[0] != cp)
 		dev->shaped[k] = true;

@@ -6,7 +6,7 @@
 #   tests/setup.sh --fuzz   also clang and libFuzzer for make fuzz
 set -eu
 cd "$(dirname "$0")/.."
-pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev libxxhash-dev hyphen-de fonts-liberation2 fonts-dejavu-core libfreetype-dev libfribidi-dev pkg-config"
+pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev libxxhash-dev hyphen-de fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei libfreetype-dev libfribidi-dev pkg-config"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs chromium valgrind qpdf poppler-utils"
 	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"

@@ -800,6 +800,19 @@ test_fonts(void)
 	    "DejaVu Sans draws Arabic, its bold face bold Arabic",
 	    "picked %d, %d", fonts_pick(fs, 0, 0x0627), fonts_pick(fs, 1,
 	    0x0627));
+	{
+		unsigned gids[64];
+		size_t k = fonts_components(fs, FONTS_FACES + 2, 0xD55C, gids,
+		    64);
+		bool big = false;
+
+		for (size_t i = 0; i < k; i++)
+			big |= gids[i] > 32767;
+		report(fonts_pick(fs, 0, 0xD55C) == FONTS_FACES + 2 && big,
+		    "WenQuanYi draws Korean, from glyphs libharu would not "
+		    "embed", "picked %d, %zu components",
+		    fonts_pick(fs, 0, 0xD55C), k);
+	}
 	report(fonts_pick(fs, 0, 0x1F600) < 0 && fonts_pick(fs, 3, 0x0F40) < 0,
 	    "no font draws an emoji or Tibetan", "picked %d, %d",
 	    fonts_pick(fs, 0, 0x1F600), fonts_pick(fs, 3, 0x0F40));
