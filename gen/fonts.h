@@ -1,7 +1,7 @@
 /* fonts.h: which font draws each character of the print report, and in
  * which order and forms: the template's four faces first, then fallback
- * fonts from Debian packages (fonts-dejavu-core, fonts-wqy-microhei); coverage comes from the
- * fonts' character maps (FreeType).  Right-to-left text is put in visual
+ * fonts from Debian packages (fonts-dejavu-core, fonts-wqy-microhei);
+ * coverage comes from the fonts' character maps (FreeType).  Right-to-left text is put in visual
  * order and Arabic letters in their joined forms (FriBidi).  Checks the
  * texts of a plan against the fonts before any output is written.
  * Included by pdf.c, gen.c and the tests. */
