@@ -415,12 +415,12 @@ S_flush(struct device *dev, HPDF_Page p, const struct lay_item *it,
 static void
 S_components(struct device *dev, int k, uint32_t cp)
 {
-	HPDF_Font font = dev->face[k].wide;
+	HPDF_Font font;
 	HPDF_TTFontDefAttr def;
 	unsigned gids[64];
 	size_t n = fonts_components(dev->fonts, k, cp, gids, 64);
 
-	if (n == 0 || font == NULL)
+	if (n == 0 || (font = S_font(dev, k, true)) == NULL)
 		return;
 	def = (HPDF_TTFontDefAttr)((HPDF_FontAttr)font->attr)->fontdef->attr;
 	for (size_t i = 0; i < n; i++)
