@@ -4,15 +4,17 @@ CC	?= cc
 OPT	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
-FT_CFLAGS != pkg-config --cflags freetype2 2>/dev/null || echo -I/usr/include/freetype2
-CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FT_CFLAGS)
-LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype -lutf8proc -lm
+FONT_CFLAGS != pkg-config --cflags freetype2 fribidi 2>/dev/null || \
+	echo -I/usr/include/freetype2 -I/usr/include/fribidi
+CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FONT_CFLAGS)
+LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype \
+	   -lfribidi -lutf8proc -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check keys export image ttf template doc doctable chart docbuild svg html \
-	   hyph layout pdf stamp site gen batch
+	   check keys export image ttf template doc doctable chart docbuild \
+	   svg html hyph fonts layout pdf stamp site gen batch
 HEADERS	 = $(wildcard gen/*.h)
 
 # The build id: a hash of the sources and this file.  Every stamp holds

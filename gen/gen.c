@@ -12,6 +12,7 @@
 #include "check.h"
 #include "docbuild.h"
 #include "export.h"
+#include "fonts.h"
 #include "html.h"
 #include "hyph.h"
 #include "pdf.h"
@@ -242,6 +243,24 @@ S_up_to_date(const struct gen_options *o, const struct stamp *stamp)
 	return same;
 }
 
+/* Every character of the text is in both outputs or an error, also when
+ * only the web page is made: the PDF would lack it.  False with the
+ * messages printed. */
+static bool
+S_drawable(const struct plan *p, const struct template *tpl, struct diags *d,
+    bool quiet)
+{
+	const char *faces[FONTS_FACES];
+
+	for (int f = 0; f < FONTS_FACES; f++)
+		faces[f] = pdf_font_file(tpl, f);
+	fonts_check_plan(p, faces, d);
+	if (d->errors == 0)
+		return true;
+	diags_print(d, stderr, quiet);
+	return false;
+}
+
 /* The document tree, when an output or the dump needs one. */
 static enum gen_status
 S_render(const struct plan *p, const struct gen_options *o, struct diags *d)
@@ -255,6 +274,10 @@ S_render(const struct plan *p, const struct gen_options *o, struct diags *d)
 	if (o->dump_tree || (o->formats & (FORMAT_HTML | FORMAT_PDF))) {
 		if ((tpl = template_load(o->template_dir, p->report, d)) == NULL) {
 			diags_print(d, stderr, o->quiet);
+			return GEN_INPUT;
+		}
+		if (!S_drawable(p, tpl, d, o->quiet)) {
+			template_free(tpl);
 			return GEN_INPUT;
 		}
 	}

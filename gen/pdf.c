@@ -4,12 +4,16 @@
 #include <ctype.h>
 #include <hpdf.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "fonts.h"
 #include "layout.h"
 #include "text.h"
 #include "util.h"
@@ -28,13 +32,13 @@ static const char *const font_files[LF_COUNT] = {
  * gives, without its slow glyph lookup for every character. */
 #define WIDTH_CACHE 0x3000
 
-/* A face is drawn with two fonts over one embedded font file, each made
- * when first needed: a single-byte Windows-1252 font (with extra_codes)
- * for nearly all text, and a UTF-8 font for any other character (Greek,
- * say).  libharu builds the UTF-8 font from all 65536 code points, which
- * costs more than the rest of a report. */
+/* A font (fonts.h: a template's face or a fallback) is drawn with two
+ * libharu fonts over one embedded font file, each made when first
+ * needed: a single-byte Windows-1252 font (with extra_codes) for nearly
+ * all text, and a UTF-8 font for any other character (Greek, say).
+ * libharu builds the UTF-8 font from all 65536 code points, which costs
+ * more than the rest of a report; the fallbacks draw only with it. */
 struct face {
-	const char	*file;
 	const char	*name;		/* of the loaded file, in libharu */
 	HPDF_Font	 narrow;	/* Windows-1252 */
 	HPDF_Font	 wide;		/* UTF-8 */
@@ -87,8 +91,12 @@ S_extend_cp1252(HPDF_Doc pdf)
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
 	HPDF_Doc	 pdf;
-	struct face	 face[LF_COUNT];
+	struct fonts	*fonts;
+	struct face	 face[FONTS_MAX];
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
+	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
+	uint8_t		*drawn[FONTS_MAX];	/* bits: characters drawn wide */
+	bool		 shaped[FONTS_MAX];	/* Arabic presentation forms */
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
@@ -106,15 +114,26 @@ S_error(HPDF_STATUS error, HPDF_STATUS detail, void *arg)
 	}
 }
 
-static HPDF_Font
-S_font(struct device *dev, enum lay_font f, bool wide)
+/* A font file into libharu: of a collection (.ttc), the first font. */
+static const char *
+S_load(struct device *dev, const char *file)
 {
-	struct face *fc = &dev->face[f];
+	size_t n = strlen(file);
+
+	if (n > 4 && strcmp(file + n - 4, ".ttc") == 0)
+		return HPDF_LoadTTFontFromFile2(dev->pdf, file, 0, HPDF_TRUE);
+	return HPDF_LoadTTFontFromFile(dev->pdf, file, HPDF_TRUE);
+}
+
+/* Font k of fonts.h, narrow or wide. */
+static HPDF_Font
+S_font(struct device *dev, int k, bool wide)
+{
+	struct face *fc = &dev->face[k];
 	HPDF_Font *font = wide ? &fc->wide : &fc->narrow;
 
-	if (fc->name == NULL &&
-	    (fc->name = HPDF_LoadTTFontFromFile(dev->pdf, fc->file,
-	    HPDF_TRUE)) == NULL)
+	if (fc->name == NULL && (fc->name = S_load(dev, fonts_file(dev->fonts,
+	    k))) == NULL)
 		return NULL;
 	if (*font == NULL)
 		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
@@ -122,7 +141,25 @@ S_font(struct device *dev, enum lay_font f, bool wide)
 	return *font;
 }
 
-/* Any character's width, from the font file whichever font draws it. */
+/* The font that draws cp in face f.  The check before rendering
+ * (fonts_check_plan) leaves no character of the input without one; any
+ * other shows the face's .notdef. */
+static int
+S_pick(struct device *dev, enum lay_font f, uint32_t cp)
+{
+	int k;
+
+	if (cp < WIDTH_CACHE && dev->picks[f][cp] != -2)
+		return dev->picks[f][cp];
+	if ((k = fonts_pick(dev->fonts, (int)f, cp)) < 0)
+		k = (int)f;
+	if (cp < WIDTH_CACHE)
+		dev->picks[f][cp] = (int8_t)k;
+	return k;
+}
+
+/* Any character's width, from the font file of the font that draws it
+ * (the narrow font measures any character its file has). */
 static int
 S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 {
@@ -130,7 +167,7 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 
 	if (cp < WIDTH_CACHE && dev->widths[f][cp] >= 0)
 		return dev->widths[f][cp];
-	if ((font = S_font(dev, f, false)) == NULL)
+	if ((font = S_font(dev, S_pick(dev, f, cp), false)) == NULL)
 		return 0;
 	if (cp >= WIDTH_CACHE)
 		return HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
@@ -139,14 +176,95 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 	return dev->widths[f][cp];
 }
 
+/* The characters of s from left to right as drawn (fonts_visual). */
+static uint32_t *
+S_chars(const char *s, size_t len, size_t *n)
+{
+	uint32_t *v;
+
+	if (fonts_has_rtl(s, len))
+		return fonts_visual(s, len, n);
+	v = xreallocarray(NULL, len + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < len; )
+		v[(*n)++] = utf8_next(s, len, &i);
+	return v;
+}
+
+/* The font of the cluster at v[i], a character and the marks after it,
+ * which ends at *end.  A cluster is drawn in one font: the marks sit on
+ * their character, and libharu, which skips a text of no width, draws
+ * them. */
+static int
+S_cluster(struct device *dev, enum lay_font f, const uint32_t *v, size_t n,
+    size_t i, size_t *end)
+{
+	size_t e = i + 1;
+	int k;
+
+	while (e < n && fonts_is_mark(v[e]))
+		e++;
+	*end = e;
+	if (e == i + 1 || (k = fonts_pick_cluster(dev->fonts, (int)f, v + i,
+	    e - i)) < 0)
+		return S_pick(dev, f, v[i]);
+	return k;
+}
+
+/* The width of cp in font k, drawn in face f. */
+static long
+S_width_in(struct device *dev, enum lay_font f, int k, uint32_t cp)
+{
+	HPDF_Font font;
+
+	if (k == S_pick(dev, f, cp))
+		return S_char_width(dev, f, cp);
+	font = S_font(dev, k, false);
+	return font != NULL ? HPDF_Font_GetUnicodeWidth(font,
+	    (HPDF_UNICODE)cp) : 0;
+}
+
+/* The width of the characters v as drawn, cluster by cluster. */
+static long
+S_clusters_width(struct device *dev, enum lay_font f, const uint32_t *v,
+    size_t n)
+{
+	long total = 0;
+
+	for (size_t i = 0, end; i < n; i = end) {
+		int k = S_cluster(dev, f, v, n, i, &end);
+
+		for (size_t j = i; j < end; j++)
+			total += S_width_in(dev, f, k, v[j]);
+	}
+	return total;
+}
+
+/* Text is measured as it is drawn: Arabic letters take other forms, and
+ * other widths, where they join; a mark is drawn in its character's
+ * font. */
 static double
 S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 {
 	struct device *dev = arg;
 	long total = 0;
+	uint32_t *v;
+	size_t n;
 
-	for (size_t i = 0; i < len; )
-		total += S_char_width(dev, f, utf8_next(str, len, &i));
+	if (fonts_has_rtl(str, len))
+		goto slow;
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp = utf8_next(str, len, &i);
+
+		if (fonts_is_mark(cp))
+			goto slow;
+		total += S_char_width(dev, f, cp);
+	}
+	return total * size / 1000.0;
+slow:
+	v = S_chars(str, len, &n);
+	total = S_clusters_width(dev, f, v, n);
+	free(v);
 	return total * size / 1000.0;
 }
 
@@ -159,7 +277,13 @@ pdf_font_file(const struct template *tpl, int face)
 static bool
 S_open(struct device *dev, const struct template *tpl)
 {
+	const char *faces[LF_COUNT];
+
 	memset(dev->widths, 0xFF, sizeof(dev->widths));
+	memset(dev->picks, -2, sizeof(dev->picks));
+	for (int f = 0; f < LF_COUNT; f++)
+		faces[f] = pdf_font_file(tpl, f);
+	dev->fonts = fonts_new(faces);
 	dev->pdf = HPDF_New(S_error, dev);
 	if (dev->pdf == NULL)
 		return false;
@@ -167,8 +291,6 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_UseUTFEncodings(dev->pdf);
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
 	S_extend_cp1252(dev->pdf);
-	for (int f = 0; f < LF_COUNT; f++)
-		dev->face[f].file = pdf_font_file(tpl, f);
 	return dev->error == 0;
 }
 
@@ -198,10 +320,10 @@ S_dash(HPDF_Page p, int dash)
 }
 
 static void
-S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, bool wide,
-    const char *run)
+S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, int k,
+    bool wide, const char *run)
 {
-	HPDF_Font font = S_font(dev, it->font, wide);
+	HPDF_Font font = S_font(dev, k, wide);
 
 	if (font == NULL)
 		return;
@@ -210,7 +332,8 @@ S_show(struct device *dev, HPDF_Page p, const struct lay_item *it, bool wide,
 }
 
 /* Text as libharu needs it: valid UTF-8 without characters beyond the
- * Basic Multilingual Plane (which it would turn into blanks). */
+ * Basic Multilingual Plane (which it would turn into blanks).  The check
+ * of the input (fonts_check_plan) lets neither reach here. */
 static char *
 S_clean(const char *s)
 {
@@ -231,34 +354,169 @@ S_clean(const char *s)
 	return buf_detach(&b);
 }
 
-/* Shows s from the current text position in runs, each in the font of
- * the face that can encode it; a run's glyphs advance the position. */
+/* cp (of the Basic Multilingual Plane) in UTF-8. */
+static void
+S_put_utf8(struct buf *b, uint32_t cp)
+{
+	char u[3];
+
+	if (cp < 0x80) {
+		buf_putc(b, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, u, 2);
+		return;
+	}
+	u[0] = (char)(0xE0 | cp >> 12);
+	u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+	u[2] = (char)(0x80 | (cp & 0x3F));
+	buf_add(b, u, 3);
+}
+
+/* Text of one font and encoding gathered for one ShowText, at x from
+ * the start of the item (thousandths of the size, as all widths here). */
+struct run {
+	struct buf	 text;
+	int		 font;
+	bool		 wide;
+	long		 x, w;
+};
+
+/* Where the text position is: libharu moves the start of the line (at)
+ * with MoveTextPos; a text shown from there ends at cur, -1 when not
+ * known (after a mark). */
+struct pen {
+	long		 at, cur;
+};
+
+static void
+S_flush(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct run *r, struct pen *pen)
+{
+	if (r->text.len == 0)
+		return;
+	if (r->x != pen->cur) {
+		HPDF_Page_MoveTextPos(p, (HPDF_REAL)((r->x - pen->at) *
+		    it->size / 1000.0), 0);
+		pen->at = r->x;
+	}
+	S_show(dev, p, it, r->font, r->wide, r->text.s);
+	pen->cur = r->x + r->w;
+	buf_clear(&r->text);
+}
+
+/* libharu embeds the glyphs a composite glyph is made of only where
+ * their numbers are below 32768 and one level deep (its
+ * CheckCompositGryph): a larger font (Chinese, Korean) would show
+ * blanks.  Marks them all used in its table of glyphs. */
+static void
+S_components(struct device *dev, int k, uint32_t cp)
+{
+	HPDF_Font font;
+	HPDF_TTFontDefAttr def;
+	unsigned gids[64];
+	size_t n = fonts_components(dev->fonts, k, cp, gids, 64);
+
+	if (n == 0 || (font = S_font(dev, k, true)) == NULL)
+		return;
+	def = (HPDF_TTFontDefAttr)((HPDF_FontAttr)font->attr)->fontdef->attr;
+	for (size_t i = 0; i < n; i++)
+		if (gids[i] < def->num_glyphs)
+			def->glyph_tbl.flgs[gids[i]] = 1;
+}
+
+/* Notes cp drawn in the wide font k, for its ToUnicode map and its
+ * glyphs. */
+static void
+S_drawn(struct device *dev, int k, uint32_t cp)
+{
+	uint32_t out[2];
+
+	if (dev->drawn[k] == NULL)
+		dev->drawn[k] = xcalloc(0x10000 / 8, 1);
+	if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
+		S_components(dev, k, cp);
+	dev->drawn[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
+	if (fonts_logical(cp, out) != 1 || out[0] != cp)
+		dev->shaped[k] = true;
+}
+
+/* Adds cp to the run, beginning a new one where font or encoding change. */
+static void
+S_add(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct run *r, struct pen *pen, int k, uint32_t cp, long w)
+{
+	int byte = k < FONTS_FACES ? S_narrow_byte(cp) : -1;
+
+	if (r->text.len > 0 && (k != r->font || (byte < 0) != r->wide))
+		S_flush(dev, p, it, r, pen);
+	if (r->text.len == 0) {
+		r->x += r->w;
+		r->w = 0;
+	}
+	r->font = k;
+	r->wide = byte < 0;
+	if (r->wide) {
+		S_put_utf8(&r->text, cp);
+		S_drawn(dev, k, cp);
+	} else
+		buf_putc(&r->text, (char)byte);
+	r->w += w;
+}
+
+/* The marks of a cluster, each shown alone over the middle of its
+ * character (at x, w wide).  libharu skips a text of no width: a hair of
+ * character spacing makes the mark's width more than none. */
+static void
+S_marks(struct device *dev, HPDF_Page p, const struct lay_item *it,
+    struct pen *pen, int k, const uint32_t *v, size_t n, long x, long w)
+{
+	struct run r = { .font = k, .wide = true };
+
+	buf_init(&r.text);
+	for (size_t j = 0; j < n; j++) {
+		r.x = x + w / 2 - fonts_glyph_middle(dev->fonts, k, v[j]);
+		S_put_utf8(&r.text, v[j]);
+		S_drawn(dev, k, v[j]);
+		HPDF_Page_SetCharSpace(p, 0.01f);
+		S_flush(dev, p, it, &r, pen);
+		HPDF_Page_SetCharSpace(p, 0);
+		pen->cur = -1;
+	}
+	buf_free(&r.text);
+}
+
+/* Shows s from the current text position in runs, each in the font that
+ * has its clusters (narrow where it can). */
 static void
 S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
     const char *s)
 {
-	struct buf run;
-	bool wide = false;
+	struct run r = { .font = -1 };
+	struct pen pen = { 0, 0 };
+	size_t n;
+	uint32_t *v = S_chars(s, strlen(s), &n);
 
-	buf_init(&run);
-	for (size_t i = 0, len = strlen(s); i < len; ) {
-		size_t start = i;
-		int byte = S_narrow_byte(utf8_next(s, len, &i));
+	buf_init(&r.text);
+	for (size_t i = 0, end; i < n; i = end) {
+		int k = S_cluster(dev, it->font, v, n, i, &end);
+		long w = S_width_in(dev, it->font, k, v[i]), x;
 
-		if (run.len > 0 && (byte < 0) != wide) {
-			S_show(dev, p, it, wide, run.s);
-			run.len = 0;
-			run.s[0] = '\0';
-		}
-		wide = byte < 0;
-		if (wide)
-			buf_add(&run, s + start, i - start);
-		else
-			buf_putc(&run, (char)byte);
+		S_add(dev, p, it, &r, &pen, k, v[i], w);
+		if (end == i + 1)
+			continue;
+		x = r.x + r.w - w;
+		S_flush(dev, p, it, &r, &pen);
+		S_marks(dev, p, it, &pen, k, v + i + 1, end - i - 1, x, w);
+		for (size_t j = i + 1; j < end; j++)
+			r.w += S_width_in(dev, it->font, k, v[j]);
 	}
-	if (run.len > 0)
-		S_show(dev, p, it, wide, run.s);
-	buf_free(&run);
+	S_flush(dev, p, it, &r, &pen);
+	buf_free(&r.text);
+	free(v);
 }
 
 static void
@@ -413,6 +671,62 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 		S_logo(dev, p, it);
 		break;
 	}
+}
+
+/* libharu's ToUnicode map of a wide font gives each code as the
+ * character; where Arabic presentation forms were drawn, text
+ * extraction is to give the letters typed, so the font gets a map of its
+ * drawn characters with the forms mapped back (fonts_logical). */
+static void
+S_to_unicode(struct device *dev, int k)
+{
+	HPDF_Font font = dev->face[k].wide;
+	HPDF_FontAttr attr;
+	HPDF_Dict cmap;
+	struct buf b, entries;
+	int n = 0;
+
+	if (font == NULL)
+		return;
+	attr = (HPDF_FontAttr)font->attr;
+	if ((cmap = HPDF_DictStream_New(font->mmgr, attr->xref)) == NULL)
+		return;
+	buf_init(&b);
+	buf_init(&entries);
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+		uint32_t out[2];
+		size_t m;
+
+		if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
+			continue;
+		m = fonts_logical(cp, out);
+		buf_printf(&entries, "<%04X> <%04X", (unsigned)cp,
+		    (unsigned)out[0]);
+		if (m == 2)
+			buf_printf(&entries, "%04X", (unsigned)out[1]);
+		buf_puts(&entries, ">\n");
+		if (++n == 100) {
+			buf_printf(&b, "100 beginbfchar\n%sendbfchar\n",
+			    entries.s);
+			buf_clear(&entries);
+			n = 0;
+		}
+	}
+	if (n > 0)
+		buf_printf(&b, "%d beginbfchar\n%sendbfchar\n", n, entries.s);
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.s,
+	    (HPDF_UINT)b.len);
+	HPDF_Dict_Add(font, "ToUnicode", cmap);
+	buf_free(&b);
+	buf_free(&entries);
 }
 
 /* Bookmarks for every chapter, nested as the chapters are. */
@@ -606,6 +920,9 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++)
 		for (size_t k = 0; k < l->pages[i].n; k++)
 			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
+	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
+		if (dev.shaped[k])
+			S_to_unicode(&dev, k);
 	if (dev.error == 0) {
 		S_outline(&dev, l);
 		S_info(&dev, d);
@@ -622,5 +939,8 @@ out:
 	free(dev.pages);
 	if (dev.pdf != NULL)
 		HPDF_Free(dev.pdf);
+	fonts_free(dev.fonts);
+	for (int k = 0; k < FONTS_MAX; k++)
+		free(dev.drawn[k]);
 	return ok;
 }

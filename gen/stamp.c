@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <xxhash.h>
 
+#include "fonts.h"
 #include "gen.h"
 #include "hyph.h"
 #include "io.h"
@@ -113,6 +114,8 @@ S_template(XXH3_state_t *st, const struct template *tpl)
 		free(list);
 	for (int f = 0; f < 4; f++)
 		S_system_file(st, pdf_font_file(tpl, f));
+	for (int i = 0; fonts_fallback(i) != NULL; i++)
+		S_system_file(st, fonts_fallback(i));
 	S_system_file(st, HYPH_DICT);
 }
 

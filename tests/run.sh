@@ -198,6 +198,7 @@ for pair in "$@"; do
 		fi
 	fi
 	. tests/pdf.sh
+	. tests/scripts.sh
 	. tests/cycle.sh
 	. tests/cli.sh
 	. tests/hostile.sh

@@ -6,7 +6,9 @@
 #   tests/setup.sh --fuzz   also clang and libFuzzer for make fuzz
 set -eu
 cd "$(dirname "$0")/.."
-pkgs="gcc make libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev libxxhash-dev libutf8proc-dev libpng-dev libjpeg62-turbo-dev libfreetype-dev hyphen-de fonts-liberation2"
+pkgs="gcc make pkg-config libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev
+    libxxhash-dev libutf8proc-dev libpng-dev libjpeg62-turbo-dev libfreetype-dev
+    libfribidi-dev hyphen-de fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs chromium valgrind qpdf poppler-utils"
 	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"

@@ -15,6 +15,7 @@
 #include "csvread.h"
 #include "diag.h"
 #include "fmt.h"
+#include "fonts.h"
 #include "gen.h"
 #include "doc.h"
 #include "html.h"
@@ -1617,6 +1618,64 @@ test_io(void)
 	free(cmd);
 }
 
+/* The fonts of the print report: which draws what, and the order and
+ * forms of right-to-left text. */
+static void
+test_fonts(void)
+{
+	const char *const faces[FONTS_FACES] = {
+	    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+	    "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
+	    "/usr/share/fonts/truetype/liberation2/LiberationSans-Italic.ttf",
+	    "/usr/share/fonts/truetype/liberation2/LiberationSans-BoldItalic.ttf" };
+	struct fonts *fs = fonts_new(faces);
+	/* "ab שלום": the Hebrew word reversed after the Latin. */
+	uint32_t want_he[] = { 'a', 'b', ' ', 0x05DD, 0x05D5, 0x05DC, 0x05E9 };
+	/* "لا": lam with alef, one ligature. */
+	uint32_t out[2];
+	size_t n;
+	uint32_t *v = fonts_visual("ab \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", 11,
+	    &n);
+
+	report(fonts_pick(fs, 0, 'a') == 0 && fonts_pick(fs, 0, 0x3B1) == 0,
+	    "the template's font draws Latin and Greek", "picked %d, %d",
+	    fonts_pick(fs, 0, 'a'), fonts_pick(fs, 0, 0x3B1));
+	report(fonts_pick(fs, 0, 0x0627) == FONTS_FACES &&
+	    fonts_pick(fs, 1, 0x0627) == FONTS_FACES + 1,
+	    "DejaVu Sans draws Arabic, its bold face bold Arabic",
+	    "picked %d, %d", fonts_pick(fs, 0, 0x0627), fonts_pick(fs, 1,
+	    0x0627));
+	{
+		unsigned gids[64];
+		size_t k = fonts_components(fs, FONTS_FACES + 2, 0xD55C, gids,
+		    64);
+		bool big = false;
+
+		for (size_t i = 0; i < k; i++)
+			big |= gids[i] > 32767;
+		report(fonts_pick(fs, 0, 0xD55C) == FONTS_FACES + 2 && big,
+		    "WenQuanYi draws Korean, from glyphs libharu would not "
+		    "embed", "picked %d, %zu components",
+		    fonts_pick(fs, 0, 0xD55C), k);
+	}
+	report(fonts_pick(fs, 0, 0x1F600) < 0 && fonts_pick(fs, 3, 0x0F40) < 0,
+	    "no font draws an emoji or Tibetan", "picked %d, %d",
+	    fonts_pick(fs, 0, 0x1F600), fonts_pick(fs, 3, 0x0F40));
+	report(n == 7 && memcmp(v, want_he, sizeof(want_he)) == 0,
+	    "Hebrew in a line is drawn right to left", "%zu characters", n);
+	free(v);
+	v = fonts_visual("\xD9\x84\xD8\xA7", 4, &n);
+	report(n == 1 && v[0] == 0xFEFB, "lam and alef are drawn as one "
+	    "ligature", "%zu characters, U+%04X", n, (unsigned)v[0]);
+	report(n == 1 && fonts_logical(v[0], out) == 2 && out[0] == 0x0627 &&
+	    out[1] == 0x0644, "the ligature is extracted as alef and lam, "
+	    "in the order drawn", "not");
+	free(v);
+	report(fonts_is_mark(0x0301) && !fonts_is_mark('e'),
+	    "a combining accent is a mark", "not");
+	fonts_free(fs);
+}
+
 int
 main(void)
 {
@@ -1639,5 +1698,6 @@ main(void)
 	test_image();
 	test_ttf();
 	test_io();
+	test_fonts();
 	return failures > 0;
 }
