@@ -1,6 +1,7 @@
 /* keys.c: keys of figures: resolving, suggesting, listing. */
 #include "keys.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +9,16 @@
 #include "planxml.h"
 #include "text.h"
 
-/* Rows printed by all inserts and charts together: twice the largest table
- * a plan may have.  The three outputs take about 60 ms per 1.000 rows. */
-#define PRINTED_ROWS_MAX 200000
+/* Cells printed by all inserts and charts together.  HTML, PDF and CSV
+ * take about 20 us and 2 kB per printed cell (docs/benchmarks.md), so
+ * the largest report stays within seconds and a gigabyte. */
+#define PRINTED_CELLS_MAX 250000
+
+/* Existing names compared with unknown ones per plan, for "did you
+ * mean": each costs up to a microsecond; past the budget, messages go
+ * without a suggestion (a plan with thousands of unknown keys has other
+ * problems). */
+#define SUGGEST_BUDGET 2000000
 
 /* Splits "a.b.c" into three parts (caller frees *parts[0]); false if the
  * key has not exactly three non-empty parts. */
@@ -70,6 +78,7 @@ struct nearest {
 	const char	*want;
 	const char	*best;
 	size_t		 dist;
+	size_t		*budget;	/* comparisons left; NULL: unbounded */
 };
 
 static void
@@ -77,6 +86,10 @@ S_consider(struct nearest *n, const char *cand)
 {
 	size_t limit = strlen(n->want) / 3 + 1, d;
 
+	if (n->budget != NULL && (*n->budget)-- == 0) {
+		*n->budget = 0;
+		return;
+	}
 	if (limit > 4)
 		limit = 4;
 	if (n->best != NULL && n->dist - 1 < limit)
@@ -89,9 +102,9 @@ S_consider(struct nearest *n, const char *cand)
 }
 
 static const char *
-S_near_row(const struct table *t, const char *id)
+S_near_row(const struct table *t, const char *id, size_t *budget)
 {
-	struct nearest n = { .want = id };
+	struct nearest n = { .want = id, .budget = budget };
 
 	if (table_entry(t, id) != NULL ||
 	    (strcmp(id, "plan") == 0 && S_has_plan_level(t)))
@@ -108,9 +121,10 @@ S_near_row(const struct table *t, const char *id)
 }
 
 static const char *
-S_near_field(const struct table *t, const char *row, const char *field)
+S_near_field(const struct table *t, const char *row, const char *field,
+    size_t *budget)
 {
-	struct nearest n = { .want = field };
+	struct nearest n = { .want = field, .budget = budget };
 
 	if (strcmp(row, "plan") == 0 && S_has_plan_level(t)) {
 		S_consider(&n, "reserve");
@@ -121,8 +135,8 @@ S_near_field(const struct table *t, const char *row, const char *field)
 	return n.best;
 }
 
-char *
-keys_suggest(const struct plan *p, const char *key)
+static char *
+S_suggest(const struct plan *p, const char *key, size_t *budget)
 {
 	struct nearest n;
 	const struct table *t;
@@ -131,16 +145,22 @@ keys_suggest(const struct plan *p, const char *key)
 
 	if (!S_split(key, part))
 		return NULL;
-	n = (struct nearest){ .want = part[0] };
+	n = (struct nearest){ .want = part[0], .budget = budget };
 	for (size_t i = 0; i < p->ntables; i++)
 		S_consider(&n, p->tables[i]->name);
 	if ((t = plan_table(p, part[0])) == NULL && n.best != NULL)
 		t = plan_table(p, n.best);
-	if (t != NULL && (row = S_near_row(t, part[1])) != NULL &&
-	    (field = S_near_field(t, row, part[2])) != NULL)
+	if (t != NULL && (row = S_near_row(t, part[1], budget)) != NULL &&
+	    (field = S_near_field(t, row, part[2], budget)) != NULL)
 		s = xasprintf("%s.%s.%s", t->name, row, field);
 	free(part[0]);
 	return s;
+}
+
+char *
+keys_suggest(const struct plan *p, const char *key)
+{
+	return S_suggest(p, key, NULL);
 }
 
 static void
@@ -165,149 +185,292 @@ S_prop(xmlNodePtr n, const char *name)
 	return s != NULL ? s : xstrdup("");
 }
 
+/* What printing a table once costs, worked out on its first use. */
+struct cost {
+	bool		 known;
+	size_t		 width;		/* cells in a row, at most */
+	size_t		*group_rows;	/* rows per group */
+};
+
+/* The walk over the body: its references checked, its printed cells
+ * counted before anything is built (--check stops there too). */
+struct walk {
+	const struct plan	*p;
+	struct diags		*d;
+	xmlHashTablePtr		 index;		/* table name -> index + 1 */
+	struct cost		*cost;		/* per table */
+	bool			*inserted;	/* per table: by the body */
+	size_t			 cells;
+	xmlNodePtr		 over;		/* the first print past the limit */
+	size_t			 budget;	/* of S_consider */
+};
+
+static int
+S_index(const struct walk *w, const char *name)
+{
+	void *v = xmlHashLookup(w->index, (const xmlChar *)name);
+
+	return v != NULL ? (int)((uintptr_t)v - 1) : -1;
+}
+
+static bool
+S_filled(const struct table *t, size_t f)
+{
+	const struct entry *sets[] = { t->rows, t->groups, t->total };
+	const size_t counts[] = { t->nrows, t->ngroups, t->total != NULL };
+
+	for (size_t s = 0; s < 3; s++)
+		for (size_t i = 0; i < counts[s]; i++)
+			if (sets[s][i].val[f].has || (sets[s][i].note != NULL &&
+			    sets[s][i].note[f] != NULL))
+				return true;
+	return false;
+}
+
+static bool
+S_text_filled(const struct table *t, size_t c)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].cells != NULL && t->rows[i].cells[c] != NULL &&
+		    t->rows[i].cells[c][0] != '\0')
+			return true;
+	return false;
+}
+
+/* The widest row doctable can make of t: the label, up to 8 text
+ * columns and 32 figures that some entry fills; the instruments'
+ * comparison with the year before, a second table of the same rows,
+ * adds its 7 columns. */
+static size_t
+S_width(const struct table *t)
+{
+	size_t text = 0, fields = 0;
+	int f;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		text += t->cols[c].role == ROLE_TEXT && S_text_filled(t, c);
+	for (size_t i = 0; i < t->nfields; i++)
+		fields += S_filled(t, i);
+	if (t->kind == KIND_SERIES)
+		text++;
+	fields = 1 + (text < 8 ? text : 8) + (fields < 32 ? fields : 32);
+	if (t->kind == KIND_INSTRUMENTS &&
+	    (((f = table_field(t, "eintritte_vorjahr")) >= 0 && S_filled(t, f)) ||
+	    ((f = table_field(t, "mittel_vorjahr")) >= 0 && S_filled(t, f))))
+		fields += 7;
+	return fields;
+}
+
+static struct cost *
+S_cost(struct walk *w, int i)
+{
+	struct cost *c = &w->cost[i];
+	const struct table *t = w->p->tables[i];
+
+	if (!c->known) {
+		c->known = true;
+		c->width = S_width(t);
+		c->group_rows = xcalloc(t->ngroups + 1, sizeof(*c->group_rows));
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].group >= 0 &&
+			    (size_t)t->rows[r].group < t->ngroups)
+				c->group_rows[t->rows[r].group]++;
+	}
+	return c;
+}
+
+/* The cells one insert (of group, if not NULL) or chart prints: its
+ * rows with a head, the group and total rows and the reserve. */
+static size_t
+S_cells(struct walk *w, int i, const char *group, bool chart)
+{
+	const struct table *t = w->p->tables[i];
+	struct cost *c = S_cost(w, i);
+	const struct entry *g;
+
+	if (chart)
+		return 2 * (t->nrows + 1);	/* a label and a bar or point */
+	if (group == NULL)
+		return c->width * (t->nrows + t->ngroups + 5);
+	g = table_entry(t, group);
+	if (g == NULL || g < t->groups || g >= t->groups + t->ngroups)
+		return 0;			/* an unknown group: an error */
+	return c->width * (c->group_rows[g - t->groups] + 2);
+}
+
+static void
+S_count(struct walk *w, xmlNodePtr n, int i, const char *group, bool chart)
+{
+	if (i < 0 || w->over != NULL)
+		return;
+	w->cells += S_cells(w, i, group, chart);
+	if (w->cells > PRINTED_CELLS_MAX)
+		w->over = n;
+}
+
 /* NULL if the table does not exist or could not be read (its own
  * error says enough). */
 static const struct table *
-S_table_ref(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_table_ref(struct walk *w, xmlNodePtr n)
 {
+	const struct plan *p = w->p;
 	char *name = S_prop(n, "table");
 	const struct table *t = plan_table(p, name);
-	struct nearest near = { .want = name };
+	struct nearest near = { .want = name, .budget = &w->budget };
 
 	if (t == NULL && *name != '\0') {
 		for (size_t i = 0; i < p->ntables; i++)
 			S_consider(&near, p->tables[i]->name);
-		S_unknown(p, d, n, "table", name, near.best);
+		S_unknown(p, w->d, n, "table", name, near.best);
 	}
 	free(name);
 	return t != NULL && !t->broken ? t : NULL;
 }
 
 static const struct table *
-S_table_prefix(const struct plan *p, const char *name, size_t len)
+S_table_prefix(const struct walk *w, const char *name, size_t len)
 {
-	for (size_t i = 0; i < p->ntables; i++)
-		if (strncmp(p->tables[i]->name, name, len) == 0 &&
-		    p->tables[i]->name[len] == '\0')
-			return p->tables[i];
-	return NULL;
+	char *s = xstrndup(name, len);
+	int i = S_index(w, s);
+
+	free(s);
+	return i >= 0 ? w->p->tables[i] : NULL;
 }
 
 static void
-S_check_value(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_value(struct walk *w, xmlNodePtr n)
 {
 	char *ref = S_prop(n, "ref"), *sug;
 	const char *dot = strchr(ref, '.');
 	const struct table *t = dot != NULL ?
-	    S_table_prefix(p, ref, (size_t)(dot - ref)) : NULL;
+	    S_table_prefix(w, ref, (size_t)(dot - ref)) : NULL;
 	struct figure fig;
 
 	if (*ref != '\0' && (t == NULL || !t->broken) &&
-	    !keys_resolve(p, ref, &fig)) {
-		sug = keys_suggest(p, ref);
-		S_unknown(p, d, n, "key", ref, sug);
+	    !keys_resolve(w->p, ref, &fig)) {
+		sug = S_suggest(w->p, ref, &w->budget);
+		S_unknown(w->p, w->d, n, "key", ref, sug);
 		free(sug);
 	}
 	free(ref);
 }
 
 static void
-S_check_insert(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_insert(struct walk *w, xmlNodePtr n)
 {
-	const struct table *t = S_table_ref(p, d, n);
-	char *g;
+	const struct table *t = S_table_ref(w, n);
+	char *g = NULL;
 	struct nearest near;
 	bool found = false;
 
-	if (t == NULL || !xmlHasProp(n, (const xmlChar *)"group"))
-		return;
-	g = S_prop(n, "group");
-	near = (struct nearest){ .want = g };
-	for (size_t i = 0; i < t->ngroups; i++) {
-		found |= strcmp(t->groups[i].id, g) == 0;
-		S_consider(&near, t->groups[i].id);
+	if (t != NULL && xmlHasProp(n, (const xmlChar *)"group")) {
+		g = S_prop(n, "group");
+		near = (struct nearest){ .want = g, .budget = &w->budget };
+		for (size_t i = 0; i < t->ngroups; i++) {
+			found |= strcmp(t->groups[i].id, g) == 0;
+			S_consider(&near, t->groups[i].id);
+		}
+		if (!found)
+			S_unknown(w->p, w->d, n, "group", g, near.best);
 	}
-	if (!found)
-		S_unknown(p, d, n, "group", g, near.best);
+	if (t != NULL)
+		S_count(w, n, S_index(w, t->name), g, false);
 	free(g);
 }
 
 static void
-S_check_chart(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_chart(struct walk *w, xmlNodePtr n)
 {
-	const struct table *t = S_table_ref(p, d, n);
+	const struct table *t = S_table_ref(w, n);
 	char *f;
 
 	if (t == NULL)
 		return;
 	f = S_prop(n, "field");
 	if (*f != '\0' && table_field(t, f) < 0) {
-		struct nearest near = { .want = f };
+		struct nearest near = { .want = f, .budget = &w->budget };
 
 		for (size_t i = 0; i < t->nfields; i++)
 			S_consider(&near, t->fields[i].name);
-		S_unknown(p, d, n, "field", f, near.best);
+		S_unknown(w->p, w->d, n, "field", f, near.best);
 	}
+	S_count(w, n, S_index(w, t->name), NULL, true);
 	free(f);
 }
 
 static void
-S_walk(const struct plan *p, struct diags *d, xmlNodePtr parent)
+S_walk(struct walk *w, xmlNodePtr parent)
 {
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)n->name, "value") == 0)
-			S_check_value(p, d, n);
+			S_check_value(w, n);
 		else if (strcmp((const char *)n->name, "insert") == 0)
-			S_check_insert(p, d, n);
+			S_check_insert(w, n);
 		else if (strcmp((const char *)n->name, "chart") == 0)
-			S_check_chart(p, d, n);
+			S_check_chart(w, n);
 		else
-			S_walk(p, d, n);
+			S_walk(w, n);
 	}
 }
 
-/* Each <insert> and <chart> prints its whole table again: the rows they
- * print together are bounded, so that a small plan.xml cannot make a
- * report of millions of rows out of one large table. */
-static xmlNodePtr
-S_too_many_rows(const struct plan *p, xmlNodePtr parent, size_t *rows)
+/* Marks the tables that the body inserts: the template's chapters
+ * print each of the others once (docbuild's auto inserts). */
+static void
+S_mark(struct walk *w, xmlNodePtr parent)
 {
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
-		const struct table *t = NULL;
-		xmlNodePtr over;
 		char *name;
+		int i;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, "insert") == 0 ||
-		    strcmp((const char *)n->name, "chart") == 0) {
+		if (strcmp((const char *)n->name, "insert") == 0) {
 			name = S_prop(n, "table");
-			t = plan_table(p, name);
+			if ((i = S_index(w, name)) >= 0)
+				w->inserted[i] = true;
 			free(name);
-		}
-		if (t != NULL && (*rows += t->nrows) > PRINTED_ROWS_MAX)
-			return n;
-		if ((over = S_too_many_rows(p, n, rows)) != NULL)
-			return over;
+		} else
+			S_mark(w, n);
 	}
-	return NULL;
 }
 
+/* Each <insert> and <chart> prints its table again, and a group insert
+ * its group: the cells they print together are bounded, so that a small
+ * plan.xml cannot make a report of millions of cells out of one large
+ * table. */
 void
 keys_check_body(const struct plan *p, struct diags *d)
 {
-	size_t rows = 0;
-	xmlNodePtr n;
+	struct walk w = { .p = p, .d = d, .budget = SUGGEST_BUDGET };
+	int line = 0;
 
-	if (p->body == NULL)
-		return;
-	S_walk(p, d, p->body);
-	if ((n = S_too_many_rows(p, p->body, &rows)) != NULL)
-		diag_error(d, p->xml_path, planxml_line(n), "the tables and "
-		    "charts of the body print more than %d rows",
-		    PRINTED_ROWS_MAX);
+	w.index = xmlHashCreate((int)p->ntables + 1);
+	w.cost = xcalloc(p->ntables + 1, sizeof(*w.cost));
+	w.inserted = xcalloc(p->ntables + 1, sizeof(*w.inserted));
+	for (size_t i = 0; i < p->ntables; i++)
+		(void)xmlHashAddEntry(w.index, (const xmlChar *)p->tables[i]->name,
+		    (void *)(uintptr_t)(i + 1));	/* the first of a name */
+	if (p->body != NULL) {
+		S_walk(&w, p->body);
+		S_mark(&w, p->body);
+	}
+	if (w.over != NULL)
+		line = planxml_line(w.over);
+	for (size_t i = 0; i < p->ntables && line == 0; i++)
+		if (!w.inserted[i] && !p->tables[i]->broken &&
+		    (w.cells += S_cells(&w, (int)i, NULL, false)) >
+		    PRINTED_CELLS_MAX)
+			line = p->tables[i]->xml_line;
+	if (line != 0)
+		diag_error(d, p->xml_path, line, "the tables and charts of the "
+		    "body print more than %d cells", PRINTED_CELLS_MAX);
+	for (size_t i = 0; i < p->ntables; i++)
+		free(w.cost[i].group_rows);
+	free(w.cost);
+	free(w.inserted);
+	xmlHashFree(w.index, NULL);
 }
 
 struct value
