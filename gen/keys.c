@@ -20,6 +20,12 @@
  * problems). */
 #define SUGGEST_BUDGET 2000000
 
+/* Elements of the body and sections among them: each section costs a
+ * heading, a contents entry, an anchor and a bookmark (about 10 kB),
+ * each link an annotation of the PDF (about 6 kB). */
+#define BODY_ELEMENTS_MAX 50000
+#define SECTIONS_MAX 10000
+
 /* Splits "a.b.c" into three parts (caller frees *parts[0]); false if the
  * key has not exactly three non-empty parts. */
 static bool
@@ -203,6 +209,8 @@ struct walk {
 	size_t			 cells;
 	xmlNodePtr		 over;		/* the first print past the limit */
 	size_t			 budget;	/* of S_consider */
+	size_t			 elements, sections;
+	xmlNodePtr		 too_many;	/* the first element past them */
 };
 
 static int
@@ -404,6 +412,13 @@ S_walk(struct walk *w, xmlNodePtr parent)
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
+		if (w->too_many == NULL) {
+			w->sections += strcmp((const char *)n->name,
+			    "section") == 0;
+			if (++w->elements > BODY_ELEMENTS_MAX ||
+			    w->sections > SECTIONS_MAX)
+				w->too_many = n;
+		}
 		if (strcmp((const char *)n->name, "value") == 0)
 			S_check_value(w, n);
 		else if (strcmp((const char *)n->name, "insert") == 0)
@@ -456,6 +471,11 @@ keys_check_body(const struct plan *p, struct diags *d)
 		S_walk(&w, p->body);
 		S_mark(&w, p->body);
 	}
+	if (w.too_many != NULL)
+		diag_error(d, p->xml_path, planxml_line(w.too_many), "the body "
+		    "has more than %d %s", w.sections > SECTIONS_MAX ?
+		    SECTIONS_MAX : BODY_ELEMENTS_MAX, w.sections > SECTIONS_MAX ?
+		    "sections" : "elements");
 	if (w.over != NULL)
 		line = planxml_line(w.over);
 	for (size_t i = 0; i < p->ntables && line == 0; i++)

@@ -198,6 +198,7 @@ for pair in "$@"; do
 	. tests/cycle.sh
 	. tests/cli.sh
 	. tests/hostile.sh
+	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs
 	. tests/output.sh
 	. tests/batch.sh
 done
