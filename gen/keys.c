@@ -301,7 +301,7 @@ S_cells(struct walk *w, int i, const char *group, bool chart)
 	if (group == NULL)
 		return c->width * (t->nrows + t->ngroups + 5);
 	g = table_entry(t, group);
-	if (g == NULL || g < t->groups || g >= t->groups + t->ngroups)
+	if (g == NULL || g->kind != ENTRY_GROUP)
 		return 0;			/* an unknown group: an error */
 	return c->width * (c->group_rows[g - t->groups] + 2);
 }
@@ -369,17 +369,16 @@ S_check_insert(struct walk *w, xmlNodePtr n)
 	const struct table *t = S_table_ref(w, n);
 	char *g = NULL;
 	struct nearest near;
-	bool found = false;
+	const struct entry *e;
 
 	if (t != NULL && xmlHasProp(n, (const xmlChar *)"group")) {
 		g = S_prop(n, "group");
 		near = (struct nearest){ .want = g, .budget = &w->budget };
-		for (size_t i = 0; i < t->ngroups; i++) {
-			found |= strcmp(t->groups[i].id, g) == 0;
-			S_consider(&near, t->groups[i].id);
-		}
-		if (!found)
+		if ((e = table_entry(t, g)) == NULL || e->kind != ENTRY_GROUP) {
+			for (size_t i = 0; i < t->ngroups; i++)
+				S_consider(&near, t->groups[i].id);
 			S_unknown(w->p, w->d, n, "group", g, near.best);
+		}
 	}
 	if (t != NULL)
 		S_count(w, n, S_index(w, t->name), g, false);

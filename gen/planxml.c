@@ -15,6 +15,7 @@
 #define SECTION_DEPTH_MAX 6
 #define PLANXML_MAX_BYTES (16u * 1024 * 1024)
 #define ATTRIBUTE_MAX_CHARS 1000
+#define PLAN_TABLES_MAX 1000	/* each costs a file and its schema */
 
 struct reader {
 	struct plan	*plan;
@@ -550,7 +551,11 @@ S_read_data(struct reader *r, xmlNodePtr data)
 	for (xmlNodePtr n = data->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, data))
 			continue;
-		if (S_is(n, "table"))
+		if (S_is(n, "table") && r->plan->ntables == PLAN_TABLES_MAX) {
+			diag_error(r->d, r->file, planxml_line(n), "more than "
+			    "%d tables", PLAN_TABLES_MAX);
+			break;
+		} else if (S_is(n, "table"))
 			S_read_table(r, n);
 		else
 			S_unknown_element(r, n, data);
