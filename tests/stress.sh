@@ -150,6 +150,7 @@ wcols 9999 >"$tmp/s/w.csv"
 stress "9.999 rows × 200 columns" 1 "s/plan.xml:1: $cells"
 wcols 100000 >"$tmp/s/w.csv"
 stress "100.000 rows × 200 columns" 1 "s/w.csv:10002: error: more than 2000000 cells"
+stress "the same, --check" 1 "s/w.csv:10002: error: more than 2000000 cells" --check
 splan "$(wdecl a)$(wdecl b)$(wdecl c)" ""
 wcols 9999 >"$tmp/s/w.csv"
 stress "three tables of 2.000.000 cells" 1 \
@@ -162,4 +163,9 @@ stress "1.000 tables, each printed" 0 ""
 splan "$(repeat 100000 '<table name="t%d" kind="instruments" src="t.csv"/>')" ""
 srows 2 >"$tmp/s/t.csv"
 stress "100.000 tables" 1 "s/plan.xml:1001: error: more than 1000 tables"
+# All at once: printed cells, values, links and sections near their limits.
+splan "$(wide_table)$instr" "<section title=\"S\">$(repeat 4 '<insert table="w"/>')$(repeat 16000 "$value")</section>$(repeat 900 '<section title="K %d"><p>x</p></section>')"
+wide 1000 >"$tmp/s/w.csv"
+srows 16001 >"$tmp/s/t.csv"
+stress "all limits at once" 0 ""
 rm -rf "$tmp/s"
