@@ -87,6 +87,49 @@ struct nearest {
 	size_t		*budget;	/* comparisons left; NULL: unbounded */
 };
 
+/* The edit distance of a and b if at most limit, else limit + 1: only
+ * the band of width 2 * limit + 1 around the diagonal can hold it, and
+ * names are short, so the rows live on the stack. */
+static size_t
+S_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), inf = limit + 1;
+	size_t row[257];
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return inf;
+	if (lb >= sizeof(row) / sizeof(*row))
+		return edit_distance(a, b, limit);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j <= limit ? j : inf;
+	for (size_t i = 1; i <= la; i++) {
+		size_t lo = i > limit ? i - limit : 1;
+		size_t hi = i + limit < lb ? i + limit : lb;
+		size_t diag = row[lo - 1], left = lo == 1 && i <= limit ? i : inf;
+		size_t best = left;
+
+		if (lo == 1)
+			row[0] = left;
+		for (size_t j = lo; j <= hi; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (left + 1 < v)
+				v = left + 1;
+			if (v > inf)
+				v = inf;
+			diag = up;
+			row[j] = left = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return inf;
+	}
+	return row[lb] <= limit ? row[lb] : inf;
+}
+
 static void
 S_consider(struct nearest *n, const char *cand)
 {
@@ -100,7 +143,7 @@ S_consider(struct nearest *n, const char *cand)
 		limit = 4;
 	if (n->best != NULL && n->dist - 1 < limit)
 		limit = n->dist - 1;
-	d = edit_distance(n->want, cand, limit);
+	d = S_distance(n->want, cand, limit);
 	if (d <= limit && (n->best == NULL || d < n->dist)) {
 		n->best = cand;
 		n->dist = d;

@@ -124,6 +124,11 @@ splan "$instr" "<section title=\"S\"><p>$(repeat 2000 '<value ref="t.x%d.eintrit
 srows 100000 >"$tmp/s/t.csv"
 stress "2.000 unknown keys, a 100.000-row table" 1 \
     "s/plan.xml:2: error: unknown key 't.x1.eintritte' (did you mean 't.i1.eintritte'?)"
+# The same with long ids: each comparison a full edit distance.
+splan "$instr" "<section title=\"S\"><p>$(repeat 2000 '<value ref="t.instrument-mit-langem-namen-x%d.eintritte"/>')</p></section>"
+awk 'BEGIN { print "instrument;eintritte"; for (i = 0; i < 100000; i++) printf "Instrument mit langem Namen %d;1\n", i }' >"$tmp/s/t.csv"
+stress "2.000 unknown long keys, a 100.000-row table" 1 \
+    "s/plan.xml:2: error: unknown key 't.instrument-mit-langem-namen-x1.eintritte' (did you mean 't.instrument-mit-langem-namen-1.eintritte'?)"
 # Issue 11: every entry of the contents looked for its anchor (54 s for
 # 30.000 chapters).
 chapter='<section title="Kapitel %d"><p>Siehe <a href="#kapitel-%d">dort</a>.</p></section>'
