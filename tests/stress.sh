@@ -119,6 +119,9 @@ stress "a 40.000-row table printed once" 0 ""
 splan "$instr" '<section title="S"><insert table="t"/><chart table="t" field="eintritte" kind="bar"/></section>'
 srows 30000 >"$tmp/s/t.csv"
 stress "a table and chart of 30.000 rows" 0 ""
+splan "$instr" "<section title=\"S\">$(repeat 3000 '<chart table="t" field="eintritte" kind="bar"/>')</section>"
+srows 10 >"$tmp/s/t.csv"
+stress "3.000 charts of 10 bars" 0 ""
 # Issue 11: each unknown key compared with every row (17 ms each).
 splan "$instr" "<section title=\"S\"><p>$(repeat 2000 '<value ref="t.x%d.eintritte"/>')</p></section>"
 srows 100000 >"$tmp/s/t.csv"
