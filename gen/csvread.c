@@ -16,6 +16,7 @@
 #define CELL_MAX_CHARS	10000
 #define COLUMNS_MAX	200
 #define ROWS_MAX	100000
+#define CELLS_MAX	2000000	/* rows x columns: the model's size */
 
 /* State shared with libcsv's callbacks while one file is parsed. */
 struct reader {
@@ -142,6 +143,9 @@ S_record(int c, void *arg)
 	r->cur.line = r->start_line;
 	if (!r->over && !S_droppable(&r->cur) && f->nrecs > ROWS_MAX)
 		S_over(r, "more than %d rows", ROWS_MAX);
+	else if (!r->over && !S_droppable(&r->cur) &&
+	    f->nrecs * r->cur.ncells > CELLS_MAX)
+		S_over(r, "more than %d cells", CELLS_MAX);
 	r->start_line = 0;
 	r->record_bytes = 0;
 	if (r->over || S_droppable(&r->cur)) {

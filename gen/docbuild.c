@@ -3,6 +3,7 @@
  * every kind, charts, table of contents. */
 #include "docbuild.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,16 +23,17 @@ struct builder {
 	const struct template	*tpl;
 	struct doc		*doc;
 	bool			*inserted;	/* per table of p */
+	xmlHashTablePtr		 index;		/* table name -> index + 1 */
 	int			 counter[LEVEL_MAX + 1];
 };
 
+/* By name: a plan may insert each of thousands of tables. */
 static int
-S_table_index(const struct plan *p, const struct table *t)
+S_table_index(const struct builder *b, const struct table *t)
 {
-	for (size_t i = 0; i < p->ntables; i++)
-		if (p->tables[i] == t)
-			return (int)i;
-	return -1;
+	void *v = xmlHashLookup(b->index, (const xmlChar *)t->name);
+
+	return v != NULL ? (int)((uintptr_t)v - 1) : -1;
 }
 
 static bool
@@ -197,7 +199,7 @@ static void
 S_table(struct builder *b, struct doc_node *parent, const struct table *t,
     const char *group)
 {
-	b->inserted[S_table_index(b->p, t)] = true;
+	b->inserted[S_table_index(b, t)] = true;
 	doctable_insert(parent, t, group);
 }
 
@@ -336,7 +338,7 @@ S_mark_inserted(struct builder *b, xmlNodePtr x)
 			const struct table *t = plan_table(b->p, name);
 
 			if (t != NULL)
-				b->inserted[S_table_index(b->p, t)] = true;
+				b->inserted[S_table_index(b, t)] = true;
 			free(name);
 		} else if (n->type == XML_ELEMENT_NODE)
 			S_mark_inserted(b, n);
@@ -431,11 +433,16 @@ docbuild(const struct plan *p, const struct template *tpl)
 
 	b.doc = d;
 	b.inserted = xcalloc(p->ntables + 1, sizeof(*b.inserted));
+	b.index = xmlHashCreate((int)p->ntables + 1);
+	for (size_t i = 0; i < p->ntables; i++)
+		(void)xmlHashAddEntry(b.index, (const xmlChar *)p->tables[i]->name,
+		    (void *)(uintptr_t)(i + 1));	/* the first of a name */
 	S_cover(d, p, tpl);
 	d->root = doc_node_new(DOC_DOCUMENT);
 	toc = doc_add(d->root, DOC_TOC, "Inhalt");
 	S_body(&b, d->root);
 	S_toc(toc, d->root);
 	free(b.inserted);
+	xmlHashFree(b.index, NULL);
 	return d;
 }

@@ -463,13 +463,14 @@ S_rows(struct doc_node *tab, const struct layout *l, int only_group)
 	}
 }
 
+/* By the table's index of ids: a plan may insert each of thousands of
+ * groups. */
 static int
 S_group_index(const struct table *t, const char *id)
 {
-	for (size_t g = 0; g < t->ngroups; g++)
-		if (strcmp(t->groups[g].id, id) == 0)
-			return (int)g;
-	return -1;
+	const struct entry *e = table_entry(t, id);
+
+	return e != NULL && e->kind == ENTRY_GROUP ? (int)(e - t->groups) : -1;
 }
 
 /* Eintritte and Mittel beside those of the year before, with the

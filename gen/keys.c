@@ -1,6 +1,9 @@
-/* keys.c: keys of figures: resolving, suggesting, listing. */
+/* keys.c: keys of figures: resolving, suggesting, listing; the checks of
+ * the body's references and of the work it asks for (printed cells,
+ * elements, sections), before anything is built. */
 #include "keys.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +11,22 @@
 #include "planxml.h"
 #include "text.h"
 
-/* Rows printed by all inserts and charts together: twice the largest table
- * a plan may have.  The three outputs take about 60 ms per 1.000 rows. */
-#define PRINTED_ROWS_MAX 200000
+/* Cells printed by all inserts and charts together.  HTML, PDF and CSV
+ * take about 10 us and 1,4 kB per printed cell (docs/benchmarks.md), so
+ * the largest report stays within seconds and a gigabyte. */
+#define PRINTED_CELLS_MAX 250000
+
+/* Existing names compared with unknown ones per plan, for "did you
+ * mean": each costs up to a microsecond; past the budget, messages go
+ * without a suggestion (a plan with thousands of unknown keys has other
+ * problems). */
+#define SUGGEST_BUDGET 2000000
+
+/* Elements of the body and sections among them: each section costs a
+ * heading, a contents entry, an anchor and a bookmark (about 10 kB),
+ * each link an annotation of the PDF (about 6 kB). */
+#define BODY_ELEMENTS_MAX 50000
+#define SECTIONS_MAX 10000
 
 /* Splits "a.b.c" into three parts (caller frees *parts[0]); false if the
  * key has not exactly three non-empty parts. */
@@ -70,18 +86,66 @@ struct nearest {
 	const char	*want;
 	const char	*best;
 	size_t		 dist;
+	size_t		*budget;	/* comparisons left; NULL: unbounded */
 };
+
+/* The edit distance of a and b if at most limit, else limit + 1: only
+ * the band of width 2 * limit + 1 around the diagonal can hold it, and
+ * names are short, so the rows live on the stack. */
+static size_t
+S_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), inf = limit + 1;
+	size_t row[257];
+
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return inf;
+	if (lb >= sizeof(row) / sizeof(*row))
+		return edit_distance(a, b, limit);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j <= limit ? j : inf;
+	for (size_t i = 1; i <= la; i++) {
+		size_t lo = i > limit ? i - limit : 1;
+		size_t hi = i + limit < lb ? i + limit : lb;
+		size_t diag = row[lo - 1], left = lo == 1 && i <= limit ? i : inf;
+		size_t best = left;
+
+		if (lo == 1)
+			row[0] = left;
+		for (size_t j = lo; j <= hi; j++) {
+			size_t up = row[j], v = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < v)
+				v = up + 1;
+			if (left + 1 < v)
+				v = left + 1;
+			if (v > inf)
+				v = inf;
+			diag = up;
+			row[j] = left = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return inf;
+	}
+	return row[lb] <= limit ? row[lb] : inf;
+}
 
 static void
 S_consider(struct nearest *n, const char *cand)
 {
 	size_t limit = strlen(n->want) / 3 + 1, d;
 
+	if (n->budget != NULL && (*n->budget)-- == 0) {
+		*n->budget = 0;
+		return;
+	}
 	if (limit > 4)
 		limit = 4;
 	if (n->best != NULL && n->dist - 1 < limit)
 		limit = n->dist - 1;
-	d = edit_distance(n->want, cand, limit);
+	d = S_distance(n->want, cand, limit);
 	if (d <= limit && (n->best == NULL || d < n->dist)) {
 		n->best = cand;
 		n->dist = d;
@@ -89,9 +153,9 @@ S_consider(struct nearest *n, const char *cand)
 }
 
 static const char *
-S_near_row(const struct table *t, const char *id)
+S_near_row(const struct table *t, const char *id, size_t *budget)
 {
-	struct nearest n = { .want = id };
+	struct nearest n = { .want = id, .budget = budget };
 
 	if (table_entry(t, id) != NULL ||
 	    (strcmp(id, "plan") == 0 && S_has_plan_level(t)))
@@ -108,9 +172,10 @@ S_near_row(const struct table *t, const char *id)
 }
 
 static const char *
-S_near_field(const struct table *t, const char *row, const char *field)
+S_near_field(const struct table *t, const char *row, const char *field,
+    size_t *budget)
 {
-	struct nearest n = { .want = field };
+	struct nearest n = { .want = field, .budget = budget };
 
 	if (strcmp(row, "plan") == 0 && S_has_plan_level(t)) {
 		S_consider(&n, "reserve");
@@ -121,8 +186,8 @@ S_near_field(const struct table *t, const char *row, const char *field)
 	return n.best;
 }
 
-char *
-keys_suggest(const struct plan *p, const char *key)
+static char *
+S_suggest(const struct plan *p, const char *key, size_t *budget)
 {
 	struct nearest n;
 	const struct table *t;
@@ -131,16 +196,22 @@ keys_suggest(const struct plan *p, const char *key)
 
 	if (!S_split(key, part))
 		return NULL;
-	n = (struct nearest){ .want = part[0] };
+	n = (struct nearest){ .want = part[0], .budget = budget };
 	for (size_t i = 0; i < p->ntables; i++)
 		S_consider(&n, p->tables[i]->name);
 	if ((t = plan_table(p, part[0])) == NULL && n.best != NULL)
 		t = plan_table(p, n.best);
-	if (t != NULL && (row = S_near_row(t, part[1])) != NULL &&
-	    (field = S_near_field(t, row, part[2])) != NULL)
+	if (t != NULL && (row = S_near_row(t, part[1], budget)) != NULL &&
+	    (field = S_near_field(t, row, part[2], budget)) != NULL)
 		s = xasprintf("%s.%s.%s", t->name, row, field);
 	free(part[0]);
 	return s;
+}
+
+char *
+keys_suggest(const struct plan *p, const char *key)
+{
+	return S_suggest(p, key, NULL);
 }
 
 static void
@@ -166,149 +237,307 @@ S_prop(xmlNodePtr n, const char *name)
 	return s != NULL ? s : xstrdup("");
 }
 
+/* What printing a table once costs, worked out on its first use. */
+struct cost {
+	bool		 known;
+	size_t		 width;		/* cells in a row, at most */
+	size_t		*group_rows;	/* rows per group */
+};
+
+/* The walk over the body: its references checked, its printed cells
+ * counted before anything is built (--check stops there too). */
+struct walk {
+	const struct plan	*p;
+	struct diags		*d;
+	xmlHashTablePtr		 index;		/* table name -> index + 1 */
+	struct cost		*cost;		/* per table */
+	bool			*inserted;	/* per table: by the body */
+	size_t			 cells;
+	xmlNodePtr		 over;		/* the first print past the limit */
+	size_t			 budget;	/* of S_consider */
+	size_t			 elements, sections;
+	xmlNodePtr		 too_many;	/* the first element past them */
+};
+
+static int
+S_index(const struct walk *w, const char *name)
+{
+	void *v = xmlHashLookup(w->index, (const xmlChar *)name);
+
+	return v != NULL ? (int)((uintptr_t)v - 1) : -1;
+}
+
+static bool
+S_filled(const struct table *t, size_t f)
+{
+	const struct entry *sets[] = { t->rows, t->groups, t->total };
+	const size_t counts[] = { t->nrows, t->ngroups, t->total != NULL };
+
+	for (size_t s = 0; s < 3; s++)
+		for (size_t i = 0; i < counts[s]; i++)
+			if (sets[s][i].val[f].has || (sets[s][i].note != NULL &&
+			    sets[s][i].note[f] != NULL))
+				return true;
+	return false;
+}
+
+static bool
+S_text_filled(const struct table *t, size_t c)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].cells != NULL && t->rows[i].cells[c] != NULL &&
+		    t->rows[i].cells[c][0] != '\0')
+			return true;
+	return false;
+}
+
+/* The widest row doctable can make of t: the label, up to 8 text
+ * columns and 32 figures that some entry fills; the instruments'
+ * comparison with the year before, a second table of the same rows,
+ * adds its 7 columns. */
+static size_t
+S_width(const struct table *t)
+{
+	size_t text = 0, fields = 0;
+	int f;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		text += t->cols[c].role == ROLE_TEXT && S_text_filled(t, c);
+	for (size_t i = 0; i < t->nfields; i++)
+		fields += S_filled(t, i);
+	if (t->kind == KIND_SERIES)
+		text++;
+	fields = 1 + (text < 8 ? text : 8) + (fields < 32 ? fields : 32);
+	if (t->kind == KIND_INSTRUMENTS &&
+	    (((f = table_field(t, "eintritte_vorjahr")) >= 0 && S_filled(t, f)) ||
+	    ((f = table_field(t, "mittel_vorjahr")) >= 0 && S_filled(t, f))))
+		fields += 7;
+	return fields;
+}
+
+static struct cost *
+S_cost(struct walk *w, int i)
+{
+	struct cost *c = &w->cost[i];
+	const struct table *t = w->p->tables[i];
+
+	if (!c->known) {
+		c->known = true;
+		c->width = S_width(t);
+		c->group_rows = xcalloc(t->ngroups + 1, sizeof(*c->group_rows));
+		for (size_t r = 0; r < t->nrows; r++)
+			if (t->rows[r].group >= 0 &&
+			    (size_t)t->rows[r].group < t->ngroups)
+				c->group_rows[t->rows[r].group]++;
+	}
+	return c;
+}
+
+/* The cells one insert (of group, if not NULL) or chart prints: its
+ * rows with a head, the group and total rows and the reserve. */
+static size_t
+S_cells(struct walk *w, int i, const char *group, bool chart)
+{
+	const struct table *t = w->p->tables[i];
+	struct cost *c = S_cost(w, i);
+	const struct entry *g;
+
+	/* A label and a bar or point per row, and the drawing itself,
+	 * about as much as 60 cells (11.000 small charts took 930 MB). */
+	if (chart)
+		return 2 * t->nrows + 60;
+	if (group == NULL)
+		return c->width * (t->nrows + t->ngroups + 5);
+	g = table_entry(t, group);
+	if (g == NULL || g->kind != ENTRY_GROUP)
+		return 0;			/* an unknown group: an error */
+	return c->width * (c->group_rows[g - t->groups] + 2);
+}
+
+static void
+S_count(struct walk *w, xmlNodePtr n, int i, const char *group, bool chart)
+{
+	if (i < 0 || w->over != NULL)
+		return;
+	w->cells += S_cells(w, i, group, chart);
+	if (w->cells > PRINTED_CELLS_MAX)
+		w->over = n;
+}
+
 /* NULL if the table does not exist or could not be read (its own
  * error says enough). */
 static const struct table *
-S_table_ref(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_table_ref(struct walk *w, xmlNodePtr n)
 {
+	const struct plan *p = w->p;
 	char *name = S_prop(n, "table");
 	const struct table *t = plan_table(p, name);
-	struct nearest near = { .want = name };
+	struct nearest near = { .want = name, .budget = &w->budget };
 
 	if (t == NULL && *name != '\0') {
 		for (size_t i = 0; i < p->ntables; i++)
 			S_consider(&near, p->tables[i]->name);
-		S_unknown(p, d, n, "table", name, near.best);
+		S_unknown(p, w->d, n, "table", name, near.best);
 	}
 	free(name);
 	return t != NULL && !t->broken ? t : NULL;
 }
 
 static const struct table *
-S_table_prefix(const struct plan *p, const char *name, size_t len)
+S_table_prefix(const struct walk *w, const char *name, size_t len)
 {
-	for (size_t i = 0; i < p->ntables; i++)
-		if (strncmp(p->tables[i]->name, name, len) == 0 &&
-		    p->tables[i]->name[len] == '\0')
-			return p->tables[i];
-	return NULL;
+	char *s = xstrndup(name, len);
+	int i = S_index(w, s);
+
+	free(s);
+	return i >= 0 ? w->p->tables[i] : NULL;
 }
 
 static void
-S_check_value(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_value(struct walk *w, xmlNodePtr n)
 {
 	char *ref = S_prop(n, "ref"), *sug;
 	const char *dot = strchr(ref, '.');
 	const struct table *t = dot != NULL ?
-	    S_table_prefix(p, ref, (size_t)(dot - ref)) : NULL;
+	    S_table_prefix(w, ref, (size_t)(dot - ref)) : NULL;
 	struct figure fig;
 
 	if (*ref != '\0' && (t == NULL || !t->broken) &&
-	    !keys_resolve(p, ref, &fig)) {
-		sug = keys_suggest(p, ref);
-		S_unknown(p, d, n, "key", ref, sug);
+	    !keys_resolve(w->p, ref, &fig)) {
+		sug = S_suggest(w->p, ref, &w->budget);
+		S_unknown(w->p, w->d, n, "key", ref, sug);
 		free(sug);
 	}
 	free(ref);
 }
 
 static void
-S_check_insert(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_insert(struct walk *w, xmlNodePtr n)
 {
-	const struct table *t = S_table_ref(p, d, n);
-	char *g;
+	const struct table *t = S_table_ref(w, n);
+	char *g = NULL;
 	struct nearest near;
-	bool found = false;
+	const struct entry *e;
 
-	if (t == NULL || !xmlHasProp(n, (const xmlChar *)"group"))
-		return;
-	g = S_prop(n, "group");
-	near = (struct nearest){ .want = g };
-	for (size_t i = 0; i < t->ngroups; i++) {
-		found |= strcmp(t->groups[i].id, g) == 0;
-		S_consider(&near, t->groups[i].id);
+	if (t != NULL && xmlHasProp(n, (const xmlChar *)"group")) {
+		g = S_prop(n, "group");
+		near = (struct nearest){ .want = g, .budget = &w->budget };
+		if ((e = table_entry(t, g)) == NULL || e->kind != ENTRY_GROUP) {
+			for (size_t i = 0; i < t->ngroups; i++)
+				S_consider(&near, t->groups[i].id);
+			S_unknown(w->p, w->d, n, "group", g, near.best);
+		}
 	}
-	if (!found)
-		S_unknown(p, d, n, "group", g, near.best);
+	if (t != NULL)
+		S_count(w, n, S_index(w, t->name), g, false);
 	free(g);
 }
 
 static void
-S_check_chart(const struct plan *p, struct diags *d, xmlNodePtr n)
+S_check_chart(struct walk *w, xmlNodePtr n)
 {
-	const struct table *t = S_table_ref(p, d, n);
+	const struct table *t = S_table_ref(w, n);
 	char *f;
 
 	if (t == NULL)
 		return;
 	f = S_prop(n, "field");
 	if (*f != '\0' && table_field(t, f) < 0) {
-		struct nearest near = { .want = f };
+		struct nearest near = { .want = f, .budget = &w->budget };
 
 		for (size_t i = 0; i < t->nfields; i++)
 			S_consider(&near, t->fields[i].name);
-		S_unknown(p, d, n, "field", f, near.best);
+		S_unknown(w->p, w->d, n, "field", f, near.best);
 	}
+	S_count(w, n, S_index(w, t->name), NULL, true);
 	free(f);
 }
 
 static void
-S_walk(const struct plan *p, struct diags *d, xmlNodePtr parent)
+S_walk(struct walk *w, xmlNodePtr parent)
 {
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (strcmp((const char *)n->name, "value") == 0)
-			S_check_value(p, d, n);
-		else if (strcmp((const char *)n->name, "insert") == 0)
-			S_check_insert(p, d, n);
-		else if (strcmp((const char *)n->name, "chart") == 0)
-			S_check_chart(p, d, n);
-		else
-			S_walk(p, d, n);
-	}
-}
-
-/* Each <insert> and <chart> prints its whole table again: the rows they
- * print together are bounded, so that a small plan.xml cannot make a
- * report of millions of rows out of one large table. */
-static xmlNodePtr
-S_too_many_rows(const struct plan *p, xmlNodePtr parent, size_t *rows)
-{
-	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
-		const struct table *t = NULL;
-		xmlNodePtr over;
-		char *name;
-
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)n->name, "insert") == 0 ||
-		    strcmp((const char *)n->name, "chart") == 0) {
-			name = S_prop(n, "table");
-			t = plan_table(p, name);
-			free(name);
+		if (w->too_many == NULL) {
+			w->sections += strcmp((const char *)n->name,
+			    "section") == 0;
+			if (++w->elements > BODY_ELEMENTS_MAX ||
+			    w->sections > SECTIONS_MAX)
+				w->too_many = n;
 		}
-		if (t != NULL && (*rows += t->nrows) > PRINTED_ROWS_MAX)
-			return n;
-		if ((over = S_too_many_rows(p, n, rows)) != NULL)
-			return over;
+		if (strcmp((const char *)n->name, "value") == 0)
+			S_check_value(w, n);
+		else if (strcmp((const char *)n->name, "insert") == 0)
+			S_check_insert(w, n);
+		else if (strcmp((const char *)n->name, "chart") == 0)
+			S_check_chart(w, n);
+		else
+			S_walk(w, n);
 	}
-	return NULL;
 }
 
+/* Marks the tables that the body inserts: the template's chapters
+ * print each of the others once (docbuild's auto inserts). */
+static void
+S_mark(struct walk *w, xmlNodePtr parent)
+{
+	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
+		char *name;
+		int i;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)n->name, "insert") == 0) {
+			name = S_prop(n, "table");
+			if ((i = S_index(w, name)) >= 0)
+				w->inserted[i] = true;
+			free(name);
+		} else
+			S_mark(w, n);
+	}
+}
+
+/* Each <insert> and <chart> prints its table again, and a group insert
+ * its group: the cells they print together are bounded, so that a small
+ * plan.xml cannot make a report of millions of cells out of one large
+ * table. */
 void
 keys_check_body(const struct plan *p, struct diags *d)
 {
-	size_t rows = 0;
-	xmlNodePtr n;
+	struct walk w = { .p = p, .d = d, .budget = SUGGEST_BUDGET };
+	int line = 0;
 
-	if (p->body == NULL)
-		return;
-	S_walk(p, d, p->body);
-	if ((n = S_too_many_rows(p, p->body, &rows)) != NULL)
-		diag_error(d, p->xml_path, planxml_line(n), "the tables and "
-		    "charts of the body print more than %d rows",
-		    PRINTED_ROWS_MAX);
+	w.index = xmlHashCreate((int)p->ntables + 1);
+	w.cost = xcalloc(p->ntables + 1, sizeof(*w.cost));
+	w.inserted = xcalloc(p->ntables + 1, sizeof(*w.inserted));
+	for (size_t i = 0; i < p->ntables; i++)
+		(void)xmlHashAddEntry(w.index, (const xmlChar *)p->tables[i]->name,
+		    (void *)(uintptr_t)(i + 1));	/* the first of a name */
+	if (p->body != NULL) {
+		S_walk(&w, p->body);
+		S_mark(&w, p->body);
+	}
+	if (w.too_many != NULL)
+		diag_error(d, p->xml_path, planxml_line(w.too_many), "the body "
+		    "has more than %d %s", w.sections > SECTIONS_MAX ?
+		    SECTIONS_MAX : BODY_ELEMENTS_MAX, w.sections > SECTIONS_MAX ?
+		    "sections" : "elements");
+	if (w.over != NULL)
+		line = planxml_line(w.over);
+	for (size_t i = 0; i < p->ntables && line == 0; i++)
+		if (!w.inserted[i] && !p->tables[i]->broken &&
+		    (w.cells += S_cells(&w, (int)i, NULL, false)) >
+		    PRINTED_CELLS_MAX)
+			line = p->tables[i]->xml_line;
+	if (line != 0)
+		diag_error(d, p->xml_path, line, "the tables and charts of the "
+		    "body print more than %d cells", PRINTED_CELLS_MAX);
+	for (size_t i = 0; i < p->ntables; i++)
+		free(w.cost[i].group_rows);
+	free(w.cost);
+	free(w.inserted);
+	xmlHashFree(w.index, NULL);
 }
 
 struct value

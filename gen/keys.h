@@ -22,7 +22,9 @@ bool		 keys_resolve(const struct plan *p, const char *key,
 		    struct figure *out);
 /* The existing key closest to a mistyped one, or NULL (caller frees). */
 char		*keys_suggest(const struct plan *p, const char *key);
-/* <value ref>, <insert> and <chart> name things that exist. */
+/* <value ref>, <insert> and <chart> name things that exist, and the
+ * body stays within the limits of what it may print (README, "Hostile
+ * input"). */
 void		 keys_check_body(const struct plan *p, struct diags *d);
 
 struct value	 figure_value(const struct figure *fig);

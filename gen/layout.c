@@ -4,7 +4,9 @@
  * and foot. */
 #include "layout.h"
 
+#include <libxml/hash.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1394,13 +1396,25 @@ S_emit_boxes(struct layout *l, struct boxes *bx)
 	}
 }
 
-static int
-S_find_anchor(const struct layout *l, const char *id)
+/* The anchors by id, the first of an id winning: a contents entry or
+ * link per section would make a linear search quadratic. */
+static xmlHashTablePtr
+S_anchor_index(const struct layout *l)
 {
+	xmlHashTablePtr h = xmlHashCreate((int)l->nanchors + 1);
+
 	for (size_t i = 0; i < l->nanchors; i++)
-		if (strcmp(l->anchors[i].id, id) == 0)
-			return (int)i;
-	return -1;
+		(void)xmlHashAddEntry(h, (const xmlChar *)l->anchors[i].id,
+		    (void *)(uintptr_t)(i + 1));
+	return h;
+}
+
+static int
+S_find_anchor(xmlHashTablePtr h, const char *id)
+{
+	void *v = xmlHashLookup(h, (const xmlChar *)id);
+
+	return v != NULL ? (int)((uintptr_t)v - 1) : -1;
 }
 
 /* Internal links and the contents' page numbers, now that every anchor
@@ -1408,6 +1422,8 @@ S_find_anchor(const struct layout *l, const char *id)
 static void
 S_resolve(struct layout *l)
 {
+	xmlHashTablePtr h = S_anchor_index(l);
+
 	for (size_t p = 0; p < l->npages; p++)
 		for (size_t i = 0; i < l->pages[p].n; i++) {
 			struct lay_item *it = &l->pages[p].items[i];
@@ -1416,7 +1432,7 @@ S_resolve(struct layout *l)
 			if (it->text == NULL || it->text[0] != '#' ||
 			    (it->type != LI_LINK && it->target != -2))
 				continue;
-			a = S_find_anchor(l, it->text + 1);
+			a = S_find_anchor(h, it->text + 1);
 			if (it->type == LI_LINK) {
 				it->target = a;
 				if (a < 0)
@@ -1428,6 +1444,7 @@ S_resolve(struct layout *l)
 			    xstrdup("");
 			it->target = -1;
 		}
+	xmlHashFree(h, NULL);
 }
 
 static void

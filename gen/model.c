@@ -266,13 +266,21 @@ table_entry(const struct table *t, const char *id)
 	return xmlHashLookup(t->ids, (const xmlChar *)id);
 }
 
+/* Every insert, value and check looks its table up, and a plan may
+ * declare thousands: the index is a cache, filled with the tables
+ * appended since the last lookup, the first of a name winning. */
 struct table *
 plan_table(const struct plan *p, const char *name)
 {
-	for (size_t i = 0; i < p->ntables; i++)
-		if (strcmp(p->tables[i]->name, name) == 0)
-			return p->tables[i];
-	return NULL;
+	struct plan *cache = (struct plan *)p;
+
+	if (p->table_index == NULL)
+		cache->table_index = xmlHashCreate(16);
+	for (; p->nindexed < p->ntables; cache->nindexed++)
+		(void)xmlHashAddEntry(p->table_index,
+		    (const xmlChar *)p->tables[p->nindexed]->name,
+		    p->tables[p->nindexed]);
+	return xmlHashLookup(p->table_index, (const xmlChar *)name);
 }
 
 struct entry *
@@ -368,6 +376,8 @@ plan_free(struct plan *p)
 	for (size_t i = 0; i < p->ntables; i++)
 		table_free(p->tables[i]);
 	free(p->tables);
+	if (p->table_index != NULL)
+		xmlHashFree(p->table_index, NULL);
 	plan_free(p->programme);
 	free(p->programme_dir);
 	plan_free(p->previous);

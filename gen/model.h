@@ -175,6 +175,8 @@ struct plan {
 	int		 date_year, date_month, date_day;	/* 0 if none */
 	struct table	**tables;
 	size_t		 ntables;
+	xmlHashTablePtr	 table_index;	/* name -> table: plan_table's cache */
+	size_t		 nindexed;	/* tables in it so far */
 	char		*programme_dir;	/* the programme a Bericht reports on */
 	int		 programme_line;
 	struct plan	*programme;	/* read, computed; owned */

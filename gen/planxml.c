@@ -18,6 +18,7 @@
 #define ATTRIBUTE_MAX_CHARS 1000
 /* An element or attribute name quoted in a message. */
 #define QNAME(s) QUOTE((const char *)(s))
+#define PLAN_TABLES_MAX 1000	/* each costs a file and its schema */
 
 struct reader {
 	struct plan	*plan;
@@ -608,7 +609,11 @@ S_read_data(struct reader *r, xmlNodePtr data)
 	for (xmlNodePtr n = data->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, data))
 			continue;
-		if (S_is(n, "table"))
+		if (S_is(n, "table") && r->plan->ntables == PLAN_TABLES_MAX) {
+			diag_error(r->d, r->file, planxml_line(n), "more than "
+			    "%d tables", PLAN_TABLES_MAX);
+			break;
+		} else if (S_is(n, "table"))
 			S_read_table(r, n);
 		else
 			S_unknown_element(r, n, data);

@@ -910,9 +910,27 @@ links:
 }
 
 
+/* What the tables of a plan may hold together, in cells and figures:
+ * one file of the most cells with its figures and a part of a second,
+ * a few hundred megabytes of model. */
+#define PLAN_CELLS_MAX 6000000
+
 void
 tables_read(struct plan *p, struct diags *d)
 {
-	for (size_t i = 0; i < p->ntables; i++)
-		S_read_table(p, p->tables[i], d);
+	size_t cells = 0;
+
+	for (size_t i = 0; i < p->ntables; i++) {
+		struct table *t = p->tables[i];
+
+		if (cells > PLAN_CELLS_MAX && !t->broken) {
+			diag_error(d, p->xml_path, t->xml_line, "the tables "
+			    "before '%s' hold more than %d cells", t->name,
+			    PLAN_CELLS_MAX);
+			for (size_t k = i; k < p->ntables; k++)
+				p->tables[k]->broken = true;	/* unread */
+		}
+		S_read_table(p, t, d);
+		cells += t->nrows * (t->ncols + t->nfields);
+	}
 }

@@ -42,11 +42,11 @@ rows 1000000 >"$tmp/h/t.csv"
 hostile "a million rows" 1 "h/t.csv:100002: error: more than 100000 rows"
 mkplan
 rows 100000 >"$tmp/h/t.csv"
-hostile "100.000 rows, the most a table may have" 0 ""
+hostile "100.000 rows, too many cells to print" 1 "h/plan.xml:1: error: the tables and charts of the body print more than 250000 cells"
 mkplan
 rows 100000 >"$tmp/h/t.csv"
 sed -i 's|<insert table="t"/>|<insert table="t"/><chart table="t" field="eintritte" kind="bar"/><insert table="t"/>|' "$tmp/h/plan.xml"
-hostile "one table printed three times" 1 "h/plan.xml:1: error: the tables and charts of the body print more than 200000 rows"
+hostile "one table printed three times" 1 "h/plan.xml:1: error: the tables and charts of the body print more than 250000 cells"
 mkplan
 awk 'BEGIN { printf "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"J\" kind=\"gE\"/><title>T</title><body>";
 	for (i = 0; i < 100000; i++) printf "<section title=\"s\">"; print "" }' >"$tmp/h/plan.xml"

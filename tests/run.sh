@@ -204,6 +204,7 @@ for pair in "$@"; do
 	. tests/hostile.sh
 	. tests/template.sh
 	. tests/text.sh
+	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs
 	. tests/output.sh
 	. tests/batch.sh
 	if [ "$pair" = "$1" ]; then

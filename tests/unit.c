@@ -1309,6 +1309,54 @@ heading_case(int n, bool *together)
 	return moved;
 }
 
+/* Links find their anchor by id, the first of an id where two share
+ * one (the anchors are looked up in a hash table, not one by one). */
+static void
+test_anchor_lookup(void)
+{
+	struct doc *d = small_doc();
+	struct doc_node *para, *link;
+	struct lay_params p;
+	struct layout *l;
+	bool right = true;
+	int links = 0;
+
+	add_section(d->root, "A", "a");
+	for (int i = 0; i < 500; i++) {
+		char *id = xasprintf("s%d", i);
+
+		add_section(d->root, "S", id);
+		free(id);
+	}
+	add_section(d->root, "A again", "a");
+	para = doc_add(d->root->last, DOC_PARAGRAPH, NULL);
+	for (int i = 0; i < 500; i += 7) {
+		link = doc_add(para, DOC_LINK, NULL);
+		link->id = xasprintf("#s%d", i);
+		doc_add(link, DOC_TEXT, "Link ");
+	}
+	link = doc_add(para, DOC_LINK, NULL);
+	link->id = xstrdup("#a");
+	doc_add(link, DOC_TEXT, "A");
+	layout_defaults(&p);
+	l = layout_build(d, &fake, NULL, &p);
+	for (size_t k = 0; k < l->npages; k++)
+		for (size_t i = 0; i < l->pages[k].n; i++) {
+			const struct lay_item *it = &l->pages[k].items[i];
+
+			if (it->type != LI_LINK)
+				continue;
+			links++;
+			right &= it->target >= 0 && strcmp(l->anchors[it->target].id,
+			    it->text + 1) == 0 && (strcmp(it->text, "#a") != 0 ||
+			    it->target == 0);
+		}
+	report(right && links == 73, "links find their anchor, the first of an id",
+	    "%d links", links);
+	layout_free(l);
+	doc_free(d);
+}
+
 static void
 test_layout(void)
 {
@@ -1699,5 +1747,6 @@ main(void)
 	test_ttf();
 	test_io();
 	test_fonts();
+	test_anchor_lookup();
 	return failures > 0;
 }
