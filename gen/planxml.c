@@ -740,36 +740,47 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	S_linked_plans(r, root);
 }
 
-/* Whether some <section> under n has the id. */
-static bool
-S_section_id(xmlNodePtr n, const char *id)
+/* The ids of the sections under n into ids (id -> the section): each an
+ * HTML anchor, so restricted like table names and given once. */
+static void
+S_section_ids(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 {
 	for (n = n->children; n != NULL; n = n->next) {
-		char *v;
-		bool found;
+		char *id;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		v = S_is(n, "section") ? planxml_prop(n, "id") : NULL;
-		found = (v != NULL && strcmp(v, id) == 0) || S_section_id(n, id);
-		free(v);
-		if (found)
-			return true;
+		if (S_is(n, "section") && (id = planxml_prop(n, "id")) != NULL) {
+			xmlNodePtr first = xmlHashLookup(ids, (xmlChar *)id);
+
+			if (!text_is_id(id))
+				diag_error(r->d, r->file, planxml_line(n),
+				    "section id '%s' may hold only a-z, 0-9, "
+				    "'-' and '_' and must start with a letter "
+				    "or digit", QUOTE(id));
+			else if (first != NULL)
+				diag_error(r->d, r->file, planxml_line(n),
+				    "section id '%s' is given twice (first "
+				    "on line %d)", QUOTE(id), planxml_line(first));
+			else
+				xmlHashAddEntry(ids, (xmlChar *)id, n);
+			free(id);
+		}
+		S_section_ids(r, n, ids);
 	}
-	return false;
 }
 
 /* An <a href> leads to the web or to a part of the plan, never to a
  * script, a file or data (input-format.md, "Text"). */
 static void
-S_check_links(struct reader *r, xmlNodePtr n)
+S_check_links(struct reader *r, xmlNodePtr n, xmlHashTablePtr sections)
 {
 	for (n = n->children; n != NULL; n = n->next) {
 		char *href;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		S_check_links(r, n);
+		S_check_links(r, n, sections);
 		if (!S_is(n, "a") || (href = planxml_prop(n, "href")) == NULL)
 			continue;
 		if (!text_href_safe(href))
@@ -777,7 +788,7 @@ S_check_links(struct reader *r, xmlNodePtr n)
 			    "is not an http:, https: or mailto: address, nor "
 			    "#ID of a section or table", QUOTE(href));
 		else if (href[0] == '#' && plan_table(r->plan, href + 1) ==
-		    NULL && !S_section_id(r->plan->body, href + 1))
+		    NULL && xmlHashLookup(sections, (xmlChar *)href + 1) == NULL)
 			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
 			    "names no section id or table of the plan",
 			    QUOTE(href));
@@ -836,8 +847,15 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		if (!seen[i] && (i == 0 || i == 1 || i == 5))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "needs a <%s>", once[i]);
-	if (p->body != NULL)
-		S_check_links(r, p->body);
+	if (p->body != NULL) {
+		xmlHashTablePtr sections = xmlHashCreate(64);
+
+		if (sections == NULL)
+			out_of_memory();
+		S_section_ids(r, p->body, sections);
+		S_check_links(r, p->body, sections);
+		xmlHashFree(sections, NULL);
+	}
 }
 
 static char *
