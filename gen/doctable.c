@@ -85,7 +85,8 @@ doctable_set_figure(struct doc_node *n, const struct figure *fig,
 
 struct layout {
 	const struct table	*t;
-	int			 fields[32];	/* shown fields, in order */
+	int			 fields[200];	/* shown fields, in order: as many
+						   as a CSV file has columns */
 	int			 nfields;
 	int			 textcols[8];	/* shown text columns */
 	int			 ntext;
@@ -137,7 +138,7 @@ S_add_field(struct layout *l, const char *name)
 {
 	int f = table_field(l->t, name);
 
-	if (f >= 0 && S_field_used(l->t, f) && l->nfields < 32)
+	if (f >= 0 && S_field_used(l->t, f) && l->nfields < (int)(sizeof(l->fields) / sizeof(l->fields[0])))
 		l->fields[l->nfields++] = f;
 }
 

@@ -4,6 +4,7 @@
  * and foot. */
 #include "layout.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,6 +331,49 @@ S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
 	ln->width += sw + w;
 }
 
+/* pos moved forward onto the start of a character (or the end). */
+static size_t
+S_boundary(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return len;
+	while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* The longest head of s, ending on a character, not wider than room.
+ * Galloping, then bisecting over prefix widths: a word of n bytes costs
+ * about n log n to cut, never n squared (a URL in a narrow column). */
+static size_t
+S_fit(const struct ctx *c, enum lay_font f, double size, const char *s,
+    size_t len, double room)
+{
+	size_t lo = 0, hi, step = 16;
+
+	for (;;) {
+		hi = S_boundary(s, len, lo + step);
+		if (!(S_w(c, f, size, s, hi) <= room))
+			break;
+		lo = hi;
+		if (hi == len)
+			return len;
+		step *= 2;
+	}
+	for (;;) {	/* lo fits, hi does not */
+		size_t mid = S_boundary(s, len, lo + (hi - lo) / 2);
+
+		if (mid <= lo)
+			mid = S_boundary(s, len, lo + 1);
+		if (mid >= hi)
+			return lo;
+		if (S_w(c, f, size, s, mid) <= room)
+			lo = mid;
+		else
+			hi = mid;
+	}
+}
+
 /* The longest hyphenated head of the chunk that fits in room, as a byte
  * count (0: none).  Only plain words; the letters of a word ending in
  * punctuation are hyphenated all the same. */
@@ -337,24 +381,29 @@ static size_t
 S_hyphen_head(const struct ctx *c, const struct chunk *ch, double room,
     double size)
 {
-	size_t pos[HYPH_MAX], n, best = 0, letters = ch->len;
+	size_t pos[HYPH_MAX], n, best = 0, letters = ch->len, fit;
 
 	if (ch->whole || c->hy == NULL)
 		return 0;
 	while (letters > 0 && strchr(".,;:!?)\"", ch->s[letters - 1]) != NULL)
 		letters--;
+	/* No head longer than what fits without its dash. */
+	fit = S_fit(c, ch->font, size, ch->s, ch->len, room);
 	n = hyph_points(c->hy, ch->s, letters, pos, HYPH_MAX);
-	for (size_t i = 0; i < n; i++) {
-		char *head = xasprintf("%.*s-", (int)pos[i], ch->s);
+	for (size_t i = n; i-- > 0 && best == 0; ) {
+		char *head;
 
+		if (pos[i] >= fit)
+			continue;
+		head = xasprintf("%.*s-", (int)pos[i], ch->s);
 		if (S_w(c, ch->font, size, head, pos[i] + 1) <= room)
 			best = pos[i];
 		free(head);
 	}
 	/* A word already holding a hyphen breaks after it too. */
-	for (size_t i = letters; i-- > 1; )
+	for (size_t i = fit < letters ? fit : letters; i-- > 1; )
 		if (ch->s[i] == '-' && i + 1 < letters && i + 1 > best &&
-		    S_w(c, ch->font, size, ch->s, i + 1) <= room) {
+		    i + 1 <= fit) {
 			best = i + 1;
 			break;
 		}
@@ -367,19 +416,9 @@ static size_t
 S_force_cut(const struct ctx *c, const struct chunk *ch, double room,
     double size)
 {
-	size_t cut = 0, i = 0;
+	size_t cut = S_fit(c, ch->font, size, ch->s, ch->len, room);
 
-	while (i < ch->len) {
-		size_t next = i + 1;
-
-		while (next < ch->len && ((unsigned char)ch->s[next] & 0xC0) == 0x80)
-			next++;
-		if (cut > 0 && S_w(c, ch->font, size, ch->s, next) > room)
-			break;
-		cut = next;
-		i = next;
-	}
-	return cut;
+	return cut > 0 ? cut : S_boundary(ch->s, ch->len, 1);
 }
 
 /* First fit, with hyphenation where a word does not fit and the line
@@ -400,13 +439,13 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 		for (;;) {
 			bool space = ch.space_before && ln->n > 0;
 			double sw = space ? S_w(c, ch.font, size, " ", 1) : 0;
-			double w = S_w(c, ch.font, size, ch.s, ch.len);
 			double room = width - ln->width - sw;
 			size_t cut;
 
 			/* A little slack: sums and differences of widths
 			 * need not round alike. */
-			if (w <= room + 0.01) {
+			if (S_fit(c, ch.font, size, ch.s, ch.len, room + 0.01) ==
+			    ch.len) {
 				S_put(c, ln, ch.s, ch.len, ch.font, ch.link, space,
 				    size);
 				break;
@@ -609,6 +648,7 @@ S_heading(struct ctx *c, const struct doc_node *s)
 struct tcol {
 	double		 w;
 	bool		 num;
+	bool		 cut;		/* too narrow: numbers wrap too */
 };
 
 static enum lay_font
@@ -638,15 +678,13 @@ S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size)
 	return best;
 }
 
-/* Column widths at size: numbers never wrap; text columns share what is
- * left, each at least its widest word.  False if that does not fit. */
-static bool
-S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
-    size_t ncol, double size)
+/* The natural (unbroken) and the least width of every column at size. */
+static void
+S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
+    size_t ncol, double size, double *natural, double *minw)
 {
-	double natural[64] = { 0 }, minw[64] = { 0 }, fixed = 0, text_nat = 0,
-	    text_min = 0, room;
-
+	for (size_t j = 0; j < ncol; j++)
+		natural[j] = minw[j] = 0;
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		size_t j = 0;
 
@@ -659,6 +697,10 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 			    !(r->flags & DOC_ROW_HEAD) ? w :
 			    S_widest_word(c, x->text, f, size);
 
+			/* A word longer than a quarter line (a URL) is cut
+			 * rather than widen its column. */
+			if (!(x->flags & DOC_CELL_NUM) && mw > c->width / 4)
+				mw = c->width / 4;
 			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
 			natural[j] = w > natural[j] ? w : natural[j];
 			minw[j] = mw > minw[j] ? mw : minw[j];
@@ -667,6 +709,24 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 	for (size_t j = 0; j < ncol; j++) {
 		natural[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
 		minw[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
+	}
+}
+
+/* Column widths at size: numbers never wrap; text columns share what is
+ * left, each at least its widest word.  False if that does not fit; with
+ * squeeze, every column then gets a share of the least widths, and words
+ * and numbers are cut to fit it. */
+static bool
+S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
+    size_t ncol, double size, bool squeeze)
+{
+	double *natural = xcalloc(ncol + 1, sizeof(double)),
+	    *minw = xcalloc(ncol + 1, sizeof(double)), fixed = 0, text_nat = 0,
+	    text_min = 0, room;
+	bool ok = true;
+
+	S_col_widths(c, t, col, ncol, size, natural, minw);
+	for (size_t j = 0; j < ncol; j++) {
 		if (col[j].num) {
 			col[j].w = minw[j];
 			fixed += minw[j];
@@ -676,21 +736,31 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 		}
 	}
 	room = c->width - fixed;
-	if (room < text_min)
-		return false;
-	for (size_t j = 0; j < ncol; j++) {
-		if (col[j].num)
-			continue;
-		if (text_nat <= room)
-			col[j].w = natural[j] + (j == 0 ? room - text_nat : 0);
-		else
-			col[j].w = minw[j] + (natural[j] - minw[j]) *
-			    (room - text_min) / (text_nat - text_min);
+	if (room < text_min) {
+		ok = false;
+		for (size_t j = 0; squeeze && j < ncol; j++) {
+			col[j].w = minw[j] * c->width / (fixed + text_min);
+			col[j].cut = true;
+		}
+	} else {
+		for (size_t j = 0; j < ncol; j++) {
+			if (col[j].num)
+				continue;
+			if (text_nat <= room)
+				col[j].w = natural[j] + (j == 0 ? room - text_nat :
+				    0);
+			else
+				col[j].w = minw[j] + (natural[j] - minw[j]) *
+				    (room - text_min) / (text_nat - text_min);
+		}
+		/* Numbers share what text leaves, so the table fills the
+		 * column. */
+		if (text_nat == 0 && ncol > 0)
+			col[ncol - 1].w += room;
 	}
-	/* Numbers share what text leaves, so the table fills the column. */
-	if (text_nat == 0 && ncol > 0)
-		col[ncol - 1].w += room;
-	return true;
+	free(natural);
+	free(minw);
+	return ok;
 }
 
 /* Lines of a cell's text in a column of width w. */
@@ -726,7 +796,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	bool right = col->num;
 
 	/* A number is never broken: its column was made wide enough. */
-	S_cell_lines(c, x->text, f, st->size, right &&
+	S_cell_lines(c, x->text, f, st->size, right && !col->cut &&
 	    !(r->flags & DOC_ROW_HEAD) ? 1e9 : inner, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
@@ -899,9 +969,14 @@ S_split_row(struct boxes *bx, double room)
 {
 	size_t i = bx->n - 1;
 
+	/* Each cut leaves a part of at most room, and at least one line. */
+	assert(room > 0);
 	for (; bx->v[i].h > room; i++) {
+		double at = S_cut(&bx->v[i].items, 0, room);
+
+		assert(at > 0 && at < bx->v[i].h);
 		bx->v[i].divisible = true;
-		S_divide(bx, i, S_cut(&bx->v[i].items, 0, room));
+		S_divide(bx, i, at);
 	}
 	bx->v[i].divisible = true;
 }
@@ -938,32 +1013,126 @@ S_repeat_head(struct ctx *c, const struct doc_node *t, const struct tcol *col,
 	free(cont);
 }
 
+static const double table_sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
+
+static size_t
+S_ncol(const struct doc_node *t)
+{
+	size_t n = 0;
+
+	for (const struct doc_node *x = t->first ? t->first->first : NULL;
+	    x != NULL; x = x->next)
+		n++;
+	return n;
+}
+
+static void	S_table_one(struct ctx *, const struct doc_node *);
+
+/* Part of table t: its first column and columns [from, to). */
+static struct doc_node *
+S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
+    size_t nparts)
+{
+	struct doc_node *p = doc_node_new(DOC_TABLE);
+
+	p->line = t->line;
+	p->text = xasprintf("%s (Teil %zu von %zu)", t->text, part, nparts);
+	if (part == nparts) {
+		p->note = t->note != NULL ? xstrdup(t->note) : NULL;
+		p->source = t->source != NULL ? xstrdup(t->source) : NULL;
+	}
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
+		struct doc_node *pr = doc_add(p, DOC_ROW, NULL);
+		size_t j = 0;
+
+		pr->flags = r->flags;
+		pr->level = r->level;
+		for (const struct doc_node *x = r->first; x != NULL;
+		    x = x->next, j++) {
+			struct doc_node *px;
+
+			if (j != 0 && (j < from || j >= to))
+				continue;
+			px = doc_add(pr, DOC_CELL, x->text);
+			px->flags = x->flags;
+			px->note = x->note != NULL ? xstrdup(x->note) : NULL;
+		}
+	}
+	return p;
+}
+
+/* A table too wide for the page even at the smallest size goes into
+ * parts one under the other, each with the first column again, so that
+ * no column is lost and none is cut narrower than its widest word. */
 static void
 S_table(struct ctx *c, const struct doc_node *t)
 {
-	static const double sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
-	struct tcol col[64];
-	size_t ncol = 0;
+	size_t ncol = S_ncol(t), from = 1, nparts = 1, part = 1;
+	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
+	double *natural = xcalloc(ncol + 1, sizeof(double)),
+	    *minw = xcalloc(ncol + 1, sizeof(double)), used;
+	bool fits = ncol <= 2 ||
+	    S_columns(c, t, col, ncol, table_sizes[TABLE_SIZES - 1], false);
+
+	if (!fits) {
+		S_col_widths(c, t, col, ncol, table_sizes[TABLE_SIZES - 1],
+		    natural, minw);
+		used = minw[0];
+		for (size_t j = 1; j < ncol; used += minw[j++])
+			if (j > from && used + minw[j] > c->width) {
+				nparts++;
+				used = minw[0];
+				from = j;
+			}
+		from = 1;
+		used = minw[0];
+		for (size_t j = 1; j <= ncol; used += j < ncol ? minw[j] : 0, j++)
+			if (j == ncol || (j > from && used + minw[j] > c->width)) {
+				struct doc_node *p = S_table_part(t, from, j, part++,
+				    nparts);
+
+				S_table_one(c, p);
+				doc_node_free(p);
+				used = minw[0];
+				from = j;
+			}
+	}
+	free(natural);
+	free(minw);
+	free(col);
+	if (fits)
+		S_table_one(c, t);
+}
+
+static void
+S_table_one(struct ctx *c, const struct doc_node *t)
+{
+	size_t ncol = S_ncol(t);
+	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
 	struct tstyle st;
 	int id = c->ntables++;
-	double room;
+	double room, text_h;
 	int k;
 
-	for (const struct doc_node *x = t->first ? t->first->first : NULL;
-	    x != NULL && ncol < 64; x = x->next)
-		ncol++;
-	memset(col, 0, sizeof(col));
 	for (k = 0; k < TABLE_SIZES - 1 &&
-	    !S_columns(c, t, col, ncol, sizes[k]); k++)
+	    !S_columns(c, t, col, ncol, table_sizes[k], false); k++)
 		continue;
 	if (k == TABLE_SIZES - 1)
-		S_columns(c, t, col, ncol, sizes[k]);
-	st = (struct tstyle){ .size = sizes[k], .note_size = sizes[k] - 1.5 };
+		S_columns(c, t, col, ncol, table_sizes[k], true);
+	st = (struct tstyle){ .size = table_sizes[k],
+	    .note_size = table_sizes[k] - 1.5 };
 	S_repeat_head(c, t, col, ncol, &st);
 	/* A row may fill a page under its caption and head, twice over:
-	 * once as they stand first, once as the next page repeats them. */
-	room = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom -
-	    2 * c->heads.v[id].h;
+	 * once as they stand first, once as the next page repeats them.  A
+	 * head taller than a third of the page is not repeated: the rows
+	 * get the whole page, and the head itself is cut like a row. */
+	text_h = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom;
+	if (c->heads.v[id].h > text_h / 3) {
+		S_page_free(&c->heads.v[id].items);
+		memset(&c->heads.v[id].items, 0, sizeof(c->heads.v[id].items));
+		c->heads.v[id].h = 0;
+	}
+	room = text_h - 2 * c->heads.v[id].h;
 	{
 		size_t first = c->out->n;
 
@@ -994,6 +1163,7 @@ S_table(struct ctx *c, const struct doc_node *t)
 		    c->l->p.muted, 2);
 		free(meta);
 	}
+	free(col);
 }
 
 /* --- charts --- */
