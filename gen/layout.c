@@ -1197,56 +1197,74 @@ S_center_text(const struct ctx *c, struct lay_page *p, double x, double y,
 	S_text(p, x - w / 2, y, LF_REGULAR, size, c->l->p.text, s, strlen(s));
 }
 
+/* The grid of a bar chart over a box of height h: ticks and zero. */
 static void
-S_bars(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_bar_grid(struct ctx *c, struct box *b, const struct doc_node *chart,
+    double x0, double plot, double h)
 {
-	const struct doc_node *s = chart->first;
-	double x0 = c->x0 + 4, plot = c->width * 0.62, y = 4, zero;
-
-	zero = x0 + chart->frac * plot;
-	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
-	    s->first : NULL; d != NULL; d = d->next, y += 24) {
-		double x = x0 + d->frac * plot;
-
-		S_text(&b->items, x0, y + 7, LF_REGULAR, 7.5, c->l->p.text,
-		    d->source, strlen(d->source));
-		S_fill(&b->items, x < zero ? x : zero, y + 10, fabs(x - zero), 9,
-		    c->l->p.chart[0]);
-		S_text(&b->items, (x > zero ? x : zero) + 4, y + 17.5, LF_REGULAR,
-		    7.5, c->l->p.text, d->text, strlen(d->text));
-	}
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double x = x0 + t->frac * plot;
 
 			S_rule(&b->items, x, 0, x, 0.3, RULE_GRAY);
-			b->items.items[b->items.n - 1].h = y;
-			S_center_text(c, &b->items, x, y + 9, 7, t->text);
+			b->items.items[b->items.n - 1].h = h;
 		}
-	S_rule(&b->items, zero, 0, zero, 0.6, c->l->p.muted);
-	b->items.items[b->items.n - 1].h = y;
-	b->h = y + 14;
+	S_rule(&b->items, x0 + chart->frac * plot, 0, x0 + chart->frac * plot,
+	    0.6, c->l->p.muted);
+	b->items.items[b->items.n - 1].h = h;
 }
 
+/* A box a bar, so that a chart taller than a page goes on on the next
+ * one as a table does; the axis labels below the last bar. */
+static void
+S_bars(struct ctx *c, const struct doc_node *chart)
+{
+	const struct doc_node *s = chart->first;
+	double x0 = c->x0 + 4, plot = c->width * 0.62, zero;
+	struct box *b;
+	size_t k = 0;
+
+	zero = x0 + chart->frac * plot;
+	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
+	    s->first : NULL; d != NULL; d = d->next, k++) {
+		double x = x0 + d->frac * plot, top = k == 0 ? 4 : 0;
+
+		b = S_box(c->out, top + 24, 0);
+		S_bar_grid(c, b, chart, x0, plot, top + 24);
+		S_text(&b->items, x0, top + 7, LF_REGULAR, 7.5, c->l->p.text,
+		    d->source, strlen(d->source));
+		S_fill(&b->items, x < zero ? x : zero, top + 10, fabs(x - zero),
+		    9, c->l->p.chart[0]);
+		S_text(&b->items, (x > zero ? x : zero) + 4, top + 17.5,
+		    LF_REGULAR, 7.5, c->l->p.text, d->text, strlen(d->text));
+		/* The first two bars stay with the title, the last two
+		 * with the axis. */
+		b->keep_next = k == 0 || d->next == NULL ||
+		    d->next->next == NULL;
+	}
+	b = S_box(c->out, 14, k == 0 ? 4 : 0);
+	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
+		if (t->type == DOC_TICK)
+			S_center_text(c, &b->items, x0 + t->frac * plot, 9, 7,
+			    t->text);
+}
+
+/* The x place of category k of n between left and right. */
+static double
+S_cat_x(double left, double right, int k, int n)
+{
+	return left + (k + 0.5) * (right - left) / (n > 0 ? n : 1);
+}
+
+/* Every point at the place of its category (chart.c numbers them); the
+ * axis names the categories chart.c marks, fewer where there are many. */
 static void
 S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 {
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
-	const char *cat[64];
-	size_t ncat = 0;
-	int style = 0;
+	int style = 0, ncat = chart->level;
 
-	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
-		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
-		    NULL; d != NULL; d = d->next) {
-			size_t k = 0;
-
-			while (k < ncat && strcmp(cat[k], d->source) != 0)
-				k++;
-			if (k == ncat && ncat < 64)
-				cat[ncat++] = d->source;
-		}
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			y = bottom - t->frac * (bottom - top);
@@ -1254,33 +1272,37 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
 			    c->l->p.text);
 		}
-	for (size_t k = 0; k < ncat; k++)
-		S_center_text(c, &b->items, left + (k + 0.5) * (right - left) /
-		    (double)ncat, bottom + 12, 7, cat[k]);
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next)
+			if (d->flags & DOC_AXIS_LABEL)
+				S_center_text(c, &b->items, S_cat_x(left, right,
+				    d->level, ncat), bottom + 12, 7, d->source);
 	y = bottom + 26;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
-		double pts[128];
+		double *pts;
 		int n = 0;
 		unsigned color = c->l->p.chart[style % LAY_CHART_COLORS];
 		struct lay_item *it;
 
 		if (s->type != DOC_SERIES)
 			continue;
-		for (const struct doc_node *d = s->first; d != NULL && n < 64;
+		for (const struct doc_node *d = s->first; d != NULL; d = d->next)
+			n++;
+		pts = xcalloc((size_t)n * 2 + 2, sizeof(double));
+		n = 0;
+		for (const struct doc_node *d = s->first; d != NULL;
 		    d = d->next, n++) {
-			size_t k = 0;
-			double px, py;
+			double px = S_cat_x(left, right, d->level, ncat);
+			double py = bottom - d->frac * (bottom - top);
 
-			while (k < ncat && strcmp(cat[k], d->source) != 0)
-				k++;
-			px = left + (k + 0.5) * (right - left) / (double)ncat;
-			py = bottom - d->frac * (bottom - top);
 			pts[2 * n] = px;
 			pts[2 * n + 1] = py;
 			S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
 			S_center_text(c, &b->items, px, py - 6, 7, d->text);
 		}
 		it = S_poly(&b->items, LI_POLYLINE, pts, n);
+		free(pts);
 		it->size = 1.8;
 		it->color = color;
 		it->dash = style;
@@ -1301,17 +1323,22 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 	b->h = y;
 }
 
+/* The pie with as much of its legend as stands beside it; the rest of
+ * the legend a box a line, so that it may go on on the next page. */
 static void
-S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_pie(struct ctx *c, const struct doc_node *chart)
 {
 	const struct doc_node *s = chart->first;
 	double cx = c->x0 + 80, cy = 80, r = 72, a = -M_PI / 2, ly = 12;
+	size_t bi = c->out->n, lb = bi;	/* the pie's box, the legend's */
 	int k = 0;
 
+	S_box(c->out, 2 * r + 16, 4);
 	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
 	    d = d->next, k++) {
 		double pts[2 * 80], bnd = a + d->frac * 2 * M_PI;
 		int n = 0, steps = (int)ceil(d->frac * 72) + 1;
+		struct box *b = &c->out->v[bi];
 		char *label;
 
 		pts[n++] = cx;
@@ -1326,6 +1353,12 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
 			    c->l->p.chart[k % LAY_CHART_COLORS];
 		a = bnd;
+		if (lb != bi || ly + 4 > 2 * r + 16) {
+			lb = c->out->n;
+			b = S_box(c->out, 13, 0);
+			ly = 10;
+		}
+		b = &c->out->v[lb];
 		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
 		    c->l->p.chart[k % LAY_CHART_COLORS]);
 		label = xasprintf("%s: %s", d->source, d->text);
@@ -1334,7 +1367,6 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 		free(label);
 		ly += 13;
 	}
-	b->h = (ly > 2 * r + 16 ? ly : 2 * r + 16);
 }
 
 static void
@@ -1346,13 +1378,13 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
-	b = S_box(c->out, 0, 4);
 	if (chart->flags & DOC_CHART_PIE)
-		S_pie(c, b, chart);
-	else if (chart->flags & DOC_CHART_LINE)
+		S_pie(c, chart);
+	else if (chart->flags & DOC_CHART_LINE) {
+		b = S_box(c->out, 0, 4);
 		S_lines_chart(c, b, chart);
-	else
-		S_bars(c, b, chart);
+	} else
+		S_bars(c, chart);
 }
 
 /* --- the flow of the body --- */
