@@ -198,6 +198,7 @@ for pair in "$@"; do
 	. tests/cycle.sh
 	. tests/cli.sh
 	. tests/hostile.sh
+	. tests/layout.sh
 	. tests/template.sh
 	. tests/output.sh
 	. tests/batch.sh
