@@ -165,8 +165,9 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 }
 
 /* Every datum's category (its x place), by first appearance of its
- * label, and which the x axis names: all up to AXIS_LABELS, else every
- * k-th, so that labels never overlap and no point moves. */
+ * label, and which the x axis names and whose values show: all up to
+ * AXIS_LABELS, else every k-th, so that labels never overlap and no
+ * point moves. */
 static void
 S_categories(struct doc_node *chart)
 {
@@ -183,7 +184,6 @@ S_categories(struct doc_node *chart)
 			if (k == n) {
 				grow(&cat, &cap, n + 1, sizeof(*cat));
 				cat[n++] = d->source;
-				d->flags |= DOC_AXIS_LABEL;
 			}
 			d->level = (int)k;
 		}
@@ -191,8 +191,8 @@ S_categories(struct doc_node *chart)
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (step > 1 && d->level % step != 0)
-				d->flags &= ~(unsigned)DOC_AXIS_LABEL;
+			if (step <= 1 || d->level % step == 0)
+				d->flags |= DOC_AXIS_LABEL;
 	chart->level = (int)n;
 	free(cat);
 }

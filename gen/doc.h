@@ -47,7 +47,8 @@ enum doc_flags {
 	DOC_CHART_LINE = 1 << 10,
 	DOC_CHART_PIE = 1 << 11,
 	DOC_PLAIN = 1 << 12,		/* FIGURE: shown without its unit */
-	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: the x axis names its category */
+	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: its category is named on the
+					   x axis, its value at the point */
 };
 
 struct doc_node {

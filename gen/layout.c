@@ -1264,6 +1264,7 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
 	int style = 0, ncat = chart->level;
+	bool *named;
 
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
@@ -1272,12 +1273,16 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
 			    c->l->p.text);
 		}
+	named = xcalloc((size_t)ncat + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL)
+			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
+				named[d->level] = true;
 				S_center_text(c, &b->items, S_cat_x(left, right,
 				    d->level, ncat), bottom + 12, 7, d->source);
+			}
+	free(named);
 	y = bottom + 26;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		double *pts;
@@ -1299,7 +1304,8 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 			pts[2 * n] = px;
 			pts[2 * n + 1] = py;
 			S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
-			S_center_text(c, &b->items, px, py - 6, 7, d->text);
+			if (d->flags & DOC_AXIS_LABEL)
+				S_center_text(c, &b->items, px, py - 6, 7, d->text);
 		}
 		it = S_poly(&b->items, LI_POLYLINE, pts, n);
 		free(pts);
@@ -1356,7 +1362,7 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 		if (lb != bi || ly + 4 > 2 * r + 16) {
 			lb = c->out->n;
 			b = S_box(c->out, 13, 0);
-			ly = 10;
+			ly = 8;
 		}
 		b = &c->out->v[lb];
 		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,

@@ -136,7 +136,8 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style, int ncat)
 		html_attr(c, "cx", "%.1f", x);
 		html_attr(c, "cy", "%.1f", y);
 		html_attr(c, "r", "4.5");
-		S_text(svg, x, y - 10, "middle", d->text);
+		if (d->flags & DOC_AXIS_LABEL)
+			S_text(svg, x, y - 10, "middle", d->text);
 	}
 	S_dash(pl, style);
 	html_attr(pl, "points", "%s", pts.s);
@@ -147,6 +148,7 @@ static void
 S_lines(xmlNodePtr svg, const struct doc_node *chart)
 {
 	int style = 0;
+	bool *named;
 
 	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
@@ -159,12 +161,16 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 	S_line(svg, "axis", L_LEFT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP), L_RIGHT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP));
+	named = xcalloc((size_t)chart->level + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL)
+			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
+				named[d->level] = true;
 				S_text(svg, S_x(d->level, chart->level),
 				    L_BOTTOM + 22, "middle", d->source);
+			}
+	free(named);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		if (s->type == DOC_SERIES)
 			S_series_line(svg, s, style++, chart->level);
