@@ -32,13 +32,13 @@ lay_render() {
 	check "layout $1: status $_st in ${2}s, want 0" [ "$_st" = 0 ]
 	pdftotext "$tmp/l-out/l.pdf" "$tmp/l.txt" 2>/dev/null || : >"$tmp/l.txt"
 }
-# lay_all NAME WORD...: every word stands on a line of the PDF's text.
+# lay_all NAME WORD...: every word stands in the PDF's text.
 lay_all() {
 	_what=$1
 	shift
 	_miss=
 	for _w in "$@"; do
-		grep -qx "$_w" "$tmp/l.txt" || _miss="$_miss $_w"
+		grep -qw "$_w" "$tmp/l.txt" || _miss="$_miss $_w"
 	done
 	check "layout $_what: missing from the PDF:$_miss" [ -z "$_miss" ]
 }
@@ -113,4 +113,18 @@ check "layout: ids twice on the page: $_dup" [ -z "$_dup" ]
 _ids=$(grep -o ' id="tabelle-kunden[-0-9]*"' "$tmp/l-out/l.html" | tr '\n' ' ')
 check "layout: the third insert's id: $_ids" \
     [ "$_ids" = ' id="tabelle-kunden"  id="tabelle-kunden-2"  id="tabelle-kunden-3" ' ]
+rm -rf "$tmp/l" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
+
+# Text columns beyond the 8th vanished from a kind="table" table.
+rm -rf "$tmp/l" && mkdir -p "$tmp/l"
+awk 'BEGIN {
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"J\" kind=\"gE\"/><title>T</title><data>"
+	print "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Texte\"><column name=\"name\" type=\"text\"/>"
+	for (i = 1; i <= 12; i++) printf "<column name=\"t%d\" type=\"text\"/>\n", i
+	print "<column name=\"n\" type=\"count\"/></table></data><body><section title=\"S\"><insert table=\"t\"/></section></body></plan>"
+}' >"$tmp/l/plan.xml"
+awk 'BEGIN { printf "name"; for (i = 1; i <= 12; i++) printf ";t%d", i; print ";n"
+	printf "A"; for (i = 1; i <= 12; i++) printf ";x%d", i; print ";1" }' >"$tmp/l/t.csv"
+lay_render "12 text columns" 20
+lay_all "12 text columns" x1 x8 x9 x12
 rm -rf "$tmp/l" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
