@@ -693,13 +693,14 @@ S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 			enum lay_font f = S_row_font(r, x);
 			double w = S_w(c, f, size, x->text, strlen(x->text)) +
 			    (j == 0 ? r->level * INDENT / 1.5 : 0);
-			double mw = (x->flags & DOC_CELL_NUM) &&
-			    !(r->flags & DOC_ROW_HEAD) ? w :
-			    S_widest_word(c, x->text, f, size);
+			bool figure = (x->flags & DOC_CELL_NUM) &&
+			    !(r->flags & DOC_ROW_HEAD);
+			double mw = figure ? w : S_widest_word(c, x->text, f,
+			    size);
 
 			/* A word longer than a quarter line (a URL) is cut
 			 * rather than widen its column. */
-			if (!(x->flags & DOC_CELL_NUM) && mw > c->width / 4)
+			if (!figure && mw > c->width / 4)
 				mw = c->width / 4;
 			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
 			natural[j] = w > natural[j] ? w : natural[j];
@@ -1259,8 +1260,10 @@ S_cat_x(double left, double right, int k, int n)
 /* Every point at the place of its category (chart.c numbers them); the
  * axis names the categories chart.c marks, fewer where there are many. */
 static void
-S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_lines_chart(struct ctx *c, const struct doc_node *chart)
 {
+	size_t bi = c->out->n;	/* the plot's box; a line of legend a box */
+	struct box *b = S_box(c->out, 0, 4);
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
 	int style = 0, ncat = chart->level;
@@ -1283,7 +1286,7 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 				    d->level, ncat), bottom + 12, 7, d->source);
 			}
 	free(named);
-	y = bottom + 26;
+	b->h = bottom + 16;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		double *pts;
 		int n = 0;
@@ -1313,6 +1316,8 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 		it->color = color;
 		it->dash = style;
 		/* The legend: the line as drawn, and the name. */
+		b = S_box(c->out, 12, 0);
+		y = 10;
 		it = S_item(&b->items, LI_LINE);
 		it->x = left;
 		it->y = y - 3;
@@ -1323,10 +1328,11 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 		it->dash = style;
 		S_text(&b->items, left + 30, y, LF_REGULAR, 7.5, c->l->p.text,
 		    s->text, strlen(s->text));
-		y += 12;
 		style++;
+		b = &c->out->v[bi];
 	}
-	b->h = y;
+	/* The plot stays with the first line of its legend. */
+	b->keep_next = c->out->n > bi + 1;
 }
 
 /* The pie with as much of its legend as stands beside it; the rest of
@@ -1379,17 +1385,15 @@ static void
 S_chart(struct ctx *c, const struct doc_node *chart)
 {
 	size_t first = c->out->n;
-	struct box *b;
 
 	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
 	if (chart->flags & DOC_CHART_PIE)
 		S_pie(c, chart);
-	else if (chart->flags & DOC_CHART_LINE) {
-		b = S_box(c->out, 0, 4);
-		S_lines_chart(c, b, chart);
-	} else
+	else if (chart->flags & DOC_CHART_LINE)
+		S_lines_chart(c, chart);
+	else
 		S_bars(c, chart);
 }
 
