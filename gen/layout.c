@@ -393,7 +393,7 @@ S_hyphen_head(const struct ctx *c, const struct chunk *ch, double room,
 	for (size_t i = n; i-- > 0 && best == 0; ) {
 		char *head;
 
-		if (pos[i] >= fit)
+		if (pos[i] > fit)
 			continue;
 		head = xasprintf("%.*s-", (int)pos[i], ch->s);
 		if (S_w(c, ch->font, size, head, pos[i] + 1) <= room)
@@ -698,10 +698,10 @@ S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 			double mw = figure ? w : S_widest_word(c, x->text, f,
 			    size);
 
-			/* A word longer than a quarter line (a URL) is cut
+			/* A word longer than a third of a line (a URL) is cut
 			 * rather than widen its column. */
-			if (!figure && mw > c->width / 4)
-				mw = c->width / 4;
+			if (!figure && mw > c->width / 3)
+				mw = c->width / 3;
 			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
 			natural[j] = w > natural[j] ? w : natural[j];
 			minw[j] = mw > minw[j] ? mw : minw[j];
@@ -1230,7 +1230,7 @@ S_bars(struct ctx *c, const struct doc_node *chart)
 	    s->first : NULL; d != NULL; d = d->next, k++) {
 		double x = x0 + d->frac * plot, top = k == 0 ? 4 : 0;
 
-		b = S_box(c->out, top + 24, 0);
+		b = S_box(c->out, top + 24, k == 0 ? 4 : 0);
 		S_bar_grid(c, b, chart, x0, plot, top + 24);
 		S_text(&b->items, x0, top + 7, LF_REGULAR, 7.5, c->l->p.text,
 		    d->source, strlen(d->source));
@@ -1333,6 +1333,7 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 	}
 	/* The plot stays with the first line of its legend. */
 	b->keep_next = c->out->n > bi + 1;
+	c->out->v[c->out->n - 1].h += 10;
 }
 
 /* The pie with as much of its legend as stands beside it; the rest of
@@ -1385,6 +1386,7 @@ static void
 S_chart(struct ctx *c, const struct doc_node *chart)
 {
 	size_t first = c->out->n;
+	double h = 0;
 
 	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 	for (size_t i = first; i < c->out->n; i++)
@@ -1395,6 +1397,12 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 		S_lines_chart(c, chart);
 	else
 		S_bars(c, chart);
+	/* A chart that fits on a page is never cut. */
+	for (size_t i = first; i < c->out->n; i++)
+		h += c->out->v[i].h + c->out->v[i].space;
+	if (h <= c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom)
+		for (size_t i = first; i + 1 < c->out->n; i++)
+			c->out->v[i].keep_next = true;
 }
 
 /* --- the flow of the body --- */
