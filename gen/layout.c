@@ -603,6 +603,10 @@ static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
 	double size = c->l->p.font_size;
+	/* Lists nested deeper than two thirds of the line indent no more
+	 * (their text would leave the page): a deeper list stands as its
+	 * parent. */
+	double in = width - INDENT >= c->width / 3 ? INDENT : 0;
 	int k = 1;
 
 	for (const struct doc_node *it = list->first; it != NULL;
@@ -614,13 +618,13 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 			snprintf(marker, sizeof(marker), "%d.", k);
 		else
 			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
-		S_text_block(c, it, x + INDENT, width - INDENT, size, LF_REGULAR,
-		    c->l->p.text, 3);
+		S_text_block(c, it, x + INDENT, width - INDENT, size,
+		    LF_REGULAR, c->l->p.text, 3);
 		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
 		    size, c->l->p.text, marker, strlen(marker));
 		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
 			if (n->type == DOC_LIST)
-				S_list(c, n, x + INDENT, width - INDENT);
+				S_list(c, n, x + in, width - in);
 	}
 }
 

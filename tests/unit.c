@@ -1284,6 +1284,16 @@ test_layout_bounds(void)
 	add_table(a, 3, 200, 4, "z");	/* a head taller than a page */
 	add_table(a, 70, 2, 3, "z");	/* too wide for the page */
 	add_table(a, 6, 1, 3, word.s);	/* a word longer than a page */
+	{	/* lists nested 100 deep */
+		struct doc_node *list = doc_add(a, DOC_LIST, NULL);
+
+		for (int i = 0; i < 100; i++) {
+			struct doc_node *item = doc_add(list, DOC_ITEM, NULL);
+
+			doc_add(item, DOC_TEXT, "Punkt mit etwas Text");
+			list = doc_add(item, DOC_LIST, NULL);
+		}
+	}
 	layout_defaults(&p);
 	l = layout_build(d, &fake, NULL, &p);
 	it = outside(l, &page);
