@@ -10,6 +10,7 @@
 #include "util.h"
 
 #define TICKS_WANTED 4
+#define AXIS_LABELS 16	/* at most, on the x axis of a line chart */
 
 /* The axis works at the finest scale of its values, in 128 bits: a
  * figure of 15 digits at scale 0 beside one of SCALE_MAX decimals is
@@ -163,6 +164,39 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 	d->source = xstrdup(label);
 }
 
+/* Every datum's category (its x place), by first appearance of its
+ * label, and which the x axis names and whose values show: all up to
+ * AXIS_LABELS, else every k-th, so that labels never overlap and no
+ * point moves. */
+static void
+S_categories(struct doc_node *chart)
+{
+	const char **cat = NULL;
+	size_t n = 0, cap = 0, step;
+
+	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next) {
+			size_t k = 0;
+
+			while (k < n && strcmp(cat[k], d->source) != 0)
+				k++;
+			if (k == n) {
+				grow(&cat, &cap, n + 1, sizeof(*cat));
+				cat[n++] = d->source;
+			}
+			d->level = (int)k;
+		}
+	step = (n + AXIS_LABELS - 1) / AXIS_LABELS;
+	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next)
+			if (step <= 1 || d->level % step == 0)
+				d->flags |= DOC_AXIS_LABEL;
+	chart->level = (int)n;
+	free(cat);
+}
+
 void
 chart_build(struct doc_node *parent, const struct table *t, const char *field,
     const char *kind)
@@ -206,5 +240,6 @@ chart_build(struct doc_node *parent, const struct table *t, const char *field,
 		c->text = title;
 	}
 	S_scale(c, vals, n);
+	S_categories(c);
 	free(vals);
 }

@@ -47,6 +47,8 @@ enum doc_flags {
 	DOC_CHART_LINE = 1 << 10,
 	DOC_CHART_PIE = 1 << 11,
 	DOC_PLAIN = 1 << 12,		/* FIGURE: shown without its unit */
+	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: its category is named on the
+					   x axis, its value at the point */
 };
 
 struct doc_node {
@@ -54,7 +56,9 @@ struct doc_node {
 	struct doc_node	*parent, *first, *last, *prev, *next;
 	int		 line;		/* in plan.xml or the CSV; 0 if made */
 	unsigned	 flags;		/* enum doc_flags */
-	int		 level;		/* SECTION, TOC_ENTRY depth; ROW indent */
+	int		 level;		/* SECTION, TOC_ENTRY depth; ROW indent;
+					   DATUM: its category (x place);
+					   CHART: the number of categories */
 	char		*text;		/* display text, title or label */
 	char		*number;	/* SECTION, TOC_ENTRY: "2.1." */
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */

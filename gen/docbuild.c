@@ -424,6 +424,49 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 	    d->land != NULL ? d->land : "");
 }
 
+static bool
+S_taken(char **ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* A table or chart inserted twice would give the page one id twice: the
+ * second and later get "-2", "-3", ...; links and the contents keep
+ * reaching the first. */
+static void
+S_unique_ids(struct doc_node *root)
+{
+	struct doc_iter it;
+	char **ids = NULL;
+	size_t n = 0, cap = 0;
+
+	doc_iter_init(&it, root);
+	while (doc_iter_next(&it) != DOC_NONE) {
+		struct doc_node *x = it.cur;
+
+		if (it.ev != DOC_ENTER || x->id == NULL ||
+		    (x->type != DOC_TABLE && x->type != DOC_CHART &&
+		    x->type != DOC_SECTION))
+			continue;
+		for (int k = 2; x->type != DOC_SECTION &&
+		    S_taken(ids, n, x->id); k++) {
+			char *base = xstrdup(x->id), *dash = strrchr(base, '-');
+
+			if (k > 2 && dash != NULL)
+				*dash = '\0';
+			free(x->id);
+			x->id = xasprintf("%s-%d", base, k);
+			free(base);
+		}
+		grow(&ids, &cap, n + 1, sizeof(*ids));
+		ids[n++] = x->id;
+	}
+	free(ids);
+}
+
 struct doc *
 docbuild(const struct plan *p, const struct template *tpl)
 {
@@ -441,6 +484,7 @@ docbuild(const struct plan *p, const struct template *tpl)
 	d->root = doc_node_new(DOC_DOCUMENT);
 	toc = doc_add(d->root, DOC_TOC, "Inhalt");
 	S_body(&b, d->root);
+	S_unique_ids(d->root);
 	S_toc(toc, d->root);
 	free(b.inserted);
 	xmlHashFree(b.index, NULL);

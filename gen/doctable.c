@@ -85,9 +85,10 @@ doctable_set_figure(struct doc_node *n, const struct figure *fig,
 
 struct layout {
 	const struct table	*t;
-	int			 fields[32];	/* shown fields, in order */
+	/* As many as a CSV file has columns (200), each with its share. */
+	int			 fields[400];	/* shown fields, in order */
 	int			 nfields;
-	int			 textcols[8];	/* shown text columns */
+	int			 textcols[200];	/* shown text columns */
 	int			 ntext;
 	bool			 operator;	/* budget: + / − column */
 	bool			 verdict;	/* targets: erreicht or not */
@@ -137,7 +138,8 @@ S_add_field(struct layout *l, const char *name)
 {
 	int f = table_field(l->t, name);
 
-	if (f >= 0 && S_field_used(l->t, f) && l->nfields < 32)
+	if (f >= 0 && S_field_used(l->t, f) &&
+	    l->nfields < (int)(sizeof(l->fields) / sizeof(l->fields[0])))
 		l->fields[l->nfields++] = f;
 }
 
@@ -146,7 +148,8 @@ S_add_text(struct layout *l, const char *name)
 {
 	int c = S_col(l->t, name);
 
-	if (c >= 0 && S_text_used(l->t, c) && l->ntext < 8)
+	if (c >= 0 && S_text_used(l->t, c) &&
+	    l->ntext < (int)(sizeof(l->textcols) / sizeof(l->textcols[0])))
 		l->textcols[l->ntext++] = c;
 }
 

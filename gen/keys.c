@@ -433,6 +433,50 @@ S_check_insert(struct walk *w, xmlNodePtr n)
 	free(g);
 }
 
+/* What a bar or pie chart could not show: the writers draw one bar or
+ * slice a row, of one series, and no slice for a negative value. */
+static void
+S_check_chart_data(const struct plan *p, struct diags *d, xmlNodePtr n,
+    const struct table *t, int f, const char *kind)
+{
+	bool pie = strcmp(kind, "pie") == 0;
+	const char *first = NULL;
+
+	if (!pie && strcmp(kind, "bar") != 0)
+		return;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+		char *a, *b;
+
+		if (e->label_row || e->parent >= 0 || !e->val[f].has ||
+		    e->val[f].info)
+			continue;
+		if (pie && e->val[f].v < 0) {
+			a = text_excerpt(e->id);
+			diag_error(d, p->xml_path, planxml_line(n), "a pie chart "
+			    "cannot show the negative value of row '%s' (use "
+			    "kind=\"bar\")", a);
+			free(a);
+			return;
+		}
+		if (t->kind != KIND_SERIES)
+			continue;
+		if (first == NULL)
+			first = e->label;
+		else if (strcmp(first, e->label) != 0) {
+			a = text_excerpt(first);
+			b = text_excerpt(e->label);
+			diag_error(d, p->xml_path, planxml_line(n), "a %s chart "
+			    "shows one Kennzahl, but table '%s' has several "
+			    "('%s', '%s'); use kind=\"line\"", kind, t->name,
+			    a, b);
+			free(a);
+			free(b);
+			return;
+		}
+	}
+}
+
 static void
 S_check_chart(struct walk *w, xmlNodePtr n)
 {
@@ -448,6 +492,11 @@ S_check_chart(struct walk *w, xmlNodePtr n)
 		for (size_t i = 0; i < t->nfields; i++)
 			S_consider(&near, t->fields[i].name);
 		S_unknown(w->p, w->d, n, "field", f, near.best);
+	} else if (*f != '\0') {
+		char *k = S_prop(n, "kind");
+
+		S_check_chart_data(w->p, w->d, n, t, table_field(t, f), k);
+		free(k);
 	}
 	S_count(w, n, S_index(w, t->name), NULL, true);
 	free(f);

@@ -4,6 +4,7 @@
  * and foot. */
 #include "layout.h"
 
+#include <assert.h>
 #include <libxml/hash.h>
 #include <math.h>
 #include <stdint.h>
@@ -332,6 +333,49 @@ S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
 	ln->width += sw + w;
 }
 
+/* pos moved forward onto the start of a character (or the end). */
+static size_t
+S_boundary(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return len;
+	while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* The longest head of s, ending on a character, not wider than room.
+ * Galloping, then bisecting over prefix widths: a word of n bytes costs
+ * about n log n to cut, never n squared (a URL in a narrow column). */
+static size_t
+S_fit(const struct ctx *c, enum lay_font f, double size, const char *s,
+    size_t len, double room)
+{
+	size_t lo = 0, hi, step = 16;
+
+	for (;;) {
+		hi = S_boundary(s, len, lo + step);
+		if (!(S_w(c, f, size, s, hi) <= room))
+			break;
+		lo = hi;
+		if (hi == len)
+			return len;
+		step *= 2;
+	}
+	for (;;) {	/* lo fits, hi does not */
+		size_t mid = S_boundary(s, len, lo + (hi - lo) / 2);
+
+		if (mid <= lo)
+			mid = S_boundary(s, len, lo + 1);
+		if (mid >= hi)
+			return lo;
+		if (S_w(c, f, size, s, mid) <= room)
+			lo = mid;
+		else
+			hi = mid;
+	}
+}
+
 /* The longest hyphenated head of the chunk that fits in room, as a byte
  * count (0: none).  Only plain words; the letters of a word ending in
  * punctuation are hyphenated all the same. */
@@ -339,24 +383,29 @@ static size_t
 S_hyphen_head(const struct ctx *c, const struct chunk *ch, double room,
     double size)
 {
-	size_t pos[HYPH_MAX], n, best = 0, letters = ch->len;
+	size_t pos[HYPH_MAX], n, best = 0, letters = ch->len, fit;
 
 	if (ch->whole || c->hy == NULL)
 		return 0;
 	while (letters > 0 && strchr(".,;:!?)\"", ch->s[letters - 1]) != NULL)
 		letters--;
+	/* No head longer than what fits without its dash. */
+	fit = S_fit(c, ch->font, size, ch->s, ch->len, room);
 	n = hyph_points(c->hy, ch->s, letters, pos, HYPH_MAX);
-	for (size_t i = 0; i < n; i++) {
-		char *head = xasprintf("%.*s-", (int)pos[i], ch->s);
+	for (size_t i = n; i-- > 0 && best == 0; ) {
+		char *head;
 
+		if (pos[i] > fit)
+			continue;
+		head = xasprintf("%.*s-", (int)pos[i], ch->s);
 		if (S_w(c, ch->font, size, head, pos[i] + 1) <= room)
 			best = pos[i];
 		free(head);
 	}
 	/* A word already holding a hyphen breaks after it too. */
-	for (size_t i = letters; i-- > 1; )
+	for (size_t i = fit < letters ? fit : letters; i-- > 1; )
 		if (ch->s[i] == '-' && i + 1 < letters && i + 1 > best &&
-		    S_w(c, ch->font, size, ch->s, i + 1) <= room) {
+		    i + 1 <= fit) {
 			best = i + 1;
 			break;
 		}
@@ -369,19 +418,9 @@ static size_t
 S_force_cut(const struct ctx *c, const struct chunk *ch, double room,
     double size)
 {
-	size_t cut = 0, i = 0;
+	size_t cut = S_fit(c, ch->font, size, ch->s, ch->len, room);
 
-	while (i < ch->len) {
-		size_t next = i + 1;
-
-		while (next < ch->len && ((unsigned char)ch->s[next] & 0xC0) == 0x80)
-			next++;
-		if (cut > 0 && S_w(c, ch->font, size, ch->s, next) > room)
-			break;
-		cut = next;
-		i = next;
-	}
-	return cut;
+	return cut > 0 ? cut : S_boundary(ch->s, ch->len, 1);
 }
 
 /* First fit, with hyphenation where a word does not fit and the line
@@ -402,13 +441,13 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 		for (;;) {
 			bool space = ch.space_before && ln->n > 0;
 			double sw = space ? S_w(c, ch.font, size, " ", 1) : 0;
-			double w = S_w(c, ch.font, size, ch.s, ch.len);
 			double room = width - ln->width - sw;
 			size_t cut;
 
 			/* A little slack: sums and differences of widths
 			 * need not round alike. */
-			if (w <= room + 0.01) {
+			if (S_fit(c, ch.font, size, ch.s, ch.len, room + 0.01) ==
+			    ch.len) {
 				S_put(c, ln, ch.s, ch.len, ch.font, ch.link, space,
 				    size);
 				break;
@@ -566,6 +605,10 @@ static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
 	double size = c->l->p.font_size;
+	/* Lists nested deeper than two thirds of the line indent no more
+	 * (their text would leave the page): a deeper list stands as its
+	 * parent. */
+	double in = width - INDENT >= c->width / 3 ? INDENT : 0;
 	int k = 1;
 
 	for (const struct doc_node *it = list->first; it != NULL;
@@ -577,13 +620,13 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 			snprintf(marker, sizeof(marker), "%d.", k);
 		else
 			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
-		S_text_block(c, it, x + INDENT, width - INDENT, size, LF_REGULAR,
-		    c->l->p.text, 3);
+		S_text_block(c, it, x + INDENT, width - INDENT, size,
+		    LF_REGULAR, c->l->p.text, 3);
 		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
 		    size, c->l->p.text, marker, strlen(marker));
 		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
 			if (n->type == DOC_LIST)
-				S_list(c, n, x + INDENT, width - INDENT);
+				S_list(c, n, x + in, width - in);
 	}
 }
 
@@ -611,6 +654,7 @@ S_heading(struct ctx *c, const struct doc_node *s)
 struct tcol {
 	double		 w;
 	bool		 num;
+	bool		 cut;		/* too narrow: numbers wrap too */
 };
 
 static enum lay_font
@@ -640,15 +684,13 @@ S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size)
 	return best;
 }
 
-/* Column widths at size: numbers never wrap; text columns share what is
- * left, each at least its widest word.  False if that does not fit. */
-static bool
-S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
-    size_t ncol, double size)
+/* The natural (unbroken) and the least width of every column at size. */
+static void
+S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
+    size_t ncol, double size, double *natural, double *minw)
 {
-	double natural[64] = { 0 }, minw[64] = { 0 }, fixed = 0, text_nat = 0,
-	    text_min = 0, room;
-
+	for (size_t j = 0; j < ncol; j++)
+		natural[j] = minw[j] = 0;
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		size_t j = 0;
 
@@ -657,10 +699,15 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 			enum lay_font f = S_row_font(r, x);
 			double w = S_w(c, f, size, x->text, strlen(x->text)) +
 			    (j == 0 ? r->level * INDENT / 1.5 : 0);
-			double mw = (x->flags & DOC_CELL_NUM) &&
-			    !(r->flags & DOC_ROW_HEAD) ? w :
-			    S_widest_word(c, x->text, f, size);
+			bool figure = (x->flags & DOC_CELL_NUM) &&
+			    !(r->flags & DOC_ROW_HEAD);
+			double mw = figure ? w : S_widest_word(c, x->text, f,
+			    size);
 
+			/* A word longer than a third of a line (a URL) is cut
+			 * rather than widen its column. */
+			if (!figure && mw > c->width / 3)
+				mw = c->width / 3;
 			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
 			natural[j] = w > natural[j] ? w : natural[j];
 			minw[j] = mw > minw[j] ? mw : minw[j];
@@ -669,6 +716,24 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 	for (size_t j = 0; j < ncol; j++) {
 		natural[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
 		minw[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
+	}
+}
+
+/* Column widths at size: numbers never wrap; text columns share what is
+ * left, each at least its widest word.  False if that does not fit; with
+ * squeeze, every column then gets a share of the least widths, and words
+ * and numbers are cut to fit it. */
+static bool
+S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
+    size_t ncol, double size, bool squeeze)
+{
+	double *natural = xcalloc(ncol + 1, sizeof(double)),
+	    *minw = xcalloc(ncol + 1, sizeof(double)), fixed = 0, text_nat = 0,
+	    text_min = 0, room;
+	bool ok = true;
+
+	S_col_widths(c, t, col, ncol, size, natural, minw);
+	for (size_t j = 0; j < ncol; j++) {
 		if (col[j].num) {
 			col[j].w = minw[j];
 			fixed += minw[j];
@@ -678,21 +743,31 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 		}
 	}
 	room = c->width - fixed;
-	if (room < text_min)
-		return false;
-	for (size_t j = 0; j < ncol; j++) {
-		if (col[j].num)
-			continue;
-		if (text_nat <= room)
-			col[j].w = natural[j] + (j == 0 ? room - text_nat : 0);
-		else
-			col[j].w = minw[j] + (natural[j] - minw[j]) *
-			    (room - text_min) / (text_nat - text_min);
+	if (room < text_min) {
+		ok = false;
+		for (size_t j = 0; squeeze && j < ncol; j++) {
+			col[j].w = minw[j] * c->width / (fixed + text_min);
+			col[j].cut = true;
+		}
+	} else {
+		for (size_t j = 0; j < ncol; j++) {
+			if (col[j].num)
+				continue;
+			if (text_nat <= room)
+				col[j].w = natural[j] + (j == 0 ? room - text_nat :
+				    0);
+			else
+				col[j].w = minw[j] + (natural[j] - minw[j]) *
+				    (room - text_min) / (text_nat - text_min);
+		}
+		/* Numbers share what text leaves, so the table fills the
+		 * column. */
+		if (text_nat == 0 && ncol > 0)
+			col[ncol - 1].w += room;
 	}
-	/* Numbers share what text leaves, so the table fills the column. */
-	if (text_nat == 0 && ncol > 0)
-		col[ncol - 1].w += room;
-	return true;
+	free(natural);
+	free(minw);
+	return ok;
 }
 
 /* Lines of a cell's text in a column of width w. */
@@ -728,7 +803,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	bool right = col->num;
 
 	/* A number is never broken: its column was made wide enough. */
-	S_cell_lines(c, x->text, f, st->size, right &&
+	S_cell_lines(c, x->text, f, st->size, right && !col->cut &&
 	    !(r->flags & DOC_ROW_HEAD) ? 1e9 : inner, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
@@ -901,9 +976,14 @@ S_split_row(struct boxes *bx, double room)
 {
 	size_t i = bx->n - 1;
 
+	/* Each cut leaves a part of at most room, and at least one line. */
+	assert(room > 0);
 	for (; bx->v[i].h > room; i++) {
+		double at = S_cut(&bx->v[i].items, 0, room);
+
+		assert(at > 0 && at < bx->v[i].h);
 		bx->v[i].divisible = true;
-		S_divide(bx, i, S_cut(&bx->v[i].items, 0, room));
+		S_divide(bx, i, at);
 	}
 	bx->v[i].divisible = true;
 }
@@ -940,32 +1020,126 @@ S_repeat_head(struct ctx *c, const struct doc_node *t, const struct tcol *col,
 	free(cont);
 }
 
+static const double table_sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
+
+static size_t
+S_ncol(const struct doc_node *t)
+{
+	size_t n = 0;
+
+	for (const struct doc_node *x = t->first ? t->first->first : NULL;
+	    x != NULL; x = x->next)
+		n++;
+	return n;
+}
+
+static void	S_table_one(struct ctx *, const struct doc_node *);
+
+/* Part of table t: its first column and columns [from, to). */
+static struct doc_node *
+S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
+    size_t nparts)
+{
+	struct doc_node *p = doc_node_new(DOC_TABLE);
+
+	p->line = t->line;
+	p->text = xasprintf("%s (Teil %zu von %zu)", t->text, part, nparts);
+	if (part == nparts) {
+		p->note = t->note != NULL ? xstrdup(t->note) : NULL;
+		p->source = t->source != NULL ? xstrdup(t->source) : NULL;
+	}
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
+		struct doc_node *pr = doc_add(p, DOC_ROW, NULL);
+		size_t j = 0;
+
+		pr->flags = r->flags;
+		pr->level = r->level;
+		for (const struct doc_node *x = r->first; x != NULL;
+		    x = x->next, j++) {
+			struct doc_node *px;
+
+			if (j != 0 && (j < from || j >= to))
+				continue;
+			px = doc_add(pr, DOC_CELL, x->text);
+			px->flags = x->flags;
+			px->note = x->note != NULL ? xstrdup(x->note) : NULL;
+		}
+	}
+	return p;
+}
+
+/* A table too wide for the page even at the smallest size goes into
+ * parts one under the other, each with the first column again, so that
+ * no column is lost and none is cut narrower than its widest word. */
 static void
 S_table(struct ctx *c, const struct doc_node *t)
 {
-	static const double sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
-	struct tcol col[64];
-	size_t ncol = 0;
+	size_t ncol = S_ncol(t), from = 1, nparts = 1, part = 1;
+	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
+	double *natural = xcalloc(ncol + 1, sizeof(double)),
+	    *minw = xcalloc(ncol + 1, sizeof(double)), used;
+	bool fits = ncol <= 2 ||
+	    S_columns(c, t, col, ncol, table_sizes[TABLE_SIZES - 1], false);
+
+	if (!fits) {
+		S_col_widths(c, t, col, ncol, table_sizes[TABLE_SIZES - 1],
+		    natural, minw);
+		used = minw[0];
+		for (size_t j = 1; j < ncol; used += minw[j++])
+			if (j > from && used + minw[j] > c->width) {
+				nparts++;
+				used = minw[0];
+				from = j;
+			}
+		from = 1;
+		used = minw[0];
+		for (size_t j = 1; j <= ncol; used += j < ncol ? minw[j] : 0, j++)
+			if (j == ncol || (j > from && used + minw[j] > c->width)) {
+				struct doc_node *p = S_table_part(t, from, j, part++,
+				    nparts);
+
+				S_table_one(c, p);
+				doc_node_free(p);
+				used = minw[0];
+				from = j;
+			}
+	}
+	free(natural);
+	free(minw);
+	free(col);
+	if (fits)
+		S_table_one(c, t);
+}
+
+static void
+S_table_one(struct ctx *c, const struct doc_node *t)
+{
+	size_t ncol = S_ncol(t);
+	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
 	struct tstyle st;
 	int id = c->ntables++;
-	double room;
+	double room, text_h;
 	int k;
 
-	for (const struct doc_node *x = t->first ? t->first->first : NULL;
-	    x != NULL && ncol < 64; x = x->next)
-		ncol++;
-	memset(col, 0, sizeof(col));
 	for (k = 0; k < TABLE_SIZES - 1 &&
-	    !S_columns(c, t, col, ncol, sizes[k]); k++)
+	    !S_columns(c, t, col, ncol, table_sizes[k], false); k++)
 		continue;
 	if (k == TABLE_SIZES - 1)
-		S_columns(c, t, col, ncol, sizes[k]);
-	st = (struct tstyle){ .size = sizes[k], .note_size = sizes[k] - 1.5 };
+		S_columns(c, t, col, ncol, table_sizes[k], true);
+	st = (struct tstyle){ .size = table_sizes[k],
+	    .note_size = table_sizes[k] - 1.5 };
 	S_repeat_head(c, t, col, ncol, &st);
 	/* A row may fill a page under its caption and head, twice over:
-	 * once as they stand first, once as the next page repeats them. */
-	room = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom -
-	    2 * c->heads.v[id].h;
+	 * once as they stand first, once as the next page repeats them.  A
+	 * head taller than a third of the page is not repeated: the rows
+	 * get the whole page, and the head itself is cut like a row. */
+	text_h = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom;
+	if (c->heads.v[id].h > text_h / 3) {
+		S_page_free(&c->heads.v[id].items);
+		memset(&c->heads.v[id].items, 0, sizeof(c->heads.v[id].items));
+		c->heads.v[id].h = 0;
+	}
+	room = text_h - 2 * c->heads.v[id].h;
 	{
 		size_t first = c->out->n;
 
@@ -996,6 +1170,7 @@ S_table(struct ctx *c, const struct doc_node *t)
 		    c->l->p.muted, 2);
 		free(meta);
 	}
+	free(col);
 }
 
 /* --- charts --- */
@@ -1029,56 +1204,77 @@ S_center_text(const struct ctx *c, struct lay_page *p, double x, double y,
 	S_text(p, x - w / 2, y, LF_REGULAR, size, c->l->p.text, s, strlen(s));
 }
 
+/* The grid of a bar chart over a box of height h: ticks and zero. */
 static void
-S_bars(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_bar_grid(struct ctx *c, struct box *b, const struct doc_node *chart,
+    double x0, double plot, double h)
 {
-	const struct doc_node *s = chart->first;
-	double x0 = c->x0 + 4, plot = c->width * 0.62, y = 4, zero;
-
-	zero = x0 + chart->frac * plot;
-	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
-	    s->first : NULL; d != NULL; d = d->next, y += 24) {
-		double x = x0 + d->frac * plot;
-
-		S_text(&b->items, x0, y + 7, LF_REGULAR, 7.5, c->l->p.text,
-		    d->source, strlen(d->source));
-		S_fill(&b->items, x < zero ? x : zero, y + 10, fabs(x - zero), 9,
-		    c->l->p.chart[0]);
-		S_text(&b->items, (x > zero ? x : zero) + 4, y + 17.5, LF_REGULAR,
-		    7.5, c->l->p.text, d->text, strlen(d->text));
-	}
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double x = x0 + t->frac * plot;
 
 			S_rule(&b->items, x, 0, x, 0.3, RULE_GRAY);
-			b->items.items[b->items.n - 1].h = y;
-			S_center_text(c, &b->items, x, y + 9, 7, t->text);
+			b->items.items[b->items.n - 1].h = h;
 		}
-	S_rule(&b->items, zero, 0, zero, 0.6, c->l->p.muted);
-	b->items.items[b->items.n - 1].h = y;
-	b->h = y + 14;
+	S_rule(&b->items, x0 + chart->frac * plot, 0, x0 + chart->frac * plot,
+	    0.6, c->l->p.muted);
+	b->items.items[b->items.n - 1].h = h;
 }
 
+/* A box a bar, so that a chart taller than a page goes on on the next
+ * one as a table does; the axis labels below the last bar. */
 static void
-S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_bars(struct ctx *c, const struct doc_node *chart)
 {
+	const struct doc_node *s = chart->first;
+	double x0 = c->x0 + 4, plot = c->width * 0.62, zero;
+	struct box *b;
+	size_t k = 0;
+
+	zero = x0 + chart->frac * plot;
+	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
+	    s->first : NULL; d != NULL; d = d->next, k++) {
+		double x = x0 + d->frac * plot, top = k == 0 ? 4 : 0;
+
+		b = S_box(c->out, top + 24, k == 0 ? 4 : 0);
+		S_bar_grid(c, b, chart, x0, plot, top + 24);
+		S_text(&b->items, x0, top + 7, LF_REGULAR, 7.5, c->l->p.text,
+		    d->source, strlen(d->source));
+		S_fill(&b->items, x < zero ? x : zero, top + 10, fabs(x - zero),
+		    9, c->l->p.chart[0]);
+		S_text(&b->items, (x > zero ? x : zero) + 4, top + 17.5,
+		    LF_REGULAR, 7.5, c->l->p.text, d->text, strlen(d->text));
+		/* The first two bars stay with the title, the last two
+		 * with the axis. */
+		b->keep_next = k == 0 || d->next == NULL ||
+		    d->next->next == NULL;
+	}
+	b = S_box(c->out, 14, k == 0 ? 4 : 0);
+	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
+		if (t->type == DOC_TICK)
+			S_center_text(c, &b->items, x0 + t->frac * plot, 9, 7,
+			    t->text);
+}
+
+/* The x place of category k of n between left and right. */
+static double
+S_cat_x(double left, double right, int k, int n)
+{
+	return left + (k + 0.5) * (right - left) / (n > 0 ? n : 1);
+}
+
+/* Every point at the place of its category (chart.c numbers them); the
+ * axis names the categories chart.c marks, fewer where there are many. */
+static void
+S_lines_chart(struct ctx *c, const struct doc_node *chart)
+{
+	size_t bi = c->out->n;	/* the plot's box; a line of legend a box */
+	struct box *b = S_box(c->out, 0, 4);
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
-	const char *cat[64];
-	size_t ncat = 0;
-	int style = 0;
+	int style = 0, ncat = chart->level;
+	bool *named;
 
-	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
-		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
-		    NULL; d != NULL; d = d->next) {
-			size_t k = 0;
-
-			while (k < ncat && strcmp(cat[k], d->source) != 0)
-				k++;
-			if (k == ncat && ncat < 64)
-				cat[ncat++] = d->source;
-		}
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			y = bottom - t->frac * (bottom - top);
@@ -1086,37 +1282,48 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
 			    c->l->p.text);
 		}
-	for (size_t k = 0; k < ncat; k++)
-		S_center_text(c, &b->items, left + (k + 0.5) * (right - left) /
-		    (double)ncat, bottom + 12, 7, cat[k]);
-	y = bottom + 26;
+	named = xcalloc((size_t)ncat + 1, sizeof(*named));
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next)
+			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
+				named[d->level] = true;
+				S_center_text(c, &b->items, S_cat_x(left, right,
+				    d->level, ncat), bottom + 12, 7, d->source);
+			}
+	free(named);
+	b->h = bottom + 16;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
-		double pts[128];
+		double *pts;
 		int n = 0;
 		unsigned color = c->l->p.chart[style % LAY_CHART_COLORS];
 		struct lay_item *it;
 
 		if (s->type != DOC_SERIES)
 			continue;
-		for (const struct doc_node *d = s->first; d != NULL && n < 64;
+		for (const struct doc_node *d = s->first; d != NULL; d = d->next)
+			n++;
+		pts = xcalloc((size_t)n * 2 + 2, sizeof(double));
+		n = 0;
+		for (const struct doc_node *d = s->first; d != NULL;
 		    d = d->next, n++) {
-			size_t k = 0;
-			double px, py;
+			double px = S_cat_x(left, right, d->level, ncat);
+			double py = bottom - d->frac * (bottom - top);
 
-			while (k < ncat && strcmp(cat[k], d->source) != 0)
-				k++;
-			px = left + (k + 0.5) * (right - left) / (double)ncat;
-			py = bottom - d->frac * (bottom - top);
 			pts[2 * n] = px;
 			pts[2 * n + 1] = py;
 			S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
-			S_center_text(c, &b->items, px, py - 6, 7, d->text);
+			if (d->flags & DOC_AXIS_LABEL)
+				S_center_text(c, &b->items, px, py - 6, 7, d->text);
 		}
 		it = S_poly(&b->items, LI_POLYLINE, pts, n);
+		free(pts);
 		it->size = 1.8;
 		it->color = color;
 		it->dash = style;
 		/* The legend: the line as drawn, and the name. */
+		b = S_box(c->out, 12, 0);
+		y = 10;
 		it = S_item(&b->items, LI_LINE);
 		it->x = left;
 		it->y = y - 3;
@@ -1127,23 +1334,30 @@ S_lines_chart(struct ctx *c, struct box *b, const struct doc_node *chart)
 		it->dash = style;
 		S_text(&b->items, left + 30, y, LF_REGULAR, 7.5, c->l->p.text,
 		    s->text, strlen(s->text));
-		y += 12;
 		style++;
+		b = &c->out->v[bi];
 	}
-	b->h = y;
+	/* The plot stays with the first line of its legend. */
+	b->keep_next = c->out->n > bi + 1;
+	c->out->v[c->out->n - 1].h += 10;
 }
 
+/* The pie with as much of its legend as stands beside it; the rest of
+ * the legend a box a line, so that it may go on on the next page. */
 static void
-S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
+S_pie(struct ctx *c, const struct doc_node *chart)
 {
 	const struct doc_node *s = chart->first;
 	double cx = c->x0 + 80, cy = 80, r = 72, a = -M_PI / 2, ly = 12;
+	size_t bi = c->out->n, lb = bi;	/* the pie's box, the legend's */
 	int k = 0;
 
+	S_box(c->out, 2 * r + 16, 4);
 	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
 	    d = d->next, k++) {
 		double pts[2 * 80], bnd = a + d->frac * 2 * M_PI;
 		int n = 0, steps = (int)ceil(d->frac * 72) + 1;
+		struct box *b = &c->out->v[bi];
 		char *label;
 
 		pts[n++] = cx;
@@ -1158,6 +1372,12 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
 			    c->l->p.chart[k % LAY_CHART_COLORS];
 		a = bnd;
+		if (lb != bi || ly + 4 > 2 * r + 16) {
+			lb = c->out->n;
+			b = S_box(c->out, 13, 0);
+			ly = 8;
+		}
+		b = &c->out->v[lb];
 		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
 		    c->l->p.chart[k % LAY_CHART_COLORS]);
 		label = xasprintf("%s: %s", d->source, d->text);
@@ -1166,25 +1386,29 @@ S_pie(struct ctx *c, struct box *b, const struct doc_node *chart)
 		free(label);
 		ly += 13;
 	}
-	b->h = (ly > 2 * r + 16 ? ly : 2 * r + 16);
 }
 
 static void
 S_chart(struct ctx *c, const struct doc_node *chart)
 {
 	size_t first = c->out->n;
-	struct box *b;
+	double h = 0;
 
 	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
-	b = S_box(c->out, 0, 4);
 	if (chart->flags & DOC_CHART_PIE)
-		S_pie(c, b, chart);
+		S_pie(c, chart);
 	else if (chart->flags & DOC_CHART_LINE)
-		S_lines_chart(c, b, chart);
+		S_lines_chart(c, chart);
 	else
-		S_bars(c, b, chart);
+		S_bars(c, chart);
+	/* A chart that fits on a page is never cut. */
+	for (size_t i = first; i < c->out->n; i++)
+		h += c->out->v[i].h + c->out->v[i].space;
+	if (h <= c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom)
+		for (size_t i = first; i + 1 < c->out->n; i++)
+			c->out->v[i].keep_next = true;
 }
 
 /* --- the flow of the body --- */

@@ -98,33 +98,12 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 #define L_TOP		24.0
 #define L_BOTTOM	270.0
 
-/* The x categories: every datum label, in order of first appearance. */
-static size_t
-S_categories(const struct doc_node *chart, const char **cat, size_t max)
-{
-	size_t n = 0;
-
-	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
-		for (const struct doc_node *d = s->first;
-		    s->type == DOC_SERIES && d != NULL; d = d->next) {
-			size_t k = 0;
-
-			while (k < n && strcmp(cat[k], d->source) != 0)
-				k++;
-			if (k == n && n < max)
-				cat[n++] = d->source;
-		}
-	return n;
-}
-
+/* The x place of category k (chart.c numbers them) of n. */
 static double
-S_x(const char **cat, size_t ncat, const char *label)
+S_x(int k, int n)
 {
-	size_t k = 0;
-
-	while (k < ncat && strcmp(cat[k], label) != 0)
-		k++;
-	return L_LEFT + ((double)k + 0.5) * (L_RIGHT - L_LEFT) / (double)ncat;
+	return L_LEFT + ((double)k + 0.5) * (L_RIGHT - L_LEFT) /
+	    (double)(n > 0 ? n : 1);
 }
 
 /* Lines differ in dash as well as colour, in the legend too. */
@@ -140,15 +119,14 @@ S_dash(xmlNodePtr line, int style)
 }
 
 static void
-S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
-    const char **cat, size_t ncat)
+S_series_line(xmlNodePtr svg, const struct doc_node *s, int style, int ncat)
 {
 	xmlNodePtr pl = html_el(svg, "polyline", NULL);
 	struct buf pts;
 
 	buf_init(&pts);
 	for (const struct doc_node *d = s->first; d != NULL; d = d->next) {
-		double x = S_x(cat, ncat, d->source);
+		double x = S_x(d->level, ncat);
 		double y = L_BOTTOM - d->frac * (L_BOTTOM - L_TOP);
 		xmlNodePtr c;
 
@@ -158,7 +136,8 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
 		html_attr(c, "cx", "%.1f", x);
 		html_attr(c, "cy", "%.1f", y);
 		html_attr(c, "r", "4.5");
-		S_text(svg, x, y - 10, "middle", d->text);
+		if (d->flags & DOC_AXIS_LABEL)
+			S_text(svg, x, y - 10, "middle", d->text);
 	}
 	S_dash(pl, style);
 	html_attr(pl, "points", "%s", pts.s);
@@ -168,9 +147,8 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
 static void
 S_lines(xmlNodePtr svg, const struct doc_node *chart)
 {
-	const char *cat[64];
-	size_t ncat = S_categories(chart, cat, 64);
 	int style = 0;
+	bool *named;
 
 	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
@@ -183,12 +161,19 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 	S_line(svg, "axis", L_LEFT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP), L_RIGHT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP));
-	for (size_t k = 0; k < ncat; k++)
-		S_text(svg, S_x(cat, ncat, cat[k]), L_BOTTOM + 22, "middle",
-		    cat[k]);
+	named = xcalloc((size_t)chart->level + 1, sizeof(*named));
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
+		    NULL; d != NULL; d = d->next)
+			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
+				named[d->level] = true;
+				S_text(svg, S_x(d->level, chart->level),
+				    L_BOTTOM + 22, "middle", d->source);
+			}
+	free(named);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		if (s->type == DOC_SERIES)
-			S_series_line(svg, s, style++, cat, ncat);
+			S_series_line(svg, s, style++, chart->level);
 }
 
 /* --- pie --- */

@@ -202,6 +202,7 @@ for pair in "$@"; do
 	. tests/cycle.sh
 	. tests/cli.sh
 	. tests/hostile.sh
+	. tests/layout.sh
 	. tests/template.sh
 	. tests/text.sh
 	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs

@@ -1357,6 +1357,160 @@ test_anchor_lookup(void)
 	doc_free(d);
 }
 
+/* An item outside the page box, or NULL. */
+static const struct lay_item *
+outside(const struct layout *l, size_t *page)
+{
+	double W = l->p.page_w, H = l->p.page_h;
+
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++) {
+			const struct lay_item *it = &l->pages[p].items[i];
+			double w = it->type == LI_TEXT ? fake_width(NULL, it->font,
+			    it->size, it->text, strlen(it->text)) : 0;
+			bool out = it->x < 0 || it->y < 0 || it->y > H ||
+			    (!it->right && it->x + w > W + 0.5);
+
+			for (int k = 0; k < it->npts; k++)
+				out |= it->pts[2 * k] < 0 || it->pts[2 * k] > W ||
+				    it->pts[2 * k + 1] < 0 || it->pts[2 * k + 1] > H;
+			if (it->type == LI_RECT)
+				out |= it->y + it->h > H || it->x + it->w > W + 0.5;
+			if (out) {
+				*page = p;
+				return it;
+			}
+		}
+	return NULL;
+}
+
+/* How many text items of the layout read text. */
+static int
+count_text(const struct layout *l, const char *text)
+{
+	int n = 0;
+
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++)
+			n += l->pages[p].items[i].type == LI_TEXT &&
+			    strstr(l->pages[p].items[i].text, text) != NULL;
+	return n;
+}
+
+static void
+add_chart(struct doc_node *parent, unsigned kind, int n)
+{
+	struct doc_node *c = doc_add(parent, DOC_CHART, "Diagramm"), *s;
+
+	c->flags = kind;
+	s = doc_add(c, DOC_SERIES, "Reihe");
+	for (int i = 0; i < n; i++) {
+		char label[32], value[32];
+		struct doc_node *d;
+
+		snprintf(label, sizeof(label), "J%d", i);
+		snprintf(value, sizeof(value), "v%d", i);
+		d = doc_add(s, DOC_DATUM, value);
+		d->source = xstrdup(label);
+		d->frac = kind == DOC_CHART_PIE ? 1.0 / n : (double)i / n;
+		d->level = i;
+		d->flags |= DOC_AXIS_LABEL;
+	}
+	c->level = n;
+	doc_add(c, DOC_TICK, "0")->frac = 0;
+	doc_add(c, DOC_TICK, "100")->frac = 1;
+}
+
+/* ncol columns with heads of words words each, rows rows. */
+static void
+add_table(struct doc_node *parent, int ncol, int words, int rows,
+    const char *first)
+{
+	struct doc_node *t = doc_add(parent, DOC_TABLE, "Tabelle");
+
+	for (int r = 0; r <= rows; r++) {
+		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
+
+		row->flags = r == 0 ? DOC_ROW_HEAD : 0;
+		for (int j = 0; j < ncol; j++) {
+			struct buf b;
+			struct doc_node *x;
+
+			buf_init(&b);
+			if (r == 0)
+				for (int k = 0; k < words; k++)
+					buf_printf(&b, "%sKopf%d", k ? " " : "", j);
+			else if (j == 0)
+				buf_printf(&b, "%s%d", first, r);
+			else
+				buf_printf(&b, "c%d.%d", r, j);
+			x = doc_add(row, DOC_CELL, b.s);
+			x->flags = j > 0 ? DOC_CELL_NUM : 0;
+			buf_free(&b);
+		}
+	}
+}
+
+/* Whatever the content, layout_build ends, nothing lies outside the
+ * page, and every datum and cell is on some page. */
+static void
+test_layout_bounds(void)
+{
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a");
+	struct lay_params p;
+	struct layout *l;
+	const struct lay_item *it;
+	size_t page = 0;
+	struct buf word;
+	int missing = 0;
+
+	buf_init(&word);
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&word, "%c", 'a' + i % 26);
+	add_chart(a, DOC_CHART_BAR, 80);
+	add_chart(a, DOC_CHART_PIE, 90);
+	add_chart(a, DOC_CHART_LINE, 150);
+	add_table(a, 3, 200, 4, "z");	/* a head taller than a page */
+	add_table(a, 70, 2, 3, "z");	/* too wide for the page */
+	add_table(a, 6, 1, 3, word.s);	/* a word longer than a page */
+	{	/* lists nested 100 deep */
+		struct doc_node *list = doc_add(a, DOC_LIST, NULL);
+
+		for (int i = 0; i < 100; i++) {
+			struct doc_node *item = doc_add(list, DOC_ITEM, NULL);
+
+			doc_add(item, DOC_TEXT, "Punkt mit etwas Text");
+			list = doc_add(item, DOC_LIST, NULL);
+		}
+	}
+	layout_defaults(&p);
+	l = layout_build(d, &fake, NULL, &p);
+	it = outside(l, &page);
+	report(it == NULL, "layout: no item outside the page",
+	    "page %zu: type %d at %.0f, %.0f: %s", page + 1,
+	    it != NULL ? (int)it->type : 0, it != NULL ? it->x : 0,
+	    it != NULL ? it->y : 0, it != NULL && it->text ? it->text : "");
+	for (int i = 0; i < 80; i++) {
+		char v[32];
+
+		snprintf(v, sizeof(v), "J%d", i);
+		missing += count_text(l, v) < 3;	/* bar, slice, axis */
+	}
+	for (int r = 1; r <= 3; r++)
+		for (int j = 1; j < 70; j++) {
+			char v[32];
+
+			snprintf(v, sizeof(v), "c%d.%d", r, j);
+			missing += count_text(l, v) == 0;
+		}
+	report(missing == 0, "layout: every bar, slice and column on a page",
+	    "%d missing", missing);
+	buf_free(&word);
+	layout_free(l);
+	doc_free(d);
+}
+
 static void
 test_layout(void)
 {
@@ -1743,6 +1897,7 @@ main(void)
 	test_csv();
 	test_computations();
 	test_layout();
+	test_layout_bounds();
 	test_image();
 	test_ttf();
 	test_io();
