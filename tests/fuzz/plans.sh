@@ -1,0 +1,97 @@
+#!/bin/sh
+# Renders generated plans end to end through the real binary and checks
+# what a rendered plan must satisfy.  Usage:
+#	tests/fuzz/plans.sh [-g GEN] [-k DIR] [-T SECONDS] FIRST LAST
+# Seeds FIRST..LAST, each one plan of build/plangen (same seed, same
+# plan), rendered by GEN (default build/gen-san) to HTML, PDF and export.
+# Properties: no crash, hang (-T, default 60 s) or sanitizer report;
+# exit 0 or 1; with 1 a "file[:line]: error:" message and nothing
+# written; with 0 every figure of the page equals the export and shows
+# its anzeige, which is also in the PDF's text (build/plancheck), and no
+# link of the page has another scheme than http(s), mailto or #.
+# A failing plan is kept in DIR (default build/plans-fail)/SEED with its
+# messages.  Prints one line per failure and a summary; exits 1 on any.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+gen=build/gen-san
+keep=build/plans-fail
+limit=60
+while getopts g:k:T: o; do
+	case $o in
+	g) gen=$OPTARG ;;
+	k) keep=$OPTARG ;;
+	T) limit=$OPTARG ;;
+	*) exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 2 ] || { echo "usage: plans.sh [-g GEN] [-k DIR] [-T S] FIRST LAST" >&2; exit 2; }
+for b in "$gen" build/plangen build/plancheck; do
+	[ -x "$b" ] || { echo "plans.sh: $b is not built" >&2; exit 2; }
+done
+case $gen in /*) ;; *) gen=$(pwd)/$gen ;; esac
+ASAN_OPTIONS="exitcode=86:detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+UBSAN_OPTIONS="print_stacktrace=1:exitcode=86${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+w=$(mktemp -d)
+trap 'rm -rf "$w"' EXIT
+n=0 ok=0 refused=0 bad=0 maxrss=0
+seed=$1
+last=$2
+while [ "$seed" -le "$last" ]; do
+	rm -rf "$w/p" && mkdir -p "$w/p"
+	name=plan-$seed
+	tpl=$(build/plangen "$seed" "$w/p/$name" "$w/p/tpl")
+	set -- -f html,pdf,csv -o "$w/p/out"
+	[ "$tpl" = template ] && set -- "$@" -t "$w/p/tpl"
+	/usr/bin/time -f '%e %M' -o "$w/p/time" timeout -k 5 "$limit" \
+	    "$gen" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
+	st=$?
+	rss=$(awk 'END { print $2 + 0 }' "$w/p/time")
+	[ "$rss" -gt "$maxrss" ] && maxrss=$rss
+	why=
+	if [ "$st" -eq 124 ] || [ "$st" -eq 137 ]; then
+		why="no end within $limit s"
+	elif grep -q 'Sanitizer\|runtime error:' "$w/p/stderr"; then
+		why="sanitizer: $(grep -m 1 'ERROR:\|runtime error:' "$w/p/stderr")"
+	elif [ "$st" -eq 1 ]; then
+		refused=$((refused + 1))
+		if ! grep -q '^[^ ]*: error: ' "$w/p/stderr"; then
+			why="status 1 without a file:line: error: message"
+		elif [ -n "$(ls -A "$w/p/out" 2>/dev/null)" ]; then
+			why="status 1, but written: $(ls "$w/p/out" | head -n 3 | tr '\n' ' ')"
+		fi
+	elif [ "$st" -ne 0 ]; then
+		why="status $st: $(head -n 1 "$w/p/stderr")"
+	else
+		ok=$((ok + 1))
+		o=$w/p/out/$name
+		if [ ! -s "$o.html" ] || [ ! -s "$o.pdf" ] || [ ! -s "$o.kennzahlen.csv" ]; then
+			why="status 0, but an output is missing"
+		elif ! timeout 60 pdftotext -enc UTF-8 "$o.pdf" "$w/p/pdf.txt" 2>"$w/p/pdf.err"; then
+			why="pdftotext fails: $(head -n 1 "$w/p/pdf.err")"
+		elif ! build/plancheck "$o.html" "$o.kennzahlen.csv" "$w/p/pdf.txt" \
+		    >"$w/p/check" 2>&1; then
+			why=$(head -n 1 "$w/p/check")
+		fi
+	fi
+	if [ "$rss" -gt 2000000 ] && [ -z "$why" ]; then
+		why="peak memory $((rss / 1024)) MB"
+	fi
+	if [ -n "$why" ]; then
+		bad=$((bad + 1))
+		echo "FAIL plan $seed: $why"
+		rm -rf "${keep:?}/$seed" && mkdir -p "$keep/$seed"
+		cp -r "$w/p/$name" "$keep/$seed/$name"
+		[ "$tpl" = template ] && cp -r "$w/p/tpl" "$keep/$seed/tpl"
+		cp "$w/p/stderr" "$keep/$seed/stderr"
+		[ -f "$w/p/check" ] && cp "$w/p/check" "$keep/$seed/check"
+		printf '%s\n' "$why" >"$keep/$seed/why"
+	fi
+	rm -f "$w/p/check"
+	n=$((n + 1))
+	seed=$((seed + 1))
+done
+echo "plans: $n rendered, $ok with status 0, $refused with 1, $bad failed; peak memory $((maxrss / 1024)) MB"
+[ "$bad" -eq 0 ]
