@@ -102,7 +102,8 @@ setup:
 
 test:
 	@sh tests/setup.sh --test
-	$(MAKE) build/gen build/unit build/gen-san build/unit-san $(REPLAYS)
+	$(MAKE) build/gen build/unit build/gen-san build/unit-san $(REPLAYS) \
+	    build/plangen build/plancheck
 	sh tests/run.sh build/gen:build/unit build/gen-san:build/unit-san
 
 # Runs each fuzz target for FUZZ_TIME seconds; crashes land in

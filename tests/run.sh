@@ -154,7 +154,7 @@ run_web() {
 # --- the fuzz corpus and every crash found, replayed under the
 # sanitizers (build/replay-TARGET, made by `make test`) ---
 run_replay() {
-	for t in csv number planxml pipeline; do
+	for t in csv number planxml pipeline plans; do
 		replay=build/replay-$t
 		[ -x "$replay" ] || { fail "$replay is not built"; continue; }
 		dirs=tests/fuzz/corpus/$t
@@ -167,6 +167,22 @@ run_replay() {
 			grep -A 12 'ERROR\|runtime error' "$tmp/replay.err" | head -n 20
 		fi
 	done
+}
+
+# --- generated plans (tests/fuzz/plans.sh): 50 fixed seeds end to end
+# through the last build given (the sanitizer build in make test) ---
+run_plans() {
+	if [ ! -x build/plangen ] || [ ! -x build/plancheck ]; then
+		fail "build/plangen and build/plancheck are not built"
+		return
+	fi
+	if sh tests/fuzz/plans.sh -g "$gen" -k "$tmp/plans-fail" 1 50 \
+	    >"$tmp/plans.out" 2>&1; then
+		pass
+	else
+		fail "$(tail -n 1 "$tmp/plans.out")"
+		grep '^FAIL' "$tmp/plans.out" | head -n 10
+	fi
 }
 
 for pair in "$@"; do
@@ -201,7 +217,7 @@ for pair in "$@"; do
 	. tests/output.sh
 	. tests/batch.sh
 done
-[ "$update" = yes ] || { build=replay; run_replay; }
+[ "$update" = yes ] || { build=replay; run_replay; build=plans; run_plans; }
 [ "$update" = yes ] && echo "golden files updated"
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

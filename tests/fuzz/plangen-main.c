@@ -1,6 +1,8 @@
 /* plangen-main.c: build/plangen SEED DIR [TPL]: writes the plan of SEED
  * into the folder DIR (made if missing) and, when the plan has one, a
- * template into TPL; prints "template" then.  Same seed, same plan. */
+ * template into TPL.  Prints "template" then, and "clean" when the
+ * generator made no evil choice (the plan should render).  Same seed,
+ * same plan. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@ main(int argc, char **argv)
 	struct pg_src src;
 	char *end;
 	unsigned long long seed;
+	int f;
 
 	if (argc < 3 || argc > 4) {
 		fprintf(stderr, "usage: plangen SEED DIR [TPL]\n");
@@ -37,7 +40,10 @@ main(int argc, char **argv)
 	if (argc == 4)
 		S_mkdir(argv[3]);
 	pg_src_seed(&src, seed);
-	if (plangen(&src, argv[2], argc == 4 ? argv[3] : NULL))
+	f = plangen(&src, argv[2], argc == 4 ? argv[3] : NULL);
+	if (f & PG_TEMPLATE)
 		puts("template");
+	if (f & PG_CLEAN)
+		puts("clean");
 	return 0;
 }

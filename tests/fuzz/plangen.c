@@ -105,6 +105,7 @@ struct pg {
 	struct pg_src	*s;
 	const char	*dir;
 	int		 evil;		/* per mille of the choices */
+	int		 nevil;		/* evil (or risky) choices made */
 	bool		 dot;		/* the current CSV uses decimal="." */
 	char		 delim;
 	struct tab	 tabs[MAX_TABLES];
@@ -129,7 +130,21 @@ S_chance(struct pg *g, unsigned pct)
 static bool
 S_evil(struct pg *g)
 {
-	return g->evil > 0 && S_pick(g, 1000) >= 1000u - (unsigned)g->evil;
+	bool yes = g->evil > 0 && S_pick(g, 1000) >= 1000u - (unsigned)g->evil;
+
+	g->nevil += yes;
+	return yes;
+}
+
+/* A choice that a valid plan may make, but that may make it invalid
+ * (values at the limits add up to more): counted like an evil one. */
+static bool
+S_risky(struct pg *g, unsigned pct)
+{
+	bool yes = S_chance(g, pct);
+
+	g->nevil += yes;
+	return yes;
 }
 
 static const char *
@@ -308,7 +323,7 @@ S_amount(struct pg *g, enum unit u)
 	    100000000000000LL, 50000000000000LL, 99999999999999LL / 3 };
 
 	/* Past the limits (odd entries) only when evil. */
-	if (S_chance(g, 1) || S_evil(g)) {
+	if (S_risky(g, 1) || S_evil(g)) {
 		int i = (int)S_pick(g, 6);
 
 		if (i == 3 && !S_evil(g))
@@ -376,7 +391,7 @@ S_csv_begin(struct pg *g, struct csv *c)
 	g->delim = delims[S_pick(g, sizeof(delims))];
 	c->eol = S_evil(g) ? (S_chance(g, 50) ? "\r" : "\r\n") :
 	    S_chance(g, 20) ? "\r\n" : "\n";
-	c->short_rows = S_evil(g);
+	c->short_rows = S_chance(g, 15) || S_evil(g);
 	if (S_chance(g, 10))
 		buf_puts(&c->out, "\xEF\xBB\xBF");
 	if (S_chance(g, 15)) {
@@ -407,8 +422,15 @@ S_csv_cell(struct pg *g, struct csv *c, const char *s)
 static void
 S_csv_end_line(struct pg *g, struct csv *c)
 {
-	/* A short row: the last cells left off, or one too many. */
-	if (c->short_rows && c->col > 1 && S_chance(g, 20)) {
+	/* A short row, as Excel writes it: empty cells at the end left
+	 * off.  Evil: a cell with content left off, or one too many. */
+	if (c->short_rows && c->col > 1 && S_chance(g, 50))
+		while (c->col > 1 && c->out.len > 0 &&
+		    c->out.s[c->out.len - 1] == g->delim) {
+			c->out.s[--c->out.len] = '\0';
+			c->col--;
+		}
+	if (c->short_rows && c->col > 1 && S_evil(g)) {
 		char *p = c->out.s + c->out.len;
 
 		while (p > c->out.s && p[-1] != g->delim && p[-1] != '\n' &&
@@ -418,7 +440,7 @@ S_csv_end_line(struct pg *g, struct csv *c)
 			c->out.len = (size_t)(p - 1 - c->out.s);
 			c->out.s[c->out.len] = '\0';
 		}
-	} else if (c->short_rows && S_chance(g, 5))
+	} else if (c->short_rows && S_evil(g))
 		buf_putc(&c->out, g->delim);
 	buf_puts(&c->out, c->eol);
 	c->col = 0;
@@ -593,6 +615,13 @@ S_columns(struct pg *g, struct row *r, const char *const *req,
 			r->names[i] = r->names[j];
 			r->names[j] = t;
 		}
+	/* A comment column first would make the header a comment line. */
+	if (r->n > 1 && r->names[0][0] == '#') {
+		const char *t = r->names[0];
+
+		r->names[0] = r->names[r->n - 1];
+		r->names[r->n - 1] = t;
+	}
 	memset(r->cell, 0, sizeof(r->cell));
 }
 
@@ -863,6 +892,8 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 	struct row r;
 	int n = S_rows(g);
 	long long *v = xcalloc((size_t)n + 1, sizeof(*v)), sum = 0;
+	long long *prev = xcalloc((size_t)n + 1, sizeof(*prev));
+	bool counted = false;
 	int *parent = xcalloc((size_t)n + 1, sizeof(int));
 
 	if (shares) {
@@ -902,6 +933,7 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 			v[i] = x;
 			if (!S_chance(g, 5)) {
 				S_set(&r, "anzahl", S_num(g, x, U_COUNT, info));
+				counted |= parent[i] < 0 && !info;
 				if (parent[i] < 0 && !info)
 					sum += x;
 			} else
@@ -919,21 +951,39 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 				S_number(g, &b, x, 1, U_PERCENT);
 			S_set(&r, "anteil", buf_detach(&b));
 		}
-		if (S_chance(g, 80))
-			S_set(&r, "vorjahr", S_num(g, S_amount(g, U_COUNT),
-			    U_COUNT, false));
+		if (S_chance(g, 80)) {
+			long long y = S_amount(g, U_COUNT);
+
+			/* davon rows never exceed their parent: last year
+			 * neither. */
+			if (parent[i] >= 0 && !S_evil(g)) {
+				long long left = prev[parent[i]];
+
+				for (int j = parent[i] + 1; j < i; j++)
+					if (parent[j] == parent[i])
+						left -= prev[j];
+				y = left > 0 ? (long long)S_pick(g, left <
+				    1000000000 ? (uint32_t)left + 1 :
+				    1000000000u) : 0;
+			}
+			prev[i] = y;
+			S_set(&r, "vorjahr", S_num(g, y, U_COUNT, false));
+		}
 		S_set(&r, "hinweis_anzahl", S_hint(g, 10));
 		S_put_row(g, c, &r);
 	}
 	if (S_has(&r, "art") && S_chance(g, 50)) {
 		S_set(&r, "merkmal", xstrdup("Summe"));
 		S_set(&r, "art", xstrdup("summe"));
-		if (!shares || S_chance(g, 50))
+		/* A shares-only table's count of the whole (version 2): only
+		 * when evil, as gen does not take it yet. */
+		if ((!shares && counted) || S_evil(g))
 			S_set(&r, "anzahl", S_num(g, sum + (S_evil(g) ? 1 : 0),
 			    U_COUNT, false));
 		S_put_row(g, c, &r);
 	}
 	free(v);
+	free(prev);
 	free(parent);
 }
 
@@ -1090,7 +1140,7 @@ S_table(struct pg *g, struct tab *t, struct csv *c, struct buf *x)
 	static const enum unit units[] = { U_COUNT, U_NUMBER, U_MONEY,
 	    U_PERCENT };
 	int ntext = 1 + (int)S_pick(g, 3);
-	int nnum = S_chance(g, 95) ? 1 + (int)S_pick(g, 5) : 0;
+	int nnum = S_evil(g) ? 0 : 1 + (int)S_pick(g, 5);
 	int type[5], decimals[5], partof[5];
 	bool share;
 	bool total[5], grouped = ntext > 1 && S_chance(g, 30);
@@ -1119,8 +1169,8 @@ S_table(struct pg *g, struct tab *t, struct csv *c, struct buf *x)
 		decimals[i] = type[i] == 1 ? (int)S_pick(g, 4) : S_decimals(
 		    units[type[i]]);
 		total[i] = S_chance(g, 60);
-		partof[i] = i > 0 && type[i] == type[i - 1] && S_chance(g, 30)
-		    ? i - 1 : -1;
+		partof[i] = i > 0 && type[i] == type[i - 1] &&
+		    decimals[i] == decimals[i - 1] && S_chance(g, 30) ? i - 1 : -1;
 		r.names[r.n++] = numnames[i];
 		if (t->nfields < 24)
 			t->fields[t->nfields++] = xstrdup(numnames[i]);
@@ -1318,8 +1368,9 @@ S_field(struct pg *g, const struct tab *t)
 	return kind_fields[t->kind][S_pick(g, (uint32_t)n)];
 }
 
-/* A key: mostly one that exists, sometimes misspelled. */
-static void
+/* A key: mostly one that exists, sometimes misspelled.  False (and text
+ * written instead) if there is none to name. */
+static bool
 S_key(struct pg *g, struct buf *x)
 {
 	const struct tab *t;
@@ -1328,9 +1379,13 @@ S_key(struct pg *g, struct buf *x)
 
 	if (g->ntabs == 0) {
 		buf_puts(x, "keine.zeile.wert");
-		return;
+		return true;
 	}
 	t = &g->tabs[S_pick(g, (uint32_t)g->ntabs)];
+	if (t->nrows == 0 && !t->total && !S_evil(g)) {
+		buf_puts(x, "keine Zahl");
+		return false;
+	}
 	buf_init(&k);
 	what = (int)S_pick(g, 10);
 	if (t->kind == K_INSTRUMENTS && what == 9)
@@ -1354,6 +1409,7 @@ S_key(struct pg *g, struct buf *x)
 	}
 	S_xml_escape(x, k.s);
 	buf_free(&k);
+	return true;
 }
 
 static void
@@ -1374,6 +1430,24 @@ S_href(struct pg *g, struct buf *x)
 static void S_block(struct pg *g, struct buf *x, int depth, bool in_li);
 
 static void
+S_value(struct pg *g, struct buf *x)
+{
+	struct buf k;
+
+	buf_init(&k);
+	if (!S_key(g, &k)) {
+		buf_puts(x, k.s);
+		buf_free(&k);
+		return;
+	}
+	buf_printf(x, "<value ref=\"%s\"", k.s);
+	buf_free(&k);
+	if (S_chance(g, 15))
+		buf_printf(x, " format=\"%s\"", S_evil(g) ? "bare" : "plain");
+	buf_puts(x, "/>");
+}
+
+static void
 S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 {
 	int n = 1 + (int)S_pick(g, 6);
@@ -1383,13 +1457,7 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 
 		switch (S_pick(g, 12)) {
 		case 0: case 1: case 2:
-			buf_puts(x, "<value ref=\"");
-			S_key(g, x);
-			buf_puts(x, "\"");
-			if (S_chance(g, 15))
-				buf_printf(x, " format=\"%s\"", S_evil(g) ?
-				    "bare" : "plain");
-			buf_puts(x, "/>");
+			S_value(g, x);
 			break;
 		case 3:
 			if (depth < 4) {
@@ -1492,11 +1560,10 @@ S_section(struct pg *g, struct buf *x, int depth)
 static void
 S_block(struct pg *g, struct buf *x, int depth, bool in_li)
 {
-	int max_depth = g->evil > 0 ? 7 : 6;
-
 	switch (S_pick(g, 20)) {
 	case 0: case 1: case 2: case 3:
-		if (depth < max_depth && !in_li) {
+		/* Six levels are allowed; a seventh is evil. */
+		if ((depth < 6 || (depth == 6 && S_evil(g))) && !in_li) {
 			S_section(g, x, depth + 1);
 			break;
 		}
@@ -1688,13 +1755,13 @@ S_template(struct pg *g, const char *tpl)
 	buf_free(&css);
 }
 
-bool
+int
 plangen(struct pg_src *s, const char *dir, const char *tpl)
 {
 	static const int evils[] = { 0, 0, 0, 0, 1, 2, 5, 10, 30 };
 	struct pg g = { .s = s, .dir = dir };
 	struct buf x;
-	bool with_tpl;
+	int with_tpl;
 
 	g.evil = evils[pg_pick(s, sizeof(evils) / sizeof(*evils))];
 	buf_init(&x);
@@ -1704,7 +1771,7 @@ plangen(struct pg_src *s, const char *dir, const char *tpl)
 	buf_puts(&x, "</plan>\n");
 	S_write(&g, dir, "plan.xml", x.s, x.len);
 	buf_free(&x);
-	with_tpl = tpl != NULL && S_chance(&g, 25);
+	with_tpl = tpl != NULL && S_chance(&g, 25) ? PG_TEMPLATE : 0;
 	if (with_tpl)
 		S_template(&g, tpl);
 	for (int i = 0; i < g.ntabs; i++) {
@@ -1717,5 +1784,5 @@ plangen(struct pg_src *s, const char *dir, const char *tpl)
 		for (int k = 0; k < t->nfields; k++)
 			free(t->fields[k]);
 	}
-	return with_tpl;
+	return with_tpl | (g.nevil == 0 ? PG_CLEAN : 0);
 }

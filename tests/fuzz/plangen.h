@@ -21,9 +21,15 @@ void	 pg_src_seed(struct pg_src *s, uint64_t seed);
 /* A choice in [0, n); 0 once the bytes are used up. */
 uint32_t pg_pick(struct pg_src *s, uint32_t n);
 
+/* What plangen returns. */
+enum {
+	PG_TEMPLATE = 1,	/* it wrote a template into tpl */
+	PG_CLEAN = 2,		/* it made no evil choice: the plan is valid */
+};
+
 /* Writes a plan into the existing folder dir, and a template into the
  * existing folder tpl when it decides to (tpl may be NULL: never).
- * Returns whether it wrote a template. */
-bool	 plangen(struct pg_src *s, const char *dir, const char *tpl);
+ * Returns PG_ flags. */
+int	 plangen(struct pg_src *s, const char *dir, const char *tpl);
 
 #endif

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (mkdir(plan, 0777) == -1 || mkdir(tpl, 0777) == -1)
 		abort();
 	pg_src_bytes(&src, data, size);
-	o.template_dir = plangen(&src, plan, tpl) ? tpl : NULL;
+	o.template_dir = plangen(&src, plan, tpl) & PG_TEMPLATE ? tpl : NULL;
 	o.outdir = out;
 	st = gen_plan(plan, &o);
 	if (st != GEN_OK && st != GEN_INPUT)

@@ -1,14 +1,19 @@
 #!/bin/sh
 # Renders generated plans end to end through the real binary and checks
 # what a rendered plan must satisfy.  Usage:
-#	tests/fuzz/plans.sh [-g GEN] [-k DIR] [-T SECONDS] FIRST LAST
+#	tests/fuzz/plans.sh [-g GEN] [-k DIR] [-T SECONDS] [-D SECONDS]
+#	    [-b BIN] FIRST LAST
 # Seeds FIRST..LAST, each one plan of build/plangen (same seed, same
 # plan), rendered by GEN (default build/gen-san) to HTML, PDF and export.
 # Properties: no crash, hang (-T, default 60 s) or sanitizer report;
 # exit 0 or 1; with 1 a "file[:line]: error:" message and nothing
-# written; with 0 every figure of the page equals the export and shows
+# written, and never for a plan the generator made without an evil
+# choice; with 0 every figure of the page equals the export and shows
 # its anzeige, which is also in the PDF's text (build/plancheck), and no
 # link of the page has another scheme than http(s), mailto or #.
+# -D stops after that many seconds (a long run); -b names the folder of
+# plangen and plancheck (default build; a copy keeps a long run
+# reproducible while build/ changes).
 # A failing plan is kept in DIR (default build/plans-fail)/SEED with its
 # messages.  Prints one line per failure and a summary; exits 1 on any.
 set -u
@@ -16,8 +21,12 @@ cd "$(dirname "$0")/../.." || exit 2
 gen=build/gen-san
 keep=build/plans-fail
 limit=60
-while getopts g:k:T: o; do
+duration=0
+bin=build
+while getopts g:k:T:D:b: o; do
 	case $o in
+	D) duration=$OPTARG ;;
+	b) bin=$OPTARG ;;
 	g) gen=$OPTARG ;;
 	k) keep=$OPTARG ;;
 	T) limit=$OPTARG ;;
@@ -25,8 +34,8 @@ while getopts g:k:T: o; do
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 2 ] || { echo "usage: plans.sh [-g GEN] [-k DIR] [-T S] FIRST LAST" >&2; exit 2; }
-for b in "$gen" build/plangen build/plancheck; do
+[ $# -eq 2 ] || { echo "usage: plans.sh [-g GEN] [-k DIR] [-T S] [-D S] [-b BIN] FIRST LAST" >&2; exit 2; }
+for b in "$gen" "$bin/plangen" "$bin/plancheck"; do
 	[ -x "$b" ] || { echo "plans.sh: $b is not built" >&2; exit 2; }
 done
 case $gen in /*) ;; *) gen=$(pwd)/$gen ;; esac
@@ -37,14 +46,19 @@ export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 n=0 ok=0 refused=0 bad=0 maxrss=0
+first=$1
 seed=$1
 last=$2
+start=$(date +%s)
 while [ "$seed" -le "$last" ]; do
+	if [ "$duration" -gt 0 ] && [ $(($(date +%s) - start)) -ge "$duration" ]; then
+		break
+	fi
 	rm -rf "$w/p" && mkdir -p "$w/p"
 	name=plan-$seed
-	tpl=$(build/plangen "$seed" "$w/p/$name" "$w/p/tpl")
+	made=$("$bin/plangen" "$seed" "$w/p/$name" "$w/p/tpl")
 	set -- -f html,pdf,csv -o "$w/p/out"
-	[ "$tpl" = template ] && set -- "$@" -t "$w/p/tpl"
+	case $made in *template*) set -- "$@" -t "$w/p/tpl" ;; esac
 	/usr/bin/time -f '%e %M' -o "$w/p/time" timeout -k 5 "$limit" \
 	    "$gen" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
 	st=$?
@@ -61,6 +75,10 @@ while [ "$seed" -le "$last" ]; do
 			why="status 1 without a file:line: error: message"
 		elif [ -n "$(ls -A "$w/p/out" 2>/dev/null)" ]; then
 			why="status 1, but written: $(ls "$w/p/out" | head -n 3 | tr '\n' ' ')"
+		else
+			case $made in *clean*)
+				why="a valid plan is refused: $(head -n 1 "$w/p/stderr")" ;;
+			esac
 		fi
 	elif [ "$st" -ne 0 ]; then
 		why="status $st: $(head -n 1 "$w/p/stderr")"
@@ -71,7 +89,7 @@ while [ "$seed" -le "$last" ]; do
 			why="status 0, but an output is missing"
 		elif ! timeout 60 pdftotext -enc UTF-8 "$o.pdf" "$w/p/pdf.txt" 2>"$w/p/pdf.err"; then
 			why="pdftotext fails: $(head -n 1 "$w/p/pdf.err")"
-		elif ! build/plancheck "$o.html" "$o.kennzahlen.csv" "$w/p/pdf.txt" \
+		elif ! "$bin/plancheck" "$o.html" "$o.kennzahlen.csv" "$w/p/pdf.txt" \
 		    >"$w/p/check" 2>&1; then
 			why=$(head -n 1 "$w/p/check")
 		fi
@@ -84,7 +102,7 @@ while [ "$seed" -le "$last" ]; do
 		echo "FAIL plan $seed: $why"
 		rm -rf "${keep:?}/$seed" && mkdir -p "$keep/$seed"
 		cp -r "$w/p/$name" "$keep/$seed/$name"
-		[ "$tpl" = template ] && cp -r "$w/p/tpl" "$keep/$seed/tpl"
+		case $made in *template*) cp -r "$w/p/tpl" "$keep/$seed/tpl" ;; esac
 		cp "$w/p/stderr" "$keep/$seed/stderr"
 		[ -f "$w/p/check" ] && cp "$w/p/check" "$keep/$seed/check"
 		printf '%s\n' "$why" >"$keep/$seed/why"
@@ -93,5 +111,5 @@ while [ "$seed" -le "$last" ]; do
 	n=$((n + 1))
 	seed=$((seed + 1))
 done
-echo "plans: $n rendered, $ok with status 0, $refused with 1, $bad failed; peak memory $((maxrss / 1024)) MB"
+echo "plans: seeds $first..$((seed - 1)): $n rendered in $(($(date +%s) - start)) s, $ok with status 0, $refused with 1, $bad failed; peak memory $((maxrss / 1024)) MB"
 [ "$bad" -eq 0 ]
