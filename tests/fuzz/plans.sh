@@ -10,7 +10,8 @@
 # written, and never for a plan the generator made without an evil
 # choice; with 0 every figure of the page equals the export and shows
 # its anzeige, which is also in the PDF's text (build/plancheck), and no
-# link of the page has another scheme than http(s), mailto or #.
+# link of the page has another scheme than http(s), mailto or #; --check
+# exits as the render does; every fifth plan rendered again is the same.
 # -D stops after that many seconds (a long run); -b names the folder of
 # plangen and plancheck (default build; a copy keeps a long run
 # reproducible while build/ changes).
@@ -55,12 +56,12 @@ while [ "$seed" -le "$last" ]; do
 		break
 	fi
 	rm -rf "$w/p" && mkdir -p "$w/p"
+	set -- -f html,pdf,csv
 	name=plan-$seed
 	made=$("$bin/plangen" "$seed" "$w/p/$name" "$w/p/tpl")
-	set -- -f html,pdf,csv -o "$w/p/out"
 	case $made in *template*) set -- "$@" -t "$w/p/tpl" ;; esac
 	/usr/bin/time -f '%e %M' -o "$w/p/time" timeout -k 5 "$limit" \
-	    "$gen" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
+	    "$gen" -o "$w/p/out" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
 	st=$?
 	rss=$(awk 'END { print $2 + 0 }' "$w/p/time")
 	[ "$rss" -gt "$maxrss" ] && maxrss=$rss
@@ -93,6 +94,22 @@ while [ "$seed" -le "$last" ]; do
 		    >"$w/p/check" 2>&1; then
 			why=$(head -n 1 "$w/p/check")
 		fi
+	fi
+	# --check answers as the render did; every fifth plan is rendered
+	# again, and must come out the same byte for byte.
+	if [ -z "$why" ] && [ "$st" -le 1 ]; then
+		timeout -k 5 "$limit" "$gen" --check "$@" "$w/p/$name" \
+		    >/dev/null 2>"$w/p/check.err"
+		cst=$?
+		[ "$cst" -ne "$st" ] && why="--check exits $cst, the render $st"
+	fi
+	if [ -z "$why" ] && [ "$st" -eq 0 ] && [ $((seed % 5)) -eq 0 ]; then
+		timeout -k 5 "$limit" "$gen" -o "$w/p/again" "$@" "$w/p/$name" \
+		    >/dev/null 2>&1
+		for f in html pdf kennzahlen.csv; do
+			cmp -s "$w/p/out/$name.$f" "$w/p/again/$name.$f" ||
+			    why="rendered twice, $name.$f differs"
+		done
 	fi
 	if [ "$rss" -gt 2000000 ] && [ -z "$why" ]; then
 		why="peak memory $((rss / 1024)) MB"
