@@ -6,7 +6,8 @@
  *  - the export's anzeige of every figure the page shows stands in the
  *    page's element and in the PDF's text (blanks, soft hyphens and line
  *    ends ignored: layout breaks lines where it likes);
- *  - every link of the page is http(s):, mailto: or #id.
+ *  - every link of the page is http(s):, mailto: or #id, and an #id names
+ *    an element of the page; ids are unique and hold no blank.
  * Prints one line per failure ("FAIL what") and exits 1 if any. */
 #include <csv.h>
 #include <libxml/HTMLparser.h>
@@ -189,21 +190,50 @@ S_own_text(xmlNodePtr n)
 
 struct page {
 	xmlHashTablePtr	 figs;
+	xmlHashTablePtr	 ids;		/* every id of the page */
+	xmlHashTablePtr	 targets;	/* every #id a link names */
 	const char	*pdf;		/* squeezed, or NULL */
 	int		 shown;
 };
 
 static void
-S_link(xmlNodePtr n)
+S_link(struct page *pg, xmlNodePtr n)
 {
 	xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
 	const char *h = (const char *)href;
 
+	if (h != NULL && h[0] == '#')
+		xmlHashAddEntry(pg->targets, href + 1, pg);
 	if (h != NULL && strncmp(h, "https://", 8) != 0 &&
 	    strncmp(h, "http://", 7) != 0 && strncmp(h, "mailto:", 7) != 0 &&
 	    h[0] != '#')
 		S_fail("link: href '%.60s' is not http(s), mailto or #id", h);
 	xmlFree(href);
+}
+
+static void
+S_id(struct page *pg, xmlNodePtr n)
+{
+	xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
+
+	if (id == NULL)
+		return;
+	if (strpbrk((const char *)id, " \t\r\n\f") != NULL || id[0] == '\0')
+		S_fail("page: id '%s' is empty or holds a blank", id);
+	if (xmlHashAddEntry(pg->ids, id, pg) != 0)
+		S_fail("page: id '%s' twice", id);
+	xmlFree(id);
+}
+
+static void
+S_target(void *payload, void *data, const xmlChar *name)
+{
+	struct page *pg = data;
+
+	(void)payload;
+	if (xmlHashLookup(pg->ids, name) == NULL)
+		S_fail("page: a link names '#%s', which is no id of the page",
+		    name);
 }
 
 static void
@@ -215,7 +245,8 @@ S_walk(struct page *pg, xmlNodePtr n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcasecmp((const char *)n->name, "a") == 0)
-			S_link(n);
+			S_link(pg, n);
+		S_id(pg, n);
 		key = xmlGetProp(n, (const xmlChar *)"data-key");
 		value = xmlGetProp(n, (const xmlChar *)"data-value");
 		if (key != NULL) {
@@ -292,8 +323,14 @@ main(int argc, char **argv)
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE);
 	if (doc == NULL)
 		S_fail("page: %s cannot be parsed", argv[1]);
-	else
+	else {
+		pg.ids = xmlHashCreate(256);
+		pg.targets = xmlHashCreate(64);
 		S_walk(&pg, xmlDocGetRootElement(doc));
+		xmlHashScan(pg.targets, S_target, &pg);
+		xmlHashFree(pg.ids, NULL);
+		xmlHashFree(pg.targets, NULL);
+	}
 	xmlFreeDoc(doc);
 	xmlHashFree(pg.figs, S_free_fig);
 	free(pdf);

@@ -111,6 +111,7 @@ struct pg {
 	struct tab	 tabs[MAX_TABLES];
 	int		 ntabs;
 	int		 nfiles;
+	int		 nids;		/* sections with an id: kap-1 ... */
 	int		 report;	/* 0 amip, 1 planungsdokument, 2 bericht */
 };
 
@@ -1417,14 +1418,24 @@ S_href(struct pg *g, struct buf *x)
 {
 	static const char *const ok[] = { "https://www.example.org/",
 	    "http://example.org/a?b=1&c=2", "mailto:info@example.org",
-	    "#kap-1", "https://example.org/\xC3\xA4", "https://x" };
+	    "https://example.org/\xC3\xA4", "https://x" };
+	char id[32];
 	static const char *const bad[] = { "javascript:alert(1)",
 	    "JavaScript:alert(document.cookie)", " javascript:alert(1)",
 	    "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
 	    "file:///etc/passwd", "vbscript:msgbox", "bericht.html", "//evil",
 	    "", "#", "mailto:", "https://" };
 
-	S_xml_escape(x, S_evil(g) ? ONE(g, bad) : ONE(g, ok));
+	/* #kap-N names a section with an id (one that comes later too);
+	 * evil: one that no section has. */
+	if (!S_evil(g) && g->nids > 0 && S_chance(g, 30)) {
+		snprintf(id, sizeof(id), "#kap-%d", 1 + (int)S_pick(g,
+		    (uint32_t)g->nids));
+		S_xml_escape(x, id);
+	} else if (S_evil(g))
+		S_xml_escape(x, S_chance(g, 30) ? "#nirgends" : ONE(g, bad));
+	else
+		S_xml_escape(x, ONE(g, ok));
 }
 
 static void S_block(struct pg *g, struct buf *x, int depth, bool in_li);
@@ -1549,8 +1560,13 @@ S_section(struct pg *g, struct buf *x, int depth)
 
 	buf_puts(x, "<section");
 	S_attr_text(g, x, "title", 6);
-	if (S_chance(g, 20))
-		buf_printf(x, " id=\"kap-%d\"", (int)S_pick(g, 5));
+	if (S_evil(g)) {
+		static const char *const bad[] = { "Bad Id!", "inhalt",
+		    "inhalt-titel", "kap 1", "" };
+
+		buf_printf(x, " id=\"%s\"", ONE(g, bad));
+	} else if (S_chance(g, 20))
+		buf_printf(x, " id=\"kap-%d\"", ++g->nids);
 	buf_puts(x, ">\n");
 	for (int i = 0; i < n; i++)
 		S_block(g, x, depth, false);
