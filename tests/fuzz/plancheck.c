@@ -194,6 +194,7 @@ struct page {
 	xmlHashTablePtr	 targets;	/* every #id a link names */
 	const char	*pdf;		/* squeezed, or NULL */
 	int		 shown;
+	int		 in_chart;	/* inside a <figure class="chart"> */
 };
 
 static void
@@ -240,7 +241,8 @@ static void
 S_walk(struct page *pg, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
-		xmlChar *key, *value;
+		xmlChar *key, *value, *cls = NULL;
+		bool chart;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -268,8 +270,9 @@ S_walk(struct page *pg, xmlNodePtr n)
 					    "anzeige is '%s'", key, own, f->anzeige);
 				if (pg->pdf != NULL && !f->seen && a[0] != '\0' &&
 				    !S_holds(pg->pdf, a))
-					S_fail("pdf: %s: '%s' is not in the PDF's "
-					    "text", key, f->anzeige);
+					S_fail("pdf%s: %s: '%s' is not in the PDF's "
+					    "text", pg->in_chart ? " (chart)" : "", key,
+					    f->anzeige);
 				f->seen = true;
 				free(own);
 				free(a);
@@ -278,7 +281,14 @@ S_walk(struct page *pg, xmlNodePtr n)
 		}
 		xmlFree(key);
 		xmlFree(value);
+		chart = strcasecmp((const char *)n->name, "figure") == 0 &&
+		    (cls = xmlGetProp(n, (const xmlChar *)"class")) != NULL &&
+		    strstr((const char *)cls, "chart") != NULL;
+		xmlFree(cls);
+		cls = NULL;
+		pg->in_chart += chart;
 		S_walk(pg, n->children);
+		pg->in_chart -= chart;
 	}
 }
 
