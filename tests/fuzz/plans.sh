@@ -48,6 +48,25 @@ LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
+# S_lines STDERR: each "FILE:LINE: error:" names a line FILE has
+# (lines end in \n, \r\n or \r); prints the first message that does not.
+S_lines() {
+	grep -E '^[^ ]+:[0-9]+: (error|warning): ' "$1" |
+	while IFS= read -r msg; do
+		file=${msg%%:*}
+		rest=${msg#*:}
+		line=${rest%%:*}
+		[ -f "$file" ] || { printf '%s\n' "$msg"; return 1; }
+		max=$(tr '\r' '\n' <"$file" | sed 's/x//' | wc -l)
+		have=$(wc -l <"$file")
+		[ "$have" -gt "$max" ] && max=$have
+		if [ "$line" -lt 1 ] || [ "$line" -gt $((max + 1)) ]; then
+			printf '%s (the file has %s lines)\n' "$msg" "$max"
+			return 1
+		fi
+	done
+}
+
 n=0 ok=0 refused=0 bad=0 known=0 maxrss=0
 grep -v '^#' tests/fuzz/findings/known >"$w/known"
 first=$1
@@ -80,6 +99,8 @@ while [ "$seed" -le "$last" ]; do
 		refused=$((refused + 1))
 		if ! grep -q '^[^ ]*: error: ' "$w/p/stderr"; then
 			why="status 1 without a file:line: error: message"
+		elif ! bad_line=$(S_lines "$w/p/stderr"); then
+			why="a message names a line its file does not have: $bad_line"
 		elif [ -n "$(ls -A "$w/p/out" 2>/dev/null)" ]; then
 			why="status 1, but written: $(ls "$w/p/out" | head -n 3 | tr '\n' ' ')"
 		else
