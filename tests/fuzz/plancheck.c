@@ -6,6 +6,8 @@
  *  - the export's anzeige of every figure the page shows stands in the
  *    page's element and in the PDF's text (blanks, soft hyphens and line
  *    ends ignored: layout breaks lines where it likes);
+ *  - no cell of the export starts with =, +, -, @, a tab or a CR unless
+ *    it is a plain number (a spreadsheet would run it as a formula);
  *  - every link of the page is http(s):, mailto: or #id, and an #id names
  *    an element of the page; ids are unique and hold no blank.
  * Prints one line per failure ("FAIL what") and exits 1 if any. */
@@ -59,12 +61,56 @@ S_cell(void *s, size_t len, void *arg)
 	r->ncell++;
 }
 
+/* A plain number: -?digits, a '.' and digits. */
+static bool
+S_plain_number(const char *s)
+{
+	size_t n;
+
+	s += *s == '-' || *s == '+';
+	n = strspn(s, "0123456789");
+	if (n == 0)
+		return false;
+	s += n;
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	return *s == '\0';
+}
+
+/* A cell a spreadsheet would take for a formula.  A signed display
+ * ("+6,5 %") is told apart: it is a number to a spreadsheet. */
+static void
+S_formula(const struct reader *r)
+{
+	for (int i = 0; i < 4 && i < r->ncell; i++) {
+		const char *c = r->cells[i], *d;
+
+		if (c == NULL)
+			continue;
+		if (strchr("=+-@\t\r", c[0]) == NULL || c[0] == '\0' ||
+		    S_plain_number(c))
+			continue;
+		d = c + 1 + (c[1] == ' ');
+
+		if (strncmp(d, "ca. ", 4) == 0)
+			d += 4;
+		if ((c[0] == '+' || c[0] == '-') &&
+		    strchr("0123456789", d[0]) != NULL && d[0] != '\0')
+			S_fail("export: line %ld: signed display '%s'",
+			    r->line + 1, c);
+		else
+			S_fail("export: line %ld: '%.40s' starts like a formula",
+			    r->line + 1, c);
+	}
+}
+
 static void
 S_record(int c, void *arg)
 {
 	struct reader *r = arg;
 
 	(void)c;
+	S_formula(r);
 	if (r->ncell != 4)
 		S_fail("export line %ld has %d fields", r->line + 1, r->ncell);
 	else if (r->line > 0) {

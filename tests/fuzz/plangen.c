@@ -675,7 +675,16 @@ S_id(struct pg *g, struct row *r, const char *label, int i)
 static char *
 S_hint(struct pg *g, unsigned pct)
 {
-	return S_chance(g, pct) ? S_text_dup(g, 6) : NULL;
+	static const char *const formulas[] = { "=SUMME(A1:A9)",
+	    "@ref", "+49 30 1234", "-Minus", "=1+1" };
+
+	if (!S_chance(g, pct))
+		return NULL;
+	/* Now and then a note that a spreadsheet would take for a
+	 * formula, or a long one. */
+	if (S_chance(g, 3))
+		return xstrdup(ONE(g, formulas));
+	return S_text_dup(g, S_chance(g, 2) ? 800 : 6);
 }
 
 static void
