@@ -94,6 +94,7 @@ S_formula(const struct reader *r)
 
 		if (strncmp(d, "ca. ", 4) == 0)
 			d += 4;
+		d += *d == '(';
 		if ((c[0] == '+' || c[0] == '-') &&
 		    strchr("0123456789", d[0]) != NULL && d[0] != '\0')
 			S_fail("export: line %ld: signed display '%s'",
