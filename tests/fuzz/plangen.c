@@ -1505,6 +1505,18 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 			}
 			/* FALLTHROUGH */
 		default:
+			/* XML's other ways of writing text. */
+			if (S_chance(g, 3)) {
+				static const char *const forms[] = {
+				    "&#228;&#xFC;&#x20AC;", "<!-- Kommentar -->",
+				    "<![CDATA[a < b & c]]>", "&amp;&lt;&gt;",
+				    "<?pi daten?>", "&#xAD;&#xA0;" };
+				static const char *const bad[] = { "&#x202E;",
+				    "&#1;", "&nbsp;", "&#xFFFE;", "&#x1F600;" };
+
+				buf_puts(x, S_evil(g) ? ONE(g, bad) :
+				    ONE(g, forms));
+			}
 			s = S_text_dup(g, 25);
 			S_xml_escape(x, s);
 			free(s);
