@@ -1,8 +1,9 @@
 /* plans.c: fuzz target that turns libFuzzer's bytes into a whole plan
  * folder with plangen.c (so mutations change tables, keys, numbers and
  * text, not bytes of a file) and renders it to all three outputs.
- * Properties checked in process: status 0 or 1, no sanitizer report, and
- * a refused plan (status 1) leaves the output folder empty.  The finer
+ * Properties checked in process: status 0 or 1, no sanitizer report, a
+ * refused plan (status 1) leaves the output folder empty, and a rendered
+ * one has its outputs there.  The finer
  * ones (figures of page, export and PDF agree) are tests/fuzz/plans.sh's. */
 #include <dirent.h>
 #include <stdio.h>
@@ -57,6 +58,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();	/* a system failure, with a writable scratch */
 	if (st == GEN_INPUT && S_entries(out) > 0) {
 		fprintf(stderr, "plans: a refused plan wrote into %s\n", out);
+		abort();
+	}
+	if (st == GEN_OK && S_entries(out) < 3) {
+		fprintf(stderr, "plans: a rendered plan wrote %d files\n",
+		    S_entries(out));
 		abort();
 	}
 	return 0;
