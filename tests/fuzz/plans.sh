@@ -67,7 +67,7 @@ S_lines() {
 	done
 }
 
-n=0 ok=0 refused=0 bad=0 known=0 maxrss=0
+n=0 ok=0 refused=0 bad=0 known=0 maxrss=0 maxseed=
 grep -v '^#' tests/fuzz/findings/known >"$w/known"
 first=$1
 seed=$1
@@ -86,7 +86,7 @@ while [ "$seed" -le "$last" ]; do
 	    "$gen" -o "$w/p/out" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
 	st=$?
 	rss=$(awk 'END { print $2 + 0 }' "$w/p/time")
-	[ "$rss" -gt "$maxrss" ] && maxrss=$rss
+	[ "$rss" -gt "$maxrss" ] && maxrss=$rss maxseed=$seed
 	why=
 	margin=
 	[ -f "$w/p/tpl/template.xml" ] &&
@@ -163,5 +163,5 @@ while [ "$seed" -le "$last" ]; do
 	n=$((n + 1))
 	seed=$((seed + 1))
 done
-echo "plans: seeds $first..$((seed - 1)): $n rendered in $(($(date +%s) - start)) s, $ok with status 0, $refused with 1, $bad failed, $known known findings; peak memory $((maxrss / 1024)) MB"
+echo "plans: seeds $first..$((seed - 1)): $n rendered in $(($(date +%s) - start)) s, $ok with status 0, $refused with 1, $bad failed, $known known findings; peak memory $((maxrss / 1024)) MB (seed $maxseed)"
 [ "$bad" -eq 0 ]
