@@ -2,8 +2,9 @@
  * folder with plangen.c (so mutations change tables, keys, numbers and
  * text, not bytes of a file) and renders it to all three outputs.
  * Properties checked in process: status 0 or 1, no sanitizer report, a
- * refused plan (status 1) leaves the output folder empty, and a rendered
- * one has its outputs there.  The finer
+ * refused plan (status 1) leaves the output folder empty, a rendered one
+ * has its outputs there, and a plan the generator made without evil
+ * choices is not refused.  The finer
  * ones (figures of page, export and PDF agree) are tests/fuzz/plans.sh's. */
 #include <dirent.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    FORMAT_CSV, .quiet = true, .force = true };
 	struct pg_src src;
 	enum gen_status st;
+	int made;
 
 	if (dir == NULL) {
 		dir = fuzz_tmpdir();
@@ -51,13 +53,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (mkdir(plan, 0777) == -1 || mkdir(tpl, 0777) == -1)
 		abort();
 	pg_src_bytes(&src, data, size);
-	o.template_dir = plangen(&src, plan, tpl) & PG_TEMPLATE ? tpl : NULL;
+	made = plangen(&src, plan, tpl);
+	o.template_dir = made & PG_TEMPLATE ? tpl : NULL;
 	o.outdir = out;
 	st = gen_plan(plan, &o);
 	if (st != GEN_OK && st != GEN_INPUT)
 		abort();	/* a system failure, with a writable scratch */
 	if (st == GEN_INPUT && S_entries(out) > 0) {
 		fprintf(stderr, "plans: a refused plan wrote into %s\n", out);
+		abort();
+	}
+	if (st == GEN_INPUT && (made & PG_CLEAN)) {
+		fprintf(stderr, "plans: a plan made without evil choices is "
+		    "refused\n");
 		abort();
 	}
 	if (st == GEN_OK && S_entries(out) < 3) {
