@@ -177,6 +177,12 @@ run_plans() {
 		fail "build/plangen and build/plancheck are not built"
 		return
 	fi
+	# Same seed, same plan.
+	build/plangen 7 "$tmp/pg-a" "$tmp/pg-at" >/dev/null &&
+	    build/plangen 7 "$tmp/pg-b" "$tmp/pg-bt" >/dev/null
+	check "plangen: seed 7 twice gives two plans" \
+	    diff -r "$tmp/pg-a" "$tmp/pg-b"
+	rm -rf "$tmp"/pg-*
 	if sh tests/fuzz/plans.sh -g "$gen" -k "$tmp/plans-fail" 1 50 \
 	    >"$tmp/plans.out" 2>&1; then
 		pass
