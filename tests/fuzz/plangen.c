@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "text.h"
 #include "util.h"
@@ -93,6 +94,7 @@ struct tab {
 	char		 name[40];
 	enum kind	 kind;
 	char		*rows[MAX_ROWS];	/* ids */
+	int		 up[MAX_ROWS];		/* davon parent + 1, or 0 */
 	int		 nrows;
 	char		*groups[16];
 	int		 ngroups;
@@ -113,6 +115,8 @@ struct pg {
 	int		 nfiles;
 	int		 nids;		/* sections with an id: kap-1 ... */
 	int		 report;	/* 0 amip, 1 planungsdokument, 2 bericht */
+	bool		 fixed_report;	/* report is set: do not draw it */
+	struct pg	*programme;	/* a Bericht's programme, generated */
 };
 
 static uint32_t
@@ -792,6 +796,8 @@ S_instruments(struct pg *g, struct tab *t, struct csv *c, bool *zusatz)
 				parent[i] = first + (int)S_pick(g,
 				    (uint32_t)(i - first));
 			S_add_row(t, S_id(g, &r, label, i));
+			if (i < MAX_ROWS)
+				t->up[i] = parent[i] + 1;
 			S_set(&r, "instrument", label);
 			if (glabel != NULL)
 				S_set(&r, "gruppe", xstrdup(glabel));
@@ -1294,6 +1300,73 @@ S_attr_text(struct pg *g, struct buf *x, const char *name, int maxwords)
 	free(s);
 }
 
+/* A Bericht's tables of Ist figures, one for each instruments and targets
+ * table of its programme, with a line for each of its rows. */
+static void
+S_ist_tables(struct pg *g, struct buf *x)
+{
+	const struct pg *p = g->programme;
+
+	for (int i = 0; i < p->ntabs && g->ntabs < MAX_TABLES; i++) {
+		const struct tab *pt = &p->tabs[i];
+		struct tab *t;
+		struct csv c;
+		char file[32];
+		bool instr = pt->kind == K_INSTRUMENTS;
+
+		if (pt->kind != K_INSTRUMENTS && pt->kind != K_TARGETS)
+			continue;
+		t = &g->tabs[g->ntabs++];
+		*t = (struct tab){ .kind = pt->kind };
+		snprintf(t->name, sizeof(t->name), "%s", pt->name);
+		snprintf(file, sizeof(file), "ist%d.csv", i + 1);
+		buf_printf(x, "    <table name=\"%s\" kind=\"%s\" src=\"%s\"/>\n",
+		    t->name, kind_names[t->kind], file);
+		g->dot = false;
+		S_csv_begin(g, &c);
+		S_csv_cell(g, &c, "id");
+		S_csv_cell(g, &c, instr ? "eintritte_ist" : "ist");
+		if (instr)
+			S_csv_cell(g, &c, "ausgaben_ist");
+		/* Evil: a Soll figure typed here, where it is refused. */
+		if (S_evil(g))
+			S_csv_cell(g, &c, instr ? "eintritte" : "zielwert");
+		S_csv_end_line(g, &c);
+		long long ist[MAX_ROWS][2] = { { 0 } };
+
+		for (int k = 0; k < pt->nrows; k++) {
+			if (S_evil(g))
+				continue;	/* a row of the programme left out */
+			S_csv_cell(g, &c, S_evil(g) ? "keine-zeile" : pt->rows[k]);
+			S_add_row(t, xstrdup(pt->rows[k]));
+			for (int f = 0; f < (instr ? 2 : 1); f++) {
+				long long v = (long long)S_pick(g, 500);
+				int up = pt->up[k] - 1;
+				char *cell;
+
+				/* davon rows: never more than the parent has
+				 * left, in the Ist as in the Soll. */
+				if (up >= 0) {
+					long long left = ist[up][f];
+
+					for (int j = up + 1; j < k; j++)
+						if (pt->up[j] - 1 == up)
+							left -= ist[j][f];
+					v = left > 0 ? (long long)S_pick(g,
+					    (uint32_t)left + 1) : 0;
+				}
+				ist[k][f] = v;
+				cell = S_num(g, f == 1 ? v * 100 : v, f == 1 ?
+				    U_MONEY : U_COUNT, false);
+				S_csv_cell(g, &c, cell);
+				free(cell);
+			}
+			S_csv_end_line(g, &c);
+		}
+		S_csv_finish(g, &c, file);
+	}
+}
+
 static void
 S_tables(struct pg *g, struct buf *x)
 {
@@ -1309,6 +1382,10 @@ S_tables(struct pg *g, struct buf *x)
 		struct buf attrs;
 
 		t->kind = (enum kind)S_pick(g, K_COUNT);
+		/* With a programme, the Soll tables come from it. */
+		if (g->programme != NULL && (t->kind == K_INSTRUMENTS ||
+		    t->kind == K_TARGETS))
+			t->kind = K_DISTRIBUTION;
 		t->total = t->kind == K_INSTRUMENTS ||
 		    t->kind == K_DISTRIBUTION;
 		snprintf(t->name, sizeof(t->name), "%s%d", kind_names[t->kind]
@@ -1361,6 +1438,8 @@ S_tables(struct pg *g, struct buf *x)
 			buf_puts(x, "/>\n");
 		S_csv_finish(g, &c, file);
 	}
+	if (g->programme != NULL)
+		S_ist_tables(g, x);
 	buf_puts(x, "  </data>\n");
 }
 
@@ -1661,11 +1740,13 @@ S_head(struct pg *g, struct buf *x)
 	static const char *const bad_years[] = { "20x7", "1800", "2019/2020",
 	    "2200", "" };
 
-	g->report = (int)S_pick(g, 3);
+	if (!g->fixed_report)
+		g->report = (int)S_pick(g, 3);
 	buf_puts(x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	if (S_chance(g, 20))
 		buf_puts(x, "<!-- erzeugt von plangen -->\n");
-	buf_printf(x, "<plan report=\"%s\" year=\"", reports[g->report]);
+	buf_printf(x, "<plan report=\"%s\"%s year=\"", reports[g->report],
+	    g->programme != NULL ? " programme=\"programm\"" : "");
 	if (S_evil(g))
 		buf_puts(x, ONE(g, bad_years));
 	else
@@ -1792,27 +1873,11 @@ S_template(struct pg *g, const char *tpl)
 	buf_free(&css);
 }
 
-int
-plangen(struct pg_src *s, const char *dir, const char *tpl)
+static void
+S_free_tabs(struct pg *g)
 {
-	static const int evils[] = { 0, 0, 0, 0, 1, 2, 5, 10, 30 };
-	struct pg g = { .s = s, .dir = dir };
-	struct buf x;
-	int with_tpl;
-
-	g.evil = evils[pg_pick(s, sizeof(evils) / sizeof(*evils))];
-	buf_init(&x);
-	S_head(&g, &x);
-	S_tables(&g, &x);
-	S_body(&g, &x);
-	buf_puts(&x, "</plan>\n");
-	S_write(&g, dir, "plan.xml", x.s, x.len);
-	buf_free(&x);
-	with_tpl = tpl != NULL && S_chance(&g, 25) ? PG_TEMPLATE : 0;
-	if (with_tpl)
-		S_template(&g, tpl);
-	for (int i = 0; i < g.ntabs; i++) {
-		struct tab *t = &g.tabs[i];
+	for (int i = 0; i < g->ntabs; i++) {
+		struct tab *t = &g->tabs[i];
 
 		for (int k = 0; k < t->nrows; k++)
 			free(t->rows[k]);
@@ -1821,5 +1886,54 @@ plangen(struct pg_src *s, const char *dir, const char *tpl)
 		for (int k = 0; k < t->nfields; k++)
 			free(t->fields[k]);
 	}
+}
+
+/* plan.xml and the tables of one plan into g->dir. */
+static void
+S_plan(struct pg *g)
+{
+	struct buf x;
+
+	buf_init(&x);
+	S_head(g, &x);
+	S_tables(g, &x);
+	S_body(g, &x);
+	buf_puts(&x, "</plan>\n");
+	S_write(g, g->dir, "plan.xml", x.s, x.len);
+	buf_free(&x);
+}
+
+int
+plangen(struct pg_src *s, const char *dir, const char *tpl)
+{
+	static const int evils[] = { 0, 0, 0, 0, 1, 2, 5, 10, 30 };
+	struct pg g = { .s = s, .dir = dir, .fixed_report = true };
+	struct pg prog = { .s = s, .fixed_report = true };
+	char *pdir = NULL;
+	int with_tpl;
+
+	g.evil = evils[pg_pick(s, sizeof(evils) / sizeof(*evils))];
+	g.report = (int)S_pick(&g, 3);
+	/* A Bericht on a programme in its folder programm/: the programme
+	 * has the Soll of its instruments and targets, the Bericht the Ist. */
+	if (g.report == 2 && S_chance(&g, 30)) {
+		pdir = xasprintf("%s/programm", dir);
+		if (mkdir(pdir, 0777) == -1) {
+			perror(pdir);
+			abort();
+		}
+		prog.dir = pdir;
+		prog.evil = g.evil;
+		S_plan(&prog);
+		g.programme = &prog;
+		g.nevil += prog.nevil;
+	}
+	S_plan(&g);
+	with_tpl = tpl != NULL && S_chance(&g, 25) ? PG_TEMPLATE : 0;
+	if (with_tpl)
+		S_template(&g, tpl);
+	S_free_tabs(&g);
+	S_free_tabs(&prog);
+	free(pdir);
 	return with_tpl | (g.nevil == 0 ? PG_CLEAN : 0);
 }
