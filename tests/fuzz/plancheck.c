@@ -92,9 +92,11 @@ S_formula(const struct reader *r)
 			continue;
 		d = c + 1 + (c[1] == ' ');
 
-		if (strncmp(d, "ca. ", 4) == 0)
-			d += 4;
-		d += *d == '(';
+		for (int k = 0; k < 2; k++) {
+			d += *d == '(';
+			if (strncmp(d, "ca. ", 4) == 0)
+				d += 4;
+		}
 		if ((c[0] == '+' || c[0] == '-') &&
 		    strchr("0123456789", d[0]) != NULL && d[0] != '\0')
 			S_fail("export: line %ld: signed display '%s'",
