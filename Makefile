@@ -32,7 +32,7 @@ FUZZ_OBJS = $(MODULES:%=build/fz/%.o)
 
 # Fuzz targets (tests/fuzz): libFuzzer with clang for `make fuzz`; the
 # same targets replay the kept corpus under the sanitizers in `make test`.
-FUZZ_TARGETS = csv number planxml pipeline
+FUZZ_TARGETS = csv number planxml pipeline plans
 FUZZ_TIME ?= 60
 FUZZ_CC	 = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -55,6 +55,27 @@ build/unit-san: $(SAN_OBJS) build/san/unit.o
 build/replay-%: $(SAN_OBJS) tests/fuzz/%.c tests/fuzz/util.c tests/fuzz/replay.c tests/fuzz/fuzz.h
 	$(CC) $(CFLAGS) $(SAN) -Igen -Itests/fuzz -o $@ $(SAN_OBJS) \
 	    tests/fuzz/$*.c tests/fuzz/util.c tests/fuzz/replay.c $(LIBS)
+
+# The plans target and its tools also take the plan generator.
+PLANGEN	 = tests/fuzz/plangen.c tests/fuzz/plangen.h
+build/replay-plans: $(SAN_OBJS) tests/fuzz/plans.c tests/fuzz/util.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(PLANGEN)
+	$(CC) $(CFLAGS) $(SAN) -Igen -Itests/fuzz -o $@ $(SAN_OBJS) \
+	    tests/fuzz/plans.c tests/fuzz/plangen.c tests/fuzz/util.c \
+	    tests/fuzz/replay.c $(LIBS)
+
+build/fuzz-plans: $(FUZZ_OBJS) tests/fuzz/plans.c tests/fuzz/util.c tests/fuzz/fuzz.h $(PLANGEN)
+	$(FUZZ_CC) $(CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Igen -Itests/fuzz \
+	    -o $@ $(FUZZ_OBJS) tests/fuzz/plans.c tests/fuzz/plangen.c \
+	    tests/fuzz/util.c $(LIBS)
+
+# build/plangen SEED DIR [TPL] writes one plan; build/plancheck checks
+# what gen made of it (tests/fuzz/plans.sh).
+build/plangen: $(REL_OBJS) tests/fuzz/plangen-main.c $(PLANGEN)
+	$(CC) $(CFLAGS) -Igen -o $@ tests/fuzz/plangen-main.c \
+	    tests/fuzz/plangen.c $(REL_OBJS) $(LIBS)
+
+build/plancheck: $(REL_OBJS) tests/fuzz/plancheck.c
+	$(CC) $(CFLAGS) -Igen -o $@ tests/fuzz/plancheck.c $(REL_OBJS) $(LIBS)
 
 build/fuzz-%: $(FUZZ_OBJS) tests/fuzz/%.c tests/fuzz/util.c tests/fuzz/fuzz.h
 	$(FUZZ_CC) $(CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Igen -Itests/fuzz \
@@ -104,7 +125,8 @@ setup:
 
 test:
 	@sh tests/setup.sh --test
-	$(MAKE) build/gen build/unit build/gen-san build/unit-san $(REPLAYS)
+	$(MAKE) build/gen build/unit build/gen-san build/unit-san $(REPLAYS) \
+	    build/plangen build/plancheck
 	sh tests/run.sh build/gen:build/unit build/gen-san:build/unit-san
 
 # Runs each fuzz target for FUZZ_TIME seconds; crashes land in

@@ -157,7 +157,7 @@ run_web() {
 # --- the fuzz corpus and every crash found, replayed under the
 # sanitizers (build/replay-TARGET, made by `make test`) ---
 run_replay() {
-	for t in csv number planxml pipeline; do
+	for t in csv number planxml pipeline plans; do
 		replay=build/replay-$t
 		[ -x "$replay" ] || { fail "$replay is not built"; continue; }
 		dirs=tests/fuzz/corpus/$t
@@ -170,6 +170,29 @@ run_replay() {
 			grep -A 12 'ERROR\|runtime error' "$tmp/replay.err" | head -n 20
 		fi
 	done
+}
+
+# --- generated plans (tests/fuzz/plans.sh): 50 fixed seeds end to end
+# through the release build (the sanitizers see the plans of the fuzz
+# corpus in run_replay) ---
+run_plans() {
+	if [ ! -x build/plangen ] || [ ! -x build/plancheck ]; then
+		fail "build/plangen and build/plancheck are not built"
+		return
+	fi
+	# Same seed, same plan.
+	build/plangen 7 "$tmp/pg-a" "$tmp/pg-at" >/dev/null &&
+	    build/plangen 7 "$tmp/pg-b" "$tmp/pg-bt" >/dev/null
+	check "plangen: seed 7 twice gives two plans" \
+	    diff -r "$tmp/pg-a" "$tmp/pg-b"
+	rm -rf "$tmp"/pg-*
+	if sh tests/fuzz/plans.sh -g "$gen" -k "$tmp/plans-fail" 1 50 \
+	    >"$tmp/plans.out" 2>&1; then
+		pass
+	else
+		fail "$(tail -n 1 "$tmp/plans.out")"
+		grep '^FAIL' "$tmp/plans.out" | head -n 10
+	fi
 }
 
 for pair in "$@"; do
@@ -190,6 +213,7 @@ for pair in "$@"; do
 	run_errors
 	run_golden
 	if [ "$pair" = "$1" ]; then
+		run_plans
 		run_web
 		if sh tests/valgrind.sh >"$tmp/vg.out" 2>&1; then
 			pass

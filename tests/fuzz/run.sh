@@ -14,6 +14,7 @@ for t in "$@"; do
 	mkdir -p "build/fuzz-corpus/$t" "tests/fuzz/crashes/$t"
 	case $t in
 	pipeline) opts="-max_len=131072 -close_fd_mask=2 -timeout=30" ;;
+	plans) opts="-max_len=16384 -close_fd_mask=2 -timeout=30" ;;
 	planxml) opts="-max_len=65536 -close_fd_mask=2 -timeout=10" ;;
 	*) opts="-max_len=8192 -timeout=10" ;;
 	esac
