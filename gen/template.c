@@ -29,10 +29,10 @@
  * can find no place for a row. */
 #define PAGE_W_MM	210.0
 #define PAGE_H_MM	297.0
-#define MARGIN_MIN_MM	10.0
+#define MARGIN_MIN_MM	5.0
 #define MARGIN_MAX_MM	100.0
-#define TEXT_W_MIN_MM	120.0
-#define TEXT_H_MIN_MM	160.0
+#define TEXT_W_MIN_MM	80.0
+#define TEXT_H_MIN_MM	100.0
 
 static bool
 S_is_dir(const char *path)
