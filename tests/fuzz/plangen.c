@@ -701,6 +701,7 @@ S_budget(struct pg *g, struct tab *t, struct csv *c)
 	struct row r;
 	int n = S_rows(g);
 	long long run = 0;
+	bool any = false;
 
 	S_columns(g, &r, req, opt, pct);
 	S_csv_header(g, c, r.names, r.n);
@@ -714,7 +715,8 @@ S_budget(struct pg *g, struct tab *t, struct csv *c)
 		S_add_row(t, S_id(g, &r, label, i));
 		S_set(&r, "position", label);
 		if (strcmp(art, "summe") == 0) {
-			if (S_chance(g, 60))
+			/* A typed total needs an amount above it. */
+			if (S_chance(g, 60) && (any || S_evil(g)))
 				S_set(&r, "betrag", S_num(g, S_evil(g) ? run + 1 :
 				    run, U_MONEY, false));
 		} else {
@@ -722,9 +724,10 @@ S_budget(struct pg *g, struct tab *t, struct csv *c)
 
 			if (strcmp(art, "abgang") == 0 && v > run && !S_evil(g))
 				v = run > 0 ? run / 2 : 0;
-			if (!info && S_has(&r, "betrag") && !S_chance(g, 5))
+			if (!info && S_has(&r, "betrag") && !S_chance(g, 5)) {
 				run += strcmp(art, "abgang") == 0 ? -v : v;
-			else
+				any = true;
+			} else
 				v = -1;
 			if (v >= 0 || (info && S_chance(g, 50)))
 				S_set(&r, "betrag", S_num(g, v < 0 ?
