@@ -10,18 +10,25 @@
 #include "util.h"
 
 /* Whether a spreadsheet program would run s as a formula: it starts
- * with = + - @, a tab or a CR, and is not a plain number such as -188 or
- * +1.234,5 (input-format.md, "Text"). */
+ * with = + - @, a tab or a CR, and is not a plain number in the export's
+ * machine format, such as -188 or -2.5 (input-format.md, "Text").  A
+ * German display ("+1.234,5", "+6,5 %") is not plain: which of its
+ * separators a spreadsheet takes for the decimal point depends on its
+ * language, so it may read it as a formula. */
 static bool
 S_formula_like(const char *s)
 {
 	const char *p = s + (*s == '+' || *s == '-');
+	size_t n = strspn(p, "0123456789");
 
 	if (*s == '\0' || strchr("=+-@\t\r", *s) == NULL)
 		return false;
-	if (*p < '0' || *p > '9')
+	if (n == 0)
 		return true;
-	return p[strspn(p, "0123456789.,")] != '\0';
+	p += n;
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+		p += 1 + strspn(p + 1, "0123456789");
+	return *p != '\0';
 }
 
 /* A field, quoted by libcsv only where the reader needs it, and led by

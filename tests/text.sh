@@ -36,16 +36,19 @@ C;;@SUM(1+1);
 D;;-2+3;
 E;;+cmd|x;
 F;;-;
+G;;+2.049.242;
 '
 "$gen" -q -f csv -o "$tmp/tx/out" "$tmp/tx/f" 2>/dev/null
 csv=$tmp/tx/out/f.kennzahlen.csv
 check "export: a note =HYPERLINK(...) is led by an apostrophe" grep -q \
     "^t.b.eintritte;;Anzahl;\"'=HYPERLINK(" "$csv"
 check "export: -188 stays a plain number" grep -q '^t.a.mittel_neufall;-188.00;' "$csv"
+check "export: a German number with a sign is led by an apostrophe" grep -q \
+    "^t.g.eintritte;;Anzahl;'+2.049.242$" "$csv"
 check "export: no cell starts a formula" [ -z "$(awk -F';' '{
 	for (i = 1; i <= NF; i++) {
 		c = $i; sub(/^"/, "", c)
-		if (c ~ /^[=+@\t\r-]/ && c !~ /^[+-]?[0-9][0-9.,]*$/) print
+		if (c ~ /^[=+@\t\r-]/ && c !~ /^[+-]?[0-9]+(\.[0-9]+)?$/) print
 	} }' "$csv")" ]
 
 # Text is NFC in the outputs: "Förderung" written with a combining

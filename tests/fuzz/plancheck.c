@@ -77,34 +77,29 @@ S_plain_number(const char *s)
 	return *s == '\0';
 }
 
-/* A cell a spreadsheet would take for a formula.  A signed display
- * ("+6,5 %") is told apart: it is a number to a spreadsheet. */
+/* A cell a spreadsheet would take for a formula.  gen leads such a
+ * display with an apostrophe, which S_unguard takes off again. */
 static void
 S_formula(const struct reader *r)
 {
 	for (int i = 0; i < 4 && i < r->ncell; i++) {
-		const char *c = r->cells[i], *d;
+		const char *c = r->cells[i];
 
-		if (c == NULL)
+		if (c == NULL || c[0] == '\0' ||
+		    strchr("=+-@\t\r", c[0]) == NULL || S_plain_number(c))
 			continue;
-		if (strchr("=+-@\t\r", c[0]) == NULL || c[0] == '\0' ||
-		    S_plain_number(c))
-			continue;
-		d = c + 1 + (c[1] == ' ');
-
-		for (int k = 0; k < 2; k++) {
-			d += *d == '(';
-			if (strncmp(d, "ca. ", 4) == 0)
-				d += 4;
-		}
-		if ((c[0] == '+' || c[0] == '-') &&
-		    strchr("0123456789", d[0]) != NULL && d[0] != '\0')
-			S_fail("export: line %ld: signed display '%s'",
-			    r->line + 1, c);
-		else
-			S_fail("export: line %ld: '%.40s' starts like a formula",
-			    r->line + 1, c);
+		S_fail("export: line %ld: '%.40s' starts like a formula",
+		    r->line + 1, c);
 	}
+}
+
+/* The text the page prints for an anzeige: without the apostrophe that
+ * guards a formula-like cell. */
+static void
+S_unguard(char *s)
+{
+	if (s[0] == '\'' && s[1] != '\0' && strchr("=+-@\t\r", s[1]) != NULL)
+		memmove(s, s + 1, strlen(s));
 }
 
 static void
@@ -121,6 +116,7 @@ S_record(int c, void *arg)
 
 		f->wert = r->cells[1];
 		f->anzeige = r->cells[3];
+		S_unguard(f->anzeige);
 		r->cells[1] = r->cells[3] = NULL;
 		if (xmlHashAddEntry(r->figs, (xmlChar *)r->cells[0], f) != 0) {
 			S_fail("export: key %s twice", r->cells[0]);

@@ -234,6 +234,16 @@ S_text_dup(struct pg *g, int maxwords)
 	return buf_detach(&b);
 }
 
+/* The id gen gives a label: its slug after NFC, as gen reads it. */
+static char *
+S_slug(const char *label)
+{
+	char *nfc = text_nfc(label), *slug = slugify(nfc);
+
+	free(nfc);
+	return slug;
+}
+
 /* A label that slugs to something unique: words and a number. */
 static char *
 S_label(struct pg *g, int i)
@@ -673,7 +683,7 @@ S_id(struct pg *g, struct row *r, const char *label, int i)
 		S_set(r, "id", xstrdup(id));
 		return id;
 	}
-	return slugify(label);
+	return S_slug(label);
 }
 
 static char *
@@ -779,7 +789,7 @@ S_instruments(struct pg *g, struct tab *t, struct csv *c, bool *zusatz)
 	for (int gi = 0; gi < ngroups; gi++) {
 		char *glabel = S_has(&r, "gruppe") ? S_group_label(g, gi) : NULL;
 		char *gid = glabel == NULL ? NULL : S_has(&r, "gruppe_id") ?
-		    xasprintf("g%d", gi + 1) : slugify(glabel);
+		    xasprintf("g%d", gi + 1) : S_slug(glabel);
 		int per = gi == ngroups - 1 ? n - i : (int)S_pick(g,
 		    (uint32_t)(n - i) + 1);
 		int first = i;
@@ -1127,8 +1137,8 @@ S_series(struct pg *g, struct tab *t, struct csv *c)
 				S_add_row(t, xasprintf("r%d", i + 1));
 				S_set(&r, "id", xasprintf("r%d", i + 1));
 			} else {
-				slug = slugify(name);
-				ys = slugify(jahr);
+				slug = S_slug(name);
+				ys = S_slug(jahr);
 				S_add_row(t, xasprintf("%s-%s", slug, ys));
 				free(slug);
 				free(ys);
@@ -1284,7 +1294,7 @@ S_table(struct pg *g, struct tab *t, struct csv *c, struct buf *x)
 	}
 	for (int gi = 0; gi < ng; gi++) {
 		if (grouped && used[gi] && t->ngroups < 16)
-			t->groups[t->ngroups++] = slugify(glabels[gi]);
+			t->groups[t->ngroups++] = S_slug(glabels[gi]);
 		free(glabels[gi]);
 	}
 	free(vals);
@@ -1642,18 +1652,31 @@ S_insert(struct pg *g, struct buf *x)
 	buf_puts(x, "/>\n");
 }
 
+/* Without an evil choice a chart is one gen draws: a series (which may
+ * hold several Kennzahlen) only as lines, a pie only of a distribution's
+ * counts, which are never negative. */
 static void
 S_chart(struct pg *g, struct buf *x)
 {
 	static const char *const kinds[] = { "bar", "line", "pie" };
+	const char *kind, *field;
 	const struct tab *t;
 
 	if (g->ntabs == 0)
 		return;
 	t = &g->tabs[S_pick(g, (uint32_t)g->ntabs)];
+	field = S_evil(g) && S_chance(g, 20) ? "feld" : S_field(g, t);
+	kind = S_evil(g) && S_chance(g, 10) ? "donut" : ONE(g, kinds);
+	if (!S_evil(g)) {
+		if (t->kind == K_SERIES)
+			kind = "line";
+		else if (strcmp(kind, "pie") == 0 && t->kind == K_DISTRIBUTION)
+			field = "anzahl";
+		else if (strcmp(kind, "pie") == 0)
+			kind = "bar";
+	}
 	buf_printf(x, "<chart table=\"%s\" field=\"%s\" kind=\"%s\"/>\n",
-	    t->name, S_evil(g) && S_chance(g, 20) ? "feld" : S_field(g, t),
-	    S_evil(g) && S_chance(g, 10) ? "donut" : ONE(g, kinds));
+	    t->name, field, kind);
 }
 
 static void
@@ -1829,8 +1852,8 @@ S_template(struct pg *g, const char *tpl)
 			buf_printf(&x, " margin=\"%s\"", ONE(g, bad_margins));
 		else
 			buf_printf(&x, " margin=\"%d %d %d %d\"",
-			    (int)S_pick(g, 60), (int)S_pick(g, 60),
-			    (int)S_pick(g, 60), (int)S_pick(g, 60));
+			    5 + (int)S_pick(g, 46), 5 + (int)S_pick(g, 46),
+			    5 + (int)S_pick(g, 46), 5 + (int)S_pick(g, 46));
 	}
 	if (S_chance(g, 70)) {
 		if (S_evil(g))
