@@ -193,6 +193,31 @@ run_plans() {
 		fail "$(tail -n 1 "$tmp/plans.out")"
 		grep '^FAIL' "$tmp/plans.out" | head -n 10
 	fi
+	run_findings
+}
+
+# --- the fixed findings of the plan fuzzer: each folder with a file
+# `status` ends with it, and a rendered one passes build/plancheck ---
+run_findings() {
+	for dir in tests/fuzz/findings/*/; do
+		[ -f "$dir/status" ] || continue
+		name=$(basename "$dir")
+		tpl=
+		[ -d "$dir/tpl" ] && tpl="-t $dir/tpl"
+		rm -rf "$tmp/fnd"
+		# shellcheck disable=SC2086
+		timeout 60 "$gen" -q -f html,pdf,csv $tpl -o "$tmp/fnd" \
+		    "$dir/plan" 2>"$tmp/fnd.err"
+		st=$?
+		check "finding $name: status $st, want $(cat "$dir/status")" \
+		    [ "$st" = "$(cat "$dir/status")" ]
+		[ "$st" = 0 ] || continue
+		pdftotext "$tmp/fnd/plan.pdf" "$tmp/fnd/plan.txt" 2>/dev/null
+		msg=$(build/plancheck "$tmp/fnd/plan.html" \
+		    "$tmp/fnd/plan.kennzahlen.csv" "$tmp/fnd/plan.txt" |
+		    grep -v '^ok ' | head -n 1)
+		check "finding $name: $msg" [ -z "$msg" ]
+	done
 }
 
 for pair in "$@"; do
