@@ -424,47 +424,48 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 	    d->land != NULL ? d->land : "");
 }
 
-static bool
-S_taken(char **ids, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return true;
-	return false;
-}
-
 /* A table or chart inserted twice would give the page one id twice: the
  * second and later get "-2", "-3", ...; links and the contents keep
- * reaching the first. */
+ * reaching the first.  Hashes, since a plan may insert one table
+ * thousands of times. */
 static void
 S_unique_ids(struct doc_node *root)
 {
+	xmlHashTablePtr taken = xmlHashCreate(64), next = xmlHashCreate(64);
 	struct doc_iter it;
-	char **ids = NULL;
-	size_t n = 0, cap = 0;
 
+	if (taken == NULL || next == NULL)
+		out_of_memory();
 	doc_iter_init(&it, root);
 	while (doc_iter_next(&it) != DOC_NONE) {
 		struct doc_node *x = it.cur;
+		uintptr_t k;
+		char *base;
 
 		if (it.ev != DOC_ENTER || x->id == NULL ||
 		    (x->type != DOC_TABLE && x->type != DOC_CHART &&
 		    x->type != DOC_SECTION))
 			continue;
-		for (int k = 2; x->type != DOC_SECTION &&
-		    S_taken(ids, n, x->id); k++) {
-			char *base = xstrdup(x->id), *dash = strrchr(base, '-');
-
-			if (k > 2 && dash != NULL)
-				*dash = '\0';
-			free(x->id);
-			x->id = xasprintf("%s-%d", base, k);
+		if (x->type != DOC_SECTION &&
+		    xmlHashLookup(taken, (xmlChar *)x->id) != NULL) {
+			base = x->id;
+			k = (uintptr_t)xmlHashLookup(next, (xmlChar *)base);
+			for (k = k > 2 ? k : 2, x->id = NULL; x->id == NULL ||
+			    xmlHashLookup(taken, (xmlChar *)x->id) != NULL; k++) {
+				free(x->id);
+				x->id = xasprintf("%s-%ju", base, (uintmax_t)k);
+			}
+			if (xmlHashUpdateEntry(next, (xmlChar *)base,
+			    (void *)k, NULL) != 0)
+				out_of_memory();
 			free(base);
 		}
-		grow(&ids, &cap, n + 1, sizeof(*ids));
-		ids[n++] = x->id;
+		if (xmlHashAddEntry(taken, (xmlChar *)x->id, x) != 0 &&
+		    x->type != DOC_SECTION)
+			out_of_memory();
 	}
-	free(ids);
+	xmlHashFree(taken, NULL);
+	xmlHashFree(next, NULL);
 }
 
 struct doc *
