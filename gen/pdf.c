@@ -831,47 +831,22 @@ S_save(struct device *dev, unsigned char **data, size_t *len)
 	return dev->error == 0;
 }
 
-/* The colour of a custom property of the template's stylesheet, as in
- * "--accent: #1f4e79;", or fallback.  The stylesheet is the web page's:
- * the print report takes its colours from it, so the two look alike. */
-static unsigned
-S_css_color(const struct template *tpl, const char *name, unsigned fallback)
-{
-	size_t n = strlen(name);
-	unsigned c;
+_Static_assert(4 + LAY_CHART_COLORS == TEMPLATE_COLORS,
+    "the template's colours are the four of the page and the chart's");
 
-	for (const char *s = tpl->css; s != NULL && (s = strstr(s, name)) != NULL;
-	    s += n) {
-		const char *v = s + n;
-
-		/* Not the end of a longer name: "--accent" in "--x-accent". */
-		if (s > tpl->css && (isalnum((unsigned char)s[-1]) ||
-		    s[-1] == '-'))
-			continue;
-		v += strspn(v, " \t");
-		if (*v++ != ':')
-			continue;
-		v += strspn(v, " \t");
-		if (sscanf(v, "#%6x", &c) == 1 && strspn(v + 1,
-		    "0123456789abcdefABCDEF") == 6)
-			return c;
-	}
-	return fallback;
-}
-
+/* The stylesheet's colours over the defaults: the print report takes
+ * them from the web page's stylesheet, so the two look alike. */
 static void
 S_colors(const struct template *tpl, struct lay_params *p)
 {
-	char name[16];
+	unsigned *slot[TEMPLATE_COLORS] = { &p->accent, &p->light, &p->text,
+	    &p->muted };
 
-	p->accent = S_css_color(tpl, "--accent", p->accent);
-	p->light = S_css_color(tpl, "--accent-light", p->light);
-	p->text = S_css_color(tpl, "--text", p->text);
-	p->muted = S_css_color(tpl, "--muted", p->muted);
-	for (int i = 0; i < LAY_CHART_COLORS; i++) {
-		snprintf(name, sizeof(name), "--chart-%d", i + 1);
-		p->chart[i] = S_css_color(tpl, name, p->chart[i]);
-	}
+	for (int i = 0; i < LAY_CHART_COLORS; i++)
+		slot[4 + i] = &p->chart[i];
+	for (int i = 0; i < TEMPLATE_COLORS; i++)
+		if (tpl->has_color[i])
+			*slot[i] = tpl->color[i];
 }
 
 /* The page of the template over the defaults. */

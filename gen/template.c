@@ -310,25 +310,29 @@ S_fonts(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 	}
 }
 
-/* The custom properties the PDF takes its colours from (pdf.c), found
- * as it finds them: each must be #rrggbb, or the PDF would silently look
+const char *const template_color_names[TEMPLATE_COLORS] = { "--accent",
+    "--accent-light", "--text", "--muted", "--chart-1", "--chart-2",
+    "--chart-3", "--chart-4", "--chart-5", "--chart-6" };
+
+/* The colour properties of the stylesheet into t: the first setting of
+ * each counts.  Each must be #rrggbb, or the PDF would silently look
  * other than the page. */
 static bool
-S_css_colours(const char *css, const char *path, struct diags *d)
+S_css_colors(struct template *t, const char *css, const char *path,
+    struct diags *d)
 {
-	static const char *const names[] = { "--accent", "--accent-light",
-	    "--text", "--muted", "--chart-1", "--chart-2", "--chart-3",
-	    "--chart-4", "--chart-5", "--chart-6" };
 	bool ok = true;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		size_t n = strlen(names[i]);
+	for (size_t i = 0; i < TEMPLATE_COLORS; i++) {
+		const char *name = template_color_names[i];
+		size_t n = strlen(name);
 
-		for (const char *s = css; (s = strstr(s, names[i])) != NULL;
+		for (const char *s = css; (s = strstr(s, name)) != NULL;
 		    s += n) {
 			const char *v = s + n;
 			char *val, *ex;
 
+			/* Not the end of a longer name: "--x-accent". */
 			if (s > css && (isalnum((unsigned char)s[-1]) ||
 			    s[-1] == '-'))
 				continue;
@@ -337,13 +341,20 @@ S_css_colours(const char *css, const char *path, struct diags *d)
 				continue;
 			v += strspn(v, " \t");
 			if (v[0] == '#' && strspn(v + 1,
-			    "0123456789abcdefABCDEF") == 6)
+			    "0123456789abcdefABCDEF") == 6) {
+				unsigned c;
+
+				if (!t->has_color[i] &&
+				    sscanf(v + 1, "%6x", &c) == 1)
+					t->color[i] = c;
+				t->has_color[i] = true;
 				continue;
+			}
 			val = xstrndup(v, strcspn(v, ";}\r\n"));
 			ex = text_excerpt(val);
 			diag_error(d, path, line_of_offset(css, (size_t)(s - css)),
 			    "%s '%s' is not a colour #rrggbb (the PDF takes its "
-			    "colours from it)", names[i], ex);
+			    "colours from it)", name, ex);
 			free(ex);
 			free(val);
 			ok = false;
@@ -355,7 +366,8 @@ S_css_colours(const char *css, const char *path, struct diags *d)
 /* The stylesheet stands in the page's <style> element as raw text: a
  * "</style" would end the element there and make the rest markup. */
 static bool
-S_css_ok(const char *css, size_t len, const char *path, struct diags *d)
+S_css_ok(struct template *t, const char *css, size_t len, const char *path,
+    struct diags *d)
 {
 	static const char *const bad[] = { "</style", "<!--", "<script" };
 	size_t off;
@@ -377,7 +389,7 @@ S_css_ok(const char *css, size_t len, const char *path, struct diags *d)
 				free(found);
 				return false;
 			}
-	return S_css_colours(css, path, d);
+	return S_css_colors(t, css, path, d);
 }
 
 /* Is an href of an SVG logo harmless: a place inside the logo or an
@@ -581,7 +593,7 @@ S_element(struct template *t, xmlNodePtr n, const char *file,
 		}
 	} else if (strcmp(name, "style") == 0) {
 		data = S_read(t, n, file, &len, true, &path, d);
-		if (data != NULL && S_css_ok(data, len, path, d))
+		if (data != NULL && S_css_ok(t, data, len, path, d))
 			t->css = data;
 		else
 			free(data);

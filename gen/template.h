@@ -9,6 +9,12 @@
 
 #define CHAPTER_INSERTS_MAX 6
 
+/* --accent, --accent-light, --text, --muted, --chart-1 .. --chart-6: the
+ * custom properties of style.css the PDF takes its colours from, so that
+ * page and print look alike. */
+#define TEMPLATE_COLORS 10
+extern const char *const template_color_names[TEMPLATE_COLORS];
+
 /* A chapter of the skeleton: a plan without that chapter still gets it
  * when tables of the listed kinds are left to insert. */
 struct chapter {
@@ -32,6 +38,10 @@ struct template {
 					   bold italic; NULL: Liberation Sans */
 	char		*name;		/* "Arbeitsmarkt- und Integrationsprogramm" */
 	char		*css;		/* the stylesheet's text */
+	/* The colours the print report takes from the stylesheet, in the
+	 * order of template_color_names; has_color false where it sets none. */
+	unsigned	 color[TEMPLATE_COLORS];	/* 0xRRGGBB */
+	bool		 has_color[TEMPLATE_COLORS];
 	char		*logo;		/* data: URI of the logo, or NULL */
 	char		*logo_alt;
 	unsigned char	*logo_data;	/* the file, for the PDF's cover */
