@@ -649,10 +649,12 @@ S_heading(struct ctx *c, const struct doc_node *s)
 
 /* --- tables --- */
 
-#define TABLE_SIZES	3
+#define TABLE_SIZES	2
+#define NOTE_SIZE	7.0	/* notes in cells: never smaller */
 
 struct tcol {
 	double		 w;
+	double		 tail;		/* widest figure part from its comma on */
 	bool		 num;
 	bool		 cut;		/* too narrow: numbers wrap too */
 };
@@ -668,12 +670,56 @@ S_row_font(const struct doc_node *r, const struct doc_node *cell)
 	return LF_REGULAR;
 }
 
-/* The widest word of s: the narrowest a wrapping column may be. */
+/* A figure a number cell shows: it holds a digit and no word (a
+ * note written into a number cell, "Kalkulation auf Basis ...", wraps
+ * like text instead of widening its column to one long line). */
+static bool
+S_figure(const struct doc_node *r, const struct doc_node *x)
+{
+	bool digit = false;
+	int letters = 0;
+
+	if (!(x->flags & DOC_CELL_NUM) || (r->flags & DOC_ROW_HEAD))
+		return false;
+	for (const char *s = x->text; *s != '\0'; s++) {
+		bool alpha = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+
+		digit |= *s >= '0' && *s <= '9';
+		letters = alpha ? letters + 1 : 0;
+		if (letters > 3)
+			return false;
+	}
+	return digit;
+}
+
+/* The byte where a figure's decimal comma stands, or where it would
+ * stand: after its last digit.  Figures of a column line up there. */
+static size_t
+S_decimal(const char *s)
+{
+	size_t n = strlen(s), at = n;
+
+	for (size_t i = 0; i < n; i++) {
+		bool d = s[i] >= '0' && s[i] <= '9';
+
+		if (s[i] == ',' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9')
+			return i;
+		if (d)
+			at = i + 1;
+	}
+	return at;
+}
+
+/* The widest word of s: the narrowest a wrapping column may be, and
+ * into *line the width of s on one line. */
 static double
-S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size)
+S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size,
+    double *line)
 {
 	double best = 0;
 
+	*line = S_w(c, f, size, s, strlen(s));
 	while (*s != '\0') {
 		size_t n = strcspn(s, " ");
 		double w = S_w(c, f, size, s, n);
@@ -684,101 +730,119 @@ S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size)
 	return best;
 }
 
-/* The natural (unbroken) and the least width of every column at size. */
+/* The preferred (longest line) and the least width (longest unbreakable
+ * piece: a word, a whole figure) of every column at size, as CSS's
+ * automatic table layout measures them; figures are measured as they
+ * stand aligned on their comma. */
 static void
 S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
     size_t ncol, double size, double *natural, double *minw)
 {
-	for (size_t j = 0; j < ncol; j++)
+	double *head = xcalloc(ncol + 1, sizeof(double));
+
+	for (size_t j = 0; j < ncol; j++) {
 		natural[j] = minw[j] = 0;
+		col[j].tail = 0;
+	}
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		size_t j = 0;
 
 		for (const struct doc_node *x = r->first; x != NULL && j < ncol;
 		    x = x->next, j++) {
 			enum lay_font f = S_row_font(r, x);
-			double w = S_w(c, f, size, x->text, strlen(x->text)) +
-			    (j == 0 ? r->level * INDENT / 1.5 : 0);
-			bool figure = (x->flags & DOC_CELL_NUM) &&
-			    !(r->flags & DOC_ROW_HEAD);
-			double mw = figure ? w : S_widest_word(c, x->text, f,
-			    size);
+			double indent = j == 0 ? r->level * INDENT / 1.5 : 0;
+			double w, mw, nw = 0, nmw = 0;
 
-			/* A word longer than a third of a line (a URL) is cut
-			 * rather than widen its column. */
-			if (!figure && mw > c->width / 3)
-				mw = c->width / 3;
-			col[j].num = (x->flags & DOC_CELL_NUM) != 0;
+			col[j].num |= (x->flags & DOC_CELL_NUM) != 0;
+			if (S_figure(r, x)) {
+				size_t at = S_decimal(x->text);
+				double hw = S_w(c, f, size, x->text, at);
+				double tw = S_w(c, f, size, x->text + at,
+				    strlen(x->text + at));
+
+				head[j] = hw > head[j] ? hw : head[j];
+				col[j].tail = tw > col[j].tail ? tw : col[j].tail;
+				w = mw = hw + tw;
+			} else {
+				mw = S_widest_word(c, x->text, f, size, &w);
+				/* A word longer than a third of a line (a URL)
+				 * is cut rather than widen its column. */
+				if (mw > c->width / 3)
+					mw = c->width / 3;
+			}
+			/* A note wraps under its figure: only its widest
+			 * word widens the column. */
+			if (x->note != NULL)
+				nmw = S_widest_word(c, x->note, LF_REGULAR,
+				    NOTE_SIZE, &nw);
+			w += indent;
+			mw = (mw > nmw ? mw : nmw) + indent;
 			natural[j] = w > natural[j] ? w : natural[j];
 			minw[j] = mw > minw[j] ? mw : minw[j];
 		}
 	}
 	for (size_t j = 0; j < ncol; j++) {
+		double fig = head[j] + col[j].tail;
+
+		minw[j] = fig > minw[j] ? fig : minw[j];
+		natural[j] = minw[j] > natural[j] ? minw[j] : natural[j];
 		natural[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
 		minw[j] += 2 * CELL_PAD + (col[j].num ? 6 : 0);
 	}
+	free(head);
 }
 
-/* Column widths at size: numbers never wrap; text columns share what is
- * left, each at least its widest word.  False if that does not fit; with
- * squeeze, every column then gets a share of the least widths, and words
+/* Column widths at size, as CSS's automatic table layout sets them: a
+ * table whose lines all fit takes its natural width; otherwise every
+ * column gets its least width and the room left goes to the columns in
+ * proportion to what they lack of their longest line, so the text that
+ * would wrap most gets most.  False if the least widths do not fit; with
+ * squeeze, every column then gets a share of its least width, and words
  * and numbers are cut to fit it. */
 static bool
 S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
     size_t ncol, double size, bool squeeze)
 {
 	double *natural = xcalloc(ncol + 1, sizeof(double)),
-	    *minw = xcalloc(ncol + 1, sizeof(double)), fixed = 0, text_nat = 0,
-	    text_min = 0, room;
+	    *minw = xcalloc(ncol + 1, sizeof(double)), sum_nat = 0, sum_min = 0;
 	bool ok = true;
 
 	S_col_widths(c, t, col, ncol, size, natural, minw);
 	for (size_t j = 0; j < ncol; j++) {
-		if (col[j].num) {
-			col[j].w = minw[j];
-			fixed += minw[j];
-		} else {
-			text_nat += natural[j];
-			text_min += minw[j];
-		}
+		sum_nat += natural[j];
+		sum_min += minw[j];
 	}
-	room = c->width - fixed;
-	if (room < text_min) {
-		ok = false;
-		for (size_t j = 0; squeeze && j < ncol; j++) {
-			col[j].w = minw[j] * c->width / (fixed + text_min);
-			col[j].cut = true;
+	for (size_t j = 0; j < ncol; j++) {
+		if (sum_nat <= c->width)
+			col[j].w = natural[j];
+		else if (sum_min <= c->width)
+			col[j].w = minw[j] + (natural[j] - minw[j]) *
+			    (c->width - sum_min) / (sum_nat - sum_min);
+		else {
+			ok = false;
+			if (squeeze) {
+				col[j].w = minw[j] * c->width / sum_min;
+				col[j].cut = true;
+			}
 		}
-	} else {
-		for (size_t j = 0; j < ncol; j++) {
-			if (col[j].num)
-				continue;
-			if (text_nat <= room)
-				col[j].w = natural[j] + (j == 0 ? room - text_nat :
-				    0);
-			else
-				col[j].w = minw[j] + (natural[j] - minw[j]) *
-				    (room - text_min) / (text_nat - text_min);
-		}
-		/* Numbers share what text leaves, so the table fills the
-		 * column. */
-		if (text_nat == 0 && ncol > 0)
-			col[ncol - 1].w += room;
 	}
 	free(natural);
 	free(minw);
 	return ok;
 }
 
-/* Lines of a cell's text in a column of width w. */
+/* Lines of a cell's text in a column of width w; whole: words are never
+ * hyphenated (a head breaks at blanks only). */
 static void
 S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
-    double size, double w, struct lines *ls)
+    double size, double w, bool whole, struct lines *ls)
 {
 	struct chunks cs = { 0 };
 	bool blank = false;
 
 	S_split(&cs, text, f, -1, &blank);
+	for (size_t i = 0; whole && i < cs.n; i++)
+		cs.v[i].whole = true;
 	S_break(c, &cs, w, size, ls);
 	S_chunks_free(&cs);
 }
@@ -788,7 +852,9 @@ struct tstyle {
 	double		 note_size;
 };
 
-/* Draws the cell x of row r into page at left, top; returns its height. */
+/* Draws the cell x of row r into page at left, top; returns its height.
+ * A figure stands on one line with its decimal comma where the column's
+ * commas stand. */
 static double
 S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
     const struct doc_node *x, const struct tcol *col, double left,
@@ -798,16 +864,20 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	unsigned color = r->flags & DOC_ROW_INFO ? c->l->p.muted :
 	    c->l->p.text;
 	double indent = first ? r->level * INDENT / 1.5 : 0;
-	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD;
+	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD, shift = 0;
 	struct lines ls = { 0 };
-	bool right = col->num;
+	bool right = col->num, figure = S_figure(r, x) && !col->cut;
 
-	/* A number is never broken: its column was made wide enough. */
-	S_cell_lines(c, x->text, f, st->size, right && !col->cut &&
-	    !(r->flags & DOC_ROW_HEAD) ? 1e9 : inner, &ls);
+	if (figure) {
+		const char *tail = x->text + S_decimal(x->text);
+
+		shift = col->tail - S_w(c, f, st->size, tail, strlen(tail));
+	}
+	S_cell_lines(c, x->text, f, st->size, figure ? 1e9 : inner,
+	    (r->flags & DOC_ROW_HEAD) != 0, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
-		double lx = right ? left + col->w - CELL_PAD - ln->width :
+		double lx = right ? left + col->w - CELL_PAD - shift - ln->width :
 		    left + CELL_PAD + indent;
 
 		for (size_t k = 0; k < ln->n; k++)
@@ -817,7 +887,8 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	}
 	S_lines_free(&ls);
 	if (x->note != NULL) {
-		S_cell_lines(c, x->note, LF_REGULAR, st->note_size, inner, &ls);
+		S_cell_lines(c, x->note, LF_REGULAR, st->note_size, inner, false,
+		    &ls);
 		for (size_t i = 0; i < ls.n; i++, y += st->note_size * LEADING)
 			S_text(p, right ? left + col->w - CELL_PAD - ls.v[i].width :
 			    left + CELL_PAD + indent, y + S_ascent(st->note_size),
@@ -828,7 +899,20 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	return y + CELL_PAD;
 }
 
-/* One row as a box: cells, background, rules. */
+/* The tint of group rows: the head's, halfway to white, so that a group
+ * reads as part of the body, not as a second head. */
+static unsigned
+S_lighter(unsigned rgb)
+{
+	unsigned out = 0;
+
+	for (int sh = 0; sh <= 16; sh += 8)
+		out |= ((((rgb >> sh) & 0xFF) + 0xFF) / 2) << sh;
+	return out;
+}
+
+/* One row as a box: cells, background, rules.  The head has the tint
+ * and a strong rule under it; a group row is bold on a lighter tint. */
 static struct box *
 S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
     const struct tcol *col, size_t ncol, const struct tstyle *st)
@@ -845,8 +929,11 @@ S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
 		h = ch > h ? ch : h;
 		left += col[j].w;
 	}
-	if (r->flags & (DOC_ROW_HEAD | DOC_ROW_GROUP))
+	if (r->flags & DOC_ROW_HEAD)
 		S_fill(&b->items, c->x0, 0, left - c->x0, h, c->l->p.light);
+	else if (r->flags & DOC_ROW_GROUP)
+		S_fill(&b->items, c->x0, 0, left - c->x0, h,
+		    S_lighter(c->l->p.light));
 	for (size_t i = 0; i < cells.n; i++)
 		*S_item(&b->items, LI_TEXT) = cells.items[i];
 	free(cells.items);
@@ -1020,7 +1107,8 @@ S_repeat_head(struct ctx *c, const struct doc_node *t, const struct tcol *col,
 	free(cont);
 }
 
-static const double table_sizes[TABLE_SIZES] = { 8.5, 7.5, 6.5 };
+/* Nothing smaller: a table that does not fit at 8 pt is set in parts. */
+static const double table_sizes[TABLE_SIZES] = { 8.5, 8 };
 
 static size_t
 S_ncol(const struct doc_node *t)
@@ -1068,41 +1156,57 @@ S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
 	return p;
 }
 
-/* A table too wide for the page even at the smallest size goes into
- * parts one under the other, each with the first column again, so that
- * no column is lost and none is cut narrower than its widest word. */
+/* Whether columns 1.. of least widths minw go into nparts parts of
+ * about as many columns each, each part with column 0 again. */
+static bool
+S_parts_fit(const double *minw, size_t ncol, size_t nparts, double width)
+{
+	size_t per = (ncol - 1 + nparts - 1) / nparts;
+
+	for (size_t from = 1; from < ncol; from += per) {
+		double used = minw[0];
+
+		for (size_t j = from; j < from + per && j < ncol; j++)
+			used += minw[j];
+		if (used > width && per > 1)
+			return false;
+	}
+	return true;
+}
+
+/* A table too wide for the page at the smallest size goes into parts
+ * one under the other, each with the first column again and about as
+ * many columns as the others, so that no column is lost and none is cut
+ * narrower than its widest word. */
 static void
 S_table(struct ctx *c, const struct doc_node *t)
 {
-	size_t ncol = S_ncol(t), from = 1, nparts = 1, part = 1;
+	size_t ncol = S_ncol(t), nparts = 1;
 	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
 	double *natural = xcalloc(ncol + 1, sizeof(double)),
-	    *minw = xcalloc(ncol + 1, sizeof(double)), used;
+	    *minw = xcalloc(ncol + 1, sizeof(double));
 	bool fits = ncol <= 2 ||
 	    S_columns(c, t, col, ncol, table_sizes[TABLE_SIZES - 1], false);
 
 	if (!fits) {
+		size_t per, part = 1;
+
 		S_col_widths(c, t, col, ncol, table_sizes[TABLE_SIZES - 1],
 		    natural, minw);
-		used = minw[0];
-		for (size_t j = 1; j < ncol; used += minw[j++])
-			if (j > from && used + minw[j] > c->width) {
-				nparts++;
-				used = minw[0];
-				from = j;
-			}
-		from = 1;
-		used = minw[0];
-		for (size_t j = 1; j <= ncol; used += j < ncol ? minw[j] : 0, j++)
-			if (j == ncol || (j > from && used + minw[j] > c->width)) {
-				struct doc_node *p = S_table_part(t, from, j, part++,
-				    nparts);
+		/* One column a part always goes: a part too wide even so is
+		 * squeezed by S_table_one. */
+		while (!S_parts_fit(minw, ncol, nparts, c->width))
+			nparts++;
+		per = (ncol - 1 + nparts - 1) / nparts;
+		nparts = (ncol - 1 + per - 1) / per;
+		for (size_t from = 1; from < ncol; from += per) {
+			size_t to = from + per < ncol ? from + per : ncol;
+			struct doc_node *p = S_table_part(t, from, to, part++,
+			    nparts);
 
-				S_table_one(c, p);
-				doc_node_free(p);
-				used = minw[0];
-				from = j;
-			}
+			S_table_one(c, p);
+			doc_node_free(p);
+		}
 	}
 	free(natural);
 	free(minw);
@@ -1126,8 +1230,7 @@ S_table_one(struct ctx *c, const struct doc_node *t)
 		continue;
 	if (k == TABLE_SIZES - 1)
 		S_columns(c, t, col, ncol, table_sizes[k], true);
-	st = (struct tstyle){ .size = table_sizes[k],
-	    .note_size = table_sizes[k] - 1.5 };
+	st = (struct tstyle){ .size = table_sizes[k], .note_size = NOTE_SIZE };
 	S_repeat_head(c, t, col, ncol, &st);
 	/* A row may fill a page under its caption and head, twice over:
 	 * once as they stand first, once as the next page repeats them.  A
