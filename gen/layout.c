@@ -792,11 +792,39 @@ S_col_widths(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 	free(head);
 }
 
+/* Shares spare room out over columns that want more than their least
+ * width, as water fills vessels: a column that lacks less than an even
+ * share gets its whole line ("Dezember 2015" stays on one line), the
+ * rest is shared in proportion to what the others lack, so the widest
+ * text gets most.  Leaves the widths in natural. */
+static void
+S_share(double *natural, const double *minw, size_t ncol, double spare)
+{
+	bool *done = xcalloc(ncol + 1, sizeof(bool));
+	size_t left = ncol;
+	bool moved = true;
+	double lack = 0;
+
+	while (moved && left > 0) {
+		moved = false;
+		for (size_t j = 0; j < ncol; j++)
+			if (!done[j] && natural[j] - minw[j] <= spare / left) {
+				spare -= natural[j] - minw[j];
+				done[j] = moved = true;
+				left--;
+			}
+	}
+	for (size_t j = 0; j < ncol; j++)
+		lack += done[j] ? 0 : natural[j] - minw[j];
+	for (size_t j = 0; j < ncol; j++)
+		if (!done[j])
+			natural[j] = minw[j] + (natural[j] - minw[j]) * spare / lack;
+	free(done);
+}
+
 /* Column widths at size, as CSS's automatic table layout sets them: a
  * table whose lines all fit takes its natural width; otherwise every
- * column gets its least width and the room left goes to the columns in
- * proportion to what they lack of their longest line, so the text that
- * would wrap most gets most.  False if the least widths do not fit; with
+ * column gets its least width and S_share gives out the room left.  False if the least widths do not fit; with
  * squeeze, every column then gets a share of its least width, and words
  * and numbers are cut to fit it. */
 static bool
@@ -812,12 +840,11 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
 		sum_nat += natural[j];
 		sum_min += minw[j];
 	}
+	if (sum_nat > c->width && sum_min <= c->width)
+		S_share(natural, minw, ncol, c->width - sum_min);
 	for (size_t j = 0; j < ncol; j++) {
-		if (sum_nat <= c->width)
+		if (sum_min <= c->width)
 			col[j].w = natural[j];
-		else if (sum_min <= c->width)
-			col[j].w = minw[j] + (natural[j] - minw[j]) *
-			    (c->width - sum_min) / (sum_nat - sum_min);
 		else {
 			ok = false;
 			if (squeeze) {
