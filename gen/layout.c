@@ -926,7 +926,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	return y + CELL_PAD;
 }
 
-/* The tint of group rows: the head's, halfway to white, so that a group
+/* The tint of group rows: a quarter of the head's, so that a group
  * reads as part of the body, not as a second head. */
 static unsigned
 S_lighter(unsigned rgb)
@@ -934,7 +934,7 @@ S_lighter(unsigned rgb)
 	unsigned out = 0;
 
 	for (int sh = 0; sh <= 16; sh += 8)
-		out |= ((((rgb >> sh) & 0xFF) + 0xFF) / 2) << sh;
+		out |= ((((rgb >> sh) & 0xFF) + 3 * 0xFF) / 4) << sh;
 	return out;
 }
 
