@@ -1511,6 +1511,132 @@ test_layout_bounds(void)
 	doc_free(d);
 }
 
+/* A table of rows of cells; "|" separates cells, a leading "#" marks
+ * the head row, "*" a group row; cells after the first are numbers. */
+static struct doc_node *
+add_rows(struct doc_node *parent, const char *const *rows)
+{
+	struct doc_node *t = doc_add(parent, DOC_TABLE, "Tabelle");
+
+	for (; *rows != NULL; rows++) {
+		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
+		const char *s = *rows;
+		int j = 0;
+
+		row->flags = *s == '#' ? DOC_ROW_HEAD : *s == '*' ?
+		    DOC_ROW_GROUP : 0;
+		s += *s == '#' || *s == '*';
+		for (;; j++) {
+			size_t n = strcspn(s, "|");
+			char *cell = xstrndup(s, n);
+
+			doc_add(row, DOC_CELL, cell)->flags = j > 0 ?
+			    DOC_CELL_NUM : 0;
+			free(cell);
+			if (s[n] == '\0')
+				break;
+			s += n + 1;
+		}
+	}
+	return t;
+}
+
+static const struct lay_item *
+find_item(const struct layout *l, const char *text)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++)
+			if (l->pages[p].items[i].type == LI_TEXT &&
+			    strcmp(l->pages[p].items[i].text, text) == 0)
+				return &l->pages[p].items[i];
+	return NULL;
+}
+
+static double
+right_end(const struct lay_item *it)
+{
+	return it->x + fake_width(NULL, it->font, it->size, it->text,
+	    strlen(it->text));
+}
+
+/* Column widths like CSS's automatic table layout, heads that break at
+ * blanks only, the 8 pt floor, figures aligned on the decimal comma. */
+static void
+test_layout_tables(void)
+{
+	struct hyph *h = hyph_open_for(HYPH_DICT,
+	    "Anteil Budget Vorjahr Anzahl Kinder");
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a"), *t;
+	struct lay_params p;
+	struct layout *l;
+	const struct lay_item *x, *y;
+	bool small = false, hyphen = false;
+	int parts = 0, heads = 0;
+	double gap;
+
+	add_rows(a, (const char *const[]){
+	    "#Instrument|Anteil am Budget|Ist Vorjahr|Anzahl der Kinder|Mittel",
+	    "Förderung der beruflichen Weiterbildung von Arbeitslosen mit "
+	    "Bildungsgutscheinen nach dem SGB III|16,7 %|164|12|3.310,98 €",
+	    "speziell für Flüchtlinge|5,7 %|85|3|2.675 €", NULL });
+	add_rows(a, (const char *const[]){ "#Merkmal|Anzahl", "männlich|43",
+	    NULL });
+	add_rows(a, (const char *const[]){ "#Kennzahl|Ist|Soll|Plan|Vorjahr",
+	    "Eintritte gesamt|Kalkulation auf Basis des Vorjahresvolumens|"
+	    "100|90|80", NULL });
+	add_table(a, 30, 2, 3, "z");
+	t = a->last;
+	t->first->next->first->next->note = xstrdup("Anmerkung");
+	layout_defaults(&p);
+	l = layout_build(d, &fake, h, &p);
+	for (size_t k = 0; k < l->npages; k++)
+		for (size_t i = 0; i < l->pages[k].n; i++) {
+			const struct lay_item *it = &l->pages[k].items[i];
+
+			if (it->type != LI_TEXT)
+				continue;
+			small |= (strncmp(it->text, "Kopf", 4) == 0 ||
+			    strncmp(it->text, "c1.", 3) == 0) && it->size < 8;
+			small |= strcmp(it->text, "Anmerkung") == 0 &&
+			    it->size < 7;
+			hyphen |= it->font == LF_BOLD &&
+			    it->text[strlen(it->text) - 1] == '-';
+			parts += strstr(it->text, "(Teil 1 von") != NULL;
+			heads += strcmp(it->text, "Kopf29") == 0 ||
+			    strcmp(it->text, "Kopf29 Kopf29") == 0;
+		}
+	report(!hyphen && find_item(l, "Anteil am Budget") != NULL,
+	    "table: a head breaks at blanks only, never hyphenated",
+	    "a head hyphenated");
+	x = find_item(l, "43");
+	report(x != NULL && right_end(x) < p.margin_left +
+	    (p.page_w - p.margin_left - p.margin_right) / 2,
+	    "table: a narrow table takes its natural width", "at %.0f",
+	    x != NULL ? right_end(x) : 0);
+	report(!small && parts > 0 && heads > 0,
+	    "table: none below 8 pt (notes 7 pt), a wide table in parts",
+	    "small %d, parts %d, whole heads %d", small, parts, heads);
+	x = find_item(l, "3.310,98 €");
+	y = find_item(l, "2.675 €");
+	/* ",98" is three characters of the fake font */
+	gap = x != NULL && y != NULL ? right_end(x) - right_end(y) -
+	    3 * x->size / 2 : 1;
+	report(gap < 0.01 && gap > -0.01,
+	    "table: figures align on the decimal comma",
+	    "ends %.2f, %.2f", x != NULL ? right_end(x) : 0,
+	    y != NULL ? right_end(y) : 0);
+	report(find_item(l, "Eintritte gesamt") != NULL,
+	    "table: a note in a number cell leaves the label its line",
+	    "label broken");
+	report(count_text(l, "Bildungsgutscheinen") > 0 &&
+	    find_item(l, "speziell für Flüchtlinge") != NULL,
+	    "table: the widest text column gets the room", "wrapped");
+	layout_free(l);
+	doc_free(d);
+	hyph_close(h);
+}
+
 static void
 test_layout(void)
 {
@@ -1897,6 +2023,7 @@ main(void)
 	test_csv();
 	test_computations();
 	test_layout();
+	test_layout_tables();
 	test_layout_bounds();
 	test_image();
 	test_ttf();
