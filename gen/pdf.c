@@ -96,7 +96,6 @@ struct device {
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
 	uint8_t		*drawn[FONTS_MAX];	/* bits: characters drawn wide */
-	bool		 shaped[FONTS_MAX];	/* Arabic presentation forms */
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
@@ -433,15 +432,11 @@ S_components(struct device *dev, int k, uint32_t cp)
 static void
 S_drawn(struct device *dev, int k, uint32_t cp)
 {
-	uint32_t out[2];
-
 	if (dev->drawn[k] == NULL)
 		dev->drawn[k] = xcalloc(0x10000 / 8, 1);
 	if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
 		S_components(dev, k, cp);
 	dev->drawn[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
-	if (fonts_logical(cp, out) != 1 || out[0] != cp)
-		dev->shaped[k] = true;
 }
 
 /* Adds cp to the run, beginning a new one where font or encoding change. */
@@ -673,10 +668,11 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 	}
 }
 
-/* libharu's ToUnicode map of a wide font gives each code as the
- * character; where Arabic presentation forms were drawn, text
- * extraction is to give the letters typed, so the font gets a map of its
- * drawn characters with the forms mapped back (fonts_logical). */
+/* libharu writes its UTF-8 encoding CMap (begincidrange) as the
+ * ToUnicode stream of a wide font, which is no ToUnicode map: every wide
+ * font gets a map of its drawn characters, each code (the character
+ * itself) to the character, and Arabic presentation forms back to the
+ * letters typed (fonts_logical), as text extraction is to give them. */
 static void
 S_to_unicode(struct device *dev, int k)
 {
@@ -896,7 +892,7 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 		for (size_t k = 0; k < l->pages[i].n; k++)
 			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
 	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
-		if (dev.shaped[k])
+		if (dev.drawn[k] != NULL)
 			S_to_unicode(&dev, k);
 	if (dev.error == 0) {
 		S_outline(&dev, l);
