@@ -175,7 +175,8 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 	return dev->widths[f][cp];
 }
 
-/* The characters of s from left to right as drawn (fonts_visual). */
+/* The characters of s from left to right as drawn (fonts_visual), the
+ * isolate marks around figures left out. */
 static uint32_t *
 S_chars(const char *s, size_t len, size_t *n)
 {
@@ -185,8 +186,12 @@ S_chars(const char *s, size_t len, size_t *n)
 		return fonts_visual(s, len, n);
 	v = xreallocarray(NULL, len + 1, sizeof(*v));
 	*n = 0;
-	for (size_t i = 0; i < len; )
-		v[(*n)++] = utf8_next(s, len, &i);
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp = utf8_next(s, len, &i);
+
+		if (!fonts_is_isolate(cp))
+			v[(*n)++] = cp;
+	}
 	return v;
 }
 
@@ -257,7 +262,8 @@ S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 
 		if (fonts_is_mark(cp))
 			goto slow;
-		total += S_char_width(dev, f, cp);
+		if (!fonts_is_isolate(cp))
+			total += S_char_width(dev, f, cp);
 	}
 	return total * size / 1000.0;
 slow:
