@@ -1401,7 +1401,9 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 		b = &c->out->v[lb];
 		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
 		    c->l->p.chart[k % LAY_CHART_COLORS]);
-		label = xasprintf("%s: %s", d->source, d->text);
+		/* The figure isolated, as in a paragraph (S_put_figure). */
+		label = xasprintf("%s: \xE2\x81\xA6%s\xE2\x81\xA9", d->source,
+		    d->text);
 		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, c->l->p.text,
 		    label, strlen(label));
 		free(label);
