@@ -201,6 +201,12 @@ S_rtl(uint32_t cp)
 }
 
 bool
+fonts_is_isolate(uint32_t cp)
+{
+	return cp >= 0x2066 && cp <= 0x2069;
+}
+
+bool
 fonts_has_rtl(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; ) {
@@ -250,7 +256,7 @@ fonts_visual(const char *s, size_t len, size_t *n)
 	/* A ligature (lam with alef) leaves a filler where its second
 	 * letter was. */
 	for (FriBidiStrIndex i = 0; i < m; i++)
-		if (str[i] != FRIBIDI_CHAR_FILL)
+		if (str[i] != FRIBIDI_CHAR_FILL && !fonts_is_isolate(str[i]))
 			str[k++] = str[i];
 	*n = (size_t)k;
 	free(types);

@@ -55,9 +55,13 @@ bool		 fonts_is_mark(uint32_t cp);
 /* True if the UTF-8 s[0..len) needs fonts_visual: it holds characters
  * of a right-to-left script. */
 bool		 fonts_has_rtl(const char *s, size_t len);
+/* True if cp is a bidi isolate mark (LRI, RLI, FSI, PDI), which the
+ * layout puts around figures: it orders text, and is not drawn. */
+bool		 fonts_is_isolate(uint32_t cp);
 /* The characters of the valid UTF-8 s[0..len) as drawn from left to
  * right: right-to-left runs reversed (brackets mirrored), Arabic letters
- * in their presentation forms.  *n characters; caller frees. */
+ * in their presentation forms, isolate marks gone.  *n characters;
+ * caller frees. */
 uint32_t	*fonts_visual(const char *s, size_t len, size_t *n);
 
 /* The characters a presentation form of fonts_visual stands for, into

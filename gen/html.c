@@ -257,12 +257,15 @@ S_section(struct writer *w, const struct doc_node *s)
 	w->cur = sec;
 }
 
+/* dir isolates the figure as a left-to-right run: after right-to-left
+ * text its minus would otherwise stand after the number. */
 static void
 S_figure(xmlNodePtr parent, const struct doc_node *f)
 {
 	xmlNodePtr d = html_el(parent, "data", f->text);
 
 	html_attr(d, "class", "%s", f->flags & DOC_PLAIN ? "fig plain" : "fig");
+	html_attr(d, "dir", "%s", "ltr");
 	html_attr(d, "value", "%s", f->value);
 	html_attr(d, "data-key", "%s", f->key);
 	html_attr(d, "data-value", "%s", f->value);

@@ -302,15 +302,14 @@ S_new_line(struct lines *ls)
 	return &ls->v[ls->n++];
 }
 
-/* Adds text to the line, joining it to the last segment of the same
- * font and link. */
+/* Adds text of width w to the line, joining it to the last segment of
+ * the same font and link. */
 static void
-S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
-    enum lay_font f, int link, bool space, double size)
+S_put_w(const struct ctx *c, struct line *ln, const char *s, size_t len,
+    double w, enum lay_font f, int link, bool space, double size)
 {
 	struct seg *sg = ln->n > 0 ? &ln->segs[ln->n - 1] : NULL;
 	double sw = space ? S_w(c, f, size, " ", 1) : 0;
-	double w = S_w(c, f, size, s, len);
 
 	if (sg != NULL && sg->font == f && sg->link == link) {
 		size_t old = strlen(sg->text);
@@ -331,6 +330,28 @@ S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
 		sg->text = xstrndup(s, len);
 	}
 	ln->width += sw + w;
+}
+
+static void
+S_put(const struct ctx *c, struct line *ln, const char *s, size_t len,
+    enum lay_font f, int link, bool space, double size)
+{
+	S_put_w(c, ln, s, len, S_w(c, f, size, s, len), f, link, space, size);
+}
+
+/* A figure goes into the line between LRI and PDI (U+2066, U+2069): the
+ * PDF orders each line by the bidi algorithm, and a figure after
+ * right-to-left text would take its direction ("740.186-").  The marks
+ * are not measured; pdf.c draws them as nothing. */
+static void
+S_put_figure(const struct ctx *c, struct line *ln, const char *s,
+    size_t len, enum lay_font f, int link, bool space, double size)
+{
+	char *iso = xasprintf("\xE2\x81\xA6%.*s\xE2\x81\xA9", (int)len, s);
+
+	S_put_w(c, ln, iso, strlen(iso), S_w(c, f, size, s, len), f, link,
+	    space, size);
+	free(iso);
 }
 
 /* pos moved forward onto the start of a character (or the end). */
@@ -448,8 +469,8 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 			 * need not round alike. */
 			if (S_fit(c, ch.font, size, ch.s, ch.len, room + 0.01) ==
 			    ch.len) {
-				S_put(c, ln, ch.s, ch.len, ch.font, ch.link, space,
-				    size);
+				(ch.whole ? S_put_figure : S_put)(c, ln, ch.s,
+				    ch.len, ch.font, ch.link, space, size);
 				break;
 			}
 			cut = ln->width < 0.85 * width || ln->n == 0 ?
@@ -1510,7 +1531,9 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 		b = &c->out->v[lb];
 		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
 		    c->l->p.chart[k % LAY_CHART_COLORS]);
-		label = xasprintf("%s: %s", d->source, d->text);
+		/* The figure isolated, as in a paragraph (S_put_figure). */
+		label = xasprintf("%s: \xE2\x81\xA6%s\xE2\x81\xA9", d->source,
+		    d->text);
 		S_text(&b->items, c->x0 + 188, ly, LF_REGULAR, 8, c->l->p.text,
 		    label, strlen(label));
 		free(label);

@@ -96,7 +96,6 @@ struct device {
 	int16_t		 widths[LF_COUNT][WIDTH_CACHE];
 	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
 	uint8_t		*drawn[FONTS_MAX];	/* bits: characters drawn wide */
-	bool		 shaped[FONTS_MAX];	/* Arabic presentation forms */
 	HPDF_Page	*pages;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
@@ -176,7 +175,8 @@ S_char_width(struct device *dev, enum lay_font f, uint32_t cp)
 	return dev->widths[f][cp];
 }
 
-/* The characters of s from left to right as drawn (fonts_visual). */
+/* The characters of s from left to right as drawn (fonts_visual), the
+ * isolate marks around figures left out. */
 static uint32_t *
 S_chars(const char *s, size_t len, size_t *n)
 {
@@ -186,8 +186,12 @@ S_chars(const char *s, size_t len, size_t *n)
 		return fonts_visual(s, len, n);
 	v = xreallocarray(NULL, len + 1, sizeof(*v));
 	*n = 0;
-	for (size_t i = 0; i < len; )
-		v[(*n)++] = utf8_next(s, len, &i);
+	for (size_t i = 0; i < len; ) {
+		uint32_t cp = utf8_next(s, len, &i);
+
+		if (!fonts_is_isolate(cp))
+			v[(*n)++] = cp;
+	}
 	return v;
 }
 
@@ -258,7 +262,8 @@ S_width(void *arg, enum lay_font f, double size, const char *str, size_t len)
 
 		if (fonts_is_mark(cp))
 			goto slow;
-		total += S_char_width(dev, f, cp);
+		if (!fonts_is_isolate(cp))
+			total += S_char_width(dev, f, cp);
 	}
 	return total * size / 1000.0;
 slow:
@@ -433,15 +438,11 @@ S_components(struct device *dev, int k, uint32_t cp)
 static void
 S_drawn(struct device *dev, int k, uint32_t cp)
 {
-	uint32_t out[2];
-
 	if (dev->drawn[k] == NULL)
 		dev->drawn[k] = xcalloc(0x10000 / 8, 1);
 	if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
 		S_components(dev, k, cp);
 	dev->drawn[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
-	if (fonts_logical(cp, out) != 1 || out[0] != cp)
-		dev->shaped[k] = true;
 }
 
 /* Adds cp to the run, beginning a new one where font or encoding change. */
@@ -673,10 +674,11 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 	}
 }
 
-/* libharu's ToUnicode map of a wide font gives each code as the
- * character; where Arabic presentation forms were drawn, text
- * extraction is to give the letters typed, so the font gets a map of its
- * drawn characters with the forms mapped back (fonts_logical). */
+/* libharu writes its UTF-8 encoding CMap (begincidrange) as the
+ * ToUnicode stream of a wide font, which is no ToUnicode map: every wide
+ * font gets a map of its drawn characters, each code (the character
+ * itself) to the character, and Arabic presentation forms back to the
+ * letters typed (fonts_logical), as text extraction is to give them. */
 static void
 S_to_unicode(struct device *dev, int k)
 {
@@ -896,7 +898,7 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 		for (size_t k = 0; k < l->pages[i].n; k++)
 			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
 	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
-		if (dev.shaped[k])
+		if (dev.drawn[k] != NULL)
 			S_to_unicode(&dev, k);
 	if (dev.error == 0) {
 		S_outline(&dev, l);

@@ -232,7 +232,7 @@ S_legend(xmlNodePtr fig, const struct doc_node *chart)
 		    d = pie ? d->next : NULL, k++) {
 			xmlNodePtr li = html_el(ul, "li", NULL);
 			xmlNodePtr key = html_el(li, "svg", NULL), r;
-			char *text = pie ? xasprintf("%s: %s", d->source, d->text) :
+			char *text = pie ? xasprintf("%s: ", d->source) :
 			    xstrdup(d->text);
 
 			html_attr(key, "xmlns", SVG_NS);
@@ -247,6 +247,12 @@ S_legend(xmlNodePtr fig, const struct doc_node *chart)
 			} else
 				S_dash(S_line(key, "", 0, 7, 14, 7), k);
 			xmlNodeAddContent(li, (const xmlChar *)text);
+			/* The share a left-to-right run of its own, as an
+			 * inserted figure (html.c): after a right-to-left
+			 * label it would take the label's direction. */
+			if (pie)
+				html_attr(html_el(li, "span", d->text), "dir",
+				    "%s", "ltr");
 			free(text);
 		}
 	}

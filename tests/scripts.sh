@@ -12,7 +12,10 @@ then
 else
 	fail "tests/scripts does not render: $(head -n 3 "$tmp/scripts.err")"
 fi
-pdftotext "$tmp/scripts/scripts.pdf" "$tmp/scripts.txt" 2>/dev/null
+pdftotext "$tmp/scripts/scripts.pdf" "$tmp/scripts.txt" 2>"$tmp/scripts.warn"
+# The wide fonts' ToUnicode maps are maps (no libharu encoding CMap).
+check "scripts.pdf: pdftotext warns: $(head -n 1 "$tmp/scripts.warn")" \
+    sh -c "! grep -q 'Syntax Warning' '$tmp/scripts.warn'"
 for w in Καλημέρα Здравствуйте 'שלום עולם' 'مرحبا بالعالم' سلام Ελληνικά Русский \
     עברית العربية λόγος слово Άλφα Бета גימל دال 中文 日本語 한국어 汉语 "$(printf 'q\314\207')" \
     "$(printf 'n\314\210')"; do
@@ -48,3 +51,13 @@ for f in DejaVuSans,Book DejaVuSans-Bold WenQuanYiMicroHei; do
 	check "scripts.pdf embeds $f" grep -q "$f" "$tmp/scripts.fonts"
 done
 check "scripts.pdf: no '?' for a character" sh -c "! grep -q '?' '$tmp/scripts.txt'"
+# A figure after right-to-left text is a left-to-right run of its own
+# (tests/bidi): its minus stays before the number, in the PDF (isolate
+# marks while FriBidi orders the line) and in the HTML (dir="ltr").
+rm -rf "$tmp/bidi"
+"$gen" -q -f html,pdf -o "$tmp/bidi" tests/bidi >/dev/null 2>&1
+pdftotext "$tmp/bidi/bidi.pdf" - 2>/dev/null | grep 'Hebräisch' >"$tmp/bidi.txt"
+check "bidi.pdf: the figure after Hebrew reads '$(cat "$tmp/bidi.txt")'" \
+    grep -q 'עברית.*−750$' "$tmp/bidi.txt"
+check "bidi.html: the figure is isolated left-to-right" \
+    grep -q '<data class="fig" dir="ltr" value="-750"' "$tmp/bidi/bidi.html"
