@@ -149,11 +149,27 @@ S_anchor(struct layout *l, const char *id, const char *title, int level)
 	return (int)l->nanchors++;
 }
 
+/* The isolate marks around a figure (S_put_figure) take no room,
+ * whatever the device makes of them: they are measured as nothing. */
 static double
 S_w(const struct ctx *c, enum lay_font f, double size, const char *s,
     size_t len)
 {
-	return c->m->width(c->m->ctx, f, size, s, len);
+	double w = 0;
+	size_t i = 0, start = 0;
+
+	for (; i + 3 <= len; i++)
+		if (memcmp(s + i, "\xE2\x81\xA6", 3) == 0 ||
+		    memcmp(s + i, "\xE2\x81\xA9", 3) == 0) {
+			if (i > start)
+				w += c->m->width(c->m->ctx, f, size, s + start,
+				    i - start);
+			start = i + 3;
+			i += 2;
+		}
+	if (len > start)
+		w += c->m->width(c->m->ctx, f, size, s + start, len - start);
+	return w;
 }
 
 /* --- words and lines --- */
@@ -165,7 +181,8 @@ struct chunk {
 	size_t		 len;
 	enum lay_font	 font;
 	bool		 space_before;
-	bool		 whole;		/* a figure: never broken */
+	bool		 whole;		/* never broken (a figure, a head word) */
+	bool		 figure;	/* a figure: isolated for the bidi order */
 	bool		 newline;	/* a forced break before it */
 	int		 link;		/* link number, -1 none */
 };
@@ -265,6 +282,7 @@ S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
 			break;
 		case DOC_FIGURE:
 			S_chunk(cs, n->text, strlen(n->text), f, *space, true, link);
+			cs->v[cs->n - 1].figure = true;
 			*space = false;
 			break;
 		case DOC_BREAK:
@@ -469,7 +487,7 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 			 * need not round alike. */
 			if (S_fit(c, ch.font, size, ch.s, ch.len, room + 0.01) ==
 			    ch.len) {
-				(ch.whole ? S_put_figure : S_put)(c, ln, ch.s,
+				(ch.figure ? S_put_figure : S_put)(c, ln, ch.s,
 				    ch.len, ch.font, ch.link, space, size);
 				break;
 			}
