@@ -69,6 +69,9 @@ struct doc_node {
 	double		 frac;		/* DATUM, TICK: place on the value axis,
 					   0..1 (pie: share of the whole);
 					   CHART: place of zero */
+	int		 color;		/* DATUM of a pie: its palette index */
+	double		 lum;		/* DATUM of a pie: the luminance its
+					   colour is set to (chart.c) */
 };
 
 /* The cover and what every page names. */
