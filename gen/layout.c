@@ -1376,17 +1376,23 @@ S_bars(struct ctx *c, const struct doc_node *chart)
 	struct box *b;
 	size_t k = 0;
 
+	/* The axis on top: where the bars go on, the next page repeats it
+	 * in the same place. */
+	b = S_box(c->out, 14, 4);
+	b->table = id;
+	b->keep_next = true;
+	S_bar_ticks(c, &b->items, chart, &f, 9);
 	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
 	    s->first : NULL; d != NULL; d = d->next, k++) {
-		double x = f.left + d->frac * f.plot, top = k == 0 ? 4 : 0;
+		double x = f.left + d->frac * f.plot;
 		double vw = S_w(c, LF_REGULAR, BAR_SIZE, d->text,
 		    strlen(d->text)), vx, h, mid;
 		int lines = S_bar_label(c, NULL, d->source, f.gutter,
 		    f.gutter - c->x0, 0);
 
-		h = top + (lines * BAR_LINE > 12 ? lines * BAR_LINE : 12) + 6;
-		mid = top + (h - top) / 2;
-		b = S_box(c->out, h, k == 0 ? 4 : 0);
+		h = (lines * BAR_LINE > 12 ? lines * BAR_LINE : 12) + 6;
+		mid = h / 2;
+		b = S_box(c->out, h, 0);
 		b->table = id;
 		b->row = row++;
 		S_bar_grid(c, b, chart, &f, h);
@@ -1399,15 +1405,12 @@ S_bars(struct ctx *c, const struct doc_node *chart)
 		S_fill(&b->items, vx - 1, mid - 4.5, vw + 2, 9, 0xFFFFFF);
 		S_text(&b->items, vx, mid + 2.5, LF_REGULAR, BAR_SIZE,
 		    c->l->p.text, d->text, strlen(d->text));
-		/* The first two bars stay with the title, the last two
-		 * with the axis. */
-		b->keep_next = k == 0 || d->next == NULL ||
-		    d->next->next == NULL;
+		/* The first two bars stay with the axis, the last two
+		 * together. */
+		b->keep_next = k == 0 || (d->next != NULL &&
+		    d->next->next == NULL);
 	}
-	b = S_box(c->out, 14, k == 0 ? 4 : 0);
-	b->table = id;
-	b->row = row;
-	S_bar_ticks(c, &b->items, chart, &f, 9);
+	c->out->v[c->out->n - 1].h += 6;
 }
 
 /* The x place of category k of n between left and right. */

@@ -16,6 +16,7 @@
 #define BAR_GUTTER	160	/* at most, for the labels: a third */
 #define BAR_GAP		8	/* between labels and plot */
 #define BAR_LINE	18	/* one line of a label */
+#define BAR_TOP		30	/* the axis' labels above the bars */
 #define EM		15	/* the font size of svg text in style.css */
 
 
@@ -117,7 +118,9 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 	const struct doc_node *s = chart->first;
 	const struct doc_node *first = s != NULL && s->type == DOC_SERIES ?
 	    s->first : NULL;
-	double label = 0, value = 0, gutter, left, plot, zero, y = 8;
+	double label = 0, value = 0, word = 0, gutter, left, plot, zero;
+	double y = BAR_TOP;
+	double shown = -1;	/* right end of the last tick label */
 
 	for (const struct doc_node *d = first; d != NULL; d = d->next) {
 		double lw = S_est(d->source, strlen(d->source));
@@ -125,8 +128,17 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 
 		label = lw > label ? lw : label;
 		value = vw > value ? vw : value;
+		for (const char *w = d->source; *w != '\0'; w += strspn(w, " ")) {
+			size_t n = strcspn(w, " ");
+
+			word = S_est(w, n) > word ? S_est(w, n) : word;
+			w += n;
+		}
 	}
-	gutter = label < BAR_GUTTER ? label : BAR_GUTTER;
+	/* A third of the width, the longest word at least, at most half. */
+	gutter = label < BAR_GUTTER ? label : word > BAR_GUTTER ? word :
+	    BAR_GUTTER;
+	gutter = gutter < WIDTH / 2 ? gutter : WIDTH / 2;
 	left = gutter + BAR_GAP + (chart->frac > 0 ? value + 6 : 0);
 	plot = WIDTH - value - 6 - left;
 	zero = left + chart->frac * plot;
@@ -135,18 +147,25 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 
 		y += (lines * BAR_LINE > 22 ? lines * BAR_LINE : 22) + 12;
 	}
-	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, y + 26);
+	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, y + 8);
+	/* The axis on top, as in the PDF, where a long chart repeats it on
+	 * every page. */
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double x = left + t->frac * plot;
+			double w = S_est(t->text, strlen(t->text));
+			double at = x + w / 2 > WIDTH ? WIDTH - w : x - w / 2;
 
-			S_line(svg, "grid", x, 4, x, y);
-			S_text(svg, x, y + 18, x + S_est(t->text,
-			    strlen(t->text)) / 2 > WIDTH ? "end" : "middle",
-			    t->text);
+			S_line(svg, "grid", x, BAR_TOP - 4, x, y);
+			/* Where the labels of the ticks would touch, every
+			 * other one stands. */
+			if (at < shown + 6)
+				continue;
+			S_text(svg, at, BAR_TOP - 10, NULL, t->text);
+			shown = at + w;
 		}
-	S_line(svg, "axis", zero, 4, zero, y);
-	y = 8;
+	S_line(svg, "axis", zero, BAR_TOP - 4, zero, y);
+	y = BAR_TOP;
 	for (const struct doc_node *d = first; d != NULL; d = d->next) {
 		int lines = S_bar_label(NULL, d->source, 0, 0, gutter);
 		double h = (lines * BAR_LINE > 22 ? lines * BAR_LINE : 22) + 12;
