@@ -248,15 +248,16 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 	d->source = xstrdup(label);
 }
 
-/* Every datum's category (its x place), by first appearance of its
- * label, and which the x axis names and whose values show: all up to
- * AXIS_LABELS, else every k-th, so that labels never overlap and no
- * point moves. */
+/* Every datum's category and its x place, by first appearance of its
+ * label, and which the x axis names (one datum each) and whose values
+ * show: all up to AXIS_LABELS, else every k-th, so that labels never
+ * overlap and no point moves. */
 static void
 S_categories(struct doc_node *chart)
 {
 	const char **cat = NULL;
 	size_t n = 0, cap = 0, step;
+	bool *named;
 
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
@@ -272,12 +273,20 @@ S_categories(struct doc_node *chart)
 			d->level = (int)k;
 		}
 	step = (n + AXIS_LABELS - 1) / AXIS_LABELS;
+	named = xcalloc(n + 1, sizeof(*named));
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
-		    NULL; d != NULL; d = d->next)
-			if (step <= 1 || d->level % step == 0)
-				d->flags |= DOC_AXIS_LABEL;
+		    NULL; d != NULL; d = d->next) {
+			d->place = (d->level + 0.5) / (double)n;
+			if (step > 1 && d->level % step != 0)
+				continue;
+			d->flags |= DOC_AXIS_LABEL;
+			if (!named[d->level])
+				d->flags |= DOC_AXIS_NAME;
+			named[d->level] = true;
+		}
 	chart->level = (int)n;
+	free(named);
 	free(cat);
 }
 

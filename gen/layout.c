@@ -1413,13 +1413,6 @@ S_bars(struct ctx *c, const struct doc_node *chart)
 	c->out->v[c->out->n - 1].h += 6;
 }
 
-/* The x place of category k of n between left and right. */
-static double
-S_cat_x(double left, double right, int k, int n)
-{
-	return left + (k + 0.5) * (right - left) / (n > 0 ? n : 1);
-}
-
 /* Every point at the place of its category (chart.c numbers them); the
  * axis names the categories chart.c marks, fewer where there are many. */
 static void
@@ -1429,8 +1422,7 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 	struct box *b = S_box(c->out, 0, 4);
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
-	int style = 0, ncat = chart->level;
-	bool *named;
+	int style = 0;
 
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
@@ -1439,16 +1431,12 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
 			    c->l->p.text);
 		}
-	named = xcalloc((size_t)ncat + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
-				named[d->level] = true;
-				S_center_text(c, &b->items, S_cat_x(left, right,
-				    d->level, ncat), bottom + 12, 7, d->source);
-			}
-	free(named);
+			if (d->flags & DOC_AXIS_NAME)
+				S_center_text(c, &b->items, left + d->place *
+				    (right - left), bottom + 12, 7, d->source);
 	b->h = bottom + 16;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		double *pts;
@@ -1464,7 +1452,7 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 		n = 0;
 		for (const struct doc_node *d = s->first; d != NULL;
 		    d = d->next, n++) {
-			double px = S_cat_x(left, right, d->level, ncat);
+			double px = left + d->place * (right - left);
 			double py = bottom - d->frac * (bottom - top);
 
 			pts[2 * n] = px;

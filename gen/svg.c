@@ -200,14 +200,6 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 #define L_TOP		24.0
 #define L_BOTTOM	270.0
 
-/* The x place of category k (chart.c numbers them) of n. */
-static double
-S_x(int k, int n)
-{
-	return L_LEFT + ((double)k + 0.5) * (L_RIGHT - L_LEFT) /
-	    (double)(n > 0 ? n : 1);
-}
-
 /* Lines differ in dash as well as colour, in the legend too. */
 static const char *const dash[STYLES] = { "none", "8 4", "2 4", "12 4 2 4",
     "4 4", "16 6" };
@@ -221,14 +213,14 @@ S_dash(xmlNodePtr line, int style)
 }
 
 static void
-S_series_line(xmlNodePtr svg, const struct doc_node *s, int style, int ncat)
+S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
 {
 	xmlNodePtr pl = html_el(svg, "polyline", NULL);
 	struct buf pts;
 
 	buf_init(&pts);
 	for (const struct doc_node *d = s->first; d != NULL; d = d->next) {
-		double x = S_x(d->level, ncat);
+		double x = L_LEFT + d->place * (L_RIGHT - L_LEFT);
 		double y = L_BOTTOM - d->frac * (L_BOTTOM - L_TOP);
 		xmlNodePtr c;
 
@@ -250,7 +242,6 @@ static void
 S_lines(xmlNodePtr svg, const struct doc_node *chart)
 {
 	int style = 0;
-	bool *named;
 
 	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
@@ -263,19 +254,15 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 	S_line(svg, "axis", L_LEFT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP), L_RIGHT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP));
-	named = xcalloc((size_t)chart->level + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
-				named[d->level] = true;
-				S_text(svg, S_x(d->level, chart->level),
+			if (d->flags & DOC_AXIS_NAME)
+				S_text(svg, L_LEFT + d->place * (L_RIGHT - L_LEFT),
 				    L_BOTTOM + 22, "middle", d->source);
-			}
-	free(named);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		if (s->type == DOC_SERIES)
-			S_series_line(svg, s, style++, chart->level);
+			S_series_line(svg, s, style++);
 }
 
 /* --- pie --- */

@@ -1417,7 +1417,8 @@ add_chart(struct doc_node *parent, unsigned kind, int n)
 		d->source = xstrdup(label);
 		d->frac = kind == DOC_CHART_PIE ? 1.0 / n : (double)i / n;
 		d->level = i;
-		d->flags |= DOC_AXIS_LABEL;
+		d->place = (i + 0.5) / n;
+		d->flags |= DOC_AXIS_LABEL | DOC_AXIS_NAME;
 	}
 	c->level = n;
 	doc_add(c, DOC_TICK, "0")->frac = 0;
