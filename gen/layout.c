@@ -1281,11 +1281,14 @@ S_bar_grid(struct ctx *c, struct box *b, const struct doc_node *chart,
 	b->items.items[b->items.n - 1].h = h;
 }
 
-/* The tick labels under the plot, at y, none beyond the text column. */
+/* The tick labels over the plot, at y, none beyond the text column;
+ * where two would touch, the second is left out (its line stays). */
 static void
 S_bar_ticks(struct ctx *c, struct lay_page *p, const struct doc_node *chart,
     const struct bar_frame *f, double y)
 {
+	double shown = -1e9;
+
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double w = S_w(c, LF_REGULAR, 7, t->text,
@@ -1294,8 +1297,11 @@ S_bar_ticks(struct ctx *c, struct lay_page *p, const struct doc_node *chart,
 
 			if (x + w > c->x0 + c->width)
 				x = c->x0 + c->width - w;
+			if (x < shown + 4)
+				continue;
 			S_text(p, x, y, LF_REGULAR, 7, c->l->p.text, t->text,
 			    strlen(t->text));
+			shown = x + w;
 		}
 }
 
