@@ -1537,7 +1537,7 @@ test_chart_bars(void)
 	struct lay_params p;
 	struct layout *l;
 	double x0, right;
-	int clash = 0, bar_pages = 0, axis_pages = 0, wrapped = 0;
+	int clash = 0, bar_pages = 0, axis_pages = 0, wrapped = 0, over = 0;
 	double grid_max = 0;
 
 	c = doc_add(a, DOC_CHART, "Balken");
@@ -1596,11 +1596,31 @@ test_chart_bars(void)
 			clash += !it->right || item_left(it) < x0 - 0.01 ||
 			    item_left(it) + w > plot_left - 1;
 		}
+		/* The grid behind the bars: no line drawn after a bar
+		 * crosses it. */
+		for (size_t i = 0; i < P->n; i++) {
+			const struct lay_item *r = &P->items[i];
+
+			if (r->type != LI_RECT || r->color != p.chart[0])
+				continue;
+			for (size_t j = i + 1; j < P->n; j++) {
+				const struct lay_item *g = &P->items[j];
+
+				double lo = g->y < g->h ? g->y : g->h;
+				double hi = g->y < g->h ? g->h : g->y;
+
+				over += g->type == LI_LINE && g->x == g->w &&
+				    g->x > r->x && g->x < r->x + r->w &&
+				    lo < r->y + r->h && hi > r->y;
+			}
+		}
 		bar_pages += bars;
 		axis_pages += bars && axis;
 	}
 	report(clash == 0, "bar chart: labels right-aligned left of axis, "
 	    "grid and bars", "%d labels clash", clash);
+	report(over == 0, "bar chart: the grid behind the bars",
+	    "%d lines over bars", over);
 	report(wrapped > 0, "bar chart: long labels wrap in their gutter",
 	    "none wrapped");
 	report(grid_max > right - 60, "bar chart: the plot spans the text "
