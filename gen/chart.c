@@ -1,4 +1,6 @@
-/* chart.c: axis ranges, ticks and places of values. */
+/* chart.c: axis ranges, ticks and places of values, the x place of a
+ * line chart's categories, and the colour and luminance of each pie slice:
+ * every decision the two writers then only draw. */
 #include "chart.h"
 
 #include <math.h>

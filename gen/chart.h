@@ -1,6 +1,7 @@
 /* chart.h: charts in the document tree: which rows a chart shows, the
- * axis range, tick marks and the place of every value on the axis,
- * computed once for both writers.  Included by docbuild.c. */
+ * axis range, tick marks and the place of every value on the axis, the
+ * pie slices' colours, computed once for both writers.  Included by
+ * docbuild.c, layout.c, svg.c and html.c. */
 #ifndef GEN_CHART_H
 #define GEN_CHART_H
 
