@@ -1,6 +1,9 @@
-/* chart.c: axis ranges, ticks and places of values. */
+/* chart.c: axis ranges, ticks and places of values, the x place of a
+ * line chart's categories, and the colour and luminance of each pie slice:
+ * every decision the two writers then only draw. */
 #include "chart.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +80,87 @@ S_tick(struct doc_node *chart, wide m, int scale, enum unit unit,
 	t->frac = frac;
 }
 
+const unsigned chart_default_palette[CHART_COLORS] = { 0x1F4E79, 0xB34700,
+    0x3B6E22, 0x6A3D9A, 0x8A6D00, 0xA3243B };
+
+static double
+S_channel(unsigned c)
+{
+	double x = (double)(c & 0xFF) / 255;
+
+	return x <= 0.04045 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4);
+}
+
+static double
+S_lum(unsigned rgb)
+{
+	return 0.2126 * S_channel(rgb >> 16) + 0.7152 * S_channel(rgb >> 8) +
+	    0.0722 * S_channel(rgb);
+}
+
+double
+chart_contrast(unsigned a, unsigned b)
+{
+	double x = S_lum(a) + 0.05, y = S_lum(b) + 0.05;
+
+	return x > y ? x / y : y / x;
+}
+
+static unsigned
+S_mix(unsigned c, unsigned to, double a)
+{
+	unsigned r = 0;
+
+	for (int sh = 0; sh <= 16; sh += 8) {
+		double x = (double)((c >> sh) & 0xFF), y = (double)((to >> sh) &
+		    0xFF);
+
+		r |= (unsigned)lround(x + (y - x) * a) << sh;
+	}
+	return r;
+}
+
+unsigned
+chart_color(const unsigned pal[CHART_COLORS], const struct doc_node *d)
+{
+	unsigned c = pal[d->color % CHART_COLORS];
+	unsigned to = S_lum(c) > d->lum ? 0x000000 : 0xFFFFFF;
+	double lo = 0, hi = 1;
+
+	/* Luminance moves monotonically towards black or white. */
+	for (int i = 0; i < 24; i++) {
+		double mid = (lo + hi) / 2, l = S_lum(S_mix(c, to, mid));
+
+		if (to == 0 ? l > d->lum : l < d->lum)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return S_mix(c, to, hi);
+}
+
+/* Neighbouring slices alternate dark and light; an odd number of slices
+ * closes the circle with one of middle luminance, and the dark and light
+ * ones go further apart to leave it 3:1 on both sides: (0.19 + 0.05) /
+ * (0.02 + 0.05) = 3.4, (0.75 + 0.05) / (0.19 + 0.05) = 3.3. */
+static void
+S_pie_colors(struct doc_node *series)
+{
+	size_t n = 0, k = 0;
+
+	/* Slices of share 0 are not drawn: their neighbours meet. */
+	for (struct doc_node *d = series->first; d != NULL; d = d->next)
+		n += d->frac > 0;
+	for (struct doc_node *d = series->first; d != NULL; d = d->next) {
+		d->color = (int)(k % CHART_COLORS);
+		if (n % 2 == 0 || n == 1)
+			d->lum = k % 2 == 0 ? 0.08 : 0.45;
+		else
+			d->lum = k + 1 == n ? 0.19 : k % 2 == 0 ? 0.02 : 0.75;
+		k += d->frac > 0;
+	}
+}
+
 static void
 S_pie(struct doc_node *chart, const struct value *vals, size_t n, int scale)
 {
@@ -89,6 +173,8 @@ S_pie(struct doc_node *chart, const struct value *vals, size_t n, int scale)
 	for (size_t i = 0; i < n && d != NULL; i++, d = d->next)
 		d->frac = total > 0 ? (double)S_at_scale(&vals[i], scale) /
 		    (double)total : 0;
+	if (chart->first != NULL)
+		S_pie_colors(chart->first);
 }
 
 static void
@@ -164,15 +250,16 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 	d->source = xstrdup(label);
 }
 
-/* Every datum's category (its x place), by first appearance of its
- * label, and which the x axis names and whose values show: all up to
- * AXIS_LABELS, else every k-th, so that labels never overlap and no
- * point moves. */
+/* Every datum's category and its x place, by first appearance of its
+ * label, and which the x axis names (one datum each) and whose values
+ * show: all up to AXIS_LABELS, else every k-th, so that labels never
+ * overlap and no point moves. */
 static void
 S_categories(struct doc_node *chart)
 {
 	const char **cat = NULL;
 	size_t n = 0, cap = 0, step;
+	bool *named;
 
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
@@ -188,12 +275,20 @@ S_categories(struct doc_node *chart)
 			d->level = (int)k;
 		}
 	step = (n + AXIS_LABELS - 1) / AXIS_LABELS;
+	named = xcalloc(n + 1, sizeof(*named));
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
-		    NULL; d != NULL; d = d->next)
-			if (step <= 1 || d->level % step == 0)
-				d->flags |= DOC_AXIS_LABEL;
+		    NULL; d != NULL; d = d->next) {
+			d->place = (d->level + 0.5) / (double)n;
+			if (step > 1 && d->level % step != 0)
+				continue;
+			d->flags |= DOC_AXIS_LABEL;
+			if (!named[d->level])
+				d->flags |= DOC_AXIS_NAME;
+			named[d->level] = true;
+		}
 	chart->level = (int)n;
+	free(named);
 	free(cat);
 }
 

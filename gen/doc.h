@@ -49,6 +49,8 @@ enum doc_flags {
 	DOC_PLAIN = 1 << 12,		/* FIGURE: shown without its unit */
 	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: its category is named on the
 					   x axis, its value at the point */
+	DOC_AXIS_NAME = 1 << 14,	/* DATUM: the one that names its
+					   category on the x axis */
 };
 
 struct doc_node {
@@ -69,6 +71,11 @@ struct doc_node {
 	double		 frac;		/* DATUM, TICK: place on the value axis,
 					   0..1 (pie: share of the whole);
 					   CHART: place of zero */
+	double		 place;		/* DATUM of a line chart: its category's
+					   place on the x axis, 0..1 */
+	int		 color;		/* DATUM of a pie: its palette index */
+	double		 lum;		/* DATUM of a pie: the luminance its
+					   colour is set to (chart.c) */
 };
 
 /* The cover and what every page names. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "svg.h"
 #include "text.h"
 #include "util.h"
@@ -16,6 +17,7 @@ struct writer {
 	const struct doc	*d;
 	xmlNodePtr		 body, main;
 	xmlNodePtr		 cur;		/* where the walk adds */
+	unsigned		 palette[CHART_COLORS];
 };
 
 xmlNodePtr
@@ -322,7 +324,7 @@ S_enter(struct writer *w, const struct doc_node *n)
 		S_table(w->cur, n);
 		return;
 	case DOC_CHART:
-		svg_chart(w->cur, n);
+		svg_chart(w->cur, n, w->palette);
 		return;
 	default:
 		break;
@@ -404,6 +406,11 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	xmlDocPtr doc = html_new_doc(&html);
 	bool ok;
 
+	/* The slices' colours as in the PDF: the template's, or the
+	 * defaults. */
+	for (int i = 0; i < CHART_COLORS; i++)
+		w.palette[i] = tpl->has_color[4 + i] ? tpl->color[4 + i] :
+		    chart_default_palette[i];
 	S_head(html, d, tpl);
 	S_nl(html);
 	w.body = html_el(html, "body", NULL);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "util.h"
 
 #define MM		(72.0 / 25.4)
@@ -1373,63 +1374,218 @@ S_center_text(const struct ctx *c, struct lay_page *p, double x, double y,
 	S_text(p, x - w / 2, y, LF_REGULAR, size, c->l->p.text, s, strlen(s));
 }
 
-/* The grid of a bar chart over a box of height h: ticks and zero. */
+#define BAR_SIZE	7.5	/* labels and values of a bar chart */
+#define BAR_GAP		6	/* between the gutter and the plot */
+#define BAR_LINE	9	/* one line of a label */
+
+/* Where a bar chart stands: the labels right-aligned in a gutter left of
+ * the plot, as wide as the longest label up to a third of the text (the
+ * longest word at least), the values beside the bars, and between them
+ * the plot to the full text width.  The places come from chart.c. */
+struct bar_frame {
+	double	 gutter;	/* right end of the labels */
+	double	 left, plot;	/* the value axis: its x and length */
+	double	 value_w;	/* the widest value */
+};
+
+static double
+S_longest_word(const struct ctx *c, const char *s)
+{
+	double w = 0;
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, " ");
+		double x = S_w(c, LF_REGULAR, BAR_SIZE, s, n);
+
+		w = x > w ? x : w;
+		s += n + (s[n] == ' ');
+	}
+	return w;
+}
+
+static struct bar_frame
+S_bar_frame(const struct ctx *c, const struct doc_node *chart)
+{
+	const struct doc_node *s = chart->first;
+	struct bar_frame f = { 0 };
+	double label = 0, word = 0, right;
+
+	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
+	    s->first : NULL; d != NULL; d = d->next) {
+		double lw = S_w(c, LF_REGULAR, BAR_SIZE, d->source,
+		    strlen(d->source)), ww = S_longest_word(c, d->source);
+		double vw = S_w(c, LF_REGULAR, BAR_SIZE, d->text,
+		    strlen(d->text));
+
+		label = lw > label ? lw : label;
+		word = ww > word ? ww : word;
+		f.value_w = vw > f.value_w ? vw : f.value_w;
+	}
+	if (label > c->width / 3)
+		label = word > c->width / 3 ? word : c->width / 3;
+	if (label > c->width / 2)
+		label = c->width / 2;
+	f.gutter = c->x0 + label;
+	/* Room for the values of negative bars left of the plot too. */
+	f.left = f.gutter + BAR_GAP + (chart->frac > 0 ? f.value_w + 4 : 0);
+	right = c->x0 + c->width - f.value_w - 4;
+	f.plot = right - f.left;
+	return f;
+}
+
+/* The grid behind the bars over a box of height h: ticks and zero. */
 static void
 S_bar_grid(struct ctx *c, struct box *b, const struct doc_node *chart,
-    double x0, double plot, double h)
+    const struct bar_frame *f, double h)
 {
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
-			double x = x0 + t->frac * plot;
+			double x = f->left + t->frac * f->plot;
 
 			S_rule(&b->items, x, 0, x, 0.3, RULE_GRAY);
 			b->items.items[b->items.n - 1].h = h;
 		}
-	S_rule(&b->items, x0 + chart->frac * plot, 0, x0 + chart->frac * plot,
-	    0.6, c->l->p.muted);
+	S_rule(&b->items, f->left + chart->frac * f->plot, 0, f->left +
+	    chart->frac * f->plot, 0.6, c->l->p.muted);
 	b->items.items[b->items.n - 1].h = h;
 }
 
+/* The tick labels over the plot, at y, none beyond the text column;
+ * where two would touch, the second is left out (its line stays). */
+static void
+S_bar_ticks(struct ctx *c, struct lay_page *p, const struct doc_node *chart,
+    const struct bar_frame *f, double y)
+{
+	double shown = -1e9;
+
+	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
+		if (t->type == DOC_TICK) {
+			double w = S_w(c, LF_REGULAR, 7, t->text,
+			    strlen(t->text));
+			double x = f->left + t->frac * f->plot - w / 2;
+
+			if (x + w > c->x0 + c->width)
+				x = c->x0 + c->width - w;
+			if (x < shown + 4)
+				continue;
+			S_text(p, x, y, LF_REGULAR, 7, c->l->p.text, t->text,
+			    strlen(t->text));
+			shown = x + w;
+		}
+}
+
+/* The label broken at spaces to the gutter, each line right-aligned at
+ * its end, from baseline y; returns the number of lines. */
+static int
+S_bar_label(struct ctx *c, struct lay_page *p, const char *s, double right,
+    double width, double y)
+{
+	int lines = 0;
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, " "), take = n;
+
+		while (s[take] == ' ') {
+			size_t more = take + 1 + strcspn(s + take + 1, " ");
+
+			if (S_w(c, LF_REGULAR, BAR_SIZE, s, more) > width + 0.01)
+				break;
+			take = more;
+		}
+		if (p != NULL) {
+			S_text(p, right, y + lines * BAR_LINE, LF_REGULAR,
+			    BAR_SIZE, c->l->p.text, s, take);
+			p->items[p->n - 1].right = true;
+		}
+		lines++;
+		s += take;
+		while (*s == ' ')
+			s++;
+	}
+	return lines > 0 ? lines : 1;
+}
+
+/* The repeated axis of a bar chart: its title and the tick labels, on top
+ * of every page the bars go on to, as a table's head. */
+static int
+S_bar_head(struct ctx *c, const struct doc_node *chart,
+    const struct bar_frame *f)
+{
+	struct boxes tmp = { 0 }, *save = c->out;
+	char *cont = xasprintf("%s (Fortsetzung)", chart->text);
+	struct box *hb = S_box(&c->heads, 0, 0);
+	int id = c->ntables++;
+
+	c->out = &tmp;
+	S_plain(c, cont, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 0);
+	c->out = save;
+	hb = &c->heads.v[id];
+	for (size_t i = 0; i < tmp.n; i++) {
+		for (size_t n = 0; n < tmp.v[i].items.n; n++) {
+			struct lay_item *it = S_item(&hb->items, LI_TEXT);
+
+			*it = tmp.v[i].items.items[n];
+			it->y += hb->h;
+		}
+		free(tmp.v[i].items.items);
+		hb->h += tmp.v[i].h;
+	}
+	free(tmp.v);
+	free(cont);
+	S_bar_ticks(c, &hb->items, chart, f, hb->h + 9);
+	hb->h += 14;
+	return id;
+}
+
 /* A box a bar, so that a chart taller than a page goes on on the next
- * one as a table does; the axis labels below the last bar. */
+ * one as a table does, under its axis repeated; the grid first, so that
+ * it stays behind the bars, and never left of the plot, where the labels
+ * stand. */
 static void
 S_bars(struct ctx *c, const struct doc_node *chart)
 {
 	const struct doc_node *s = chart->first;
-	double x0 = c->x0 + 4, plot = c->width * 0.62, zero;
+	struct bar_frame f = S_bar_frame(c, chart);
+	double zero = f.left + chart->frac * f.plot;
+	int id = S_bar_head(c, chart, &f), row = 1;
 	struct box *b;
 	size_t k = 0;
 
-	zero = x0 + chart->frac * plot;
+	/* The axis on top: where the bars go on, the next page repeats it
+	 * in the same place. */
+	b = S_box(c->out, 14, 4);
+	b->table = id;
+	b->keep_next = true;
+	S_bar_ticks(c, &b->items, chart, &f, 9);
 	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
 	    s->first : NULL; d != NULL; d = d->next, k++) {
-		double x = x0 + d->frac * plot, top = k == 0 ? 4 : 0;
+		double x = f.left + d->frac * f.plot;
+		double vw = S_w(c, LF_REGULAR, BAR_SIZE, d->text,
+		    strlen(d->text)), vx, h, mid;
+		int lines = S_bar_label(c, NULL, d->source, f.gutter,
+		    f.gutter - c->x0, 0);
 
-		b = S_box(c->out, top + 24, k == 0 ? 4 : 0);
-		S_bar_grid(c, b, chart, x0, plot, top + 24);
-		S_text(&b->items, x0, top + 7, LF_REGULAR, 7.5, c->l->p.text,
-		    d->source, strlen(d->source));
-		S_fill(&b->items, x < zero ? x : zero, top + 10, fabs(x - zero),
+		h = (lines * BAR_LINE > 12 ? lines * BAR_LINE : 12) + 6;
+		mid = h / 2;
+		b = S_box(c->out, h, 0);
+		b->table = id;
+		b->row = row++;
+		S_bar_grid(c, b, chart, &f, h);
+		S_bar_label(c, &b->items, d->source, f.gutter, f.gutter - c->x0,
+		    mid - (lines - 1) * BAR_LINE / 2.0 + 2.5);
+		S_fill(&b->items, x < zero ? x : zero, mid - 4.5, fabs(x - zero),
 		    9, c->l->p.chart[0]);
-		S_text(&b->items, (x > zero ? x : zero) + 4, top + 17.5,
-		    LF_REGULAR, 7.5, c->l->p.text, d->text, strlen(d->text));
-		/* The first two bars stay with the title, the last two
-		 * with the axis. */
-		b->keep_next = k == 0 || d->next == NULL ||
-		    d->next->next == NULL;
+		/* The value beside the bar's end, on white over the grid. */
+		vx = x < zero ? x - 4 - vw : (x > zero ? x : zero) + 4;
+		S_fill(&b->items, vx - 1, mid - 4.5, vw + 2, 9, 0xFFFFFF);
+		S_text(&b->items, vx, mid + 2.5, LF_REGULAR, BAR_SIZE,
+		    c->l->p.text, d->text, strlen(d->text));
+		/* The first two bars stay with the axis, the last two
+		 * together. */
+		b->keep_next = k == 0 || (d->next != NULL &&
+		    d->next->next == NULL);
 	}
-	b = S_box(c->out, 14, k == 0 ? 4 : 0);
-	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
-		if (t->type == DOC_TICK)
-			S_center_text(c, &b->items, x0 + t->frac * plot, 9, 7,
-			    t->text);
-}
-
-/* The x place of category k of n between left and right. */
-static double
-S_cat_x(double left, double right, int k, int n)
-{
-	return left + (k + 0.5) * (right - left) / (n > 0 ? n : 1);
+	c->out->v[c->out->n - 1].h += 6;
 }
 
 /* Every point at the place of its category (chart.c numbers them); the
@@ -1441,8 +1597,7 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 	struct box *b = S_box(c->out, 0, 4);
 	double left = c->x0 + 45, right = c->x0 + c->width - 10;
 	double top = 10, bottom = 160, y;
-	int style = 0, ncat = chart->level;
-	bool *named;
+	int style = 0;
 
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
@@ -1451,16 +1606,12 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 			S_right_text(&b->items, left - 5, y + 2.5, 7, t->text,
 			    c->l->p.text);
 		}
-	named = xcalloc((size_t)ncat + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
-				named[d->level] = true;
-				S_center_text(c, &b->items, S_cat_x(left, right,
-				    d->level, ncat), bottom + 12, 7, d->source);
-			}
-	free(named);
+			if (d->flags & DOC_AXIS_NAME)
+				S_center_text(c, &b->items, left + d->place *
+				    (right - left), bottom + 12, 7, d->source);
 	b->h = bottom + 16;
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		double *pts;
@@ -1476,7 +1627,7 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 		n = 0;
 		for (const struct doc_node *d = s->first; d != NULL;
 		    d = d->next, n++) {
-			double px = S_cat_x(left, right, d->level, ncat);
+			double px = left + d->place * (right - left);
 			double py = bottom - d->frac * (bottom - top);
 
 			pts[2 * n] = px;
@@ -1511,21 +1662,38 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 	c->out->v[c->out->n - 1].h += 10;
 }
 
+/* A white line between slices, from the centre out, as the page's
+ * stroke of the slices. */
+static void
+S_pie_edge(struct lay_page *p, double cx, double cy, double r, double a)
+{
+	struct lay_item *it = S_item(p, LI_LINE);
+
+	it->x = cx;
+	it->y = cy;
+	it->w = cx + r * cos(a);
+	it->h = cy + r * sin(a);
+	it->size = 1.5;
+	it->color = 0xFFFFFF;
+}
+
 /* The pie with as much of its legend as stands beside it; the rest of
- * the legend a box a line, so that it may go on on the next page. */
+ * the legend a box a line, so that it may go on on the next page.  The
+ * colours are those chart.c chose: neighbours differ 3:1. */
 static void
 S_pie(struct ctx *c, const struct doc_node *chart)
 {
 	const struct doc_node *s = chart->first;
 	double cx = c->x0 + 80, cy = 80, r = 72, a = -M_PI / 2, ly = 12;
 	size_t bi = c->out->n, lb = bi;	/* the pie's box, the legend's */
-	int k = 0;
+	int slices = 0;
 
 	S_box(c->out, 2 * r + 16, 4);
 	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
-	    d = d->next, k++) {
+	    d = d->next) {
 		double pts[2 * 80], bnd = a + d->frac * 2 * M_PI;
 		int n = 0, steps = (int)ceil(d->frac * 72) + 1;
+		unsigned color = chart_color(c->l->p.chart, d);
 		struct box *b = &c->out->v[bi];
 		char *label;
 
@@ -1537,9 +1705,10 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 			pts[n++] = cx + r * cos(t);
 			pts[n++] = cy + r * sin(t);
 		}
-		if (d->frac > 0)
-			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color =
-			    c->l->p.chart[k % LAY_CHART_COLORS];
+		if (d->frac > 0) {
+			S_poly(&b->items, LI_POLYGON, pts, n / 2)->color = color;
+			slices++;
+		}
 		a = bnd;
 		if (lb != bi || ly + 4 > 2 * r + 16) {
 			lb = c->out->n;
@@ -1547,8 +1716,7 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 			ly = 8;
 		}
 		b = &c->out->v[lb];
-		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8,
-		    c->l->p.chart[k % LAY_CHART_COLORS]);
+		S_fill(&b->items, c->x0 + 175, ly - 7, 8, 8, color);
 		/* The figure isolated, as in a paragraph (S_put_figure). */
 		label = xasprintf("%s: \xE2\x81\xA6%s\xE2\x81\xA9", d->source,
 		    d->text);
@@ -1556,6 +1724,13 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 		    label, strlen(label));
 		free(label);
 		ly += 13;
+	}
+	a = -M_PI / 2;
+	for (const struct doc_node *d = s != NULL && slices > 1 ? s->first :
+	    NULL; d != NULL; d = d->next) {
+		if (d->frac > 0)
+			S_pie_edge(&c->out->v[bi].items, cx, cy, r, a);
+		a += d->frac * 2 * M_PI;
 	}
 }
 
@@ -1946,8 +2121,9 @@ layout_defaults(struct lay_params *p)
 	    .margin_bottom = 22 * MM, .margin_left = 25 * MM,
 	    .font_size = 10, .accent = 0x1F4E79, .light = 0xE8EEF5,
 	    .text = DEFAULT_TEXT, .muted = 0x555555,
-	    .chart = { 0x1F4E79, 0xB34700, 0x3B6E22, 0x6A3D9A, 0x8A6D00,
-	    0xA3243B } };
+	    };
+	_Static_assert(LAY_CHART_COLORS == CHART_COLORS, "one palette");
+	memcpy(p->chart, chart_default_palette, sizeof(p->chart));
 }
 
 struct layout *

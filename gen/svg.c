@@ -6,15 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "html.h"
 #include "util.h"
 
 #define SVG_NS		"http://www.w3.org/2000/svg"
 #define STYLES		6	/* series styles s1..s6 of the stylesheet */
 #define WIDTH		480
-#define BAR_STEP	44	/* height of one bar with its label */
-#define BAR_LEFT	12	/* room for the first tick's label */
-#define BAR_PLOT	330	/* width the bars may take */
+#define BAR_GUTTER	160	/* at most, for the labels: a third */
+#define BAR_GAP		8	/* between labels and plot */
+#define BAR_LINE	18	/* one line of a label */
+#define BAR_TOP		30	/* the axis' labels above the bars */
+#define EM		15	/* the font size of svg text in style.css */
 
 
 static xmlNodePtr
@@ -56,39 +59,138 @@ S_count(const struct doc_node *n, enum doc_type type)
 
 /* --- bar --- */
 
+/* The width of s in the stylesheet's font, estimated: the page has no
+ * font metrics; Liberation Sans averages little more than half an em. */
+static double
+S_est(const char *s, size_t len)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return (double)chars * EM * 0.56;
+}
+
+/* The label broken at spaces to width, as lines of a <text> ending at
+ * x; returns the number of lines (NULL svg: only counts). */
+static int
+S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
+{
+	xmlNodePtr t = NULL;
+	int lines = 0;
+
+	if (svg != NULL) {
+		t = html_el(svg, "text", NULL);
+		html_attr(t, "text-anchor", "end");
+	}
+	while (*s != '\0') {
+		size_t take = strcspn(s, " ");
+
+		while (s[take] == ' ') {
+			size_t more = take + 1 + strcspn(s + take + 1, " ");
+
+			if (S_est(s, more) > width)
+				break;
+			take = more;
+		}
+		if (t != NULL) {
+			char *line = xstrndup(s, take);
+			xmlNodePtr sp = html_el(t, "tspan", line);
+
+			html_attr(sp, "x", "%.1f", x);
+			html_attr(sp, "y", "%.1f", y + lines * BAR_LINE);
+			free(line);
+		}
+		lines++;
+		s += take;
+		while (*s == ' ')
+			s++;
+	}
+	return lines > 0 ? lines : 1;
+}
+
+/* As in the PDF: labels right-aligned in a gutter left of the plot, the
+ * grid behind the bars and never through a label, values beside the bars
+ * on white, the plot to the full width; places from chart.c. */
 static void
 S_bars(xmlNodePtr svg, const struct doc_node *chart)
 {
 	const struct doc_node *s = chart->first;
-	double zero = BAR_LEFT + chart->frac * BAR_PLOT, axis;
-	size_t n = s != NULL && s->type == DOC_SERIES ? S_count(s, DOC_DATUM) : 0;
-	size_t i = 0;
+	const struct doc_node *first = s != NULL && s->type == DOC_SERIES ?
+	    s->first : NULL;
+	double label = 0, value = 0, word = 0, gutter, left, plot, zero;
+	double y = BAR_TOP;
+	double shown = -1;	/* right end of the last tick label */
 
-	axis = 8 + (double)n * BAR_STEP;
-	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, axis + 26);
+	for (const struct doc_node *d = first; d != NULL; d = d->next) {
+		double lw = S_est(d->source, strlen(d->source));
+		double vw = S_est(d->text, strlen(d->text));
+
+		label = lw > label ? lw : label;
+		value = vw > value ? vw : value;
+		for (const char *w = d->source; *w != '\0'; w += strspn(w, " ")) {
+			size_t n = strcspn(w, " ");
+
+			word = S_est(w, n) > word ? S_est(w, n) : word;
+			w += n;
+		}
+	}
+	/* A third of the width, the longest word at least, at most half. */
+	gutter = label < BAR_GUTTER ? label : word > BAR_GUTTER ? word :
+	    BAR_GUTTER;
+	gutter = gutter < WIDTH / 2 ? gutter : WIDTH / 2;
+	left = gutter + BAR_GAP + (chart->frac > 0 ? value + 6 : 0);
+	plot = WIDTH - value - 6 - left;
+	zero = left + chart->frac * plot;
+	for (const struct doc_node *d = first; d != NULL; d = d->next) {
+		int lines = S_bar_label(NULL, d->source, 0, 0, gutter);
+
+		y += (lines * BAR_LINE > 22 ? lines * BAR_LINE : 22) + 12;
+	}
+	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, y + 8);
+	/* The axis on top, as in the PDF, where a long chart repeats it on
+	 * every page. */
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
-			double x = BAR_LEFT + t->frac * BAR_PLOT;
+			double x = left + t->frac * plot;
+			double w = S_est(t->text, strlen(t->text));
+			double at = x + w / 2 > WIDTH ? WIDTH - w : x - w / 2;
 
-			S_line(svg, "grid", x, 4, x, axis);
-			S_text(svg, x, axis + 18, "middle", t->text);
+			S_line(svg, "grid", x, BAR_TOP - 4, x, y);
+			/* Where the labels of the ticks would touch, every
+			 * other one stands. */
+			if (at < shown + 6)
+				continue;
+			S_text(svg, at, BAR_TOP - 10, NULL, t->text);
+			shown = at + w;
 		}
-	for (const struct doc_node *d = n ? s->first : NULL; d != NULL;
-	    d = d->next, i++) {
-		double y = 8 + (double)i * BAR_STEP;
-		double x = BAR_LEFT + d->frac * BAR_PLOT;
+	S_line(svg, "axis", zero, BAR_TOP - 4, zero, y);
+	y = BAR_TOP;
+	for (const struct doc_node *d = first; d != NULL; d = d->next) {
+		int lines = S_bar_label(NULL, d->source, 0, 0, gutter);
+		double h = (lines * BAR_LINE > 22 ? lines * BAR_LINE : 22) + 12;
+		double mid = y + h / 2, x = left + d->frac * plot;
+		double vw = S_est(d->text, strlen(d->text)), vx;
 		xmlNodePtr r;
 
-		S_text(svg, BAR_LEFT, y + 14, NULL, d->source);
+		S_bar_label(svg, d->source, gutter, mid - (lines - 1) *
+		    BAR_LINE / 2.0 + 5, gutter);
 		r = html_el(svg, "rect", NULL);
 		html_attr(r, "class", "bar");
 		html_attr(r, "x", "%.1f", x < zero ? x : zero);
-		html_attr(r, "y", "%.1f", y + 20);
+		html_attr(r, "y", "%.1f", mid - 8);
 		html_attr(r, "width", "%.1f", fabs(x - zero));
 		html_attr(r, "height", "16");
-		S_text(svg, (x > zero ? x : zero) + 8, y + 33, NULL, d->text);
+		vx = x < zero ? x - 6 - vw : (x > zero ? x : zero) + 6;
+		r = html_el(svg, "rect", NULL);
+		html_attr(r, "fill", "#fff");
+		html_attr(r, "x", "%.1f", vx - 2);
+		html_attr(r, "y", "%.1f", mid - 9);
+		html_attr(r, "width", "%.1f", vw + 4);
+		html_attr(r, "height", "18");
+		S_text(svg, vx, mid + 5, NULL, d->text);
+		y += h;
 	}
-	S_line(svg, "axis", zero, 4, zero, axis);
 }
 
 /* --- line --- */
@@ -97,14 +199,6 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 #define L_RIGHT		465.0
 #define L_TOP		24.0
 #define L_BOTTOM	270.0
-
-/* The x place of category k (chart.c numbers them) of n. */
-static double
-S_x(int k, int n)
-{
-	return L_LEFT + ((double)k + 0.5) * (L_RIGHT - L_LEFT) /
-	    (double)(n > 0 ? n : 1);
-}
 
 /* Lines differ in dash as well as colour, in the legend too. */
 static const char *const dash[STYLES] = { "none", "8 4", "2 4", "12 4 2 4",
@@ -119,14 +213,14 @@ S_dash(xmlNodePtr line, int style)
 }
 
 static void
-S_series_line(xmlNodePtr svg, const struct doc_node *s, int style, int ncat)
+S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
 {
 	xmlNodePtr pl = html_el(svg, "polyline", NULL);
 	struct buf pts;
 
 	buf_init(&pts);
 	for (const struct doc_node *d = s->first; d != NULL; d = d->next) {
-		double x = S_x(d->level, ncat);
+		double x = L_LEFT + d->place * (L_RIGHT - L_LEFT);
 		double y = L_BOTTOM - d->frac * (L_BOTTOM - L_TOP);
 		xmlNodePtr c;
 
@@ -148,7 +242,6 @@ static void
 S_lines(xmlNodePtr svg, const struct doc_node *chart)
 {
 	int style = 0;
-	bool *named;
 
 	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
@@ -161,19 +254,15 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 	S_line(svg, "axis", L_LEFT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP), L_RIGHT, L_BOTTOM - chart->frac *
 	    (L_BOTTOM - L_TOP));
-	named = xcalloc((size_t)chart->level + 1, sizeof(*named));
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next)
-			if (d->flags & DOC_AXIS_LABEL && !named[d->level]) {
-				named[d->level] = true;
-				S_text(svg, S_x(d->level, chart->level),
+			if (d->flags & DOC_AXIS_NAME)
+				S_text(svg, L_LEFT + d->place * (L_RIGHT - L_LEFT),
 				    L_BOTTOM + 22, "middle", d->source);
-			}
-	free(named);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		if (s->type == DOC_SERIES)
-			S_series_line(svg, s, style++, chart->level);
+			S_series_line(svg, s, style++);
 }
 
 /* --- pie --- */
@@ -182,8 +271,11 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 #define P_CY	150.0
 #define P_R	130.0
 
+/* The colours chart.c chose for the slices, white lines between them
+ * (the stylesheet's .slice stroke). */
 static void
-S_pie(xmlNodePtr svg, const struct doc_node *chart)
+S_pie(xmlNodePtr svg, const struct doc_node *chart,
+    const unsigned pal[CHART_COLORS])
 {
 	const struct doc_node *s = chart->first;
 	double a = -M_PI / 2;
@@ -210,7 +302,8 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart)
 			    P_CY + P_R * sin(a), P_R, P_R, b - a > M_PI,
 			    P_CX + P_R * cos(b), P_CY + P_R * sin(b));
 		}
-		html_attr(p, "class", "slice s%d", k % STYLES + 1);
+		html_attr(p, "class", "slice");
+		html_attr(p, "fill", "#%06x", chart_color(pal, d));
 		a = b;
 	}
 }
@@ -218,7 +311,8 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart)
 /* --- around the picture --- */
 
 static void
-S_legend(xmlNodePtr fig, const struct doc_node *chart)
+S_legend(xmlNodePtr fig, const struct doc_node *chart,
+    const unsigned pal[CHART_COLORS])
 {
 	xmlNodePtr ul = html_el(fig, "ul", NULL);
 	bool pie = (chart->flags & DOC_CHART_PIE) != 0;
@@ -241,7 +335,7 @@ S_legend(xmlNodePtr fig, const struct doc_node *chart)
 			html_attr(key, "aria-hidden", "true");
 			if (pie) {
 				r = html_el(key, "rect", NULL);
-				html_attr(r, "class", "s%d", k % STYLES + 1);
+				html_attr(r, "fill", "#%06x", chart_color(pal, d));
 				html_attr(r, "width", "14");
 				html_attr(r, "height", "14");
 			} else
@@ -307,7 +401,8 @@ S_data_table(xmlNodePtr fig, const struct doc_node *chart)
 }
 
 void
-svg_chart(xmlNodePtr parent, const struct doc_node *chart)
+svg_chart(xmlNodePtr parent, const struct doc_node *chart,
+    const unsigned pal[CHART_COLORS])
 {
 	xmlNodePtr fig = html_el(parent, "figure", NULL), svg;
 	char *desc = S_desc(chart);
@@ -322,13 +417,13 @@ svg_chart(xmlNodePtr parent, const struct doc_node *chart)
 	html_attr(html_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
 	html_attr(html_el(svg, "desc", desc), "id", "%s-text", chart->id);
 	if (chart->flags & DOC_CHART_PIE)
-		S_pie(svg, chart);
+		S_pie(svg, chart, pal);
 	else if (chart->flags & DOC_CHART_LINE)
 		S_lines(svg, chart);
 	else
 		S_bars(svg, chart);
 	if ((chart->flags & DOC_CHART_PIE) || S_count(chart, DOC_SERIES) > 1)
-		S_legend(fig, chart);
+		S_legend(fig, chart, pal);
 	S_data_table(fig, chart);
 	xmlNodeAddContent(parent, (const xmlChar *)"\n");
 	free(desc);

@@ -1136,6 +1136,8 @@ test_limits(void)
 	done(p, &d, "targets at the limits");
 }
 
+static void	test_chart_pie_contrast(void);
+
 static void
 test_computations(void)
 {
@@ -1152,6 +1154,7 @@ test_computations(void)
 	test_series();
 	test_table();
 	test_limits();
+	test_chart_pie_contrast();
 	{
 		const char *files[] = { "plan.xml", "b.csv", "t.csv" };
 
@@ -1414,7 +1417,8 @@ add_chart(struct doc_node *parent, unsigned kind, int n)
 		d->source = xstrdup(label);
 		d->frac = kind == DOC_CHART_PIE ? 1.0 / n : (double)i / n;
 		d->level = i;
-		d->flags |= DOC_AXIS_LABEL;
+		d->place = (i + 0.5) / n;
+		d->flags |= DOC_AXIS_LABEL | DOC_AXIS_NAME;
 	}
 	c->level = n;
 	doc_add(c, DOC_TICK, "0")->frac = 0;
@@ -1637,6 +1641,190 @@ test_layout_tables(void)
 	layout_free(l);
 	doc_free(d);
 	hyph_close(h);
+}
+
+/* The left end of text item it as drawn by the fake measure. */
+static double
+item_left(const struct lay_item *it)
+{
+	double w = fake_width(NULL, it->font, it->size, it->text,
+	    strlen(it->text));
+
+	return it->right ? it->x - w : it->x;
+}
+
+/* A bar chart of n bars with long labels, through the fake measure: the
+ * labels stand left of the axis, the grid and every bar, right-aligned;
+ * the plot reaches to the values at the right of the text column; a page
+ * the bars go on to repeats the axis. */
+static void
+test_chart_bars(void)
+{
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a"), *c, *s;
+	struct lay_params p;
+	struct layout *l;
+	double x0, right;
+	int clash = 0, bar_pages = 0, axis_pages = 0, wrapped = 0, over = 0;
+	double grid_max = 0;
+
+	c = doc_add(a, DOC_CHART, "Balken");
+	c->flags = DOC_CHART_BAR;
+	s = doc_add(c, DOC_SERIES, "Reihe");
+	for (int i = 0; i < 90; i++) {
+		char label[64], value[32];
+		struct doc_node *x;
+
+		snprintf(label, sizeof(label), i % 3 ? "Lab%d" :
+		    "Lang Lang Lang Lang Lang Lang Lang Lang Lang Lang%d", i);
+		snprintf(value, sizeof(value), "%d.000 €", i);
+		x = doc_add(s, DOC_DATUM, value);
+		x->source = xstrdup(label);
+		x->frac = (double)i / 90;
+	}
+	doc_add(c, DOC_TICK, "0")->frac = 0;
+	doc_add(c, DOC_TICK, "Mitte")->frac = 0.5;
+	doc_add(c, DOC_TICK, "Ende")->frac = 1;
+	layout_defaults(&p);
+	x0 = p.margin_left;
+	right = p.page_w - p.margin_right;
+	l = layout_build(d, &fake, NULL, &p);
+	for (size_t pg = 0; pg < l->npages; pg++) {
+		const struct lay_page *P = &l->pages[pg];
+		double plot_left = 1e9;
+		bool bars = false, axis = false;
+
+		/* The plot: vertical lines and the bars. */
+		for (size_t i = 0; i < P->n; i++) {
+			const struct lay_item *it = &P->items[i];
+
+			if (it->type == LI_LINE && it->x == it->w &&
+			    it->y != it->h) {
+				plot_left = it->x < plot_left ? it->x : plot_left;
+				grid_max = it->x > grid_max ? it->x : grid_max;
+			}
+			if (it->type == LI_RECT && it->color == p.chart[0]) {
+				bars = true;
+				plot_left = it->x < plot_left ? it->x : plot_left;
+			}
+			if (it->type == LI_TEXT && strcmp(it->text, "Ende") == 0)
+				axis = true;
+		}
+		for (size_t i = 0; i < P->n; i++) {
+			const struct lay_item *it = &P->items[i];
+			double w;
+
+			if (it->type != LI_TEXT || (strncmp(it->text, "Lab", 3) &&
+			    strncmp(it->text, "Lang", 4)))
+				continue;
+			w = fake_width(NULL, it->font, it->size, it->text,
+			    strlen(it->text));
+			wrapped += strncmp(it->text, "Lang", 4) == 0 &&
+			    strcspn(it->text, "0123456789") == strlen(it->text);
+			clash += !it->right || item_left(it) < x0 - 0.01 ||
+			    item_left(it) + w > plot_left - 1;
+		}
+		/* The grid behind the bars: no line drawn after a bar
+		 * crosses it. */
+		for (size_t i = 0; i < P->n; i++) {
+			const struct lay_item *r = &P->items[i];
+
+			if (r->type != LI_RECT || r->color != p.chart[0])
+				continue;
+			for (size_t j = i + 1; j < P->n; j++) {
+				const struct lay_item *g = &P->items[j];
+
+				double lo = g->y < g->h ? g->y : g->h;
+				double hi = g->y < g->h ? g->h : g->y;
+
+				over += g->type == LI_LINE && g->x == g->w &&
+				    g->x > r->x && g->x < r->x + r->w &&
+				    lo < r->y + r->h && hi > r->y;
+			}
+		}
+		bar_pages += bars;
+		axis_pages += bars && axis;
+	}
+	report(clash == 0, "bar chart: labels right-aligned left of axis, "
+	    "grid and bars", "%d labels clash", clash);
+	report(over == 0, "bar chart: the grid behind the bars",
+	    "%d lines over bars", over);
+	report(wrapped > 0, "bar chart: long labels wrap in their gutter",
+	    "none wrapped");
+	report(grid_max > right - 60, "bar chart: the plot spans the text "
+	    "width", "ends at %.0f of %.0f", grid_max, right);
+	report(bar_pages > 1 && axis_pages == bar_pages, "bar chart: every "
+	    "page of bars has its axis", "%d of %d pages", axis_pages,
+	    bar_pages);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Neighbouring slices of a pie, the last beside the first, differ at
+ * least 3:1 in contrast, for any number of slices (some of share 0,
+ * not drawn) and the templates' palettes or a pale one. */
+static void
+test_chart_pie_contrast(void)
+{
+	static const unsigned pals[][CHART_COLORS] = {
+	    { 0x1F4E79, 0xB34700, 0x3B6E22, 0x6A3D9A, 0x8A6D00, 0xA3243B },
+	    { 0x2E5E3E, 0xB34700, 0x3B6E22, 0x6A3D9A, 0x8A6D00, 0xA3243B },
+	    { 0xFFEE88, 0xEEEEEE, 0xFFDD00, 0xCCCCCC, 0xAADDFF, 0xFFFFFF } };
+	double worst = 21;
+	int pairs = 0;
+	struct diags dg;
+
+	for (int n = 1; n <= 13; n++) {
+		struct buf csv;
+		struct plan *p;
+		struct doc_node *root = doc_node_new(DOC_SECTION);
+		const struct doc_node *first, *prev;
+
+		buf_init(&csv);
+		buf_printf(&csv, "name;x\n");
+		for (int i = 0; i < n; i++)
+			buf_printf(&csv, "R%d;%d\n", i, i % 4 == 2 ? 0 : i + 1);
+		p = load("table", "><column name=\"name\"/><column name=\"x\" "
+		    "type=\"count\"/></table>", csv.s, &dg);
+		buf_free(&csv);
+		if (p == NULL) {
+			report(false, "pie contrast: plan", "n %d: %s", n,
+			    dg.n ? dg.v[0].msg : "");
+			doc_node_free(root);
+			continue;
+		}
+		chart_build(root, plan_table(p, "t"), "x", "pie");
+		for (size_t k = 0; k < sizeof(pals) / sizeof(pals[0]); k++) {
+			first = prev = NULL;
+			for (const struct doc_node *x = root->first->first->first;
+			    x != NULL; x = x->next) {
+				if (x->frac <= 0)
+					continue;
+				if (prev != NULL) {
+					double r = chart_contrast(chart_color(
+					    pals[k], prev), chart_color(pals[k], x));
+
+					worst = r < worst ? r : worst;
+					pairs++;
+				} else
+					first = x;
+				prev = x;
+			}
+			if (first != NULL && prev != first) {
+				double r = chart_contrast(chart_color(pals[k],
+				    prev), chart_color(pals[k], first));
+
+				worst = r < worst ? r : worst;
+			}
+		}
+		doc_node_free(root);
+		done(p, &dg, "pie contrast plan");
+	}
+	report(pairs > 100 && worst >= 3, "pie: neighbouring slices at least "
+	    "3:1", "%.2f:1 over %d pairs", worst, pairs);
+	report(chart_contrast(0xFFFFFF, 0x000000) > 20.99 &&
+	    chart_contrast(0x1F4E79, 0x1F4E79) == 1, "WCAG contrast formula",
+	    "%.2f", chart_contrast(0xFFFFFF, 0x000000));
 }
 
 static void
@@ -2027,6 +2215,7 @@ main(void)
 	test_layout();
 	test_layout_tables();
 	test_layout_bounds();
+	test_chart_bars();
 	test_image();
 	test_ttf();
 	test_io();
