@@ -33,9 +33,13 @@ struct box {
 	int		 table;		/* table number, -1 if none */
 	int		 row;		/* 0: caption and head of the table */
 	int		 anchor;	/* anchor set here, -1 if none */
+	int		 block;		/* the body block it belongs to, 1.. */
+	enum { BK_OTHER, BK_TEXT, BK_FIGURE } kind;	/* text may float
+					 * up before a figure */
 	struct lay_page	 items;
 	int		 page;
 	double		 top;
+	double		 at;		/* where the page stood before it */
 };
 
 struct boxes {
@@ -51,6 +55,7 @@ struct ctx {
 	struct boxes		*out;
 	struct boxes		 heads;		/* a table's repeated head, by table */
 	int			 ntables;
+	int			 nblocks;
 	const struct doc	*doc;
 };
 
@@ -167,6 +172,7 @@ struct chunk {
 	bool		 space_before;
 	bool		 whole;		/* a figure: never broken */
 	bool		 newline;	/* a forced break before it */
+	bool		 glue;		/* no break before it (S_glue) */
 	int		 link;		/* link number, -1 none */
 };
 
@@ -225,6 +231,88 @@ S_unit(const char *s, size_t n)
 	    (n == 1 && *s == '%') || (n >= 1 && *s == '%' && strchr(".,;:)",
 	    s[1]) != NULL) || (n >= 3 && strncmp(s, "\xE2\x82\xAC", 3) == 0 &&
 	    strchr(".,;:)", s[3]) != NULL);
+}
+
+/* Whether s (n bytes) is the word w, perhaps followed by punctuation. */
+static bool
+S_word_is(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && strncmp(s, w, k) == 0 && (n == k ||
+	    strchr(".,;:)", s[k]) != NULL);
+}
+
+/* A Roman number as in "SGB II", "ALG I", "SGB XII". */
+static bool
+S_roman(const char *s, size_t n)
+{
+	size_t k = strspn(s, "IVX");
+
+	return k > 0 && k <= 4 && k <= n && (k == n ||
+	    strchr(".,;:)", s[k]) != NULL);
+}
+
+static bool
+S_sign(const char *s, size_t n)
+{
+	return (n == 1 && (*s == '+' || *s == '-')) || (n == 2 &&
+	    strncmp(s, "\xC2\xB1", 2) == 0) || (n == 3 &&
+	    strncmp(s, "\xE2\x88\x92", 3) == 0);
+}
+
+/* Whether no line may break between chunk a and chunk b that follows
+ * it: "§ 16", "SGB II", "ALG I", "− 5", "3.254 €", "16,7 %", and never
+ * before punctuation (the "." after an inserted figure). */
+static bool
+S_glued(const struct chunk *a, const struct chunk *b)
+{
+	unsigned char d0 = b->len > 0 ? (unsigned char)b->s[0] : 0;
+	unsigned char alast = a->len > 0 ? (unsigned char)a->s[a->len - 1] : 0;
+
+	if (b->newline || b->len == 0 || a->len == 0)
+		return false;
+	if (!b->space_before)
+		return true;
+	if (strchr(".,;:!?)", d0) != NULL)
+		return true;
+	if ((a->len == 2 && strncmp(a->s, "\xC2\xA7", 2) == 0) ||
+	    (a->len == 4 && strncmp(a->s, "\xC2\xA7\xC2\xA7", 4) == 0))
+		return true;
+	if ((S_word_is(a->s, a->len, "SGB") || S_word_is(a->s, a->len, "ALG")) &&
+	    a->len == 3 && S_roman(b->s, b->len))
+		return true;
+	if (S_sign(a->s, a->len) && d0 >= '0' && d0 <= '9')
+		return true;
+	return alast >= '0' && alast <= '9' && (S_unit(b->s, b->len) ||
+	    S_word_is(b->s, b->len, "EUR") || S_word_is(b->s, b->len, "Mio.") ||
+	    S_word_is(b->s, b->len, "Mrd.") || S_word_is(b->s, b->len, "Tsd.") ||
+	    S_word_is(b->s, b->len, "%-Pkt."));
+}
+
+/* Marks the chunks no line may break before. */
+static void
+S_glue(struct chunks *cs)
+{
+	for (size_t i = 1; i < cs->n; i++)
+		cs->v[i].glue = S_glued(&cs->v[i - 1], &cs->v[i]);
+}
+
+/* The width of chunk i and the chunks glued to it; *end is the first
+ * chunk after them. */
+static double
+S_group_width(const struct ctx *c, const struct chunks *cs, size_t i,
+    double size, size_t *end)
+{
+	double w = S_w(c, cs->v[i].font, size, cs->v[i].s, cs->v[i].len);
+	size_t j = i + 1;
+
+	for (; j < cs->n && cs->v[j].glue; j++)
+		w += S_w(c, cs->v[j].font, size, cs->v[j].s, cs->v[j].len) +
+		    (cs->v[j].space_before ? S_w(c, cs->v[j].font, size, " ",
+		    1) : 0);
+	*end = j;
+	return w;
 }
 
 /* Splits text at blanks; space tells whether a blank came before. */
@@ -426,10 +514,13 @@ S_force_cut(const struct ctx *c, const struct chunk *ch, double room,
 /* First fit, with hyphenation where a word does not fit and the line
  * would otherwise stay loose (or the word is longer than a line). */
 static void
-S_break(const struct ctx *c, const struct chunks *cs, double width,
+S_break(const struct ctx *c, struct chunks *cs, double width,
     double size, struct lines *out)
 {
 	struct line *ln = S_new_line(out);
+	size_t group_end = 0;
+
+	S_glue(cs);
 
 	for (size_t i = 0; i < cs->n; i++) {
 		struct chunk ch = cs->v[i];
@@ -437,6 +528,17 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 		if (ch.newline) {
 			ln = S_new_line(out);
 			continue;
+		}
+		/* Glued chunks go to the next line together, unless together
+		 * they are wider than a line: then they break as words. */
+		if (i >= group_end) {
+			double gw = S_group_width(c, cs, i, size, &group_end);
+			double sw = ch.space_before && ln->n > 0 ?
+			    S_w(c, ch.font, size, " ", 1) : 0;
+
+			if (group_end > i + 1 && ln->n > 0 &&
+			    ln->width + sw + gw > width + 0.01 && gw <= width)
+				ln = S_new_line(out);
 		}
 		for (;;) {
 			bool space = ch.space_before && ln->n > 0;
@@ -601,6 +703,54 @@ S_plain(struct ctx *c, const char *text, double x, double width, double size,
 	S_chunks_free(&cs);
 }
 
+/* Plain text broken at blanks only: headings and titles are not
+ * hyphenated. */
+static void
+S_plain_words(struct ctx *c, const char *text, double x, double width,
+    double size, enum lay_font f, unsigned color, double space)
+{
+	struct hyph *hy = c->hy;
+
+	c->hy = NULL;
+	S_plain(c, text, x, width, size, f, color, space);
+	c->hy = hy;
+}
+
+/* The narrowest width up to width at which text takes no more lines
+ * than at width, so that its lines come out of about equal length
+ * ("Arbeitsmarkt- und / Integrationsprogramm 2017"). */
+static double
+S_balanced_width(struct ctx *c, const char *text, double width, double size,
+    enum lay_font f)
+{
+	struct hyph *hy = c->hy;
+	double lo = width / 2, hi = width;
+	size_t want = 0;
+
+	c->hy = NULL;
+	for (int k = 0; k < 16; k++) {
+		double w = k == 0 ? width : (lo + hi) / 2;
+		struct chunks cs = { 0 };
+		struct lines ls = { 0 };
+		bool blank = false;
+		size_t n;
+
+		S_split(&cs, text, f, -1, &blank);
+		S_break(c, &cs, w, size, &ls);
+		n = ls.n;
+		S_lines_free(&ls);
+		S_chunks_free(&cs);
+		if (k == 0)
+			want = n;
+		else if (n <= want)
+			hi = w;
+		else
+			lo = w;
+	}
+	c->hy = hy;
+	return hi;
+}
+
 static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
@@ -638,8 +788,8 @@ S_heading(struct ctx *c, const struct doc_node *s)
 	char *title = xasprintf("%s %s", s->number, s->text);
 	size_t first = c->out->n;
 
-	S_plain(c, title, c->x0, c->width, size, LF_BOLD, c->l->p.accent,
-	    s->level == 1 ? 22 : 14);
+	S_plain_words(c, title, c->x0, c->width, size, LF_BOLD,
+	    c->l->p.accent, s->level == 1 ? 22 : 14);
 	/* A heading stays with what follows it. */
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
@@ -801,9 +951,12 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	double inner = col->w - 2 * CELL_PAD - indent, y = CELL_PAD;
 	struct lines ls = { 0 };
 	bool right = col->num;
+	struct ctx words = *c;	/* a head is not hyphenated */
 
+	if (r->flags & DOC_ROW_HEAD)
+		words.hy = NULL;
 	/* A number is never broken: its column was made wide enough. */
-	S_cell_lines(c, x->text, f, st->size, right && !col->cut &&
+	S_cell_lines(&words, x->text, f, st->size, right && !col->cut &&
 	    !(r->flags & DOC_ROW_HEAD) ? 1e9 : inner, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
@@ -1035,6 +1188,17 @@ S_ncol(const struct doc_node *t)
 
 static void	S_table_one(struct ctx *, const struct doc_node *);
 
+/* Whether no page may break after body row bi of nbody (head rows: any
+ * bi) whose total row is body row total (-1: none).  A table of up to 8
+ * rows is never split; a split leaves at least three rows on either side
+ * and the total with the two rows before it. */
+static bool
+S_keep_row(bool head, int bi, int nbody, int total)
+{
+	return head || nbody <= 8 || bi < 2 || bi >= nbody - 3 ||
+	    (total >= 0 && bi >= total - 2 && bi < total);
+}
+
 /* Part of table t: its first column and columns [from, to). */
 static struct doc_node *
 S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
@@ -1148,17 +1312,28 @@ S_table_one(struct ctx *c, const struct doc_node *t)
 			c->out->v[i].keep_next = true;
 	}
 	k = 0;
-	for (const struct doc_node *r = t->first; r != NULL; r = r->next, k++) {
-		struct box *b = S_row(c, c->out, r, col, ncol, &st);
+	{
+		int nbody = 0, bi = 0, total = -1;
 
-		b->table = id;
-		b->row = k;
-		/* The head stays with two rows, the last row with the one
-		 * before it: no row alone under a head or a page break. */
-		b->keep_next = k <= 1 || (r->next != NULL &&
-		    r->next->next == NULL);
-		if (b->h > room)
-			S_split_row(c->out, room);
+		for (const struct doc_node *r = t->first; r != NULL; r = r->next)
+			if (!(r->flags & DOC_ROW_HEAD)) {
+				if (r->flags & DOC_ROW_TOTAL)
+					total = nbody;
+				nbody++;
+			}
+		for (const struct doc_node *r = t->first; r != NULL;
+		    r = r->next, k++) {
+			struct box *b = S_row(c, c->out, r, col, ncol, &st);
+			bool head = r->flags & DOC_ROW_HEAD;
+
+			b->table = id;
+			b->row = k;
+			b->keep_next = r->next != NULL && S_keep_row(head, bi,
+			    nbody, total);
+			bi += !head;
+			if (b->h > room)
+				S_split_row(c->out, room);
+		}
 	}
 	if (t->note != NULL || t->source != NULL) {
 		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
@@ -1413,17 +1588,45 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 
 /* --- the flow of the body --- */
 
+/* The boxes from first on as one block of kind k. */
+static void
+S_mark(struct ctx *c, size_t first, int k)
+{
+	c->nblocks++;
+	for (size_t i = first; i < c->out->n; i++) {
+		c->out->v[i].block = c->nblocks;
+		c->out->v[i].kind = k;
+	}
+}
+
+/* Whether the text of n ends in a colon. */
+static bool
+S_ends_colon(const struct doc_node *n)
+{
+	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE)
+		n = n->last;
+	if (n->text == NULL || (n->type != DOC_TEXT && n->type != DOC_FIGURE))
+		return false;
+	for (size_t k = strlen(n->text); k-- > 0; )
+		if (n->text[k] != ' ' && n->text[k] != '\n')
+			return n->text[k] == ':';
+	return false;
+}
+
 static void
 S_blocks(struct ctx *c, const struct doc_node *parent)
 {
 	double size = c->l->p.font_size;
 
 	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+		size_t first = c->out->n;
+
 		switch (n->type) {
 		case DOC_SECTION:
 			S_heading(c, n);
+			S_mark(c, first, BK_OTHER);
 			S_blocks(c, n);
-			break;
+			continue;
 		case DOC_PARAGRAPH:
 			S_text_block(c, n, c->x0, c->width, size, LF_REGULAR,
 			    c->l->p.text, 6);
@@ -1444,6 +1647,13 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 		default:
 			break;
 		}
+		S_mark(c, first, n->type == DOC_PARAGRAPH || n->type ==
+		    DOC_LIST ? BK_TEXT : n->type == DOC_TABLE || n->type ==
+		    DOC_CHART ? BK_FIGURE : BK_OTHER);
+		/* A paragraph ending in ":" introduces what follows. */
+		if (n->type == DOC_PARAGRAPH && c->out->n > first &&
+		    S_ends_colon(n))
+			c->out->v[c->out->n - 1].keep_next = true;
 	}
 }
 
@@ -1509,6 +1719,42 @@ S_fill_page(struct boxes *bx, size_t i, double left)
 	return true;
 }
 
+/* If box i, the first of a figure that does not fit in the gap left on
+ * its page, would leave more than most empty, moves the whole text
+ * blocks that follow the figure and fit into the gap before it; true if
+ * it moved any.  The figure only ever moves on, so this ends. */
+static bool
+S_float(struct boxes *bx, size_t i, double gap, double most)
+{
+	size_t e = i, k, end;
+	double used = 0;
+	struct box *tmp;
+
+	if (gap <= most || bx->v[i].kind != BK_FIGURE ||
+	    (i > 0 && bx->v[i - 1].block == bx->v[i].block))
+		return false;
+	while (e < bx->n && bx->v[e].block == bx->v[i].block)
+		e++;
+	for (k = e; k < bx->n && bx->v[k].kind == BK_TEXT; k = end) {
+		double h = 0;
+
+		for (end = k; end < bx->n && bx->v[end].block == bx->v[k].block;
+		    end++)
+			h += bx->v[end].h + bx->v[end].space;
+		if (used + h > gap || bx->v[end - 1].keep_next)
+			break;
+		used += h;
+	}
+	if (k == e)
+		return false;
+	tmp = xcalloc(e - i, sizeof(*tmp));
+	memcpy(tmp, &bx->v[i], (e - i) * sizeof(*tmp));
+	memmove(&bx->v[i], &bx->v[e], (k - e) * sizeof(*tmp));
+	memcpy(&bx->v[i + (k - e)], tmp, (e - i) * sizeof(*tmp));
+	free(tmp);
+	return true;
+}
+
 /* Gives every box a page and a place, from page first on; returns the
  * number of pages used.  A box that does not fit moves to the next page
  * together with the boxes before it that must stay with it, unless those
@@ -1521,11 +1767,13 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 	double top = p->margin_top, bottom = p->page_h - p->margin_bottom;
 	double y = top;
 	int page = first;
-	size_t first_on_page = 0;
+	size_t first_on_page = 0, floats = 0;
 
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 		double space = y > top ? b->space : 0;
+
+		b->at = y;
 
 		/* A tall row fills the rest of the page and goes on. */
 		if (y + space + b->h > bottom && y > top && b->divisible &&
@@ -1533,7 +1781,7 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			b = &bx->v[i];
 		if (y + space + b->h > bottom && y > top) {
 			size_t j = i;
-			double chain = b->h;
+			double chain = b->h, at;
 
 			while (j > first_on_page && bx->v[j - 1].keep_next) {
 				j--;
@@ -1541,6 +1789,16 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			}
 			if (j > first_on_page && chain <= bottom - top)
 				i = j;
+			/* Rather than leave more than a third of the page
+			 * empty, text that follows the figure fills it. */
+			at = bx->v[i].at;
+			if (floats < bx->n && S_float(bx, i, bottom - at,
+			    (bottom - top) / 3)) {
+				floats++;
+				y = at;
+				i--;
+				continue;
+			}
 			b = &bx->v[i];
 			page++;
 			y = top;
@@ -1683,7 +1941,8 @@ S_cover(struct ctx *c, const struct doc *d)
 
 	c->out = &bx;
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
-	S_plain(c, d->title, c->x0, c->width, 26, LF_BOLD, p->accent, 12);
+	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
+	    c->width, 26, LF_BOLD), 26, LF_BOLD, p->accent, 12);
 	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
 	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
 	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
