@@ -33,13 +33,13 @@ struct box {
 	int		 table;		/* table number, -1 if none */
 	int		 row;		/* 0: caption and head of the table */
 	int		 anchor;	/* anchor set here, -1 if none */
-	int		 block;		/* the body block it belongs to, 1.. */
-	enum { BK_OTHER, BK_TEXT, BK_FIGURE } kind;	/* text may float
-					 * up before a figure */
+	int		 block;		/* its block of the body, 1.. */
+	/* Text may move up before a figure to fill a page. */
+	enum { BK_OTHER, BK_TEXT, BK_FIGURE } kind;
 	struct lay_page	 items;
 	int		 page;
 	double		 top;
-	double		 at;		/* where the page stood before it */
+	double		 at;		/* y on its page before it */
 };
 
 struct boxes {
@@ -267,6 +267,8 @@ S_sign(const char *s, size_t n)
 static bool
 S_glued(const struct chunk *a, const struct chunk *b)
 {
+	static const char *const units[] = { "EUR", "Mio.", "Mrd.", "Tsd.",
+	    "%-Pkt.", "Pkt.", "Monate", "Jahre" };
 	unsigned char d0 = b->len > 0 ? (unsigned char)b->s[0] : 0;
 	unsigned char alast = a->len > 0 ? (unsigned char)a->s[a->len - 1] : 0;
 
@@ -279,15 +281,17 @@ S_glued(const struct chunk *a, const struct chunk *b)
 	if ((a->len == 2 && strncmp(a->s, "\xC2\xA7", 2) == 0) ||
 	    (a->len == 4 && strncmp(a->s, "\xC2\xA7\xC2\xA7", 4) == 0))
 		return true;
-	if ((S_word_is(a->s, a->len, "SGB") || S_word_is(a->s, a->len, "ALG")) &&
-	    a->len == 3 && S_roman(b->s, b->len))
+	if (a->len == 3 && (strncmp(a->s, "SGB", 3) == 0 ||
+	    strncmp(a->s, "ALG", 3) == 0) && S_roman(b->s, b->len))
 		return true;
 	if (S_sign(a->s, a->len) && d0 >= '0' && d0 <= '9')
 		return true;
-	return alast >= '0' && alast <= '9' && (S_unit(b->s, b->len) ||
-	    S_word_is(b->s, b->len, "EUR") || S_word_is(b->s, b->len, "Mio.") ||
-	    S_word_is(b->s, b->len, "Mrd.") || S_word_is(b->s, b->len, "Tsd.") ||
-	    S_word_is(b->s, b->len, "%-Pkt."));
+	if (alast < '0' || alast > '9')
+		return false;
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+		if (S_word_is(b->s, b->len, units[k]))
+			return true;
+	return S_unit(b->s, b->len);
 }
 
 /* Marks the chunks no line may break before. */

@@ -1465,16 +1465,19 @@ page_with(const struct layout *l, const char *text)
 	return -1;
 }
 
-/* Whether some text item on page p (all pages: -1) ends in a hyphen. */
+/* Whether some text item on page p (all pages: -1), in bold if bold,
+ * ends in a hyphen. */
 static bool
-hyphenated(const struct layout *l, int p)
+hyphenated(const struct layout *l, int p, bool bold)
 {
 	for (size_t k = 0; k < l->npages; k++)
-		for (size_t i = 0; i < l->pages[k].n && (p < 0 || (int)k == p); i++) {
+		for (size_t i = 0; i < l->pages[k].n && (p < 0 ||
+		    (int)k == p); i++) {
 			const struct lay_item *it = &l->pages[k].items[i];
 			size_t n = it->type == LI_TEXT ? strlen(it->text) : 0;
 
-			if (n > 1 && it->text[n - 1] == '-')
+			if (n > 1 && it->text[n - 1] == '-' &&
+			    (!bold || it->font == LF_BOLD))
 				return true;
 		}
 	return false;
@@ -1497,8 +1500,10 @@ add_rows(struct doc_node *parent, int rows, int total)
 		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
 		char label[32];
 
-		snprintf(label, sizeof(label), r == 0 ? "Merkmal" : "Zeile%d|", r);
-		row->flags = r == 0 ? DOC_ROW_HEAD : r == total ? DOC_ROW_TOTAL : 0;
+		snprintf(label, sizeof(label), r == 0 ? "Merkmal" : "Zeile%d|",
+		    r);
+		row->flags = r == 0 ? DOC_ROW_HEAD : r == total ?
+		    DOC_ROW_TOTAL : 0;
 		doc_add(row, DOC_CELL, label);
 		doc_add(row, DOC_CELL, r == 0 ? "Anzahl" : "12")->flags =
 		    DOC_CELL_NUM;
@@ -1662,17 +1667,40 @@ add_figure_dot(struct doc_node *a)
 	doc_add(p, DOC_TEXT, ". Weiter im Text.");
 }
 
+/* Number columns whose heads are wider than their numbers, beside a
+ * label column of long text (as "Ist Vorjahr" over "28,8 %"). */
+static void
+add_long_heads(struct doc_node *a)
+{
+	static const char *const head[] = { "Kennzahl", "Ist Vorjahr",
+	    "Veränderung", "Veränderung (Pkt.)", "Zielwert", "Ist Vorjahr" };
+	struct doc_node *t = doc_add(a, DOC_TABLE, "Tabellentitel");
+
+	for (int r = 0; r < 4; r++) {
+		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
+
+		row->flags = r == 0 ? DOC_ROW_HEAD : 0;
+		for (int j = 0; j < 6; j++)
+			doc_add(row, DOC_CELL, r == 0 ? head[j] : j == 0 ?
+			    "Vermeidung Langzeitbezug (> 24 Monate) mit "
+			    "Flüchtlingen und weitere Worte" : "28,8 %")->flags =
+			    j > 0 ? DOC_CELL_NUM : 0;
+	}
+}
+
 static void
 test_layout_typo(void)
 {
 	struct hyph *h = hyph_open_for(HYPH_DICT,
-	    "Eingliederungszuschüsse Integrationsprogramm Förderung Jahresbericht");
+	    "Eingliederungszuschüsse Integrationsprogramm Förderung Jahresbericht "
+	    "Vorjahr Veränderung");
 	struct layout *l;
 
 	expect_lines("no break after \xC2\xA7", "Förderungen nach \xC2\xA7 16i",
 	    95, NULL, (const char *[]){ "Förderungen nach",
 	    "\xC2\xA7 16i", NULL });
-	expect_lines("no break after \xC2\xA7\xC2\xA7", "gemäß der \xC2\xA7\xC2\xA7 16 ff.",
+	expect_lines("no break after \xC2\xA7\xC2\xA7",
+	    "gemäß der \xC2\xA7\xC2\xA7 16 ff.",
 	    65, NULL, (const char *[]){ "gemäß der",
 	    "\xC2\xA7\xC2\xA7 16 ff.", NULL });
 	expect_lines("no break inside SGB II", "Leistungen nach SGB II",
@@ -1699,11 +1727,17 @@ test_layout_typo(void)
 	    "no line begins with the \".\" after a figure", "split");
 	layout_free(l);
 	l = keep_case(1, add_heading_long, h);
-	report(!hyphenated(l, -1) && page_with(l, "Eingliederungszuschüsse") > 0,
+	report(!hyphenated(l, -1, false) &&
+	    page_with(l, "Eingliederungszuschüsse") > 0,
 	    "headings are not hyphenated", "hyphenated");
 	layout_free(l);
+	l = keep_case(1, add_long_heads, h);
+	report(!hyphenated(l, -1, true), "table heads are not hyphenated",
+	    "hyphenated");
+	layout_free(l);
 	l = cover_case("Arbeitsmarkt- und Integrationsprogramm 2017", h);
-	report(!hyphenated(l, 0) && page_of_text(l, "Arbeitsmarkt- und") == 0 &&
+	report(!hyphenated(l, 0, false) &&
+	    page_of_text(l, "Arbeitsmarkt- und") == 0 &&
 	    page_of_text(l, "Integrationsprogramm 2017") == 0,
 	    "the cover title is not hyphenated", "hyphenated");
 	layout_free(l);
