@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "util.h"
 
 #define MM		(72.0 / 25.4)
@@ -233,65 +234,17 @@ S_unit(const char *s, size_t n)
 	    strchr(".,;:)", s[3]) != NULL);
 }
 
-/* Whether s (n bytes) is the word w, perhaps followed by punctuation. */
-static bool
-S_word_is(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-
-	return n >= k && strncmp(s, w, k) == 0 && (n == k ||
-	    strchr(".,;:)", s[k]) != NULL);
-}
-
-/* A Roman number as in "SGB II", "ALG I", "SGB XII". */
-static bool
-S_roman(const char *s, size_t n)
-{
-	size_t k = strspn(s, "IVX");
-
-	return k > 0 && k <= 4 && k <= n && (k == n ||
-	    strchr(".,;:)", s[k]) != NULL);
-}
-
-static bool
-S_sign(const char *s, size_t n)
-{
-	return (n == 1 && (*s == '+' || *s == '-')) || (n == 2 &&
-	    strncmp(s, "\xC2\xB1", 2) == 0) || (n == 3 &&
-	    strncmp(s, "\xE2\x88\x92", 3) == 0);
-}
-
 /* Whether no line may break between chunk a and chunk b that follows
  * it: "§ 16", "SGB II", "ALG I", "− 5", "3.254 €", "16,7 %", and never
  * before punctuation (the "." after an inserted figure). */
 static bool
 S_glued(const struct chunk *a, const struct chunk *b)
 {
-	static const char *const units[] = { "EUR", "Mio.", "Mrd.", "Tsd.",
-	    "%-Pkt.", "Pkt.", "Monate", "Jahre" };
-	unsigned char d0 = b->len > 0 ? (unsigned char)b->s[0] : 0;
-	unsigned char alast = a->len > 0 ? (unsigned char)a->s[a->len - 1] : 0;
-
 	if (b->newline || b->len == 0 || a->len == 0)
 		return false;
-	if (!b->space_before)
+	if (!b->space_before || strchr(".,;:!?)", b->s[0]) != NULL)
 		return true;
-	if (strchr(".,;:!?)", d0) != NULL)
-		return true;
-	if ((a->len == 2 && strncmp(a->s, "\xC2\xA7", 2) == 0) ||
-	    (a->len == 4 && strncmp(a->s, "\xC2\xA7\xC2\xA7", 4) == 0))
-		return true;
-	if (a->len == 3 && (strncmp(a->s, "SGB", 3) == 0 ||
-	    strncmp(a->s, "ALG", 3) == 0) && S_roman(b->s, b->len))
-		return true;
-	if (S_sign(a->s, a->len) && d0 >= '0' && d0 <= '9')
-		return true;
-	if (alast < '0' || alast > '9')
-		return false;
-	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
-		if (S_word_is(b->s, b->len, units[k]))
-			return true;
-	return S_unit(b->s, b->len);
+	return text_no_break(a->s, a->len, b->s, b->len);
 }
 
 /* Marks the chunks no line may break before. */

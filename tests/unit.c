@@ -1722,6 +1722,16 @@ test_layout_typo(void)
 	expect_lines("glued words wider than a line break as words",
 	    "\xC2\xA7 Eingliederungszuschuesse", 50, NULL, (const char *[]){
 	    "\xC2\xA7", "Einglieder", "ungszuschu", "esse", NULL });
+	{
+		char *t = text_nbsp("nach \xC2\xA7 16 SGB II, ALG I und 16,7 % "
+		    "bei \xE2\x88\x92 5 im SGB des Jahres 2017 und  SGB III");
+
+		eq_str("the web page keeps the same words together", t,
+		    "nach \xC2\xA7\xC2\xA0" "16 SGB\xC2\xA0II, ALG\xC2\xA0I und "
+		    "16,7\xC2\xA0% bei \xE2\x88\x92\xC2\xA0" "5 im SGB des Jahres "
+		    "2017 und  SGB\xC2\xA0III");
+		free(t);
+	}
 	l = keep_case(1, add_figure_dot, NULL);
 	report(count_text(l, "\xE2\x82\xAC.") == 1,
 	    "no line begins with the \".\" after a figure", "split");
