@@ -311,9 +311,14 @@ S_enter(struct writer *w, const struct doc_node *n)
 	case DOC_SECTION:
 		S_section(w, n);
 		return;
-	case DOC_TEXT:
-		xmlNodeAddContent(w->cur, (const xmlChar *)n->text);
+	case DOC_TEXT: {
+		/* "§ 16", "SGB II", "16,7 %" stay on one line. */
+		char *t = text_nbsp(n->text);
+
+		xmlNodeAddContent(w->cur, (const xmlChar *)t);
+		free(t);
 		return;
+	}
 	case DOC_BREAK:
 		html_el(w->cur, "br", NULL);
 		return;

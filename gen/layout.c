@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "text.h"
 #include "util.h"
 
 #define MM		(72.0 / 25.4)
@@ -34,9 +35,13 @@ struct box {
 	int		 table;		/* table number, -1 if none */
 	int		 row;		/* 0: caption and head of the table */
 	int		 anchor;	/* anchor set here, -1 if none */
+	int		 block;		/* its block of the body, 1.. */
+	/* Text may move up before a figure to fill a page. */
+	enum { BK_OTHER, BK_TEXT, BK_FIGURE } kind;
 	struct lay_page	 items;
 	int		 page;
 	double		 top;
+	double		 at;		/* y on its page before it */
 };
 
 struct boxes {
@@ -52,6 +57,7 @@ struct ctx {
 	struct boxes		*out;
 	struct boxes		 heads;		/* a table's repeated head, by table */
 	int			 ntables;
+	int			 nblocks;
 	const struct doc	*doc;
 };
 
@@ -185,6 +191,7 @@ struct chunk {
 	bool		 whole;		/* never broken (a figure, a head word) */
 	bool		 figure;	/* a figure: isolated for the bidi order */
 	bool		 newline;	/* a forced break before it */
+	bool		 glue;		/* no break before it (S_glue) */
 	int		 link;		/* link number, -1 none */
 };
 
@@ -243,6 +250,44 @@ S_unit(const char *s, size_t n)
 	    (n == 1 && *s == '%') || (n >= 1 && *s == '%' && strchr(".,;:)",
 	    s[1]) != NULL) || (n >= 3 && strncmp(s, "\xE2\x82\xAC", 3) == 0 &&
 	    strchr(".,;:)", s[3]) != NULL);
+}
+
+/* Whether no line may break between chunk a and chunk b that follows
+ * it: "§ 16", "SGB II", "ALG I", "− 5", "3.254 €", "16,7 %", and never
+ * before punctuation (the "." after an inserted figure). */
+static bool
+S_glued(const struct chunk *a, const struct chunk *b)
+{
+	if (b->newline || b->len == 0 || a->len == 0)
+		return false;
+	if (!b->space_before || strchr(".,;:!?)", b->s[0]) != NULL)
+		return true;
+	return text_no_break(a->s, a->len, b->s, b->len);
+}
+
+/* Marks the chunks no line may break before. */
+static void
+S_glue(struct chunks *cs)
+{
+	for (size_t i = 1; i < cs->n; i++)
+		cs->v[i].glue = S_glued(&cs->v[i - 1], &cs->v[i]);
+}
+
+/* The width of chunk i and the chunks glued to it; *end is the first
+ * chunk after them. */
+static double
+S_group_width(const struct ctx *c, const struct chunks *cs, size_t i,
+    double size, size_t *end)
+{
+	double w = S_w(c, cs->v[i].font, size, cs->v[i].s, cs->v[i].len);
+	size_t j = i + 1;
+
+	for (; j < cs->n && cs->v[j].glue; j++)
+		w += S_w(c, cs->v[j].font, size, cs->v[j].s, cs->v[j].len) +
+		    (cs->v[j].space_before ? S_w(c, cs->v[j].font, size, " ",
+		    1) : 0);
+	*end = j;
+	return w;
 }
 
 /* Splits text at blanks; space tells whether a blank came before. */
@@ -466,10 +511,13 @@ S_force_cut(const struct ctx *c, const struct chunk *ch, double room,
 /* First fit, with hyphenation where a word does not fit and the line
  * would otherwise stay loose (or the word is longer than a line). */
 static void
-S_break(const struct ctx *c, const struct chunks *cs, double width,
+S_break(const struct ctx *c, struct chunks *cs, double width,
     double size, struct lines *out)
 {
 	struct line *ln = S_new_line(out);
+	size_t group_end = 0;
+
+	S_glue(cs);
 
 	for (size_t i = 0; i < cs->n; i++) {
 		struct chunk ch = cs->v[i];
@@ -477,6 +525,17 @@ S_break(const struct ctx *c, const struct chunks *cs, double width,
 		if (ch.newline) {
 			ln = S_new_line(out);
 			continue;
+		}
+		/* Glued chunks go to the next line together, unless together
+		 * they are wider than a line: then they break as words. */
+		if (i >= group_end) {
+			double gw = S_group_width(c, cs, i, size, &group_end);
+			double sw = ch.space_before && ln->n > 0 ?
+			    S_w(c, ch.font, size, " ", 1) : 0;
+
+			if (group_end > i + 1 && ln->n > 0 &&
+			    ln->width + sw + gw > width + 0.01 && gw <= width)
+				ln = S_new_line(out);
 		}
 		for (;;) {
 			bool space = ch.space_before && ln->n > 0;
@@ -641,6 +700,54 @@ S_plain(struct ctx *c, const char *text, double x, double width, double size,
 	S_chunks_free(&cs);
 }
 
+/* Plain text broken at blanks only: headings and titles are not
+ * hyphenated. */
+static void
+S_plain_words(struct ctx *c, const char *text, double x, double width,
+    double size, enum lay_font f, unsigned color, double space)
+{
+	struct hyph *hy = c->hy;
+
+	c->hy = NULL;
+	S_plain(c, text, x, width, size, f, color, space);
+	c->hy = hy;
+}
+
+/* The narrowest width up to width at which text takes no more lines
+ * than at width, so that its lines come out of about equal length
+ * ("Arbeitsmarkt- und / Integrationsprogramm 2017"). */
+static double
+S_balanced_width(struct ctx *c, const char *text, double width, double size,
+    enum lay_font f)
+{
+	struct hyph *hy = c->hy;
+	double lo = width / 2, hi = width;
+	size_t want = 0;
+
+	c->hy = NULL;
+	for (int k = 0; k < 16; k++) {
+		double w = k == 0 ? width : (lo + hi) / 2;
+		struct chunks cs = { 0 };
+		struct lines ls = { 0 };
+		bool blank = false;
+		size_t n;
+
+		S_split(&cs, text, f, -1, &blank);
+		S_break(c, &cs, w, size, &ls);
+		n = ls.n;
+		S_lines_free(&ls);
+		S_chunks_free(&cs);
+		if (k == 0)
+			want = n;
+		else if (n <= want)
+			hi = w;
+		else
+			lo = w;
+	}
+	c->hy = hy;
+	return hi;
+}
+
 static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
@@ -678,8 +785,8 @@ S_heading(struct ctx *c, const struct doc_node *s)
 	char *title = xasprintf("%s %s", s->number, s->text);
 	size_t first = c->out->n;
 
-	S_plain(c, title, c->x0, c->width, size, LF_BOLD, c->l->p.accent,
-	    s->level == 1 ? 22 : 14);
+	S_plain_words(c, title, c->x0, c->width, size, LF_BOLD,
+	    c->l->p.accent, s->level == 1 ? 22 : 14);
 	/* A heading stays with what follows it. */
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
@@ -1190,6 +1297,17 @@ S_ncol(const struct doc_node *t)
 
 static void	S_table_one(struct ctx *, const struct doc_node *);
 
+/* Whether no page may break after body row bi of nbody (head rows: any
+ * bi) whose total row is body row total (-1: none).  A table of up to 8
+ * rows is never split; a split leaves at least three rows on either side
+ * and the total with the two rows before it. */
+static bool
+S_keep_row(bool head, int bi, int nbody, int total)
+{
+	return head || nbody <= 8 || bi < 2 || bi >= nbody - 3 ||
+	    (total >= 0 && bi >= total - 2 && bi < total);
+}
+
 /* Part of table t: its first column and columns [from, to). */
 static struct doc_node *
 S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
@@ -1318,17 +1436,28 @@ S_table_one(struct ctx *c, const struct doc_node *t)
 			c->out->v[i].keep_next = true;
 	}
 	k = 0;
-	for (const struct doc_node *r = t->first; r != NULL; r = r->next, k++) {
-		struct box *b = S_row(c, c->out, r, col, ncol, &st);
+	{
+		int nbody = 0, bi = 0, total = -1;
 
-		b->table = id;
-		b->row = k;
-		/* The head stays with two rows, the last row with the one
-		 * before it: no row alone under a head or a page break. */
-		b->keep_next = k <= 1 || (r->next != NULL &&
-		    r->next->next == NULL);
-		if (b->h > room)
-			S_split_row(c->out, room);
+		for (const struct doc_node *r = t->first; r != NULL; r = r->next)
+			if (!(r->flags & DOC_ROW_HEAD)) {
+				if (r->flags & DOC_ROW_TOTAL)
+					total = nbody;
+				nbody++;
+			}
+		for (const struct doc_node *r = t->first; r != NULL;
+		    r = r->next, k++) {
+			struct box *b = S_row(c, c->out, r, col, ncol, &st);
+			bool head = r->flags & DOC_ROW_HEAD;
+
+			b->table = id;
+			b->row = k;
+			b->keep_next = r->next != NULL && S_keep_row(head, bi,
+			    nbody, total);
+			bi += !head;
+			if (b->h > room)
+				S_split_row(c->out, room);
+		}
 	}
 	if (t->note != NULL || t->source != NULL) {
 		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
@@ -1759,17 +1888,45 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 
 /* --- the flow of the body --- */
 
+/* The boxes from first on as one block of kind k. */
+static void
+S_mark(struct ctx *c, size_t first, int k)
+{
+	c->nblocks++;
+	for (size_t i = first; i < c->out->n; i++) {
+		c->out->v[i].block = c->nblocks;
+		c->out->v[i].kind = k;
+	}
+}
+
+/* Whether the text of n ends in a colon. */
+static bool
+S_ends_colon(const struct doc_node *n)
+{
+	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE)
+		n = n->last;
+	if (n->text == NULL || (n->type != DOC_TEXT && n->type != DOC_FIGURE))
+		return false;
+	for (size_t k = strlen(n->text); k-- > 0; )
+		if (n->text[k] != ' ' && n->text[k] != '\n')
+			return n->text[k] == ':';
+	return false;
+}
+
 static void
 S_blocks(struct ctx *c, const struct doc_node *parent)
 {
 	double size = c->l->p.font_size;
 
 	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+		size_t first = c->out->n;
+
 		switch (n->type) {
 		case DOC_SECTION:
 			S_heading(c, n);
+			S_mark(c, first, BK_OTHER);
 			S_blocks(c, n);
-			break;
+			continue;
 		case DOC_PARAGRAPH:
 			S_text_block(c, n, c->x0, c->width, size, LF_REGULAR,
 			    c->l->p.text, 6);
@@ -1790,6 +1947,13 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 		default:
 			break;
 		}
+		S_mark(c, first, n->type == DOC_PARAGRAPH || n->type ==
+		    DOC_LIST ? BK_TEXT : n->type == DOC_TABLE || n->type ==
+		    DOC_CHART ? BK_FIGURE : BK_OTHER);
+		/* A paragraph ending in ":" introduces what follows. */
+		if (n->type == DOC_PARAGRAPH && c->out->n > first &&
+		    S_ends_colon(n))
+			c->out->v[c->out->n - 1].keep_next = true;
 	}
 }
 
@@ -1855,6 +2019,42 @@ S_fill_page(struct boxes *bx, size_t i, double left)
 	return true;
 }
 
+/* If box i, the first of a figure that does not fit in the gap left on
+ * its page, would leave more than most empty, moves the whole text
+ * blocks that follow the figure and fit into the gap before it; true if
+ * it moved any.  The figure only ever moves on, so this ends. */
+static bool
+S_float(struct boxes *bx, size_t i, double gap, double most)
+{
+	size_t e = i, k, end;
+	double used = 0;
+	struct box *tmp;
+
+	if (gap <= most || bx->v[i].kind != BK_FIGURE ||
+	    (i > 0 && bx->v[i - 1].block == bx->v[i].block))
+		return false;
+	while (e < bx->n && bx->v[e].block == bx->v[i].block)
+		e++;
+	for (k = e; k < bx->n && bx->v[k].kind == BK_TEXT; k = end) {
+		double h = 0;
+
+		for (end = k; end < bx->n && bx->v[end].block == bx->v[k].block;
+		    end++)
+			h += bx->v[end].h + bx->v[end].space;
+		if (used + h > gap || bx->v[end - 1].keep_next)
+			break;
+		used += h;
+	}
+	if (k == e)
+		return false;
+	tmp = xcalloc(e - i, sizeof(*tmp));
+	memcpy(tmp, &bx->v[i], (e - i) * sizeof(*tmp));
+	memmove(&bx->v[i], &bx->v[e], (k - e) * sizeof(*tmp));
+	memcpy(&bx->v[i + (k - e)], tmp, (e - i) * sizeof(*tmp));
+	free(tmp);
+	return true;
+}
+
 /* Gives every box a page and a place, from page first on; returns the
  * number of pages used.  A box that does not fit moves to the next page
  * together with the boxes before it that must stay with it, unless those
@@ -1867,11 +2067,13 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 	double top = p->margin_top, bottom = p->page_h - p->margin_bottom;
 	double y = top;
 	int page = first;
-	size_t first_on_page = 0;
+	size_t first_on_page = 0, floats = 0;
 
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 		double space = y > top ? b->space : 0;
+
+		b->at = y;
 
 		/* A tall row fills the rest of the page and goes on. */
 		if (y + space + b->h > bottom && y > top && b->divisible &&
@@ -1879,7 +2081,7 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			b = &bx->v[i];
 		if (y + space + b->h > bottom && y > top) {
 			size_t j = i;
-			double chain = b->h;
+			double chain = b->h, at;
 
 			while (j > first_on_page && bx->v[j - 1].keep_next) {
 				j--;
@@ -1887,6 +2089,16 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			}
 			if (j > first_on_page && chain <= bottom - top)
 				i = j;
+			/* Rather than leave more than a third of the page
+			 * empty, text that follows the figure fills it. */
+			at = bx->v[i].at;
+			if (floats < bx->n && S_float(bx, i, bottom - at,
+			    (bottom - top) / 3)) {
+				floats++;
+				y = at;
+				i--;
+				continue;
+			}
 			b = &bx->v[i];
 			page++;
 			y = top;
@@ -2029,7 +2241,8 @@ S_cover(struct ctx *c, const struct doc *d)
 
 	c->out = &bx;
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
-	S_plain(c, d->title, c->x0, c->width, 26, LF_BOLD, p->accent, 12);
+	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
+	    c->width, 26, LF_BOLD), 26, LF_BOLD, p->accent, 12);
 	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
 	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
 	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");

@@ -462,3 +462,77 @@ edit_distance(const char *a, const char *b, size_t limit)
 	free(row);
 	return result > limit ? limit + 1 : result;
 }
+
+/* Whether s (n bytes) is the word w, perhaps followed by punctuation. */
+static bool
+S_word_is(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && strncmp(s, w, k) == 0 && (n == k ||
+	    strchr(".,;:)", s[k]) != NULL);
+}
+
+/* A Roman number as in "SGB II", "ALG I", "SGB XII". */
+static bool
+S_roman(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && strchr("IVX", s[k]) != NULL)
+		k++;
+	return k > 0 && k <= 4 && (k == n || strchr(".,;:)", s[k]) != NULL);
+}
+
+bool
+text_no_break(const char *a, size_t alen, const char *b, size_t blen)
+{
+	static const char *const units[] = { "\xE2\x82\xAC", "%", "EUR",
+	    "Mio.", "Mrd.", "Tsd.", "%-Pkt.", "Pkt.", "Monate", "Jahre" };
+	unsigned char d0 = blen > 0 ? (unsigned char)b[0] : 0;
+	unsigned char last = alen > 0 ? (unsigned char)a[alen - 1] : 0;
+
+	if (alen == 0 || blen == 0)
+		return false;
+	if ((alen == 2 && strncmp(a, "\xC2\xA7", 2) == 0) ||
+	    (alen == 4 && strncmp(a, "\xC2\xA7\xC2\xA7", 4) == 0))
+		return true;
+	if (alen == 3 && (strncmp(a, "SGB", 3) == 0 ||
+	    strncmp(a, "ALG", 3) == 0) && S_roman(b, blen))
+		return true;
+	if (((alen == 1 && (*a == '+' || *a == '-')) || (alen == 2 &&
+	    strncmp(a, "\xC2\xB1", 2) == 0) || (alen == 3 &&
+	    strncmp(a, "\xE2\x88\x92", 3) == 0)) && d0 >= '0' && d0 <= '9')
+		return true;
+	if (last < '0' || last > '9')
+		return false;
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++)
+		if (S_word_is(b, blen, units[k]))
+			return true;
+	return false;
+}
+
+char *
+text_nbsp(const char *s)
+{
+	struct buf out;
+	const char *prev = NULL;
+	size_t prevlen = 0;
+
+	buf_init(&out);
+	while (*s != '\0') {
+		size_t blanks = strspn(s, " "), n;
+
+		n = strcspn(s + blanks, " ");
+		if (blanks == 1 && prev != NULL && n > 0 &&
+		    text_no_break(prev, prevlen, s + 1, n))
+			buf_printf(&out, "\xC2\xA0");
+		else
+			buf_printf(&out, "%.*s", (int)blanks, s);
+		buf_printf(&out, "%.*s", (int)n, s + blanks);
+		prev = s + blanks;
+		prevlen = n;
+		s += blanks + n;
+	}
+	return buf_detach(&out);
+}

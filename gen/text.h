@@ -70,4 +70,13 @@ bool	 is_blank(const char *s);
 /* Levenshtein distance, or limit + 1 if it is larger than limit. */
 size_t	 edit_distance(const char *a, const char *b, size_t limit);
 
+/* Whether a line must not break at the blank between the words a and b
+ * ("§ 16", "SGB II", "ALG I", "− 5", "16,7 %", "3.254 EUR"): the print
+ * layout and the web page keep the same words together. */
+bool	 text_no_break(const char *a, size_t alen, const char *b,
+	    size_t blen);
+/* s with the blanks text_no_break keeps as no-break spaces (U+00A0), for
+ * the web page.  Caller frees. */
+char	*text_nbsp(const char *s);
+
 #endif

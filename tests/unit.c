@@ -1387,6 +1387,23 @@ outside(const struct layout *l, size_t *page)
 	return NULL;
 }
 
+/* s without the isolate marks the layout puts around figures (U+2066,
+ * U+2069), which the PDF draws as nothing.  Caller frees. */
+static char *
+unmarked(const char *s)
+{
+	char *t = xstrdup(s), *w = t;
+
+	for (const char *r = s; *r != '\0'; )
+		if (strncmp(r, "\xE2\x81\xA6", 3) == 0 ||
+		    strncmp(r, "\xE2\x81\xA9", 3) == 0)
+			r += 3;
+		else
+			*w++ = *r++;
+	*w = '\0';
+	return t;
+}
+
 /* How many text items of the layout read text. */
 static int
 count_text(const struct layout *l, const char *text)
@@ -1394,9 +1411,16 @@ count_text(const struct layout *l, const char *text)
 	int n = 0;
 
 	for (size_t p = 0; p < l->npages; p++)
-		for (size_t i = 0; i < l->pages[p].n; i++)
-			n += l->pages[p].items[i].type == LI_TEXT &&
-			    strstr(l->pages[p].items[i].text, text) != NULL;
+		for (size_t i = 0; i < l->pages[p].n; i++) {
+			const struct lay_item *it = &l->pages[p].items[i];
+			char *t;
+
+			if (it->type != LI_TEXT)
+				continue;
+			t = unmarked(it->text);
+			n += strstr(t, text) != NULL;
+			free(t);
+		}
 	return n;
 }
 
@@ -1453,6 +1477,314 @@ add_table(struct doc_node *parent, int ncol, int words, int rows,
 			buf_free(&b);
 		}
 	}
+}
+
+/* --- line breaking and keep rules of the print layout --- */
+
+/* The first page a text item containing text stands on, -1 if none. */
+static int
+page_with(const struct layout *l, const char *text)
+{
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++)
+			if (l->pages[p].items[i].type == LI_TEXT &&
+			    strstr(l->pages[p].items[i].text, text) != NULL)
+				return (int)p;
+	return -1;
+}
+
+/* Whether some text item on page p (all pages: -1), in bold if bold,
+ * ends in a hyphen. */
+static bool
+hyphenated(const struct layout *l, int p, bool bold)
+{
+	for (size_t k = 0; k < l->npages; k++)
+		for (size_t i = 0; i < l->pages[k].n && (p < 0 ||
+		    (int)k == p); i++) {
+			const struct lay_item *it = &l->pages[k].items[i];
+			size_t n = it->type == LI_TEXT ? strlen(it->text) : 0;
+
+			if (n > 1 && it->text[n - 1] == '-' &&
+			    (!bold || it->font == LF_BOLD))
+				return true;
+		}
+	return false;
+}
+
+static struct doc_node *
+add_para(struct doc_node *parent, const char *text)
+{
+	return doc_add(doc_add(parent, DOC_PARAGRAPH, NULL), DOC_TEXT, text);
+}
+
+/* A table of rows body rows labelled "Zeile1".., body row total (1..)
+ * the total, 0 none. */
+static void
+add_numbered_rows(struct doc_node *parent, int rows, int total)
+{
+	struct doc_node *t = doc_add(parent, DOC_TABLE, "Tabellentitel");
+
+	for (int r = 0; r <= rows; r++) {
+		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
+		char label[32];
+
+		snprintf(label, sizeof(label), r == 0 ? "Merkmal" : "Zeile%d|",
+		    r);
+		row->flags = r == 0 ? DOC_ROW_HEAD : r == total ?
+		    DOC_ROW_TOTAL : 0;
+		doc_add(row, DOC_CELL, label);
+		doc_add(row, DOC_CELL, r == 0 ? "Anzahl" : "12")->flags =
+		    DOC_CELL_NUM;
+	}
+}
+
+static int
+row_page(const struct layout *l, int r)
+{
+	char label[32];
+
+	snprintf(label, sizeof(label), "Zeile%d|", r);
+	return page_with(l, label);
+}
+
+/* n filler lines, then what add puts; the layout. */
+static struct layout *
+keep_case(int n, void (*add)(struct doc_node *), struct hyph *h)
+{
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a");
+	struct lay_params p;
+	struct layout *l;
+
+	for (int i = 0; i < n; i++)
+		add_para(a, "Fuellzeile");
+	add(a);
+	layout_defaults(&p);
+	l = layout_build(d, &fake, h, &p);
+	doc_free(d);
+	return l;
+}
+
+static void add_short(struct doc_node *a) { add_numbered_rows(a, 8, 8); }
+static void add_long(struct doc_node *a) { add_numbered_rows(a, 20, 15); }
+static void
+add_colon(struct doc_node *a)
+{
+	add_para(a, "Die Zahlen im Einzelnen:");
+	add_numbered_rows(a, 20, 0);
+}
+static void add_bars(struct doc_node *a) { add_chart(a, DOC_CHART_BAR, 8); }
+
+/* A chart that does not fit under n filler lines, text after it. */
+static void
+add_float(struct doc_node *a)
+{
+	add_chart(a, DOC_CHART_BAR, 12);
+	for (int i = 0; i < 12; i++)
+		add_para(a, i == 11 ? "Danach" : "Nachtext");
+}
+
+static void
+test_layout_keep(void)
+{
+	bool short_whole = true, long_ok = true, total_ok = true, colon = true,
+	    caption = true, chart_caption = true, floated = false,
+	    order = true;
+	int long_split = 0;
+
+	for (int n = 20; n < 75; n++) {
+		struct layout *l = keep_case(n, add_short, NULL);
+
+		for (int r = 2; r <= 8; r++)
+			short_whole &= row_page(l, r) == row_page(l, 1);
+		short_whole &= page_with(l, "Tabellentitel") == row_page(l, 1);
+		layout_free(l);
+		l = keep_case(n, add_long, NULL);
+		{
+			int first = row_page(l, 1), last = row_page(l, 20), a = 0,
+			    b = 0;
+
+			for (int r = 1; r <= 20; r++) {
+				a += row_page(l, r) == first;
+				b += row_page(l, r) == last;
+			}
+			long_split += first != last;
+			long_ok &= first == last || (a >= 3 && b >= 3);
+			total_ok &= row_page(l, 15) == row_page(l, 14) &&
+			    row_page(l, 15) == row_page(l, 13);
+			caption &= page_with(l, "Tabellentitel") == first;
+		}
+		layout_free(l);
+		l = keep_case(n, add_colon, NULL);
+		colon &= page_with(l, "Einzelnen:") == page_with(l,
+		    "Tabellentitel") && page_with(l, "Tabellentitel") ==
+		    row_page(l, 1);
+		layout_free(l);
+		l = keep_case(n, add_bars, NULL);
+		chart_caption &= page_with(l, "Diagramm") == page_with(l, "J0");
+		layout_free(l);
+	}
+	report(short_whole, "layout: a table of 8 rows is never split",
+	    "split");
+	report(long_split > 0 && long_ok,
+	    "layout: a split leaves 3 rows or more on either side",
+	    "%d splits", long_split);
+	report(total_ok, "layout: the total stays with the two rows before it",
+	    "separated");
+	report(colon, "layout: a paragraph ending in a colon stays with its table",
+	    "separated");
+	report(caption && chart_caption,
+	    "layout: captions stay with their table and chart", "separated");
+	for (int n = 25; n < 60; n++) {
+		struct layout *l = keep_case(n, add_float, NULL);
+		int chart = page_with(l, "Diagramm");
+
+		/* A page before the chart holds text from after it. */
+		floated |= page_with(l, "Nachtext") < chart;
+		order &= page_with(l, "Danach") >= page_with(l, "Nachtext") &&
+		    chart == page_with(l, "J11");
+		layout_free(l);
+	}
+	report(floated && order,
+	    "layout: text after a chart fills the gap the chart leaves",
+	    floated ? "order broken" : "never filled");
+}
+
+/* The cover title at 26 pt (13 pt a character here, 34 a line). */
+static struct layout *
+cover_case(const char *title, struct hyph *h)
+{
+	struct doc *d = small_doc();
+	struct lay_params p;
+	struct layout *l;
+
+	free(d->title);
+	d->title = xstrdup(title);
+	layout_defaults(&p);
+	l = layout_build(d, &fake, h, &p);
+	doc_free(d);
+	return l;
+}
+
+static void
+add_heading_long(struct doc_node *a)
+{
+	struct doc_node *s = doc_add(a, DOC_SECTION, "Förderung der "
+	    "Eingliederungszuschüsse Eingliederungszuschüsse");
+
+	s->number = xstrdup("1.1.");
+	s->id = xstrdup("b");
+	s->level = 1;
+	add_para(s, "Text");
+}
+
+static void
+add_figure_dot(struct doc_node *a)
+{
+	struct doc_node *p = doc_add(a, DOC_PARAGRAPH, NULL);
+	char text[128];
+
+	/* 81 characters, a blank, the figure: the line (93 characters)
+	 * is full. */
+	memset(text, 'x', 81);
+	text[81] = ' ';
+	text[82] = '\0';
+	memcpy(text, "Das ", 4);
+	doc_add(p, DOC_TEXT, text);
+	doc_add(p, DOC_FIGURE, "3.254.546 \xE2\x82\xAC");
+	doc_add(p, DOC_TEXT, ". Weiter im Text.");
+}
+
+/* Number columns whose heads are wider than their numbers, beside a
+ * label column of long text (as "Ist Vorjahr" over "28,8 %"). */
+static void
+add_long_heads(struct doc_node *a)
+{
+	static const char *const head[] = { "Kennzahl", "Ist Vorjahr",
+	    "Veränderung", "Veränderung (Pkt.)", "Zielwert", "Ist Vorjahr" };
+	struct doc_node *t = doc_add(a, DOC_TABLE, "Tabellentitel");
+
+	for (int r = 0; r < 4; r++) {
+		struct doc_node *row = doc_add(t, DOC_ROW, NULL);
+
+		row->flags = r == 0 ? DOC_ROW_HEAD : 0;
+		for (int j = 0; j < 6; j++)
+			doc_add(row, DOC_CELL, r == 0 ? head[j] : j == 0 ?
+			    "Vermeidung Langzeitbezug (> 24 Monate) mit "
+			    "Flüchtlingen und weitere Worte" : "28,8 %")->flags =
+			    j > 0 ? DOC_CELL_NUM : 0;
+	}
+}
+
+static void
+test_layout_typo(void)
+{
+	struct hyph *h = hyph_open_for(HYPH_DICT,
+	    "Eingliederungszuschüsse Integrationsprogramm Förderung Jahresbericht "
+	    "Vorjahr Veränderung");
+	struct layout *l;
+
+	expect_lines("no break after \xC2\xA7", "Förderungen nach \xC2\xA7 16i",
+	    95, NULL, (const char *[]){ "Förderungen nach",
+	    "\xC2\xA7 16i", NULL });
+	expect_lines("no break after \xC2\xA7\xC2\xA7",
+	    "gemäß der \xC2\xA7\xC2\xA7 16 ff.",
+	    65, NULL, (const char *[]){ "gemäß der",
+	    "\xC2\xA7\xC2\xA7 16 ff.", NULL });
+	expect_lines("no break inside SGB II", "Leistungen nach SGB II",
+	    100, NULL, (const char *[]){ "Leistungen nach", "SGB II", NULL });
+	expect_lines("no break inside SGB III", "Leistungen nach SGB III.",
+	    100, NULL, (const char *[]){ "Leistungen nach", "SGB III.", NULL });
+	expect_lines("no break inside ALG I", "Bezug von ALG I", 70, NULL,
+	    (const char *[]){ "Bezug von", "ALG I", NULL });
+	expect_lines("no break between a sign and its number",
+	    "Veränderung um \xE2\x88\x92 5", 85, NULL, (const char *[]){
+	    "Veränderung um", "\xE2\x88\x92 5", NULL });
+	expect_lines("no break between a number and its unit",
+	    "Kosten von 3.254 EUR", 85, NULL, (const char *[]){ "Kosten von",
+	    "3.254 EUR", NULL });
+	expect_lines("no break between a number and %", "Anteil von 16,7 %",
+	    80, NULL, (const char *[]){ "Anteil von", "16,7 %", NULL });
+	expect_lines("no break before punctuation", "Der Wert ist 5 .",
+	    75, NULL, (const char *[]){ "Der Wert ist", "5 .", NULL });
+	expect_lines("glued words wider than a line break as words",
+	    "\xC2\xA7 Eingliederungszuschuesse", 50, NULL, (const char *[]){
+	    "\xC2\xA7", "Einglieder", "ungszuschu", "esse", NULL });
+	{
+		char *t = text_nbsp("nach \xC2\xA7 16 SGB II, ALG I und 16,7 % "
+		    "bei \xE2\x88\x92 5 im SGB des Jahres 2017 und  SGB III");
+
+		eq_str("the web page keeps the same words together", t,
+		    "nach \xC2\xA7\xC2\xA0" "16 SGB\xC2\xA0II, ALG\xC2\xA0I und "
+		    "16,7\xC2\xA0% bei \xE2\x88\x92\xC2\xA0" "5 im SGB des Jahres "
+		    "2017 und  SGB\xC2\xA0III");
+		free(t);
+	}
+	l = keep_case(1, add_figure_dot, NULL);
+	report(count_text(l, "\xE2\x82\xAC.") == 1,
+	    "no line begins with the \".\" after a figure", "split");
+	layout_free(l);
+	l = keep_case(1, add_heading_long, h);
+	report(!hyphenated(l, -1, false) &&
+	    page_with(l, "Eingliederungszuschüsse") > 0,
+	    "headings are not hyphenated", "hyphenated");
+	layout_free(l);
+	l = keep_case(1, add_long_heads, h);
+	report(!hyphenated(l, -1, true), "table heads are not hyphenated",
+	    "hyphenated");
+	layout_free(l);
+	l = cover_case("Arbeitsmarkt- und Integrationsprogramm 2017", h);
+	report(!hyphenated(l, 0, false) &&
+	    page_of_text(l, "Arbeitsmarkt- und") == 0 &&
+	    page_of_text(l, "Integrationsprogramm 2017") == 0,
+	    "the cover title is not hyphenated", "hyphenated");
+	layout_free(l);
+	l = cover_case("Jahresbericht über die Förderung der Arbeit 2017", h);
+	report(page_of_text(l, "Jahresbericht über die") == 0 &&
+	    page_of_text(l, "Förderung der Arbeit 2017") == 0,
+	    "the cover title breaks balanced", "unbalanced");
+	layout_free(l);
+	hyph_close(h);
 }
 
 /* Whatever the content, layout_build ends, nothing lies outside the
@@ -2216,6 +2548,8 @@ main(void)
 	test_layout_tables();
 	test_layout_bounds();
 	test_chart_bars();
+	test_layout_typo();
+	test_layout_keep();
 	test_image();
 	test_ttf();
 	test_io();
