@@ -740,23 +740,6 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	S_linked_plans(r, root);
 }
 
-/* Is id one the page makes itself (html.c's contents, docbuild.c's
- * anchors of sections, tables and charts)?  A section may not take it:
- * two elements would share it. */
-static bool
-S_reserved_id(const char *id)
-{
-	static const char *const prefix[] = { "kapitel-", "tabelle-",
-	    "diagramm-", "inhalt-", NULL };
-
-	if (strcmp(id, "inhalt") == 0)
-		return true;
-	for (const char *const *p = prefix; *p != NULL; p++)
-		if (strncmp(id, *p, strlen(*p)) == 0)
-			return true;
-	return false;
-}
-
 /* The ids of the sections under n into ids (id -> the section): each an
  * HTML anchor, so restricted like table names and given once. */
 static void
@@ -775,7 +758,7 @@ S_section_ids(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 				    "section id '%s' may hold only a-z, 0-9, "
 				    "'-' and '_' and must start with a letter "
 				    "or digit", QUOTE(id));
-			else if (S_reserved_id(id))
+			else if (text_id_reserved(id))
 				diag_error(r->d, r->file, planxml_line(n),
 				    "section id '%s' is one the page gives itself "
 				    "(inhalt, kapitel-…, tabelle-…, diagramm-…)",

@@ -149,6 +149,12 @@ S_chapter(struct template *t, xmlNodePtr n, const char *file,
 		    "not a new name of letters, digits, '-' and '_' (it is the "
 		    "chapter's anchor in the page)", ex);
 		free(ex);
+	} else if (text_id_reserved(c->id)) {
+		ex = text_excerpt(c->id);
+		diag_error(d, file, planxml_line(n), "<chapter> id '%s' is one "
+		    "the page gives itself (inhalt, kapitel-…, tabelle-…, "
+		    "diagramm-…)", ex);
+		free(ex);
 	}
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next) {
 		char *kind;

@@ -362,6 +362,20 @@ slugify(const char *label)
 }
 
 bool
+text_id_reserved(const char *id)
+{
+	static const char *const prefix[] = { "kapitel-", "tabelle-",
+	    "diagramm-", "inhalt-", NULL };
+
+	if (strcmp(id, "inhalt") == 0)
+		return true;
+	for (const char *const *p = prefix; *p != NULL; p++)
+		if (strncmp(id, *p, strlen(*p)) == 0)
+			return true;
+	return false;
+}
+
+bool
 text_is_id(const char *s)
 {
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))

@@ -60,6 +60,10 @@ char	*slugify(const char *label);
 /* True if s may be a table name or a row, group or column id, which
  * become parts of keys: a-z, 0-9, '-' and '_', first a letter or digit. */
 bool	 text_is_id(const char *s);
+/* Is id one the page gives itself (html.c's contents, docbuild.c's
+ * anchors of sections, tables and charts)?  A section or chapter may not
+ * take it: two elements would share it. */
+bool	 text_id_reserved(const char *id);
 
 /* Copy of s without leading and trailing blanks (space, tab, CR, LF, NBSP). */
 char	*trim_dup(const char *s);
