@@ -70,9 +70,9 @@ build/fuzz-plans: $(FUZZ_OBJS) tests/fuzz/plans.c tests/fuzz/util.c tests/fuzz/f
 
 # build/plangen SEED DIR [TPL] writes one plan; build/plancheck checks
 # what gen made of it (tests/fuzz/plans.sh).
-build/plangen: $(REL_OBJS) tests/fuzz/plangen-main.c $(PLANGEN)
-	$(CC) $(CFLAGS) -Igen -o $@ tests/fuzz/plangen-main.c \
-	    tests/fuzz/plangen.c $(REL_OBJS) $(LIBS)
+build/plangen: $(REL_OBJS) tests/fuzz/plangen-main.c tests/fuzz/util.c $(PLANGEN)
+	$(CC) $(CFLAGS) -Igen -Itests/fuzz -o $@ tests/fuzz/plangen-main.c \
+	    tests/fuzz/plangen.c tests/fuzz/util.c $(REL_OBJS) $(LIBS)
 
 build/plancheck: $(REL_OBJS) tests/fuzz/plancheck.c
 	$(CC) $(CFLAGS) -Igen -o $@ tests/fuzz/plancheck.c $(REL_OBJS) $(LIBS)

@@ -1517,21 +1517,6 @@ struct bar_frame {
 	double	 value_w;	/* the widest value */
 };
 
-static double
-S_longest_word(const struct ctx *c, const char *s)
-{
-	double w = 0;
-
-	while (*s != '\0') {
-		size_t n = strcspn(s, " ");
-		double x = S_w(c, LF_REGULAR, BAR_SIZE, s, n);
-
-		w = x > w ? x : w;
-		s += n + (s[n] == ' ');
-	}
-	return w;
-}
-
 static struct bar_frame
 S_bar_frame(const struct ctx *c, const struct doc_node *chart)
 {
@@ -1541,8 +1526,8 @@ S_bar_frame(const struct ctx *c, const struct doc_node *chart)
 
 	for (const struct doc_node *d = s != NULL && s->type == DOC_SERIES ?
 	    s->first : NULL; d != NULL; d = d->next) {
-		double lw = S_w(c, LF_REGULAR, BAR_SIZE, d->source,
-		    strlen(d->source)), ww = S_longest_word(c, d->source);
+		double lw, ww = S_widest_word(c, d->source, LF_REGULAR,
+		    BAR_SIZE, &lw);
 		double vw = S_w(c, LF_REGULAR, BAR_SIZE, d->text,
 		    strlen(d->text));
 

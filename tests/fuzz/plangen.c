@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fuzz.h"
 #include "text.h"
 #include "util.h"
 
@@ -163,14 +164,7 @@ static void
 S_write(struct pg *g, const char *dir, const char *name, const char *data,
     size_t len)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *fp = fopen(path, "wb");
-
-	if (fp == NULL || fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
-		perror(path);
-		abort();
-	}
-	free(path);
+	fuzz_write(dir, name, data, len);
 	g->nfiles++;
 }
 
