@@ -1942,39 +1942,93 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 	}
 }
 
-/* The contents: number, title, page number (filled in when the pages of
- * the body are known) and a link to the chapter. */
+/* The right end of the text on a box's last line. */
+static double
+S_text_end(const struct ctx *c, const struct lay_page *items)
+{
+	double end = 0;
+
+	for (size_t i = 0; i < items->n; i++) {
+		const struct lay_item *it = &items->items[i];
+		double e;
+
+		if (it->type != LI_TEXT || it->right)
+			continue;
+		e = it->x + S_w(c, it->font, it->size, it->text,
+		    strlen(it->text));
+		end = e > end ? e : end;
+	}
+	return end;
+}
+
+/* Dots from the end of a contents entry's title to its page number,
+ * drawn from the right so that the dots of all entries stand in line. */
+static void
+S_leader(struct lay_page *p, double from, double to, double y)
+{
+	struct lay_item *it;
+
+	if (to - from < 6)
+		return;
+	it = S_item(p, LI_LINE);
+	it->x = to;
+	it->y = y;
+	it->w = from;
+	it->h = y;
+	it->size = 0.8;
+	it->color = RULE_GRAY;
+	it->dash = 2;
+}
+
+#define TOC_NUMBER	34.0	/* room for "4.12." */
+#define TOC_PAGE	30.0	/* room for the page number */
+
+/* One entry of the contents: number, title broken at blanks, dot leader
+ * and page number on its last line (filled in when the pages of the body
+ * are known), each line a link to the chapter. */
+static void
+S_toc_entry(struct ctx *c, const struct doc_node *e)
+{
+	double size = c->l->p.font_size, lh = size * LEADING;
+	double x = c->x0 + (e->level - 1) * INDENT;
+	double right = c->x0 + c->width;
+	enum lay_font f = e->level == 1 ? LF_BOLD : LF_REGULAR;
+	size_t first = c->out->n;
+	struct box *b;
+	struct lay_item *it;
+
+	S_plain_words(c, e->text, x + TOC_NUMBER, right - TOC_PAGE - x -
+	    TOC_NUMBER, size, f, c->l->p.text, e->level == 1 ? 6 : 1);
+	S_text(&c->out->v[first].items, x, S_ascent(size), f, size,
+	    c->l->p.text, e->number, strlen(e->number));
+	for (size_t i = first; i < c->out->n; i++) {
+		it = S_item(&c->out->v[i].items, LI_LINK);
+		it->x = c->x0;
+		it->w = c->width;
+		it->h = lh;
+		it->text = xasprintf("#%s", e->id);
+		c->out->v[i].keep_next = i + 1 < c->out->n;
+	}
+	b = &c->out->v[c->out->n - 1];
+	S_leader(&b->items, S_text_end(c, &b->items) + 4, right -
+	    S_w(c, f, size, "000", 3) - 4, S_ascent(size));
+	it = S_item(&b->items, LI_TEXT);
+	it->x = right;
+	it->y = S_ascent(size);
+	it->font = f;
+	it->size = size;
+	it->color = c->l->p.text;
+	it->right = true;
+	it->text = xasprintf("#%s", e->id);	/* becomes the page */
+	it->target = -2;
+}
+
 static void
 S_toc(struct ctx *c, const struct doc_node *toc)
 {
-	double size = c->l->p.font_size;
-
 	S_plain(c, toc->text, c->x0, c->width, 15, LF_BOLD, c->l->p.accent, 0);
-	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
-		double x = c->x0 + (e->level - 1) * INDENT;
-		size_t first = c->out->n;
-		struct lay_item *it;
-		struct box *b;
-
-		S_plain(c, e->text, x + 34, c->width - (x - c->x0) - 34 - 30,
-		    size, e->level == 1 ? LF_BOLD : LF_REGULAR, c->l->p.text,
-		    e->level == 1 ? 6 : 1);
-		b = &c->out->v[first];
-		S_text(&b->items, x, S_ascent(size), e->level == 1 ? LF_BOLD :
-		    LF_REGULAR, size, c->l->p.text, e->number, strlen(e->number));
-		it = S_item(&b->items, LI_TEXT);
-		it->x = c->x0 + c->width;
-		it->y = S_ascent(size);
-		it->size = size;
-		it->right = true;
-		it->text = xasprintf("#%s", e->id);	/* becomes the page */
-		it->target = -2;
-		it = S_item(&b->items, LI_LINK);
-		it->x = c->x0;
-		it->w = c->width;
-		it->h = size * LEADING;
-		it->text = xasprintf("#%s", e->id);
-	}
+	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
+		S_toc_entry(c, e);
 }
 
 /* --- pagination --- */
@@ -2102,6 +2156,26 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 		y = b->top + b->h;
 	}
 	return page - first + 1;
+}
+
+/* Whether the document has a contents page: a document of fewer than
+ * four pages without one is read through faster than its contents. */
+static bool
+S_has_toc(const struct doc *d, int pages)
+{
+	const struct doc_node *toc = d->root->first;
+
+	return toc != NULL && toc->type == DOC_TOC && pages >= 4;
+}
+
+/* Moves the paginated body on by n pages, behind the contents. */
+static void
+S_shift(struct boxes *bx, struct pager *pg, int n)
+{
+	for (size_t i = 0; i < bx->n; i++)
+		bx->v[i].page += n;
+	for (size_t i = 0; i < pg->n; i++)
+		pg->v[i].page += n;
 }
 
 /* --- pages --- */
@@ -2332,20 +2406,21 @@ layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
 	struct boxes toc = { 0 }, body = { 0 };
 	struct pager pg = { 0 };
 	struct ctx c = { .m = m, .hy = h, .l = l, .doc = d };
-	int ntoc = 0;
+	int nbody, ntoc;
 
 	l->p = *p;
 	c.x0 = p->margin_left;
 	c.width = p->page_w - p->margin_left - p->margin_right;
 	S_cover(&c, d);
-	if (d->root->first != NULL && d->root->first->type == DOC_TOC) {
+	c.out = &body;
+	S_blocks(&c, d->root);
+	nbody = S_paginate(&c, &body, 1, &pg);
+	if (S_has_toc(d, 1 + nbody)) {
 		c.out = &toc;
 		S_toc(&c, d->root->first);
 		ntoc = S_paginate(&c, &toc, 1, &pg);
+		S_shift(&body, &pg, ntoc);
 	}
-	c.out = &body;
-	S_blocks(&c, d->root);
-	S_paginate(&c, &body, 1 + ntoc, &pg);
 	S_emit_boxes(l, &toc);
 	S_emit_boxes(l, &body);
 	S_emit_heads(&c, &pg);

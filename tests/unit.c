@@ -1360,6 +1360,66 @@ test_anchor_lookup(void)
 	doc_free(d);
 }
 
+/* A document of n sections of k lines each, with a contents list. */
+static struct layout *
+toc_layout(int n, int k)
+{
+	struct doc *d = small_doc();
+	struct doc_node *toc = doc_add(d->root, DOC_TOC, "Inhalt");
+	struct lay_params p;
+	struct layout *l;
+
+	for (int i = 0; i < n; i++) {
+		char *id = xasprintf("s%d", i);
+		struct doc_node *s = add_section(d->root, "Kapitel", id),
+		    *e = doc_add(toc, DOC_TOC_ENTRY, "Kapitel");
+
+		e->number = xstrdup("1.");
+		e->id = xstrdup(id);
+		e->level = 1;
+		for (int j = 0; j < k; j++)
+			doc_add(doc_add(s, DOC_PARAGRAPH, NULL), DOC_TEXT, "Zeile");
+		free(id);
+	}
+	layout_defaults(&p);
+	l = layout_build(d, &fake, NULL, &p);
+	doc_free(d);
+	return l;
+}
+
+/* No contents page below four pages; above, every entry has its dot
+ * leader and the page its chapter starts on, and the body follows the
+ * contents. */
+static void
+test_layout_toc(void)
+{
+	struct layout *l = toc_layout(2, 10);
+	int leaders = 0, numbers = 0;
+	bool right = true;
+
+	report(l->npages == 2 && page_of_text(l, "Inhalt") < 0,
+	    "a document of two pages has no contents page", "%zu pages, "
+	    "contents on page %d", l->npages, page_of_text(l, "Inhalt"));
+	layout_free(l);
+	l = toc_layout(6, 60);
+	for (size_t i = 0; i < l->pages[1].n; i++) {
+		const struct lay_item *it = &l->pages[1].items[i];
+
+		leaders += it->type == LI_LINE && it->dash == 2;
+		if (it->type == LI_TEXT && it->right && it->size == l->p.font_size) {
+			int want = l->anchors[numbers].page + 1;
+
+			right &= atoi(it->text) == want && want > 2;
+			numbers++;
+		}
+	}
+	report(page_of_text(l, "Inhalt") == 1 && leaders == 6 && numbers == 6 &&
+	    right, "contents with dot leaders and the pages of the chapters",
+	    "page %d, %d leaders, %d page numbers", page_of_text(l, "Inhalt"),
+	    leaders, numbers);
+	layout_free(l);
+}
+
 /* An item outside the page box, or NULL. */
 static const struct lay_item *
 outside(const struct layout *l, size_t *page)
@@ -2190,6 +2250,7 @@ test_layout(void)
 	    "separated");
 	report(some_moved, "a heading at the foot of a page moves to the next",
 	    "never moved");
+	test_layout_toc();
 	hyph_close(h);
 }
 
