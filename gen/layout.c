@@ -192,6 +192,8 @@ struct chunk {
 	bool		 figure;	/* a figure: isolated for the bidi order */
 	bool		 newline;	/* a forced break before it */
 	bool		 glue;		/* no break before it (S_glue) */
+	bool		 ragged;	/* hyphenated only where it does not
+					   fit a line of its own (a cell) */
 	int		 link;		/* link number, -1 none */
 };
 
@@ -551,8 +553,8 @@ S_break(const struct ctx *c, struct chunks *cs, double width,
 				    ch.len, ch.font, ch.link, space, size);
 				break;
 			}
-			cut = ln->width < 0.85 * width || ln->n == 0 ?
-			    S_hyphen_head(c, &ch, room, size) : 0;
+			cut = (ln->width < 0.85 * width && !ch.ragged) ||
+			    ln->n == 0 ? S_hyphen_head(c, &ch, room, size) : 0;
 			if (cut > 0) {
 				bool dash = ch.s[cut - 1] != '-';
 
@@ -1015,8 +1017,10 @@ S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
 	bool blank = false;
 
 	S_split(&cs, text, f, -1, &blank);
-	for (size_t i = 0; whole && i < cs.n; i++)
-		cs.v[i].whole = true;
+	for (size_t i = 0; i < cs.n; i++) {
+		cs.v[i].whole |= whole;
+		cs.v[i].ragged = true;
+	}
 	S_break(c, &cs, w, size, ls);
 	S_chunks_free(&cs);
 }
@@ -1295,7 +1299,9 @@ S_ncol(const struct doc_node *t)
 	return n;
 }
 
-static void	S_table_one(struct ctx *, const struct doc_node *);
+struct tnotes;
+static void	S_table_one(struct ctx *, const struct doc_node *,
+		    const struct tnotes *);
 
 /* Whether no page may break after body row bi of nbody (head rows: any
  * bi) whose total row is body row total (-1: none).  A table of up to 8
@@ -1308,16 +1314,17 @@ S_keep_row(bool head, int bi, int nbody, int total)
 	    (total >= 0 && bi >= total - 2 && bi < total);
 }
 
-/* Part of table t: its first column and columns [from, to). */
+/* A copy of table t with title (taken over): its first column and
+ * columns [from, to), the stand and source line with meta. */
 static struct doc_node *
-S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
-    size_t nparts)
+S_table_copy(const struct doc_node *t, size_t from, size_t to, char *title,
+    bool meta)
 {
 	struct doc_node *p = doc_node_new(DOC_TABLE);
 
 	p->line = t->line;
-	p->text = xasprintf("%s (Teil %zu von %zu)", t->text, part, nparts);
-	if (part == nparts) {
+	p->text = title;
+	if (meta) {
 		p->note = t->note != NULL ? xstrdup(t->note) : NULL;
 		p->source = t->source != NULL ? xstrdup(t->source) : NULL;
 	}
@@ -1339,6 +1346,143 @@ S_table_part(const struct doc_node *t, size_t from, size_t to, size_t part,
 		}
 	}
 	return p;
+}
+
+/* --- notes out of number cells --- */
+
+/* The notes taken out of a table's number cells, numbered in the order
+ * they first appear; the same text keeps its number. */
+struct tnotes {
+	char		**v;
+	size_t		 n, cap;
+	xmlHashTablePtr	 index;		/* text -> number */
+};
+
+/* n in superscript digits: "¹", "¹²". */
+static char *
+S_superscript(size_t n)
+{
+	static const char *const sup[10] = { "\xE2\x81\xB0", "\xC2\xB9",
+	    "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB4", "\xE2\x81\xB5",
+	    "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8",
+	    "\xE2\x81\xB9" };
+	char digits[24];
+	struct buf b;
+
+	snprintf(digits, sizeof(digits), "%zu", n);
+	buf_init(&b);
+	for (const char *d = digits; *d != '\0'; d++)
+		buf_puts(&b, sup[*d - '0']);
+	return buf_detach(&b);
+}
+
+/* The marker of note text, numbered anew if the table has none yet. */
+static char *
+S_note_marker(struct tnotes *nt, const char *text)
+{
+	size_t k = (size_t)(uintptr_t)xmlHashLookup(nt->index,
+	    (const xmlChar *)text);
+
+	if (k == 0) {
+		grow(&nt->v, &nt->cap, nt->n + 1, sizeof(*nt->v));
+		nt->v[nt->n++] = xstrdup(text);
+		k = nt->n;
+		(void)xmlHashAddEntry(nt->index, (const xmlChar *)text,
+		    (void *)(uintptr_t)k);
+	}
+	return S_superscript(k);
+}
+
+static void
+S_tnotes_free(struct tnotes *nt)
+{
+	for (size_t i = 0; i < nt->n; i++)
+		free(nt->v[i]);
+	free(nt->v);
+	xmlHashFree(nt->index, NULL);
+}
+
+/* The width a number column needs for itself: its widest figure or head
+ * word.  A note more than twice as long would wrap into a tall cell. */
+static double
+S_own_width(const struct ctx *c, const struct doc_node *t, size_t j,
+    double size)
+{
+	double own = 30, line;
+
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
+		const struct doc_node *x = r->first;
+		double w = 0;
+
+		for (size_t k = 0; x != NULL && k < j; k++)
+			x = x->next;
+		if (x == NULL || !(x->flags & DOC_CELL_NUM))
+			continue;
+		if (r->flags & DOC_ROW_HEAD)
+			w = S_widest_word(c, x->text, LF_BOLD, size, &line);
+		else if (S_figure(r, x))
+			w = S_w(c, S_row_font(r, x), size, x->text,
+			    strlen(x->text));
+		own = w > own ? w : own;
+	}
+	return own;
+}
+
+/* Moves each note of a number cell that would wrap into more than two
+ * lines out under the table, leaving its number in the cell (a note
+ * written in place of a figure, or beside one).  Changes the copy t. */
+static void
+S_move_notes(const struct ctx *c, struct doc_node *t, struct tnotes *nt)
+{
+	size_t j = 0;
+	double size = table_sizes[TABLE_SIZES - 1];
+
+	for (const struct doc_node *x = t->first->first; x != NULL;
+	    x = x->next, j++) {
+		double room = 2 * S_own_width(c, t, j, size);
+
+		for (struct doc_node *r = t->first; r != NULL; r = r->next) {
+			struct doc_node *y = r->first;
+			char *mark, *text;
+
+			for (size_t k = 0; y != NULL && k < j; k++)
+				y = y->next;
+			if (y == NULL || !(y->flags & DOC_CELL_NUM) ||
+			    (r->flags & DOC_ROW_HEAD))
+				continue;
+			if (y->note != NULL && S_w(c, LF_REGULAR, NOTE_SIZE,
+			    y->note, strlen(y->note)) > room) {
+				mark = S_note_marker(nt, y->note);
+				text = xasprintf("%s\xC2\xA0%s", y->text, mark);
+				free(y->note);
+				y->note = NULL;
+			} else if (!S_figure(r, y) && S_w(c, LF_REGULAR, size,
+			    y->text, strlen(y->text)) > room) {
+				mark = S_note_marker(nt, y->text);
+				text = xstrdup(mark);
+			} else
+				continue;
+			free(mark);
+			free(y->text);
+			y->text = text;
+		}
+	}
+}
+
+/* The notes under the table, each after its number. */
+static void
+S_table_notes(struct ctx *c, const struct tnotes *nt)
+{
+	for (size_t i = 0; i < nt->n; i++) {
+		char *mark = S_superscript(i + 1),
+		    *line = xasprintf("%s %s", mark, nt->v[i]);
+
+		c->out->v[c->out->n - 1].keep_next = true;
+		S_plain(c, line, c->x0, c->width, 7.5, LF_REGULAR,
+		    c->l->p.muted, i == 0 ? 4 : 0);
+		free(line);
+		free(mark);
+	}
 }
 
 /* Whether columns 1.. of least widths minw go into nparts parts of
@@ -1364,7 +1508,7 @@ S_parts_fit(const double *minw, size_t ncol, size_t nparts, double width)
  * many columns as the others, so that no column is lost and none is cut
  * narrower than its widest word. */
 static void
-S_table(struct ctx *c, const struct doc_node *t)
+S_table_set(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 {
 	size_t ncol = S_ncol(t), nparts = 1;
 	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
@@ -1386,10 +1530,11 @@ S_table(struct ctx *c, const struct doc_node *t)
 		nparts = (ncol - 1 + per - 1) / per;
 		for (size_t from = 1; from < ncol; from += per) {
 			size_t to = from + per < ncol ? from + per : ncol;
-			struct doc_node *p = S_table_part(t, from, to, part++,
-			    nparts);
+			struct doc_node *p = S_table_copy(t, from, to,
+			    xasprintf("%s (Teil %zu von %zu)", t->text, part,
+			    nparts), part == nparts);
 
-			S_table_one(c, p);
+			S_table_one(c, p, part++ == nparts ? nt : NULL);
 			doc_node_free(p);
 		}
 	}
@@ -1397,11 +1542,31 @@ S_table(struct ctx *c, const struct doc_node *t)
 	free(minw);
 	free(col);
 	if (fits)
-		S_table_one(c, t);
+		S_table_one(c, t, nt);
+}
+
+/* Long notes of number cells go under the table first; then the table
+ * is set, in parts if it is too wide. */
+static void
+S_table(struct ctx *c, const struct doc_node *t)
+{
+	struct doc_node *own;
+	struct tnotes nt = { .index = xmlHashCreate(0) };
+
+	if (t->first == NULL) {
+		S_table_set(c, t, NULL);
+		xmlHashFree(nt.index, NULL);
+		return;
+	}
+	own = S_table_copy(t, 1, S_ncol(t), xstrdup(t->text), true);
+	S_move_notes(c, own, &nt);
+	S_table_set(c, nt.n > 0 ? own : t, &nt);
+	doc_node_free(own);
+	S_tnotes_free(&nt);
 }
 
 static void
-S_table_one(struct ctx *c, const struct doc_node *t)
+S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 {
 	size_t ncol = S_ncol(t);
 	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
@@ -1459,6 +1624,8 @@ S_table_one(struct ctx *c, const struct doc_node *t)
 				S_split_row(c->out, room);
 		}
 	}
+	if (nt != NULL)
+		S_table_notes(c, nt);
 	if (t->note != NULL || t->source != NULL) {
 		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
 		    t->note != NULL && t->source != NULL ? " \xC2\xB7 " : "",

@@ -1981,6 +1981,10 @@ test_layout_tables(void)
 	add_rows(a, (const char *const[]){ "#Kennzahl|Ist",
 	    "Eintritte gesamt|Kalkulation auf Basis des Vorjahresvolumens "
 	    "und der Planung der Agentur für Arbeit im Landkreis", NULL });
+	add_rows(a, (const char *const[]){ "#Kennzahl|Eintritte", "AGH|1.554",
+	    NULL });
+	a->last->last->last->note = xstrdup("Kalkulation auf Basis des "
+	    "Vorjahresvolumens");
 	add_table(a, 30, 2, 3, "z");
 	t = a->last;
 	t->first->next->first->next->note = xstrdup("Anmerkung");
@@ -2025,6 +2029,12 @@ test_layout_tables(void)
 	report(find_item(l, "Eintritte gesamt") != NULL,
 	    "table: a note in a number cell leaves the label its line",
 	    "label broken");
+	report(find_item(l, "\xC2\xB9") != NULL &&
+	    find_item(l, "1.554\xC2\xA0\xC2\xB9") != NULL &&
+	    count_text(l, "\xC2\xB9 Kalkulation auf Basis des Vorjahresvolumens")
+	    == 2 && find_item(l, "Anmerkung") != NULL,
+	    "table: a long note of a number cell goes under the table, "
+	    "numbered; a short one stays", "not moved");
 	report(find_item(l, "Anzahl der Kinder") != NULL &&
 	    find_item(l, "Ist Vorjahr") != NULL &&
 	    find_item(l, "speziell für Flüchtlinge") != NULL,
