@@ -32,6 +32,7 @@ struct box {
 	double		 space;		/* above; dropped at the top of a page */
 	bool		 keep_next;	/* no page break after this box */
 	bool		 divisible;	/* a tall row: may be cut between lines */
+	bool		 landscape;	/* goes on a landscape page */
 	int		 table;		/* table number, -1 if none */
 	int		 row;		/* 0: caption and head of the table */
 	int		 anchor;	/* anchor set here, -1 if none */
@@ -54,12 +55,27 @@ struct ctx {
 	struct hyph		*hy;
 	struct layout		*l;
 	double			 x0, width;	/* text column */
+	bool			 landscape;	/* boxes made for a landscape page */
+	size_t			 turned;	/* the first of them */
 	struct boxes		*out;
 	struct boxes		 heads;		/* a table's repeated head, by table */
 	int			 ntables;
 	int			 nblocks;
 	const struct doc	*doc;
 };
+
+/* The height of a page: a landscape page is an A4 page turned. */
+static double
+S_page_h(const struct lay_params *p, bool landscape)
+{
+	return landscape ? p->page_w : p->page_h;
+}
+
+static double
+S_text_h(const struct lay_params *p, bool landscape)
+{
+	return S_page_h(p, landscape) - p->margin_top - p->margin_bottom;
+}
 
 static struct lay_item *
 S_item(struct lay_page *p, enum lay_type type)
@@ -1503,6 +1519,34 @@ S_parts_fit(const double *minw, size_t ncol, size_t nparts, double width)
 	return true;
 }
 
+/* Whether boxes are made for a landscape page from now on: a table too
+ * wide for the text column is set across a turned page, if the
+ * template's margins leave one of at least 100 mm. */
+static bool
+S_turn(struct ctx *c)
+{
+	const struct lay_params *p = &c->l->p;
+
+	if (c->landscape || S_text_h(p, true) < 100 * MM)
+		return false;
+	c->landscape = true;
+	c->width = p->page_h - p->margin_left - p->margin_right;
+	c->turned = c->out->n;
+	return true;
+}
+
+/* Back to upright pages; the boxes made since S_turn are landscape. */
+static void
+S_unturn(struct ctx *c)
+{
+	const struct lay_params *p = &c->l->p;
+
+	for (size_t i = c->turned; i < c->out->n; i++)
+		c->out->v[i].landscape = true;
+	c->landscape = false;
+	c->width = p->page_w - p->margin_left - p->margin_right;
+}
+
 /* A table too wide for the page at the smallest size goes into parts
  * one under the other, each with the first column again and about as
  * many columns as the others, so that no column is lost and none is cut
@@ -1516,6 +1560,15 @@ S_table_set(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 	    *minw = xcalloc(ncol + 1, sizeof(double));
 	bool fits = ncol <= 2 ||
 	    S_columns(c, t, col, ncol, table_sizes[TABLE_SIZES - 1], false);
+
+	if (!fits && S_turn(c)) {
+		S_table_set(c, t, nt);
+		S_unturn(c);
+		free(natural);
+		free(minw);
+		free(col);
+		return;
+	}
 
 	if (!fits) {
 		size_t per, part = 1;
@@ -1586,7 +1639,7 @@ S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 	 * once as they stand first, once as the next page repeats them.  A
 	 * head taller than a third of the page is not repeated: the rows
 	 * get the whole page, and the head itself is cut like a row. */
-	text_h = c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom;
+	text_h = S_text_h(&c->l->p, c->landscape);
 	if (c->heads.v[id].h > text_h / 3) {
 		S_page_free(&c->heads.v[id].items);
 		memset(&c->heads.v[id].items, 0, sizeof(c->heads.v[id].items));
@@ -2274,22 +2327,30 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 	double y = top;
 	int page = first;
 	size_t first_on_page = 0, floats = 0;
+	bool land = false;
 
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 		double space = y > top ? b->space : 0;
+		/* A landscape table begins a page and ends one. */
+		bool turn = b->landscape != land && y > top;
 
 		b->at = y;
+		if (b->landscape != land && !turn) {
+			land = b->landscape;
+			bottom = top + S_text_h(p, land);
+		}
 
 		/* A tall row fills the rest of the page and goes on. */
-		if (y + space + b->h > bottom && y > top && b->divisible &&
-		    S_fill_page(bx, i, bottom - y - space))
+		if (!turn && y + space + b->h > bottom && y > top &&
+		    b->divisible && S_fill_page(bx, i, bottom - y - space))
 			b = &bx->v[i];
-		if (y + space + b->h > bottom && y > top) {
+		if (turn || (y + space + b->h > bottom && y > top)) {
 			size_t j = i;
 			double chain = b->h, at;
 
-			while (j > first_on_page && bx->v[j - 1].keep_next) {
+			while (!turn && j > first_on_page &&
+			    bx->v[j - 1].keep_next) {
 				j--;
 				chain += bx->v[j].h;
 			}
@@ -2298,8 +2359,8 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			/* Rather than leave more than a third of the page
 			 * empty, text that follows the figure fills it. */
 			at = bx->v[i].at;
-			if (floats < bx->n && S_float(bx, i, bottom - at,
-			    (bottom - top) / 3)) {
+			if (!land && floats < bx->n && S_float(bx, i,
+			    bottom - at, (bottom - top) / 3)) {
 				floats++;
 				y = at;
 				i--;
@@ -2308,6 +2369,8 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			b = &bx->v[i];
 			page++;
 			y = top;
+			land = b->landscape;
+			bottom = top + S_text_h(p, land);
 			first_on_page = i;
 			space = 0;
 			if (b->table >= 0 && b->row > 0 && i > 0 &&
@@ -2361,8 +2424,8 @@ S_page(struct layout *l, int n)
 static void
 S_emit(struct layout *l, struct lay_page *items, int page, double top)
 {
-	double H = l->p.page_h;
 	struct lay_page *pg = S_page(l, page);
+	double H = S_page_h(&l->p, pg->landscape);
 
 	for (size_t i = 0; i < items->n; i++) {
 		struct lay_item *it = S_item(pg, LI_TEXT);
@@ -2396,9 +2459,11 @@ S_emit_boxes(struct layout *l, struct boxes *bx)
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 
+		S_page(l, b->page)->landscape = b->landscape;
 		if (b->anchor >= 0) {
 			l->anchors[b->anchor].page = b->page;
-			l->anchors[b->anchor].y = l->p.page_h - b->top + 4;
+			l->anchors[b->anchor].y = S_page_h(&l->p, b->landscape) -
+			    b->top + 4;
 		}
 		S_emit(l, &b->items, b->page, b->top);
 	}
@@ -2510,14 +2575,16 @@ S_running(struct ctx *c, const struct doc *d)
 
 	for (size_t i = 1; i < n; i++) {
 		struct lay_page *pg = &c->l->pages[i];
-		double ytop = p->page_h - p->margin_top + 22;
+		double ytop = S_page_h(p, pg->landscape) - p->margin_top + 22;
+		double right = (pg->landscape ? p->page_h : p->page_w) -
+		    p->margin_right;
 		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
 
 		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, p->muted, d->jobcenter,
 		    strlen(d->jobcenter));
-		S_right_text(pg, c->x0 + c->width, ytop, 7.5, d->title, p->muted);
-		S_rule(pg, c->x0, ytop - 5, c->x0 + c->width, 0.5, RULE_GRAY);
-		S_right_text(pg, c->x0 + c->width, p->margin_bottom - 24, 8, foot,
+		S_right_text(pg, right, ytop, 7.5, d->title, p->muted);
+		S_rule(pg, c->x0, ytop - 5, right, 0.5, RULE_GRAY);
+		S_right_text(pg, right, p->margin_bottom - 24, 8, foot,
 		    p->muted);
 		free(foot);
 	}

@@ -55,6 +55,7 @@ struct lay_item {
 struct lay_page {
 	struct lay_item	*items;
 	size_t		 n, cap;
+	bool		 landscape;	/* page_h wide and page_w high */
 };
 
 /* A place links, the contents and the outline point at. */

@@ -891,8 +891,12 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 	dev.pages = xcalloc(l->npages + 1, sizeof(*dev.pages));
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++) {
 		dev.pages[i] = HPDF_AddPage(dev.pdf);
-		HPDF_Page_SetWidth(dev.pages[i], (HPDF_REAL)params.page_w);
-		HPDF_Page_SetHeight(dev.pages[i], (HPDF_REAL)params.page_h);
+		bool turned = l->pages[i].landscape;
+
+		HPDF_Page_SetWidth(dev.pages[i], (HPDF_REAL)(turned ?
+		    params.page_h : params.page_w));
+		HPDF_Page_SetHeight(dev.pages[i], (HPDF_REAL)(turned ?
+		    params.page_w : params.page_h));
 	}
 	for (size_t i = 0; i < l->npages && dev.error == 0; i++)
 		for (size_t k = 0; k < l->pages[i].n; k++)

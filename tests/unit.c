@@ -1424,11 +1424,12 @@ test_layout_toc(void)
 static const struct lay_item *
 outside(const struct layout *l, size_t *page)
 {
-	double W = l->p.page_w, H = l->p.page_h;
-
 	for (size_t p = 0; p < l->npages; p++)
 		for (size_t i = 0; i < l->pages[p].n; i++) {
 			const struct lay_item *it = &l->pages[p].items[i];
+			bool turned = l->pages[p].landscape;
+			double W = turned ? l->p.page_h : l->p.page_w;
+			double H = turned ? l->p.page_w : l->p.page_h;
 			double w = it->type == LI_TEXT ? fake_width(NULL, it->font,
 			    it->size, it->text, strlen(it->text)) : 0;
 			bool out = it->x < 0 || it->y < 0 || it->y > H ||
@@ -1955,6 +1956,64 @@ right_end(const struct lay_item *it)
 	    strlen(it->text));
 }
 
+/* Whether every page of the table stands turned, after the text before
+ * it, and the text before and after it (which may move up to fill the
+ * page) on upright pages; the number of parts into *parts. */
+static bool
+landscape_case(int ncol, double margin, int *parts)
+{
+	struct doc *d = small_doc();
+	struct doc_node *a = add_section(d->root, "A", "a");
+	struct lay_params p;
+	struct layout *l;
+	bool right = true;
+	int before, after, first = -1;
+
+	doc_add(doc_add(a, DOC_PARAGRAPH, NULL), DOC_TEXT, "Davor");
+	add_table(a, ncol, 1, 3, "z");
+	doc_add(doc_add(a, DOC_PARAGRAPH, NULL), DOC_TEXT, "Danach");
+	layout_defaults(&p);
+	p.margin_top = p.margin_bottom = margin;
+	l = layout_build(d, &fake, NULL, &p);
+	before = page_of_text(l, "Davor");
+	after = page_of_text(l, "Danach");
+	for (size_t k = 0; k < l->npages; k++)
+		for (size_t i = 0; i < l->pages[k].n; i++) {
+			const struct lay_item *it = &l->pages[k].items[i];
+
+			if (it->type != LI_TEXT || strncmp(it->text, "c1.", 3) != 0)
+				continue;
+			first = first < 0 ? (int)k : first;
+			right &= l->pages[k].landscape && (int)k > before;
+		}
+	*parts = count_text(l, "(Teil 1 von");
+	right &= first > before && before >= 0 && after >= 0 &&
+	    !l->pages[before].landscape && !l->pages[after].landscape;
+	layout_free(l);
+	doc_free(d);
+	return right;
+}
+
+/* A table too wide for the text column at 8 pt goes across a landscape
+ * page of its own, in parts only if it is too wide for that too; not if
+ * the template's margins leave a turned page too low. */
+static void
+test_layout_landscape(void)
+{
+	int parts;
+	bool turned = landscape_case(18, 25 * 72 / 25.4, &parts);
+
+	report(turned && parts == 0, "table: too wide upright, whole on a "
+	    "landscape page", "turned %d, parts %d", turned, parts);
+	turned = landscape_case(40, 25 * 72 / 25.4, &parts);
+	report(turned && parts == 1, "table: too wide for a landscape page, "
+	    "in parts on landscape pages", "turned %d, parts %d", turned,
+	    parts);
+	turned = landscape_case(18, 60 * 72 / 25.4, &parts);
+	report(!turned && parts == 1, "table: margins too tall for a landscape "
+	    "page, in parts upright", "turned %d, parts %d", turned, parts);
+}
+
 /* Column widths like CSS's automatic table layout, heads that break at
  * blanks only, the 8 pt floor, figures aligned on the decimal comma. */
 static void
@@ -2261,6 +2320,7 @@ test_layout(void)
 	report(some_moved, "a heading at the foot of a page moves to the next",
 	    "never moved");
 	test_layout_toc();
+	test_layout_landscape();
 	hyph_close(h);
 }
 
