@@ -3,7 +3,9 @@
  * every decision the two writers then only draw. */
 #include "chart.h"
 
+#include <libxml/hash.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,22 +259,23 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 static void
 S_categories(struct doc_node *chart)
 {
-	const char **cat = NULL;
-	size_t n = 0, cap = 0, step;
+	/* category -> its number + 1: a series of 20.000 periods */
+	xmlHashTablePtr cat = xmlHashCreate(0);
+	size_t n = 0, step;
 	bool *named;
 
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next) {
-			size_t k = 0;
+			size_t k = (size_t)(uintptr_t)xmlHashLookup(cat,
+			    (const xmlChar *)d->source);
 
-			while (k < n && strcmp(cat[k], d->source) != 0)
-				k++;
-			if (k == n) {
-				grow(&cat, &cap, n + 1, sizeof(*cat));
-				cat[n++] = d->source;
+			if (k == 0) {
+				k = ++n;
+				(void)xmlHashAddEntry(cat,
+				    (const xmlChar *)d->source, (void *)(uintptr_t)k);
 			}
-			d->level = (int)k;
+			d->level = (int)(k - 1);
 		}
 	step = (n + AXIS_LABELS - 1) / AXIS_LABELS;
 	named = xcalloc(n + 1, sizeof(*named));
@@ -289,7 +292,7 @@ S_categories(struct doc_node *chart)
 		}
 	chart->level = (int)n;
 	free(named);
-	free(cat);
+	xmlHashFree(cat, NULL);
 }
 
 void
