@@ -2314,78 +2314,165 @@ S_float(struct boxes *bx, size_t i, double gap, double most)
 	return true;
 }
 
+/* Pagination sees the flow as blocks: the boxes of one paragraph, list,
+ * heading, table or chart share a block number.  A block may split
+ * between two of its boxes where the first does not keep with the next,
+ * or inside a divisible box (a tall row) between lines; a part that
+ * begins a page under a table's or a bar chart's head gets that head
+ * again.  Keep rules between blocks (a heading, a caption, a paragraph
+ * ending in ":") are the keep flag of a block's last box. */
+
+/* The end of the block box i belongs to. */
+static size_t
+S_block_end(const struct boxes *bx, size_t i)
+{
+	size_t e = i + 1;
+
+	while (e < bx->n && bx->v[e].block == bx->v[i].block)
+		e++;
+	return e;
+}
+
+/* Where the block [i, e) splits so that its part before goes into room:
+ * after the last box that fits and may be left by a break, or inside a
+ * divisible box that fills the room with three lines or more; i if no
+ * part fits.  Fresh (the page holds nothing else of the flow): keep rules
+ * give way, and if not even the first box fits it stands alone, over
+ * the foot, which the size limits of rows and charts make never happen. */
+static size_t
+S_split_at(struct boxes *bx, size_t i, size_t e, double room, bool fresh)
+{
+	double used = 0;
+	size_t cut = i;
+
+	for (size_t k = i; k < e; k++) {
+		struct box *b = &bx->v[k];
+		double space = k == i && fresh ? 0 : b->space;
+
+		if (used + space + b->h > room) {
+			if (b->divisible && S_fill_page(bx, k, room - used - space))
+				cut = k + 1;
+			break;
+		}
+		used += space + b->h;
+		/* The last box's keep binds it to the next block, not here. */
+		if (!b->keep_next || fresh || k + 1 == e)
+			cut = k + 1;
+	}
+	if (cut == i && fresh)
+		cut = i + 1;
+	assert(cut <= e && (cut > i || !fresh));
+	return cut;
+}
+
+/* The first of the boxes before i on its page that must go with it to
+ * the next page (a heading, a caption, a paragraph ending in ":"),
+ * unless together they would not fit on a page or they are all the page
+ * holds: moved, they would stand alone there as here. */
+static size_t
+S_keep_chain(const struct boxes *bx, size_t i, size_t page_start,
+    double page)
+{
+	size_t j = i;
+	double chain = bx->v[i].h;
+
+	while (j > page_start && bx->v[j - 1].keep_next) {
+		j--;
+		chain += bx->v[j].h;
+	}
+	return j > page_start && chain <= page ? j : i;
+}
+
+struct pen {
+	int		 page;
+	double		 y, top, bottom;
+	bool		 land;
+	size_t		 page_start;	/* the first box on the page */
+};
+
+/* Turns to a new page for box i, with its table's or chart's head
+ * repeated if it continues one. */
+static void
+S_new_page(const struct ctx *c, struct boxes *bx, size_t i, struct pen *pn,
+    struct pager *pg)
+{
+	const struct box *b = &bx->v[i];
+
+	pn->page++;
+	pn->y = pn->top;
+	pn->land = b->landscape;
+	pn->bottom = pn->top + S_text_h(&c->l->p, pn->land);
+	pn->page_start = i;
+	if (b->table >= 0 && b->row > 0 && i > 0 &&
+	    bx->v[i - 1].table == b->table) {
+		grow(&pg->v, &pg->cap, pg->n + 1, sizeof(*pg->v));
+		pg->v[pg->n++] = (struct placed_head){ b->table, pn->page,
+		    pn->y };
+		pn->y += c->heads.v[b->table].h;
+	}
+}
+
+/* Places boxes [i, k) one under the other from the pen on. */
+static void
+S_place(struct boxes *bx, size_t i, size_t k, struct pen *pn)
+{
+	for (; i < k; i++) {
+		struct box *b = &bx->v[i];
+
+		b->page = pn->page;
+		b->top = pn->y + (i == pn->page_start ? 0 : b->space);
+		pn->y = b->top + b->h;
+	}
+}
+
 /* Gives every box a page and a place, from page first on; returns the
- * number of pages used.  A box that does not fit moves to the next page
- * together with the boxes before it that must stay with it, unless those
- * would not fit on one page either. */
+ * number of pages used.  Each step places a block or its part that fits,
+ * or turns the page; a fresh page always takes a part, so this ends. */
 static int
 S_paginate(const struct ctx *c, struct boxes *bx, int first,
     struct pager *pg)
 {
 	const struct lay_params *p = &c->l->p;
-	double top = p->margin_top, bottom = p->page_h - p->margin_bottom;
-	double y = top;
-	int page = first;
-	size_t first_on_page = 0, floats = 0;
-	bool land = false;
+	struct pen pn = { .page = first, .y = p->margin_top,
+	    .top = p->margin_top, .bottom = p->margin_top + S_text_h(p, false) };
+	size_t i = 0, floats = 0;
 
-	for (size_t i = 0; i < bx->n; i++) {
-		struct box *b = &bx->v[i];
-		double space = y > top ? b->space : 0;
+	while (i < bx->n) {
+		size_t e = S_block_end(bx, i), k = i;
+		bool fresh = i == pn.page_start;
+
+		bx->v[i].at = pn.y;
 		/* A landscape table begins a page and ends one. */
-		bool turn = b->landscape != land && y > top;
-
-		b->at = y;
-		if (b->landscape != land && !turn) {
-			land = b->landscape;
-			bottom = top + S_text_h(p, land);
+		if (bx->v[i].landscape != pn.land && fresh) {
+			pn.land = bx->v[i].landscape;
+			pn.bottom = pn.top + S_text_h(p, pn.land);
 		}
+		if (bx->v[i].landscape == pn.land)
+			k = S_split_at(bx, i, e, pn.bottom - pn.y, fresh);
+		S_place(bx, i, k, &pn);
+		if (k == e) {
+			i = k;
+			continue;
+		}
+		if (k == i) {
+			double at;
 
-		/* A tall row fills the rest of the page and goes on. */
-		if (!turn && y + space + b->h > bottom && y > top &&
-		    b->divisible && S_fill_page(bx, i, bottom - y - space))
-			b = &bx->v[i];
-		if (turn || (y + space + b->h > bottom && y > top)) {
-			size_t j = i;
-			double chain = b->h, at;
-
-			while (!turn && j > first_on_page &&
-			    bx->v[j - 1].keep_next) {
-				j--;
-				chain += bx->v[j].h;
-			}
-			if (j > first_on_page && chain <= bottom - top)
-				i = j;
+			k = S_keep_chain(bx, i, pn.page_start, pn.bottom - pn.top);
+			at = bx->v[k].at;
 			/* Rather than leave more than a third of the page
 			 * empty, text that follows the figure fills it. */
-			at = bx->v[i].at;
-			if (!land && floats < bx->n && S_float(bx, i,
-			    bottom - at, (bottom - top) / 3)) {
+			if (!pn.land && floats < bx->n && S_float(bx, k,
+			    pn.bottom - at, (pn.bottom - pn.top) / 3)) {
 				floats++;
-				y = at;
-				i--;
+				pn.y = at;
+				i = k;
 				continue;
 			}
-			b = &bx->v[i];
-			page++;
-			y = top;
-			land = b->landscape;
-			bottom = top + S_text_h(p, land);
-			first_on_page = i;
-			space = 0;
-			if (b->table >= 0 && b->row > 0 && i > 0 &&
-			    bx->v[i - 1].table == b->table) {
-				grow(&pg->v, &pg->cap, pg->n + 1, sizeof(*pg->v));
-				pg->v[pg->n++] = (struct placed_head){ b->table,
-				    page, y };
-				y += c->heads.v[b->table].h;
-			}
 		}
-		b->page = page;
-		b->top = y + space;
-		y = b->top + b->h;
+		S_new_page(c, bx, k, &pn, pg);
+		i = k;
 	}
-	return page - first + 1;
+	return pn.page - first + 1;
 }
 
 /* Whether the document has a contents page: a document of fewer than
