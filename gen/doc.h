@@ -24,10 +24,11 @@ enum doc_type {
 	DOC_LINK,	/* href in id; internal when it starts with '#' */
 	DOC_BREAK,
 	DOC_FIGURE,	/* an inline figure: text display, key, value */
-	DOC_TABLE,	/* text caption, id anchor, stand, source */
+	DOC_TABLE,	/* text caption, id anchor, note: the line under it */
 	DOC_ROW,	/* flags DOC_ROW_*, level indent */
 	DOC_CELL,	/* text display, key, value, note; flags DOC_CELL_* */
-	DOC_CHART,	/* text title, id anchor, flags DOC_CHART_*, unit */
+	DOC_CHART,	/* text title, id anchor, flags DOC_CHART_*, unit,
+			   note: the line under it */
 	DOC_SERIES,	/* text name: one line of a line chart, or the bars */
 	DOC_DATUM,	/* text display, source label, key, value, frac */
 	DOC_TICK,	/* an axis mark of a chart: value, display */
@@ -66,8 +67,11 @@ struct doc_node {
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
 	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
 	char		*value;		/* machine value; "" for no value */
-	char		*note;		/* CELL: note; TABLE: stand */
-	char		*source;	/* TABLE: source; CHART: unit ("€", "%") */
+	char		*note;		/* CELL: note; TABLE, CHART: the line
+					   under it, "Stand: 09/2016 · Quelle:
+					   BA", as the writers print it */
+	char		*source;	/* CHART: unit ("€", "%");
+					   DATUM: its category's label */
 	double		 frac;		/* DATUM, TICK: place on the value axis,
 					   0..1 (pie: share of the whole);
 					   CHART: place of zero */

@@ -203,6 +203,25 @@ S_table(struct builder *b, struct doc_node *parent, const struct table *t,
 	doctable_insert(parent, t, group);
 }
 
+/* A chart right under the table it draws goes without the "Stand ·
+ * Quelle" line: the table's line just above names both. */
+static void
+S_chart(struct doc_node *parent, const struct table *t, const char *field,
+    const char *kind)
+{
+	const struct doc_node *prev = parent->last;
+	char *id = xasprintf("tabelle-%s", t->name);
+	struct doc_node *c;
+
+	c = chart_build(parent, t, field, kind);
+	if (prev != NULL && prev->type == DOC_TABLE && prev->id != NULL &&
+	    strcmp(prev->id, id) == 0) {
+		free(c->note);
+		c->note = NULL;
+	}
+	free(id);
+}
+
 /* --- sections --- */
 
 static void S_blocks(struct builder *, struct doc_node *, xmlNodePtr, int);
@@ -233,7 +252,7 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 		c = planxml_prop(n, "field");
 		k = planxml_prop(n, "kind");
 		if ((t = plan_table(b->p, a)) != NULL)
-			chart_build(parent, t, c, k);
+			S_chart(parent, t, c, k);
 		free(a);
 		free(c);
 		free(k);

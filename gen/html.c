@@ -199,7 +199,6 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 {
 	xmlNodePtr wrap = html_el(parent, "div", NULL), table, cap, sect = NULL;
 	char *cap_id = xasprintf("%s-titel", t->id);
-	struct buf meta;
 
 	html_attr(wrap, "class", "%s", "table-wrap");
 	html_attr(wrap, "id", "%s", t->id);
@@ -224,16 +223,10 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 		S_nl(sect);
 	}
 	S_nl(parent);
-	buf_init(&meta);
-	if (t->note != NULL)
-		buf_puts(&meta, t->note);
-	if (t->source != NULL)
-		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", t->source);
-	if (meta.len > 0) {
-		html_attr(html_el(parent, "p", meta.s), "class", "table-meta");
+	if (t->note != NULL) {
+		html_attr(html_el(parent, "p", t->note), "class", "table-meta");
 		S_nl(parent);
 	}
-	buf_free(&meta);
 	free(cap_id);
 }
 
@@ -330,6 +323,11 @@ S_enter(struct writer *w, const struct doc_node *n)
 		return;
 	case DOC_CHART:
 		svg_chart(w->cur, n, w->palette);
+		if (n->note != NULL) {
+			html_attr(html_el(w->cur, "p", n->note), "class",
+			    "%s", "table-meta");
+			S_nl(w->cur);
+		}
 		return;
 	default:
 		break;

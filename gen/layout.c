@@ -1459,15 +1459,10 @@ S_table_one(struct ctx *c, const struct doc_node *t)
 				S_split_row(c->out, room);
 		}
 	}
-	if (t->note != NULL || t->source != NULL) {
-		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
-		    t->note != NULL && t->source != NULL ? " \xC2\xB7 " : "",
-		    t->source != NULL ? t->source : "");
-
+	if (t->note != NULL) {
 		c->out->v[c->out->n - 1].keep_next = true;
-		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR,
+		S_plain(c, t->note, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, 2);
-		free(meta);
 	}
 	free(col);
 }
@@ -1863,6 +1858,9 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 		S_lines_chart(c, chart);
 	else
 		S_bars(c, chart);
+	if (chart->note != NULL)
+		S_plain(c, chart->note, c->x0, c->width, 7.5, LF_REGULAR,
+		    c->l->p.muted, 2);
 	/* A chart that fits on a page is never cut. */
 	for (size_t i = first; i < c->out->n; i++)
 		h += c->out->v[i].h + c->out->v[i].space;
