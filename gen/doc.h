@@ -11,7 +11,10 @@
 
 enum doc_type {
 	DOC_DOCUMENT,	/* the root; cover data in struct doc */
-	DOC_TOC,	/* table of contents: DOC_TOC_ENTRY children */
+	DOC_TOC,	/* table of contents: DOC_TOC_ENTRY children, at
+			   least two (docbuild.c: none for fewer, and
+			   then neither writer draws a contents list);
+			   min_pages */
 	DOC_TOC_ENTRY,	/* text title, number, id target, level */
 	DOC_SECTION,	/* text title, number "2.1.", id anchor, level 1.. */
 	DOC_PARAGRAPH,
@@ -80,6 +83,13 @@ struct doc_node {
 	int		 color;		/* DATUM of a pie: its palette index */
 	double		 lum;		/* DATUM of a pie: the luminance its
 					   colour is set to (chart.c) */
+	int		 min_pages;	/* TOC: the print layout sets the
+					   contents page only in a document
+					   of at least this many pages,
+					   counting cover and body, not the
+					   contents itself; the web page,
+					   which has no pages, always
+					   shows the list */
 };
 
 /* The cover and what every page names. */
@@ -98,6 +108,8 @@ struct doc {
 struct doc_node	*doc_node_new(enum doc_type type);
 /* Appends child to parent; returns child. */
 struct doc_node	*doc_append(struct doc_node *parent, struct doc_node *child);
+/* Makes child the first child of parent; returns child. */
+struct doc_node	*doc_prepend(struct doc_node *parent, struct doc_node *child);
 /* A new node of type with text (copied, may be NULL), appended. */
 struct doc_node	*doc_add(struct doc_node *parent, enum doc_type type,
 		    const char *text);

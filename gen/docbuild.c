@@ -403,6 +403,13 @@ S_body(struct builder *b, struct doc_node *root)
 	free(used);
 }
 
+/* A contents list of one entry leads only to the heading on the next
+ * page, one of none nowhere: a document gets one from two entries on. */
+#define TOC_MIN_ENTRIES	2
+/* A document shorter than this reads in a glance; a contents page would
+ * be a quarter of it (the print layout obeys; layout.c). */
+#define TOC_MIN_PAGES	4
+
 static void
 S_toc(struct doc_node *toc, const struct doc_node *parent)
 {
@@ -492,7 +499,8 @@ docbuild(const struct plan *p, const struct template *tpl)
 {
 	struct builder b = { .p = p, .tpl = tpl };
 	struct doc *d = xcalloc(1, sizeof(*d));
-	struct doc_node *toc;
+	struct doc_node *toc = doc_node_new(DOC_TOC);
+	int entries = 0;
 
 	b.doc = d;
 	b.inserted = xcalloc(p->ntables + 1, sizeof(*b.inserted));
@@ -502,10 +510,17 @@ docbuild(const struct plan *p, const struct template *tpl)
 		    (void *)(uintptr_t)(i + 1));	/* the first of a name */
 	S_cover(d, p, tpl);
 	d->root = doc_node_new(DOC_DOCUMENT);
-	toc = doc_add(d->root, DOC_TOC, "Inhalt");
 	S_body(&b, d->root);
 	S_unique_ids(d->root);
 	S_toc(toc, d->root);
+	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
+		entries++;
+	if (entries >= TOC_MIN_ENTRIES) {
+		toc->text = xstrdup("Inhalt");
+		toc->min_pages = TOC_MIN_PAGES;
+		doc_prepend(d->root, toc);
+	} else
+		doc_node_free(toc);
 	free(b.inserted);
 	xmlHashFree(b.index, NULL);
 	return d;

@@ -425,8 +425,7 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	html_attr(page, "class", "%s", "page");
 	S_nl(page);
 	S_cover(page, d, tpl);
-	if (d->root->first != NULL && d->root->first->type == DOC_TOC &&
-	    d->root->first->first != NULL)
+	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
 		S_toc(page, d->root->first);
 	w.main = w.cur = html_el(page, "main", NULL);
 	html_attr(w.main, "id", "%s", "inhalt");
