@@ -19,8 +19,12 @@ enum doc_type {
 	DOC_SECTION,	/* text title, number "2.1.", id anchor, level 1.. */
 	DOC_PARAGRAPH,
 	DOC_NOTE,	/* a small-print line */
-	DOC_LIST,	/* flags DOC_ORDERED */
-	DOC_ITEM,
+	DOC_LIST,	/* flags DOC_ORDERED; level: its depth among
+			   the lists of its kind around it (1..) */
+	DOC_ITEM,	/* number: its marker, "1.", "a)", "(1)", "•",
+			   "–", decided by docbuild.c and drawn as it
+			   stands; inline content and nested LISTs, in
+			   their order (text, list, text) */
 	DOC_TEXT,	/* text */
 	DOC_EMPH,
 	DOC_STRONG,
@@ -62,11 +66,13 @@ struct doc_node {
 	struct doc_node	*parent, *first, *last, *prev, *next;
 	int		 line;		/* in plan.xml or the CSV; 0 if made */
 	unsigned	 flags;		/* enum doc_flags */
-	int		 level;		/* SECTION, TOC_ENTRY depth; ROW indent;
+	int		 level;		/* SECTION, TOC_ENTRY, LIST depth;
+					   ROW indent;
 					   DATUM: its category (x place);
 					   CHART: the number of categories */
 	char		*text;		/* display text, title or label */
-	char		*number;	/* SECTION, TOC_ENTRY: "2.1." */
+	char		*number;	/* SECTION, TOC_ENTRY: "2.1."; ITEM:
+					   its marker, "a)" */
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
 	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
 	char		*value;		/* machine value; "" for no value */

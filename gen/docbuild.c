@@ -152,6 +152,20 @@ S_trim(struct doc_node *block)
 	if ((t = block->last) != NULL && t->type == DOC_TEXT &&
 	    (len = strlen(t->text)) > 0 && t->text[len - 1] == ' ')
 		t->text[len - 1] = '\0';
+	/* The text before and after a nested list stands as a block of its
+	 * own. */
+	for (t = block->first; t != NULL; t = t->next) {
+		struct doc_node *x;
+
+		if (t->type != DOC_LIST)
+			continue;
+		if ((x = t->prev) != NULL && x->type == DOC_TEXT &&
+		    (len = strlen(x->text)) > 0 && x->text[len - 1] == ' ')
+			x->text[len - 1] = '\0';
+		if ((x = t->next) != NULL && x->type == DOC_TEXT &&
+		    x->text[0] == ' ')
+			memmove(x->text, x->text + 1, strlen(x->text));
+	}
 	for (t = block->first; t != NULL; ) {
 		struct doc_node *next = t->next;
 
@@ -183,16 +197,57 @@ S_text_block(struct builder *b, struct doc_node *parent, enum doc_type type,
 	return d;
 }
 
+/* Item k (1..) of a list at depth (1..) among the lists of its kind it
+ * sits in: ordered "1.", "a)", "(1)", unordered "•", "–", and round
+ * again below.  Caller frees. */
+char *
+docbuild_marker(bool ordered, int depth, int k)
+{
+	char letters[16];
+	size_t n = 0;
+
+	if (!ordered)
+		return xstrdup(depth % 2 == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
+	switch ((depth - 1) % 3) {
+	case 0:
+		return xasprintf("%d.", k);
+	case 1:		/* a .. z, aa, ab ..: as a spreadsheet names columns */
+		for (int m = k; m > 0 && n < sizeof(letters) - 1; m = (m - 1) / 26)
+			letters[n++] = (char)('a' + (m - 1) % 26);
+		for (size_t i = 0; i < n / 2; i++) {
+			char t = letters[i];
+
+			letters[i] = letters[n - 1 - i];
+			letters[n - 1 - i] = t;
+		}
+		letters[n] = '\0';
+		return xasprintf("%s)", letters);
+	default:
+		return xasprintf("(%d)", k);
+	}
+}
+
+/* The markers are decided here, once: the writers draw the item's
+ * number as it stands. */
 static void
 S_list(struct builder *b, struct doc_node *parent, xmlNodePtr x)
 {
-	struct doc_node *l = doc_add(parent, DOC_LIST, NULL);
+	struct doc_node *l = doc_add(parent, DOC_LIST, NULL), *it;
+	bool ordered = S_is(x, "ol");
+	int depth = 1, k = 0;
 
-	l->flags = S_is(x, "ol") ? DOC_ORDERED : 0;
+	l->flags = ordered ? DOC_ORDERED : 0;
 	l->line = planxml_line(x);
+	for (const struct doc_node *p = parent; p != NULL; p = p->parent)
+		if (p->type == DOC_LIST &&
+		    ((p->flags & DOC_ORDERED) != 0) == ordered)
+			depth++;
+	l->level = depth;
 	for (xmlNodePtr n = x->children; n != NULL; n = n->next)
-		if (S_is(n, "li"))
-			S_text_block(b, l, DOC_ITEM, n);
+		if (S_is(n, "li")) {
+			it = S_text_block(b, l, DOC_ITEM, n);
+			it->number = docbuild_marker(ordered, depth, ++k);
+		}
 }
 
 static void

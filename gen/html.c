@@ -288,6 +288,25 @@ S_element_of(const struct doc_node *n)
 	}
 }
 
+/* The item's marker as the tree decided it, "a)" or "–", whatever the
+ * browser would number or the stylesheet say. */
+static void
+S_marker(xmlNodePtr li, const char *marker)
+{
+	struct buf css;
+
+	buf_init(&css);
+	buf_puts(&css, "list-style-type: '");
+	for (const char *s = marker; *s != '\0'; s++)
+		if (*s == '\'' || *s == '\\' || (unsigned char)*s < 0x20)
+			buf_printf(&css, "\\%x ", (unsigned char)*s);
+		else
+			buf_putc(&css, *s);
+	buf_puts(&css, " '");
+	html_attr(li, "style", "%s", css.s);
+	buf_free(&css);
+}
+
 static bool
 S_block(enum doc_type t)
 {
@@ -337,6 +356,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 	w->cur = html_el(w->cur, el, NULL);
 	if (n->type == DOC_NOTE)
 		html_attr(w->cur, "class", "%s", "note");
+	if (n->type == DOC_ITEM && n->number != NULL)
+		S_marker(w->cur, n->number);
 	/* The reader refuses other addresses; a link that gets here anyway
 	 * stays text rather than run a script. */
 	if (n->type == DOC_LINK && n->id != NULL && text_href_safe(n->id))

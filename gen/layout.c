@@ -317,11 +317,15 @@ S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
 	}
 }
 
+static void S_inline(struct chunks *, const struct doc_node *, enum lay_font,
+    int, bool *);
+
+/* The inline nodes from first up to stop (NULL: to the end). */
 static void
-S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
-    int link, bool *space)
+S_inline_run(struct chunks *cs, const struct doc_node *first,
+    const struct doc_node *stop, enum lay_font f, int link, bool *space)
 {
-	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+	for (const struct doc_node *n = first; n != stop; n = n->next) {
 		switch (n->type) {
 		case DOC_TEXT:
 			S_split(cs, n->text, f, link, space);
@@ -349,6 +353,13 @@ S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
 			break;
 		}
 	}
+}
+
+static void
+S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
+    int link, bool *space)
+{
+	S_inline_run(cs, parent->first, NULL, f, link, space);
 }
 
 static void
@@ -748,32 +759,63 @@ S_balanced_width(struct ctx *c, const char *text, double width, double size,
 	return hi;
 }
 
+/* The run of inline nodes from first up to stop, as S_text_block. */
+static void
+S_text_run(struct ctx *c, const struct doc_node *first,
+    const struct doc_node *stop, double x, double width, double size,
+    double space)
+{
+	struct chunks cs = { 0 };
+	struct lines ls = { 0 };
+	bool blank = false;
+
+	S_inline_run(&cs, first, stop, LF_REGULAR, -1, &blank);
+	S_break(c, &cs, width, size, &ls);
+	S_line_boxes(c, &ls, &cs, x, size, c->l->p.text, space);
+	S_lines_free(&ls);
+	S_chunks_free(&cs);
+}
+
+/* Each item's marker as the tree decided it, right-aligned before the
+ * text; the item's text before, between and after its nested lists in
+ * their order. */
 static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
-	double size = c->l->p.font_size;
+	double size = c->l->p.font_size, gap = size * 0.4, ind = INDENT, in;
+
+	for (const struct doc_node *it = list->first; it != NULL; it = it->next)
+		if (it->number != NULL) {
+			double w = S_w(c, LF_REGULAR, size, it->number,
+			    strlen(it->number));
+
+			ind = w + gap > ind ? w + gap : ind;
+		}
 	/* Lists nested deeper than two thirds of the line indent no more
 	 * (their text would leave the page): a deeper list stands as its
 	 * parent. */
-	double in = width - INDENT >= c->width / 3 ? INDENT : 0;
-	int k = 1;
-
+	in = width - ind >= c->width / 3 ? ind : 0;
 	for (const struct doc_node *it = list->first; it != NULL;
-	    it = it->next, k++) {
-		char marker[16];
+	    it = it->next) {
 		size_t before = c->out->n;
+		const struct doc_node *run = it->first;
 
-		if (list->flags & DOC_ORDERED)
-			snprintf(marker, sizeof(marker), "%d.", k);
-		else
-			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
-		S_text_block(c, it, x + INDENT, width - INDENT, size,
-		    LF_REGULAR, c->l->p.text, 3);
-		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
-		    size, c->l->p.text, marker, strlen(marker));
-		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
-			if (n->type == DOC_LIST)
-				S_list(c, n, x + in, width - in);
+		for (const struct doc_node *n = it->first; ; n = n->next) {
+			if (n != NULL && n->type != DOC_LIST)
+				continue;
+			if (run != n || (n == NULL && c->out->n == before))
+				S_text_run(c, run, n, x + ind, width - ind,
+				    size, 3);
+			if (n == NULL)
+				break;
+			S_list(c, n, x + in, width - in);
+			run = n->next;
+		}
+		if (it->number != NULL && c->out->n > before)
+			S_text(&c->out->v[before].items, x + ind - gap -
+			    S_w(c, LF_REGULAR, size, it->number,
+			    strlen(it->number)), S_ascent(size), LF_REGULAR,
+			    size, c->l->p.text, it->number, strlen(it->number));
 	}
 }
 
