@@ -87,6 +87,7 @@ doc_free(struct doc *d)
 	free(d->date);
 	free(d->date_iso);
 	free(d->description);
+	free(d->cover_line);
 	free(d);
 }
 
@@ -238,6 +239,8 @@ doc_dump(FILE *fp, const struct doc *d)
 	    d->title, d->report, d->jobcenter, d->year);
 	if (d->date != NULL)
 		fprintf(fp, " date=\"%s\"", d->date);
+	if (d->cover_line != NULL)
+		fprintf(fp, " line=\"%s\"", d->cover_line);
 	fputc('\n', fp);
 	doc_iter_init(&it, d->root);
 	while (doc_iter_next(&it) != DOC_NONE) {

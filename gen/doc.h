@@ -109,6 +109,12 @@ struct doc {
 	char		*date_iso;	/* "2017-01-16", or NULL */
 	int		 year;
 	char		*description;	/* one sentence for search engines */
+	char		*cover_line;	/* under the cover title, joined here
+					   for both writers: "Arbeitsmarkt-
+					   und Integrationsprogramm ·
+					   Landkreis Ahrweiler, Rheinland-
+					   Pfalz"; date and author follow
+					   on lines of their own */
 };
 
 struct doc_node	*doc_node_new(enum doc_type type);

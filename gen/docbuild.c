@@ -499,6 +499,9 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 		    p->date_year, p->date_month, p->date_day) :
 		    xasprintf("%04d-%02d", p->date_year, p->date_month);
 	}
+	d->cover_line = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
+	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
+	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
 	d->description = xasprintf("%s \xE2\x80\x93 %s%s%s%s%s", d->title,
 	    d->jobcenter, d->region != NULL ? ", " : "",
 	    d->region != NULL ? d->region : "", d->land != NULL ? ", " : "",

@@ -80,7 +80,6 @@ static void
 S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 {
 	xmlNodePtr h = html_el(page, "header", NULL), p, img;
-	struct buf meta;
 
 	html_attr(h, "class", "%s", "cover");
 	if (tpl->logo != NULL) {
@@ -92,18 +91,12 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 	}
 	html_attr(html_el(h, "p", d->jobcenter), "class", "jobcenter");
 	html_el(h, "h1", d->title);
-	buf_init(&meta);
-	buf_puts(&meta, d->report);
-	if (d->region != NULL)
-		buf_printf(&meta, " \xC2\xB7 %s", d->region);
-	if (d->land != NULL)
-		buf_printf(&meta, ", %s", d->land);
+	if (d->cover_line != NULL)
+		html_attr(html_el(h, "p", d->cover_line), "class", "meta");
 	if (d->date != NULL)
-		buf_printf(&meta, " \xC2\xB7 %s", d->date);
-	html_attr(html_el(h, "p", meta.s), "class", "meta");
+		html_attr(html_el(h, "p", d->date), "class", "meta");
 	if (d->author != NULL)
 		html_attr(html_el(h, "p", d->author), "class", "meta");
-	buf_free(&meta);
 	S_nl(page);
 }
 

@@ -2262,17 +2262,14 @@ S_cover(struct ctx *c, const struct doc *d)
 	struct boxes bx = { 0 };
 	struct boxes *save = c->out;
 	double y = p->page_h * 0.32;
-	char *meta;
 
 	c->out = &bx;
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
 	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
 	    c->width, 26, LF_BOLD), 26, LF_BOLD, p->accent, 12);
-	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
-	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
-	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
-	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, p->muted, 18);
-	free(meta);
+	if (d->cover_line != NULL)
+		S_plain(c, d->cover_line, c->x0, c->width, 11, LF_REGULAR,
+		    p->muted, 18);
 	if (d->date != NULL)
 		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, p->muted,
 		    4);

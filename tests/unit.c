@@ -2544,7 +2544,8 @@ static bool
 drawn(struct drawn *dr, const char *body)
 {
 	char *xml = xasprintf("<plan report=\"amip\" year=\"2017\">"
-	    "<jobcenter name=\"JC\"/><title>T</title><data>"
+	    "<jobcenter name=\"JC\" region=\"Kreis K\" land=\"Land L\"/>"
+	    "<title>T</title><date>2017-01-16</date><data>"
 	    "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Tab\" "
 	    "stand=\"09/2016\" source=\"BA\"><column name=\"name\" "
 	    "type=\"text\"/><column name=\"k\" type=\"count\"/></table>"
@@ -2852,9 +2853,39 @@ test_contents(void)
 	}
 }
 
+/* The line under the cover title is joined in the tree; the date
+ * follows on a line of its own, on the page as in print. */
+static void
+test_cover_line(void)
+{
+	static const char line[] = "Arbeitsmarkt- und Integrationsprogramm "
+	    "\xC2\xB7 Kreis K, Land L";
+	struct drawn dr;
+	char *h, *p;
+
+	if (!drawn(&dr, "<section title=\"S\"><p>x</p></section>")) {
+		report(false, "cover: line", "the plan does not load");
+		return;
+	}
+	report(dr.d->cover_line != NULL && strcmp(dr.d->cover_line, line) == 0,
+	    "cover: the tree joins the line under the title", "'%s'",
+	    dr.d->cover_line != NULL ? dr.d->cover_line : "(none)");
+	h = xasprintf("<p class=\"meta\">%s</p><p class=\"meta\">16. Januar "
+	    "2017</p>", line);
+	p = layout_lines(dr.l);
+	report(strstr(dr.html, h) != NULL, "cover: the page draws the line, "
+	    "then the date", "not in the page");
+	report(count_text(dr.l, line) == 1 && strstr(p, "|16. Januar 2017|") !=
+	    NULL, "cover: the print draws the line, then the date", "got %s", p);
+	free(h);
+	free(p);
+	drawn_free(&dr);
+}
+
 static void
 test_drawn_once(void)
 {
+	test_cover_line();
 	test_nested_lists();
 	test_table_meta();
 	test_contents();
