@@ -680,19 +680,29 @@ S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
 		S_box(c->out, 0, space);
 }
 
+/* The inline nodes from first up to stop (NULL: to the end) broken at
+ * width, as boxes. */
 static void
-S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
-    double size, enum lay_font f, unsigned color, double space)
+S_text_run(struct ctx *c, const struct doc_node *first,
+    const struct doc_node *stop, double x, double width, double size,
+    enum lay_font f, unsigned color, double space)
 {
 	struct chunks cs = { 0 };
 	struct lines ls = { 0 };
 	bool blank = false;
 
-	S_inline(&cs, n, f, -1, &blank);
+	S_inline_run(&cs, first, stop, f, -1, &blank);
 	S_break(c, &cs, width, size, &ls);
 	S_line_boxes(c, &ls, &cs, x, size, color, space);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
+}
+
+static void
+S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
+    double size, enum lay_font f, unsigned color, double space)
+{
+	S_text_run(c, n->first, NULL, x, width, size, f, color, space);
 }
 
 /* Plain text broken at width, as boxes. */
@@ -759,23 +769,6 @@ S_balanced_width(struct ctx *c, const char *text, double width, double size,
 	return hi;
 }
 
-/* The run of inline nodes from first up to stop, as S_text_block. */
-static void
-S_text_run(struct ctx *c, const struct doc_node *first,
-    const struct doc_node *stop, double x, double width, double size,
-    double space)
-{
-	struct chunks cs = { 0 };
-	struct lines ls = { 0 };
-	bool blank = false;
-
-	S_inline_run(&cs, first, stop, LF_REGULAR, -1, &blank);
-	S_break(c, &cs, width, size, &ls);
-	S_line_boxes(c, &ls, &cs, x, size, c->l->p.text, space);
-	S_lines_free(&ls);
-	S_chunks_free(&cs);
-}
-
 /* Each item's marker as the tree decided it, right-aligned before the
  * text; the item's text before, between and after its nested lists in
  * their order. */
@@ -805,7 +798,7 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 				continue;
 			if (run != n || (n == NULL && c->out->n == before))
 				S_text_run(c, run, n, x + ind, width - ind,
-				    size, 3);
+				    size, LF_REGULAR, c->l->p.text, 3);
 			if (n == NULL)
 				break;
 			S_list(c, n, x + in, width - in);
@@ -1900,9 +1893,11 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 		S_lines_chart(c, chart);
 	else
 		S_bars(c, chart);
-	if (chart->note != NULL)
+	if (chart->note != NULL) {
+		c->out->v[c->out->n - 1].keep_next = true;
 		S_plain(c, chart->note, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, 2);
+	}
 	/* A chart that fits on a page is never cut. */
 	for (size_t i = first; i < c->out->n; i++)
 		h += c->out->v[i].h + c->out->v[i].space;
