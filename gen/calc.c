@@ -26,52 +26,6 @@ F(const struct table *t, const char *name)
 	return table_field(t, name);
 }
 
-static bool
-S_counted(const struct entry *e)
-{
-	return e->kind == ENTRY_ROW && !e->label_row && e->parent < 0;
-}
-
-bool
-calc_sum(const struct table *t, int g, int f, struct value *out,
-    const struct entry **at)
-{
-	*out = value_none(t->fields[f].unit);
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct entry *e = &t->rows[i];
-		const struct value *v = &e->val[f];
-
-		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info)
-			continue;
-		if (!sum_add(out, v)) {
-			if (at != NULL)
-				*at = e;
-			return false;
-		}
-	}
-	return true;
-}
-
-bool
-calc_sum_exact(const struct table *t, int g, int f, struct exact *out,
-    bool *any)
-{
-	*out = (struct exact){ 0, 1 };
-	*any = false;
-	for (size_t i = 0; i < t->nrows; i++) {
-		const struct entry *e = &t->rows[i];
-		const struct value *v = &e->val[f];
-
-		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info ||
-		    !v->has)
-			continue;
-		*any = true;
-		if (!exact_add(*out, value_exact(v), out))
-			return false;
-	}
-	return true;
-}
-
 /* what: "the running total", "the sum of eintritte", "mittel_gesamt". */
 static void
 S_range_error(struct calc *c, const struct entry *e, const char *what,
@@ -131,14 +85,14 @@ S_difference(struct calc *c, struct entry *e, int f, const struct value *a,
 		    a->info || b->info, a->approx || b->approx);
 }
 
-/* calc_sum, reporting a sum beyond the range at the row it left it. */
+/* table_sum, reporting a sum beyond the range at the row it left it. */
 static bool
 S_sum(struct calc *c, const struct entry *e, int g, int f, struct value *out)
 {
 	const struct entry *at = e;
 	char *what;
 
-	if (calc_sum(c->t, g, f, out, &at))
+	if (table_sum(c->t, g, f, out, &at))
 		return true;
 	what = xasprintf("the sum of %s", c->t->fields[f].name);
 	S_range_error(c, at, what, c->t->fields[f].unit);
@@ -374,7 +328,7 @@ S_distribution(struct calc *c)
 	}
 	if (tot->val[fn].has)
 		tot->val[fa] = hundred;
-	else if (!calc_sum(t, -1, fa, &tot->val[fa], NULL))
+	else if (!table_sum(t, -1, fa, &tot->val[fa], NULL))
 		S_range_error(c, tot, "the sum of anteil", UNIT_PERCENT);
 	S_changes(c, tot, &tot->val[fn], &tot->val[fv]);
 }

@@ -295,7 +295,7 @@ S_categories(struct doc_node *chart)
 	xmlHashFree(cat, NULL);
 }
 
-void
+struct doc_node *
 chart_build(struct doc_node *parent, const struct table *t, const char *field,
     const char *kind)
 {
@@ -337,7 +337,9 @@ chart_build(struct doc_node *parent, const struct table *t, const char *field,
 		free(c->text);
 		c->text = title;
 	}
+	c->note = doctable_meta(t);
 	S_scale(c, vals, n);
 	S_categories(c);
 	free(vals);
+	return c;
 }

@@ -9,9 +9,10 @@
 #include "model.h"
 
 /* Appends a chart of field over the rows of t (over the years, for a
- * series) to parent; kind is "bar", "line" or "pie". */
-void	chart_build(struct doc_node *parent, const struct table *t,
-	    const char *field, const char *kind);
+ * series) to parent and returns it; kind is "bar", "line" or "pie".  Its
+ * note is t's "Stand · Quelle" line. */
+struct doc_node	*chart_build(struct doc_node *parent, const struct table *t,
+		    const char *field, const char *kind);
 
 /* The chart colours: --chart-1 .. --chart-6 of the template, the
  * defaults where it sets none. */

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calc.h"
 #include "fmt.h"
 #include "text.h"
 #include "util.h"
@@ -128,7 +127,7 @@ S_declared_target(const struct table *t, const struct entry *e, int f,
 	if (t->fields[f].unit == UNIT_PERCENT || (t->fields[f].flags &
 	    FIELD_COMPUTED))
 		return 0;
-	if (!calc_sum_exact(t, e->group, f, out, &any))
+	if (!table_sum_exact(t, e->group, f, out, &any))
 		return -1;
 	return any;
 }

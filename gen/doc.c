@@ -30,6 +30,19 @@ doc_append(struct doc_node *parent, struct doc_node *child)
 }
 
 struct doc_node *
+doc_prepend(struct doc_node *parent, struct doc_node *child)
+{
+	child->parent = parent;
+	child->next = parent->first;
+	if (parent->first != NULL)
+		parent->first->prev = child;
+	else
+		parent->last = child;
+	parent->first = child;
+	return child;
+}
+
+struct doc_node *
 doc_add(struct doc_node *parent, enum doc_type type, const char *text)
 {
 	struct doc_node *n = doc_node_new(type);
@@ -74,6 +87,7 @@ doc_free(struct doc *d)
 	free(d->date);
 	free(d->date_iso);
 	free(d->description);
+	free(d->cover_line);
 	free(d);
 }
 
@@ -205,6 +219,8 @@ S_dump_node(FILE *fp, const struct doc_node *n, int depth)
 		fprintf(fp, " note=\"%s\"", n->note);
 	if (n->source != NULL)
 		fprintf(fp, " source=\"%s\"", n->source);
+	if (n->min_pages != 0)
+		fprintf(fp, " min_pages=%d", n->min_pages);
 	if (n->type == DOC_DATUM || n->type == DOC_TICK ||
 	    n->type == DOC_CHART)
 		fprintf(fp, " at=%.4f", n->frac);
@@ -223,6 +239,8 @@ doc_dump(FILE *fp, const struct doc *d)
 	    d->title, d->report, d->jobcenter, d->year);
 	if (d->date != NULL)
 		fprintf(fp, " date=\"%s\"", d->date);
+	if (d->cover_line != NULL)
+		fprintf(fp, " line=\"%s\"", d->cover_line);
 	fputc('\n', fp);
 	doc_iter_init(&it, d->root);
 	while (doc_iter_next(&it) != DOC_NONE) {

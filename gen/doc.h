@@ -11,23 +11,31 @@
 
 enum doc_type {
 	DOC_DOCUMENT,	/* the root; cover data in struct doc */
-	DOC_TOC,	/* table of contents: DOC_TOC_ENTRY children */
+	DOC_TOC,	/* table of contents: DOC_TOC_ENTRY children, at
+			   least two (docbuild.c: none for fewer, and
+			   then neither writer draws a contents list);
+			   min_pages */
 	DOC_TOC_ENTRY,	/* text title, number, id target, level */
 	DOC_SECTION,	/* text title, number "2.1.", id anchor, level 1.. */
 	DOC_PARAGRAPH,
 	DOC_NOTE,	/* a small-print line */
-	DOC_LIST,	/* flags DOC_ORDERED */
-	DOC_ITEM,
+	DOC_LIST,	/* flags DOC_ORDERED; level: its depth among
+			   the lists of its kind around it (1..) */
+	DOC_ITEM,	/* number: its marker, "1.", "a)", "(1)", "•",
+			   "–", decided by docbuild.c and drawn as it
+			   stands; inline content and nested LISTs, in
+			   their order (text, list, text) */
 	DOC_TEXT,	/* text */
 	DOC_EMPH,
 	DOC_STRONG,
 	DOC_LINK,	/* href in id; internal when it starts with '#' */
 	DOC_BREAK,
 	DOC_FIGURE,	/* an inline figure: text display, key, value */
-	DOC_TABLE,	/* text caption, id anchor, stand, source */
+	DOC_TABLE,	/* text caption, id anchor, note: the line under it */
 	DOC_ROW,	/* flags DOC_ROW_*, level indent */
 	DOC_CELL,	/* text display, key, value, note; flags DOC_CELL_* */
-	DOC_CHART,	/* text title, id anchor, flags DOC_CHART_*, unit */
+	DOC_CHART,	/* text title, id anchor, flags DOC_CHART_*, unit,
+			   note: the line under it */
 	DOC_SERIES,	/* text name: one line of a line chart, or the bars */
 	DOC_DATUM,	/* text display, source label, key, value, frac */
 	DOC_TICK,	/* an axis mark of a chart: value, display */
@@ -58,16 +66,21 @@ struct doc_node {
 	struct doc_node	*parent, *first, *last, *prev, *next;
 	int		 line;		/* in plan.xml or the CSV; 0 if made */
 	unsigned	 flags;		/* enum doc_flags */
-	int		 level;		/* SECTION, TOC_ENTRY depth; ROW indent;
+	int		 level;		/* SECTION, TOC_ENTRY, LIST depth;
+					   ROW indent;
 					   DATUM: its category (x place);
 					   CHART: the number of categories */
 	char		*text;		/* display text, title or label */
-	char		*number;	/* SECTION, TOC_ENTRY: "2.1." */
+	char		*number;	/* SECTION, TOC_ENTRY: "2.1."; ITEM:
+					   its marker, "a)" */
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
 	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
 	char		*value;		/* machine value; "" for no value */
-	char		*note;		/* CELL: note; TABLE: stand */
-	char		*source;	/* TABLE: source; CHART: unit ("€", "%") */
+	char		*note;		/* CELL: note; TABLE, CHART: the line
+					   under it, "Stand: 09/2016 · Quelle:
+					   BA", as the writers print it */
+	char		*source;	/* CHART: unit ("€", "%");
+					   DATUM: its category's label */
 	double		 frac;		/* DATUM, TICK: place on the value axis,
 					   0..1 (pie: share of the whole);
 					   CHART: place of zero */
@@ -76,6 +89,13 @@ struct doc_node {
 	int		 color;		/* DATUM of a pie: its palette index */
 	double		 lum;		/* DATUM of a pie: the luminance its
 					   colour is set to (chart.c) */
+	int		 min_pages;	/* TOC: the print layout sets the
+					   contents page only in a document
+					   of at least this many pages,
+					   counting cover and body, not the
+					   contents itself; the web page,
+					   which has no pages, always
+					   shows the list */
 };
 
 /* The cover and what every page names. */
@@ -89,11 +109,19 @@ struct doc {
 	char		*date_iso;	/* "2017-01-16", or NULL */
 	int		 year;
 	char		*description;	/* one sentence for search engines */
+	char		*cover_line;	/* under the cover title, joined here
+					   for both writers: "Arbeitsmarkt-
+					   und Integrationsprogramm ·
+					   Landkreis Ahrweiler, Rheinland-
+					   Pfalz"; date and author follow
+					   on lines of their own */
 };
 
 struct doc_node	*doc_node_new(enum doc_type type);
 /* Appends child to parent; returns child. */
 struct doc_node	*doc_append(struct doc_node *parent, struct doc_node *child);
+/* Makes child the first child of parent; returns child. */
+struct doc_node	*doc_prepend(struct doc_node *parent, struct doc_node *child);
 /* A new node of type with text (copied, may be NULL), appended. */
 struct doc_node	*doc_add(struct doc_node *parent, enum doc_type type,
 		    const char *text);

@@ -152,6 +152,20 @@ S_trim(struct doc_node *block)
 	if ((t = block->last) != NULL && t->type == DOC_TEXT &&
 	    (len = strlen(t->text)) > 0 && t->text[len - 1] == ' ')
 		t->text[len - 1] = '\0';
+	/* The text before and after a nested list stands as a block of its
+	 * own. */
+	for (t = block->first; t != NULL; t = t->next) {
+		struct doc_node *x;
+
+		if (t->type != DOC_LIST)
+			continue;
+		if ((x = t->prev) != NULL && x->type == DOC_TEXT &&
+		    (len = strlen(x->text)) > 0 && x->text[len - 1] == ' ')
+			x->text[len - 1] = '\0';
+		if ((x = t->next) != NULL && x->type == DOC_TEXT &&
+		    x->text[0] == ' ')
+			memmove(x->text, x->text + 1, strlen(x->text));
+	}
 	for (t = block->first; t != NULL; ) {
 		struct doc_node *next = t->next;
 
@@ -183,16 +197,57 @@ S_text_block(struct builder *b, struct doc_node *parent, enum doc_type type,
 	return d;
 }
 
+/* Item k (1..) of a list at depth (1..) among the lists of its kind it
+ * sits in: ordered "1.", "a)", "(1)", unordered "•", "–", and round
+ * again below.  Caller frees. */
+char *
+docbuild_marker(bool ordered, int depth, int k)
+{
+	char letters[16];
+	size_t n = 0;
+
+	if (!ordered)
+		return xstrdup(depth % 2 == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
+	switch ((depth - 1) % 3) {
+	case 0:
+		return xasprintf("%d.", k);
+	case 1:		/* a .. z, aa, ab ..: as a spreadsheet names columns */
+		for (int m = k; m > 0 && n < sizeof(letters) - 1; m = (m - 1) / 26)
+			letters[n++] = (char)('a' + (m - 1) % 26);
+		for (size_t i = 0; i < n / 2; i++) {
+			char t = letters[i];
+
+			letters[i] = letters[n - 1 - i];
+			letters[n - 1 - i] = t;
+		}
+		letters[n] = '\0';
+		return xasprintf("%s)", letters);
+	default:
+		return xasprintf("(%d)", k);
+	}
+}
+
+/* The markers are decided here, once: the writers draw the item's
+ * number as it stands. */
 static void
 S_list(struct builder *b, struct doc_node *parent, xmlNodePtr x)
 {
-	struct doc_node *l = doc_add(parent, DOC_LIST, NULL);
+	struct doc_node *l = doc_add(parent, DOC_LIST, NULL), *it;
+	bool ordered = S_is(x, "ol");
+	int depth = 1, k = 0;
 
-	l->flags = S_is(x, "ol") ? DOC_ORDERED : 0;
+	l->flags = ordered ? DOC_ORDERED : 0;
 	l->line = planxml_line(x);
+	for (const struct doc_node *p = parent; p != NULL; p = p->parent)
+		if (p->type == DOC_LIST &&
+		    ((p->flags & DOC_ORDERED) != 0) == ordered)
+			depth++;
+	l->level = depth;
 	for (xmlNodePtr n = x->children; n != NULL; n = n->next)
-		if (S_is(n, "li"))
-			S_text_block(b, l, DOC_ITEM, n);
+		if (S_is(n, "li")) {
+			it = S_text_block(b, l, DOC_ITEM, n);
+			it->number = docbuild_marker(ordered, depth, ++k);
+		}
 }
 
 static void
@@ -201,6 +256,25 @@ S_table(struct builder *b, struct doc_node *parent, const struct table *t,
 {
 	b->inserted[S_table_index(b, t)] = true;
 	doctable_insert(parent, t, group);
+}
+
+/* A chart right under the table it draws goes without the "Stand ·
+ * Quelle" line: the table's line just above names both. */
+static void
+S_chart(struct doc_node *parent, const struct table *t, const char *field,
+    const char *kind)
+{
+	const struct doc_node *prev = parent->last;
+	char *id = xasprintf("tabelle-%s", t->name);
+	struct doc_node *c;
+
+	c = chart_build(parent, t, field, kind);
+	if (prev != NULL && prev->type == DOC_TABLE && prev->id != NULL &&
+	    strcmp(prev->id, id) == 0) {
+		free(c->note);
+		c->note = NULL;
+	}
+	free(id);
 }
 
 /* --- sections --- */
@@ -233,7 +307,7 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 		c = planxml_prop(n, "field");
 		k = planxml_prop(n, "kind");
 		if ((t = plan_table(b->p, a)) != NULL)
-			chart_build(parent, t, c, k);
+			S_chart(parent, t, c, k);
 		free(a);
 		free(c);
 		free(k);
@@ -384,6 +458,13 @@ S_body(struct builder *b, struct doc_node *root)
 	free(used);
 }
 
+/* A contents list of one entry leads only to the heading on the next
+ * page, one of none nowhere: a document gets one from two entries on. */
+#define TOC_MIN_ENTRIES	2
+/* A document shorter than this reads in a glance; a contents page would
+ * be a quarter of it (the print layout obeys; layout.c). */
+#define TOC_MIN_PAGES	4
+
 static void
 S_toc(struct doc_node *toc, const struct doc_node *parent)
 {
@@ -418,6 +499,9 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 		    p->date_year, p->date_month, p->date_day) :
 		    xasprintf("%04d-%02d", p->date_year, p->date_month);
 	}
+	d->cover_line = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
+	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
+	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
 	d->description = xasprintf("%s \xE2\x80\x93 %s%s%s%s%s", d->title,
 	    d->jobcenter, d->region != NULL ? ", " : "",
 	    d->region != NULL ? d->region : "", d->land != NULL ? ", " : "",
@@ -473,7 +557,8 @@ docbuild(const struct plan *p, const struct template *tpl)
 {
 	struct builder b = { .p = p, .tpl = tpl };
 	struct doc *d = xcalloc(1, sizeof(*d));
-	struct doc_node *toc;
+	struct doc_node *toc = doc_node_new(DOC_TOC);
+	int entries = 0;
 
 	b.doc = d;
 	b.inserted = xcalloc(p->ntables + 1, sizeof(*b.inserted));
@@ -483,10 +568,17 @@ docbuild(const struct plan *p, const struct template *tpl)
 		    (void *)(uintptr_t)(i + 1));	/* the first of a name */
 	S_cover(d, p, tpl);
 	d->root = doc_node_new(DOC_DOCUMENT);
-	toc = doc_add(d->root, DOC_TOC, "Inhalt");
 	S_body(&b, d->root);
 	S_unique_ids(d->root);
 	S_toc(toc, d->root);
+	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
+		entries++;
+	if (entries >= TOC_MIN_ENTRIES) {
+		toc->text = xstrdup("Inhalt");
+		toc->min_pages = TOC_MIN_PAGES;
+		doc_prepend(d->root, toc);
+	} else
+		doc_node_free(toc);
 	free(b.inserted);
 	xmlHashFree(b.index, NULL);
 	return d;

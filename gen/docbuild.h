@@ -8,5 +8,8 @@
 #include "template.h"
 
 struct doc	*docbuild(const struct plan *p, const struct template *t);
+/* The marker of item k (1..) of a list at depth (1..) among the lists
+ * of its kind: "1.", "a)", "•", "–" (caller frees). */
+char		*docbuild_marker(bool ordered, int depth, int k);
 
 #endif

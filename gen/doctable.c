@@ -502,6 +502,19 @@ S_compare_table(struct doc_node *parent, const struct table *t, int g)
 	S_rows(tab, &l, g);
 }
 
+char *
+doctable_meta(const struct table *t)
+{
+	if (t->stand != NULL && t->source != NULL)
+		return xasprintf("Stand: %s \xC2\xB7 Quelle: %s", t->stand,
+		    t->source);
+	if (t->stand != NULL)
+		return xasprintf("Stand: %s", t->stand);
+	if (t->source != NULL)
+		return xasprintf("Quelle: %s", t->source);
+	return NULL;
+}
+
 void
 doctable_insert(struct doc_node *parent, const struct table *t,
     const char *group)
@@ -513,10 +526,7 @@ doctable_insert(struct doc_node *parent, const struct table *t,
 
 	tab->id = g >= 0 ? xasprintf("tabelle-%s-%s", t->name, group) :
 	    xasprintf("tabelle-%s", t->name);
-	if (t->stand != NULL)
-		tab->note = xasprintf("Stand: %s", t->stand);
-	if (t->source != NULL)
-		tab->source = xasprintf("Quelle: %s", t->source);
+	tab->note = doctable_meta(t);
 	S_layout(&l, t);
 	S_head_row(tab, &l);
 	S_rows(tab, &l, g);

@@ -12,6 +12,9 @@
 /* Appends the table t (or only its group with id group) to parent. */
 void		 doctable_insert(struct doc_node *parent, const struct table *t,
 		    const char *group);
+/* The line under t, "Stand: 09/2016 · Quelle: BA", joined here once
+ * for both writers; NULL if t names neither (caller frees). */
+char		*doctable_meta(const struct table *t);
 /* The heading of field f of t: "Eintritte", "Kosten je Eintritt". */
 const char	*doctable_heading(const struct table *t, int f);
 /* Sets n's text, key and value from the figure (flags of fmt_display). */

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "calc.h"
 #include "check.h"
@@ -180,17 +179,17 @@ S_write(const struct plan *p, const struct doc *doc,
 
 	if (o->formats & FORMAT_CSV) {
 		out[n].name = xasprintf("%s%s", p->name,
-		    gen_output_ext(FORMAT_CSV));
+		    output_ext(FORMAT_CSV));
 		st = S_render_file(&out[n++], S_write_csv, (void *)p);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_HTML)) {
 		out[n].name = xasprintf("%s%s", p->name,
-		    gen_output_ext(FORMAT_HTML));
+		    output_ext(FORMAT_HTML));
 		st = S_render_file(&out[n++], S_write_html, &job);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_PDF)) {
 		out[n].name = xasprintf("%s%s", p->name,
-		    gen_output_ext(FORMAT_PDF));
+		    output_ext(FORMAT_PDF));
 		st = S_render_pdf(doc, tpl, &out[n++]);
 	}
 	if (st == GEN_OK) {
@@ -203,24 +202,6 @@ S_write(const struct plan *p, const struct doc *doc,
 	for (size_t i = 0; i < n; i++)
 		io_file_free(&out[i]);
 	return st;
-}
-
-const char *
-gen_output_ext(enum gen_format f)
-{
-	return f == FORMAT_CSV ? ".kennzahlen.csv" : f == FORMAT_HTML ?
-	    ".html" : ".pdf";
-}
-
-bool
-gen_output_exists(const char *dir, const char *name, enum gen_format f)
-{
-	char *path = xasprintf("%s/%s%s", dir, name, gen_output_ext(f));
-	struct stat st;
-	bool ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-
-	free(path);
-	return ok;
 }
 
 /* Were the outputs in o->formats made from what stamp hashes, and are
@@ -239,7 +220,7 @@ S_up_to_date(const struct gen_options *o, const struct stamp *stamp)
 	free(path);
 	for (unsigned f = FORMAT_HTML; same && f <= FORMAT_CSV; f <<= 1)
 		if (o->formats & f)
-			same = gen_output_exists(o->outdir, stamp->name, f);
+			same = output_exists(o->outdir, stamp->name, f);
 	return same;
 }
 

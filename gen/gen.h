@@ -7,8 +7,7 @@
 
 #include "diag.h"
 #include "model.h"
-
-#define GEN_VERSION "0.1.0"
+#include "output.h"
 
 /* Exit statuses of cli.md. */
 enum gen_status {
@@ -21,22 +20,10 @@ enum gen_status {
 	GEN_UNCHANGED = 10,
 };
 
-enum gen_format {
-	FORMAT_HTML = 1,
-	FORMAT_PDF = 2,
-	FORMAT_CSV = 4,
-};
-
-/* The file name of a plan's output ends in this: NAME.kennzahlen.csv. */
-const char	*gen_output_ext(enum gen_format f);
-/* Is dir/NAME + gen_output_ext(f) a regular file? */
-bool		 gen_output_exists(const char *dir, const char *name,
-		    enum gen_format f);
-
 struct gen_options {
 	const char	*outdir;
 	const char	*template_dir;	/* NULL: templates/<report> */
-	unsigned	 formats;	/* enum gen_format */
+	unsigned	 formats;	/* enum output_format */
 	bool		 check_only;
 	bool		 lenient;
 	bool		 quiet;

@@ -80,7 +80,6 @@ static void
 S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 {
 	xmlNodePtr h = html_el(page, "header", NULL), p, img;
-	struct buf meta;
 
 	html_attr(h, "class", "%s", "cover");
 	if (tpl->logo != NULL) {
@@ -92,18 +91,12 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 	}
 	html_attr(html_el(h, "p", d->jobcenter), "class", "jobcenter");
 	html_el(h, "h1", d->title);
-	buf_init(&meta);
-	buf_puts(&meta, d->report);
-	if (d->region != NULL)
-		buf_printf(&meta, " \xC2\xB7 %s", d->region);
-	if (d->land != NULL)
-		buf_printf(&meta, ", %s", d->land);
+	if (d->cover_line != NULL)
+		html_attr(html_el(h, "p", d->cover_line), "class", "meta");
 	if (d->date != NULL)
-		buf_printf(&meta, " \xC2\xB7 %s", d->date);
-	html_attr(html_el(h, "p", meta.s), "class", "meta");
+		html_attr(html_el(h, "p", d->date), "class", "meta");
 	if (d->author != NULL)
 		html_attr(html_el(h, "p", d->author), "class", "meta");
-	buf_free(&meta);
 	S_nl(page);
 }
 
@@ -199,7 +192,6 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 {
 	xmlNodePtr wrap = html_el(parent, "div", NULL), table, cap, sect = NULL;
 	char *cap_id = xasprintf("%s-titel", t->id);
-	struct buf meta;
 
 	html_attr(wrap, "class", "%s", "table-wrap");
 	html_attr(wrap, "id", "%s", t->id);
@@ -224,16 +216,10 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 		S_nl(sect);
 	}
 	S_nl(parent);
-	buf_init(&meta);
-	if (t->note != NULL)
-		buf_puts(&meta, t->note);
-	if (t->source != NULL)
-		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", t->source);
-	if (meta.len > 0) {
-		html_attr(html_el(parent, "p", meta.s), "class", "table-meta");
+	if (t->note != NULL) {
+		html_attr(html_el(parent, "p", t->note), "class", "table-meta");
 		S_nl(parent);
 	}
-	buf_free(&meta);
 	free(cap_id);
 }
 
@@ -295,6 +281,25 @@ S_element_of(const struct doc_node *n)
 	}
 }
 
+/* The item's marker as the tree decided it, "a)" or "–", whatever the
+ * browser would number or the stylesheet say. */
+static void
+S_marker(xmlNodePtr li, const char *marker)
+{
+	struct buf css;
+
+	buf_init(&css);
+	buf_puts(&css, "list-style-type: '");
+	for (const char *s = marker; *s != '\0'; s++)
+		if (*s == '\'' || *s == '\\' || (unsigned char)*s < 0x20)
+			buf_printf(&css, "\\%x ", (unsigned char)*s);
+		else
+			buf_putc(&css, *s);
+	buf_puts(&css, " '");
+	html_attr(li, "style", "%s", css.s);
+	buf_free(&css);
+}
+
 static bool
 S_block(enum doc_type t)
 {
@@ -330,6 +335,11 @@ S_enter(struct writer *w, const struct doc_node *n)
 		return;
 	case DOC_CHART:
 		svg_chart(w->cur, n, w->palette);
+		if (n->note != NULL) {
+			html_attr(html_el(w->cur, "p", n->note), "class",
+			    "%s", "table-meta");
+			S_nl(w->cur);
+		}
 		return;
 	default:
 		break;
@@ -339,6 +349,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 	w->cur = html_el(w->cur, el, NULL);
 	if (n->type == DOC_NOTE)
 		html_attr(w->cur, "class", "%s", "note");
+	if (n->type == DOC_ITEM && n->number != NULL)
+		S_marker(w->cur, n->number);
 	/* The reader refuses other addresses; a link that gets here anyway
 	 * stays text rather than run a script. */
 	if (n->type == DOC_LINK && n->id != NULL && text_href_safe(n->id))
@@ -427,8 +439,7 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	html_attr(page, "class", "%s", "page");
 	S_nl(page);
 	S_cover(page, d, tpl);
-	if (d->root->first != NULL && d->root->first->type == DOC_TOC &&
-	    d->root->first->first != NULL)
+	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
 		S_toc(page, d->root->first);
 	w.main = w.cur = html_el(page, "main", NULL);
 	html_attr(w.main, "id", "%s", "inhalt");

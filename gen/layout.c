@@ -335,11 +335,15 @@ S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
 	}
 }
 
+static void S_inline(struct chunks *, const struct doc_node *, enum lay_font,
+    int, bool *);
+
+/* The inline nodes from first up to stop (NULL: to the end). */
 static void
-S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
-    int link, bool *space)
+S_inline_run(struct chunks *cs, const struct doc_node *first,
+    const struct doc_node *stop, enum lay_font f, int link, bool *space)
 {
-	for (const struct doc_node *n = parent->first; n != NULL; n = n->next) {
+	for (const struct doc_node *n = first; n != stop; n = n->next) {
 		switch (n->type) {
 		case DOC_TEXT:
 			S_split(cs, n->text, f, link, space);
@@ -367,6 +371,13 @@ S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
 			break;
 		}
 	}
+}
+
+static void
+S_inline(struct chunks *cs, const struct doc_node *parent, enum lay_font f,
+    int link, bool *space)
+{
+	S_inline_run(cs, parent->first, NULL, f, link, space);
 }
 
 static void
@@ -687,19 +698,29 @@ S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
 		S_box(c->out, 0, space);
 }
 
+/* The inline nodes from first up to stop (NULL: to the end) broken at
+ * width, as boxes. */
 static void
-S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
-    double size, enum lay_font f, unsigned color, double space)
+S_text_run(struct ctx *c, const struct doc_node *first,
+    const struct doc_node *stop, double x, double width, double size,
+    enum lay_font f, unsigned color, double space)
 {
 	struct chunks cs = { 0 };
 	struct lines ls = { 0 };
 	bool blank = false;
 
-	S_inline(&cs, n, f, -1, &blank);
+	S_inline_run(&cs, first, stop, f, -1, &blank);
 	S_break(c, &cs, width, size, &ls);
 	S_line_boxes(c, &ls, &cs, x, size, color, space);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
+}
+
+static void
+S_text_block(struct ctx *c, const struct doc_node *n, double x, double width,
+    double size, enum lay_font f, unsigned color, double space)
+{
+	S_text_run(c, n->first, NULL, x, width, size, f, color, space);
 }
 
 /* Plain text broken at width, as boxes. */
@@ -766,32 +787,46 @@ S_balanced_width(struct ctx *c, const char *text, double width, double size,
 	return hi;
 }
 
+/* Each item's marker as the tree decided it, right-aligned before the
+ * text; the item's text before, between and after its nested lists in
+ * their order. */
 static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
-	double size = c->l->p.font_size;
+	double size = c->l->p.font_size, gap = size * 0.4, ind = INDENT, in;
+
+	for (const struct doc_node *it = list->first; it != NULL; it = it->next)
+		if (it->number != NULL) {
+			double w = S_w(c, LF_REGULAR, size, it->number,
+			    strlen(it->number));
+
+			ind = w + gap > ind ? w + gap : ind;
+		}
 	/* Lists nested deeper than two thirds of the line indent no more
 	 * (their text would leave the page): a deeper list stands as its
 	 * parent. */
-	double in = width - INDENT >= c->width / 3 ? INDENT : 0;
-	int k = 1;
-
+	in = width - ind >= c->width / 3 ? ind : 0;
 	for (const struct doc_node *it = list->first; it != NULL;
-	    it = it->next, k++) {
-		char marker[16];
+	    it = it->next) {
 		size_t before = c->out->n;
+		const struct doc_node *run = it->first;
 
-		if (list->flags & DOC_ORDERED)
-			snprintf(marker, sizeof(marker), "%d.", k);
-		else
-			snprintf(marker, sizeof(marker), "\xE2\x80\xA2");
-		S_text_block(c, it, x + INDENT, width - INDENT, size,
-		    LF_REGULAR, c->l->p.text, 3);
-		S_text(&c->out->v[before].items, x, S_ascent(size), LF_REGULAR,
-		    size, c->l->p.text, marker, strlen(marker));
-		for (const struct doc_node *n = it->first; n != NULL; n = n->next)
-			if (n->type == DOC_LIST)
-				S_list(c, n, x + in, width - in);
+		for (const struct doc_node *n = it->first; ; n = n->next) {
+			if (n != NULL && n->type != DOC_LIST)
+				continue;
+			if (run != n || (n == NULL && c->out->n == before))
+				S_text_run(c, run, n, x + ind, width - ind,
+				    size, LF_REGULAR, c->l->p.text, 3);
+			if (n == NULL)
+				break;
+			S_list(c, n, x + in, width - in);
+			run = n->next;
+		}
+		if (it->number != NULL && c->out->n > before)
+			S_text(&c->out->v[before].items, x + ind - gap -
+			    S_w(c, LF_REGULAR, size, it->number,
+			    strlen(it->number)), S_ascent(size), LF_REGULAR,
+			    size, c->l->p.text, it->number, strlen(it->number));
 	}
 }
 
@@ -1679,15 +1714,10 @@ S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 	}
 	if (nt != NULL)
 		S_table_notes(c, nt);
-	if (t->note != NULL || t->source != NULL) {
-		char *meta = xasprintf("%s%s%s", t->note != NULL ? t->note : "",
-		    t->note != NULL && t->source != NULL ? " \xC2\xB7 " : "",
-		    t->source != NULL ? t->source : "");
-
+	if (t->note != NULL) {
 		c->out->v[c->out->n - 1].keep_next = true;
-		S_plain(c, meta, c->x0, c->width, 7.5, LF_REGULAR,
+		S_plain(c, t->note, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, 2);
-		free(meta);
 	}
 	free(col);
 }
@@ -2083,6 +2113,11 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 		S_lines_chart(c, chart);
 	else
 		S_bars(c, chart);
+	if (chart->note != NULL) {
+		c->out->v[c->out->n - 1].keep_next = true;
+		S_plain(c, chart->note, c->x0, c->width, 7.5, LF_REGULAR,
+		    c->l->p.muted, 2);
+	}
 	/* A chart that fits on a page is never cut. */
 	for (size_t i = first; i < c->out->n; i++)
 		h += c->out->v[i].h + c->out->v[i].space;
@@ -2475,14 +2510,14 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 	return pn.page - first + 1;
 }
 
-/* Whether the document has a contents page: a document of fewer than
- * four pages without one is read through faster than its contents. */
+/* Whether the document has a contents page: the tree says from how many
+ * pages on (a short document is read through faster than its contents). */
 static bool
 S_has_toc(const struct doc *d, int pages)
 {
 	const struct doc_node *toc = d->root->first;
 
-	return toc != NULL && toc->type == DOC_TOC && pages >= 4;
+	return toc != NULL && toc->type == DOC_TOC && pages >= toc->min_pages;
 }
 
 /* Moves the paginated body on by n pages, behind the contents. */
@@ -2615,17 +2650,14 @@ S_cover(struct ctx *c, const struct doc *d)
 	struct boxes bx = { 0 };
 	struct boxes *save = c->out;
 	double y = p->page_h * 0.32;
-	char *meta;
 
 	c->out = &bx;
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
 	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
 	    c->width, 26, LF_BOLD), 26, LF_BOLD, p->accent, 12);
-	meta = xasprintf("%s%s%s%s%s", d->report, d->region != NULL ?
-	    " \xC2\xB7 " : "", d->region != NULL ? d->region : "",
-	    d->land != NULL ? ", " : "", d->land != NULL ? d->land : "");
-	S_plain(c, meta, c->x0, c->width, 11, LF_REGULAR, p->muted, 18);
-	free(meta);
+	if (d->cover_line != NULL)
+		S_plain(c, d->cover_line, c->x0, c->width, 11, LF_REGULAR,
+		    p->muted, 18);
 	if (d->date != NULL)
 		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, p->muted,
 		    4);

@@ -249,6 +249,52 @@ table_field(const struct table *t, const char *name)
 	return -1;
 }
 
+static bool
+S_counted(const struct entry *e)
+{
+	return e->kind == ENTRY_ROW && !e->label_row && e->parent < 0;
+}
+
+bool
+table_sum(const struct table *t, int g, int f, struct value *out,
+    const struct entry **at)
+{
+	*out = value_none(t->fields[f].unit);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+		const struct value *v = &e->val[f];
+
+		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info)
+			continue;
+		if (!sum_add(out, v)) {
+			if (at != NULL)
+				*at = e;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+table_sum_exact(const struct table *t, int g, int f, struct exact *out,
+    bool *any)
+{
+	*out = (struct exact){ 0, 1 };
+	*any = false;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i];
+		const struct value *v = &e->val[f];
+
+		if (!S_counted(e) || (g >= 0 && e->group != g) || v->info ||
+		    !v->has)
+			continue;
+		*any = true;
+		if (!exact_add(*out, value_exact(v), out))
+			return false;
+	}
+	return true;
+}
+
 int
 table_column(const struct table *t, const char *name)
 {

@@ -196,6 +196,17 @@ bool		 kind_from_name(const char *s, enum table_kind *k);
 void		 table_schema(struct table *t);
 int		 table_field(const struct table *t, const char *name);
 int		 table_column(const struct table *t, const char *name);
+/* The sum of field f over the counted rows of group g (-1: all groups):
+ * normal rows, no davon rows, no informational values.  No value if no
+ * row has one.  False if the sum leaves the range of its unit; then *at
+ * (if at is not NULL) is the row at which it did. */
+bool		 table_sum(const struct table *t, int g, int f,
+		    struct value *out, const struct entry **at);
+/* The same sum exactly, with no limit but the arithmetic's (which 100.000
+ * rows of the largest figures stay far below): *any is false if no row
+ * has a value.  False on overflow. */
+bool		 table_sum_exact(const struct table *t, int g, int f,
+		    struct exact *out, bool *any);
 /* A row, group, "gesamt" entry of t by id; NULL if none. */
 struct entry	*table_entry(const struct table *t, const char *id);
 struct table	*plan_table(const struct plan *p, const char *name);

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen.h"
 #include "html.h"
+#include "output.h"
 #include "util.h"
 
 #define NO_LAND "Land nicht angegeben"
@@ -120,7 +120,7 @@ site_reports(const char *dir, size_t *n)
 		grow(&v, &cap, *n + 1, sizeof(*v));
 		path = xasprintf("%s/%s", dir, e->d_name);
 		if (stamp_read(path, &v[*n]) &&
-		    gen_output_exists(dir, v[*n].name, FORMAT_HTML))
+		    output_exists(dir, v[*n].name, FORMAT_HTML))
 			(*n)++;
 		else
 			stamp_free(&v[*n]);
@@ -166,7 +166,7 @@ static void
 S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 {
 	static const struct {
-		enum gen_format	 f;
+		enum output_format	 f;
 		const char	*text;
 	} files[] = { { FORMAT_HTML, "Bericht" }, { FORMAT_PDF, "PDF" },
 	    { FORMAT_CSV, "Kennzahlen (CSV)" } };
@@ -175,10 +175,10 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 		xmlNodePtr a;
 		char *label, *href;
 
-		if (!gen_output_exists(outdir, s->name, files[k].f))
+		if (!output_exists(outdir, s->name, files[k].f))
 			continue;
 		a = html_el(td, "a", files[k].text);
-		href = S_href(s->name, gen_output_ext(files[k].f));
+		href = S_href(s->name, output_ext(files[k].f));
 		html_attr(a, "href", "%s", href);
 		free(href);
 		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,

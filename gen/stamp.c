@@ -9,7 +9,6 @@
 #include <xxhash.h>
 
 #include "fonts.h"
-#include "gen.h"
 #include "hyph.h"
 #include "io.h"
 #include "pdf.h"

@@ -13,12 +13,15 @@
 
 struct stamp {
 	char	*hash;		/* 32 hex digits */
-	unsigned formats;	/* enum gen_format */
+	unsigned formats;	/* enum output_format */
 	char	*name;		/* of the outputs: NAME.html ... */
 	char	*report;	/* "Eingliederungsbericht" */
 	char	*jobcenter, *land, *title;	/* land may be NULL */
 	int	 year;
 };
+
+/* gen's version; a stamp holds it and the build id. */
+#define GEN_VERSION "0.1.0"
 
 /* The id of this build of gen: a hash of its sources (Makefile). */
 const char *stamp_build_id(void);

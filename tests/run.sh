@@ -249,6 +249,7 @@ for pair in "$@"; do
 	. tests/pdf.sh
 	. tests/scripts.sh
 	. tests/cycle.sh
+	. tests/modules.sh
 	. tests/cli.sh
 	. tests/hostile.sh
 	. tests/layout.sh

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <jpeglib.h>
+#include <libxml/HTMLparser.h>
 #include <png.h>
 
 #include "chart.h"
@@ -18,6 +19,7 @@
 #include "fonts.h"
 #include "gen.h"
 #include "doc.h"
+#include "docbuild.h"
 #include "html.h"
 #include "hyph.h"
 #include "image.h"
@@ -1137,6 +1139,7 @@ test_limits(void)
 }
 
 static void	test_chart_pie_contrast(void);
+static void	test_drawn_once(void);
 
 static void
 test_computations(void)
@@ -1155,6 +1158,7 @@ test_computations(void)
 	test_table();
 	test_limits();
 	test_chart_pie_contrast();
+	test_drawn_once();
 	{
 		const char *files[] = { "plan.xml", "b.csv", "t.csv" };
 
@@ -1368,6 +1372,8 @@ toc_layout(int n, int k)
 	struct doc_node *toc = doc_add(d->root, DOC_TOC, "Inhalt");
 	struct lay_params p;
 	struct layout *l;
+
+	toc->min_pages = 4;
 
 	for (int i = 0; i < n; i++) {
 		char *id = xasprintf("s%d", i);
@@ -2655,6 +2661,369 @@ test_fonts(void)
 	report(fonts_is_mark(0x0301) && !fonts_is_mark('e'),
 	    "a combining accent is a mark", "not");
 	fonts_free(fs);
+}
+
+/* --- decided once in the tree, drawn alike by both writers --- */
+
+struct drawn {
+	struct doc	*d;
+	char		*html;
+	struct layout	*l;
+};
+
+/* Renders the plan body (with one table t of stand and source over
+ * t.csv) through both writers.  False if it does not load. */
+static bool
+drawn(struct drawn *dr, const char *body)
+{
+	char *xml = xasprintf("<plan report=\"amip\" year=\"2017\">"
+	    "<jobcenter name=\"JC\" region=\"Kreis K\" land=\"Land L\"/>"
+	    "<title>T</title><date>2017-01-16</date><data>"
+	    "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Tab\" "
+	    "stand=\"09/2016\" source=\"BA\"><column name=\"name\" "
+	    "type=\"text\"/><column name=\"k\" type=\"count\"/></table>"
+	    "</data><body>%s</body></plan>", body);
+	struct template *tpl;
+	struct lay_params lp;
+	struct diags dg;
+	struct plan *p;
+	size_t len = 0;
+	FILE *fp;
+
+	memset(dr, 0, sizeof(*dr));
+	write_file("plan.xml", xml);
+	write_file("t.csv", "name;k\nA;1\nB;2\n");
+	free(xml);
+	diags_init(&dg);
+	p = gen_load(tmpdir, false, &dg);
+	tpl = template_load("templates/amip", REPORT_AMIP, &dg);
+	if (p != NULL && tpl != NULL && dg.errors == 0) {
+		dr->d = docbuild(p, tpl);
+		fp = open_memstream(&dr->html, &len);
+		html_write(fp, dr->d, tpl);
+		fclose(fp);
+		layout_defaults(&lp);
+		dr->l = layout_build(dr->d, &fake, NULL, &lp);
+	}
+	plan_free(p);
+	template_free(tpl);
+	diags_free(&dg);
+	return dr->d != NULL;
+}
+
+static void
+drawn_free(struct drawn *dr)
+{
+	doc_free(dr->d);
+	free(dr->html);
+	layout_free(dr->l);
+}
+
+static int
+count_str(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *s = hay; (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* s with runs of blanks as one space, none at the ends, appended to out
+ * with "|" when not empty. */
+static void
+put_line(struct buf *out, const char *s)
+{
+	struct buf b;
+	bool space = false;
+
+	buf_init(&b);
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = false;
+		buf_putc(&b, *s);
+	}
+	if (b.len > 0)
+		buf_printf(out, "%s|", b.s);
+	buf_free(&b);
+}
+
+/* The lines of the page's lists as a reader sees them: an item's marker
+ * (from its style) before its text, the text after a nested list on a
+ * line of its own. */
+static void
+html_list_lines(xmlNodePtr n, struct buf *out)
+{
+	for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
+		struct buf line;
+		xmlChar *style;
+		const char *q;
+
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "nav") == 0)
+			continue;
+		if (strcmp((const char *)c->name, "li") != 0) {
+			html_list_lines(c, out);
+			continue;
+		}
+		buf_init(&line);
+		style = xmlGetProp(c, (const xmlChar *)"style");
+		if (style != NULL && (q = strchr((char *)style, '\'')) != NULL)
+			buf_printf(&line, "%.*s ", (int)strcspn(q + 1, "'"),
+			    q + 1);
+		xmlFree(style);
+		for (xmlNodePtr k = c->children; k != NULL; k = k->next) {
+			xmlChar *t;
+
+			if (k->type == XML_ELEMENT_NODE &&
+			    (strcmp((const char *)k->name, "ul") == 0 ||
+			    strcmp((const char *)k->name, "ol") == 0)) {
+				put_line(out, line.s);
+				buf_clear(&line);
+				html_list_lines(k, out);
+				continue;
+			}
+			t = xmlNodeGetContent(k);
+			buf_puts(&line, (const char *)t);
+			xmlFree(t);
+		}
+		put_line(out, line.s);
+		buf_free(&line);
+	}
+}
+
+static char *
+html_lines(const char *html)
+{
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	struct buf out;
+
+	buf_init(&out);
+	buf_puts(&out, "");
+	if (doc != NULL)
+		html_list_lines(xmlDocGetRootElement(doc), &out);
+	xmlFreeDoc(doc);
+	return buf_detach(&out);
+}
+
+static int
+item_order(const void *a, const void *b)
+{
+	const struct lay_item *x = *(const struct lay_item *const *)a;
+	const struct lay_item *y = *(const struct lay_item *const *)b;
+
+	if (x->y > y->y + 0.01 || x->y < y->y - 0.01)
+		return x->y > y->y ? -1 : 1;
+	return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/* The text lines of the layout, top to bottom, each left to right. */
+static char *
+layout_lines(const struct layout *l)
+{
+	struct buf out;
+
+	buf_init(&out);
+	buf_puts(&out, "");
+	for (size_t p = 0; p < l->npages; p++) {
+		const struct lay_item **v = xcalloc(l->pages[p].n + 1,
+		    sizeof(*v));
+		size_t n = 0;
+		struct buf line;
+
+		for (size_t i = 0; i < l->pages[p].n; i++)
+			if (l->pages[p].items[i].type == LI_TEXT)
+				v[n++] = &l->pages[p].items[i];
+		qsort(v, n, sizeof(*v), item_order);
+		buf_init(&line);
+		for (size_t i = 0; i < n; i++) {
+			char *t = unmarked(v[i]->text);
+
+			if (i > 0 && item_order(&v[i - 1], &v[i]) != 0 &&
+			    (v[i - 1]->y > v[i]->y + 0.01 ||
+			    v[i - 1]->y < v[i]->y - 0.01)) {
+				put_line(&out, line.s);
+				buf_clear(&line);
+			}
+			buf_printf(&line, "%s ", t);
+			free(t);
+		}
+		put_line(&out, line.s);
+		buf_free(&line);
+		free(v);
+	}
+	return buf_detach(&out);
+}
+
+/* Nested lists: the tree numbers the items ("1.", "a)", "(1)", "•",
+ * "–"), and both writers show those markers, and the text before and
+ * after a nested list, in the same order. */
+static void
+test_nested_lists(void)
+{
+	static const char want[] = "1. Eins vor|a) Eins-eins vor|"
+	    "\xE2\x80\xA2 Punkt A|\xE2\x80\xA2 Punkt B|Eins-eins nach|"
+	    "b) Eins-zwei|(1) Tief eins|Eins nach|2. Zwei|"
+	    "\xE2\x80\xA2 Strich X|\xE2\x80\x93 Tief Y|\xE2\x80\xA2 Oben|"
+	    "1. Unten eins|Oben nach|";
+	static const struct {
+		bool		 ordered;
+		int		 depth, k;
+		const char	*want;
+	} mk[] = {
+		{ true, 1, 1, "1." }, { true, 2, 1, "a)" }, { true, 3, 1, "(1)" },
+		{ true, 4, 2, "2." }, { true, 2, 26, "z)" },
+		{ true, 2, 27, "aa)" }, { true, 2, 702, "zz)" },
+		{ true, 2, 703, "aaa)" }, { false, 1, 1, "\xE2\x80\xA2" },
+		{ false, 2, 1, "\xE2\x80\x93" }, { false, 3, 5, "\xE2\x80\xA2" },
+	};
+	struct drawn dr;
+	char *h, *p;
+
+	if (!drawn(&dr, "<section title=\"Listen\"><ol>"
+	    "<li>Eins vor <ol><li>Eins-eins vor <ul><li>Punkt A</li>"
+	    "<li>Punkt B</li></ul> Eins-eins nach</li>"
+	    "<li>Eins-zwei <ol><li>Tief eins</li></ol></li></ol>"
+	    " Eins nach</li>"
+	    "<li>Zwei <ul><li>Strich X <ul><li>Tief Y</li></ul></li></ul></li>"
+	    "</ol><ul><li>Oben <ol><li>Unten eins</li></ol> Oben nach</li></ul>"
+	    "</section><section title=\"Zwei\"><p>x</p></section>")) {
+		report(false, "lists: nested", "the plan does not load");
+		return;
+	}
+	h = html_lines(dr.html);
+	p = layout_lines(dr.l);
+	report(strcmp(h, want) == 0, "lists: the page shows the tree's markers "
+	    "in order", "got %s", h);
+	report(strstr(p, want) != NULL, "lists: the print shows the tree's "
+	    "markers in order", "got %s", p);
+	free(h);
+	free(p);
+	drawn_free(&dr);
+	for (size_t i = 0; i < sizeof(mk) / sizeof(*mk); i++) {
+		char *got = docbuild_marker(mk[i].ordered, mk[i].depth, mk[i].k);
+
+		eq_str("lists: marker", got, mk[i].want);
+		free(got);
+	}
+}
+
+/* The "Stand · Quelle" line is joined in the tree and printed as it
+ * stands, under the table and under a chart not right under its table. */
+static void
+test_table_meta(void)
+{
+	static const char line[] = "Stand: 09/2016 \xC2\xB7 Quelle: BA";
+	struct drawn dr;
+	const struct doc_node *t = NULL;
+	char *p;
+
+	if (!drawn(&dr, "<section title=\"S\"><insert table=\"t\"/>"
+	    "<chart table=\"t\" field=\"k\" kind=\"bar\"/><p>x</p>"
+	    "<chart table=\"t\" field=\"k\" kind=\"bar\"/></section>")) {
+		report(false, "meta: stand and source", "the plan does not load");
+		return;
+	}
+	for (t = dr.d->root->first; t != NULL && t->type != DOC_SECTION; )
+		t = t->next;
+	t = t != NULL ? t->first : NULL;
+	report(t != NULL && t->type == DOC_TABLE && t->note != NULL &&
+	    strcmp(t->note, line) == 0 && t->source == NULL,
+	    "meta: the tree joins stand and source", "table note '%s'",
+	    t != NULL && t->note != NULL ? t->note : "(none)");
+	p = xasprintf("<p class=\"table-meta\">%s</p>", line);
+	report(count_str(dr.html, p) == 2, "meta: the page prints the line "
+	    "under the table and the second chart", "%d times",
+	    count_str(dr.html, p));
+	report(count_text(dr.l, line) == 2, "meta: the print prints the line "
+	    "under the table and the second chart", "%d times",
+	    count_text(dr.l, line));
+	free(p);
+	drawn_free(&dr);
+}
+
+/* Whether there is a contents list is the tree's: none for a body
+ * without chapters or with one, then neither writer draws one. */
+static void
+test_contents(void)
+{
+	static const struct {
+		const char	*body;
+		bool		 toc;
+	} cases[] = {
+		{ "<p>Nur Text.</p>", false },
+		{ "<section title=\"Eins\"><p>x</p></section>", false },
+		{ "<section title=\"Eins\"><p>x</p></section>"
+		  "<section title=\"Zwei\"><p>y</p></section>", true },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct drawn dr;
+		const struct doc_node *toc;
+		bool tree, page, print;
+
+		if (!drawn(&dr, cases[i].body)) {
+			report(false, "contents", "case %zu does not load", i);
+			continue;
+		}
+		toc = dr.d->root->first;
+		tree = toc != NULL && toc->type == DOC_TOC;
+		page = strstr(dr.html, "<nav class=\"toc\"") != NULL;
+		print = count_text(dr.l, "Inhalt") > 0;
+		/* On paper, from min_pages pages on (test_layout_toc). */
+		report(tree == cases[i].toc && page == tree && print == (tree &&
+		    dr.l->npages >= (size_t)toc->min_pages),
+		    "contents: the tree decides, both writers follow",
+		    "case %zu: tree %d, page %d, print %d", i, tree, page,
+		    print);
+		report(!tree || toc->min_pages == 4, "contents: min_pages 4",
+		    "%d", tree ? toc->min_pages : 0);
+		drawn_free(&dr);
+	}
+}
+
+/* The line under the cover title is joined in the tree; the date
+ * follows on a line of its own, on the page as in print. */
+static void
+test_cover_line(void)
+{
+	static const char line[] = "Arbeitsmarkt- und Integrationsprogramm "
+	    "\xC2\xB7 Kreis K, Land L";
+	struct drawn dr;
+	char *h, *p;
+
+	if (!drawn(&dr, "<section title=\"S\"><p>x</p></section>")) {
+		report(false, "cover: line", "the plan does not load");
+		return;
+	}
+	report(dr.d->cover_line != NULL && strcmp(dr.d->cover_line, line) == 0,
+	    "cover: the tree joins the line under the title", "'%s'",
+	    dr.d->cover_line != NULL ? dr.d->cover_line : "(none)");
+	h = xasprintf("<p class=\"meta\">%s</p><p class=\"meta\">16. Januar "
+	    "2017</p>", line);
+	p = layout_lines(dr.l);
+	report(strstr(dr.html, h) != NULL, "cover: the page draws the line, "
+	    "then the date", "not in the page");
+	report(count_text(dr.l, line) == 1 && strstr(p, "|16. Januar 2017|") !=
+	    NULL, "cover: the print draws the line, then the date", "got %s", p);
+	free(h);
+	free(p);
+	drawn_free(&dr);
+}
+
+static void
+test_drawn_once(void)
+{
+	test_cover_line();
+	test_nested_lists();
+	test_table_meta();
+	test_contents();
 }
 
 int

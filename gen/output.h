@@ -1,0 +1,21 @@
+/* output.h: the output formats of a plan and the names of their files
+ * (NAME.html, NAME.pdf, NAME.kennzahlen.csv).  Included by gen.h and
+ * site.c, which both need them; site.c never includes gen.h. */
+#ifndef GEN_OUTPUT_H
+#define GEN_OUTPUT_H
+
+#include <stdbool.h>
+
+enum output_format {
+	FORMAT_HTML = 1,
+	FORMAT_PDF = 2,
+	FORMAT_CSV = 4,
+};
+
+/* The file name of a plan's output ends in this: NAME.kennzahlen.csv. */
+const char	*output_ext(enum output_format f);
+/* Is dir/NAME + output_ext(f) a regular file? */
+bool		 output_exists(const char *dir, const char *name,
+		    enum output_format f);
+
+#endif
