@@ -305,36 +305,69 @@ def check_size(pages):
     return bad
 
 
+SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\.? ")
+
+
+class Lines:
+    """Who stands next to a word on its baseline: within a word space
+    (0,6 of the size; a space is 0,28) it goes on the same line, further
+    away is another cell or column."""
+
+    def __init__(self, ws):
+        self.by = {}
+        for w in ws:
+            self.by.setdefault(round(w[3]), []).append(w)
+
+    def near(self, w, right):
+        gap = 0.6 * (w[3] - w[1]) / BOX_PER_PT
+        for y in (round(w[3]) - 1, round(w[3]), round(w[3]) + 1):
+            for o in self.by.get(y, []):
+                if o is w or abs(o[3] - w[3]) > 1.0:
+                    continue
+                d = o[0] - w[2] if right else w[0] - o[2]
+                if -TOL <= d <= gap:
+                    return True
+        return False
+
+
 def check_hyphen(pg, pages):
-    """A word of a head broken at an added hyphen: "Bud-" ends a line,
-    "get" begins the next, the rest of the head's words stand around
-    them, and the head ends its line (a cell or a heading ends there;
-    running text would go on)."""
+    """A word of a head broken across lines: "Bud-" (an added hyphen)
+    or "Grundsicherungsträgergemeinsch" (none) ends a line, "get" or "aft"
+    begins a lower one soon after in the drawing (the contents page draws
+    the entry's number and page between them), the rest of the head's
+    words stand around them, and the head is a line or block of its own
+    (running text would go on).  A break after a hyphen of the word
+    itself ("Musterstadt-" "Nordwestkreis") is no hyphenation."""
     heads = {}
     for what, t in pg.heads:
-        for j, w in enumerate(t.split()):
-            heads.setdefault(w, []).append((what, t.split(), j))
+        hw = SECTION_NUMBER.sub("", t).split()	# the contents page sets it apart
+        for j, w in enumerate(hw):
+            heads.setdefault(w, []).append((what, hw, j))
     bad = []
     for i, (_, _, ws) in enumerate(pages, 1):
-        ln = lines_of(ws)
+        li = Lines(ws)
         for k in range(len(ws) - 1):
-            a, b = ws[k][4], ws[k + 1][4]
-            if not a.endswith("-") or ln[k] == ln[k + 1]:
-                continue
-            joined = a[:-1] + b
-            for what, hw, j in heads.get(joined, []):
-                before, after = hw[:j], hw[j + 1:]
-                s = k - len(before)
-                e = k + 2 + len(after)
-                if s < 0 or e > len(ws):
-                    continue
-                if [w[4] for w in ws[s:k]] != before or \
-                        [w[4] for w in ws[k + 2:e]] != after:
-                    continue
-                if e < len(ws) and ln[e] == ln[e - 1]:
-                    continue	# the line goes on: running text
-                bad.append("page %d: %s '%s' as '%s %s'" %
-                           (i, what, " ".join(hw)[:60], a, b))
+            a = ws[k]
+            if li.near(a, True):
+                continue	# a ends no line
+            for m in range(k + 1, min(k + 5, len(ws))):
+                b = ws[m]
+                if b[3] <= a[3] + 1.0 or li.near(b, False):
+                    continue	# b begins no lower line
+                t = a[4][:-1] + b[4] if a[4].endswith("-") else a[4] + b[4]
+                for what, hw, j in heads.get(t, []):
+                    before, after = hw[:j], hw[j + 1:]
+                    st = k - len(before)
+                    e = m + 1 + len(after)
+                    if st < 0 or e > len(ws):
+                        continue
+                    if [w[4] for w in ws[st:k]] != before or \
+                            [w[4] for w in ws[m + 1:e]] != after:
+                        continue
+                    if li.near(ws[st], False) or li.near(ws[e - 1], True):
+                        continue	# running text around it
+                    bad.append("page %d: %s '%s' as '%s %s'" %
+                               (i, what, " ".join(hw)[:60], a[4], b[4]))
     return bad
 
 
