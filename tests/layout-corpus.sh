@@ -88,6 +88,25 @@ series() {
 series bars-60 60 bar
 series line-100 100 line
 
+# Two lines of 100 quarters ("Quartal 1/1990"): long category labels.
+d=$out/line-quarters
+rm -rf "$d" && mkdir -p "$d"
+{ plan_head; printf '%s\n' '<data><table name="reihe" kind="series" src="reihe.csv" title="Bestand und Zugang"/></data>' \
+    '<body><section title="Quartale"><chart table="reihe" field="wert" kind="line"/></section></body></plan>'; } >"$d/plan.xml"
+awk 'BEGIN { print "kennzahl;jahr;wert"
+	for (k = 0; k < 2; k++) for (i = 0; i < 100; i++)
+		printf "%s;Quartal %d/%d;%d\n", k ? "Zugang" : "Bestand", i % 4 + 1,
+		    1990 + int(i / 4), (k ? 500000 : 1000000) + (k ? 11 : 37) * i * i }' >"$d/reihe.csv"
+
+# 40 bars with labels longer than the gutter.
+d=$out/bars-labels
+rm -rf "$d" && mkdir -p "$d"
+{ plan_head; printf '%s\n' '<data><table name="teile" kind="table" src="teile.csv" title="Lose"><column name="teil" type="text"/><column name="anzahl" type="count"/></table></data>' \
+    '<body><section title="Lose"><chart table="teile" field="anzahl" kind="bar"/></section></body></plan>'; } >"$d/plan.xml"
+awk 'BEGIN { print "teil;anzahl"
+	for (i = 1; i <= 40; i++) printf "Förderung der beruflichen Weiterbildung nach § 81 SGB III, Los %d;%d\n", i, i * 1234 }' \
+    >"$d/teile.csv"
+
 # A pie of 70 slices (the legend ran off the page), 130 bars.
 d=$out/charts-130
 rm -rf "$d" && mkdir -p "$d"
