@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """layout-check.py: invariants that hold for any good print layout.
 
-Usage: layout-check.py KNOWN MANIFEST
+Usage: layout-check.py KNOWN MANIFEST, or layout-check.py --self-test
+(each invariant finds its defect on made-up pages).
 MANIFEST has one case a line: NAME<TAB>STATUS<TAB>SECONDS<TAB>HTML<TAB>PDF,
 where STATUS is gen's exit status under `timeout` (124: it ran out of
 time).  KNOWN (tests/layout-known) lists failures that today's layout is
@@ -340,9 +341,12 @@ def check_hyphen(pg, pages):
     itself ("Musterstadt-" "Nordwestkreis") is no hyphenation."""
     heads = {}
     for what, t in pg.heads:
-        hw = SECTION_NUMBER.sub("", t).split()	# the contents page sets it apart
+        # The contents page sets the number apart: match the title.
+        m = SECTION_NUMBER.match(t)
+        num = m.group(0).strip() if m else None
+        hw = t[m.end():].split() if m else t.split()
         for j, w in enumerate(hw):
-            heads.setdefault(w, []).append((what, hw, j))
+            heads.setdefault(w, []).append((what, hw, j, num))
     bad = []
     for i, (_, _, ws) in enumerate(pages, 1):
         li = Lines(ws)
@@ -355,7 +359,7 @@ def check_hyphen(pg, pages):
                 if b[3] <= a[3] + 1.0 or li.near(b, False):
                     continue	# b begins no lower line
                 t = a[4][:-1] + b[4] if a[4].endswith("-") else a[4] + b[4]
-                for what, hw, j in heads.get(t, []):
+                for what, hw, j, num in heads.get(t, []):
                     before, after = hw[:j], hw[j + 1:]
                     st = k - len(before)
                     e = m + 1 + len(after)
@@ -364,7 +368,10 @@ def check_hyphen(pg, pages):
                     if [w[4] for w in ws[st:k]] != before or \
                             [w[4] for w in ws[m + 1:e]] != after:
                         continue
-                    if li.near(ws[st], False) or li.near(ws[e - 1], True):
+                    first = ws[st]
+                    if st > 0 and ws[st - 1][4] == num:
+                        first = ws[st - 1]	# the heading's number
+                    if li.near(first, False) or li.near(ws[e - 1], True):
                         continue	# running text around it
                     bad.append("page %d: %s '%s' as '%s %s'" %
                                (i, what, " ".join(hw)[:60], a[4], b[4]))
@@ -409,7 +416,56 @@ def check_keep(pg, pages):
     return bad
 
 
+def self_test():
+    """Each invariant catches the defect it is for, on made-up pages
+    (a word is W(x, y, text): 5 pt a character, 10 pt high)."""
+    def W(x, y, t, h=BOX_PER_PT * 10):
+        return (x, y, x + 5 * len(t), y + h, t)
+    pg = Page()
+    pg.feed('<header class="cover"><h1>Arbeitsmarkt- und Integrationsprogramm'
+            ' 2017</h1></header><main><h2><span class="num">1.</span> Budget</h2>'
+            '<p>Vorher:</p><div class="table-wrap"><table><caption>Budget 1'
+            '</caption><thead><tr><th>Posten</th><th>Anteil am Budget</th></tr>'
+            '</thead><tbody><tr><th>Amt</th><td>1.001</td></tr><tr><th>Bund</th>'
+            '<td>2.002<span class="note">ca.</span></td></tr><tr class="total">'
+            '<th>Gesamt</th><td>3.003</td></tr></tbody></table></div>'
+            '<p>Das Bud-</p></main>')
+    p1 = (595, 842, [W(70, 100, "Arbeitsmarkt-"), W(140, 100, "und"),
+                     W(70, 130, "Integrationspro-"), W(70, 160, "gramm"),
+                     W(103, 160, "2017"), W(70, 700, "Vorher:"),
+                     W(70, 760, "Budget"), W(103, 760, "1"), W(70, 780, "Posten"),
+                     W(170, 780, "Anteil"), W(203, 780, "am"), W(216, 780, "Bud-"),
+                     W(170, 795, "get"), W(70, 810, "Amt"), W(100, 810, "1.001")])
+    p2 = (595, 842, [W(70, 100, "Bund"), W(100, 100, "2.002"), W(100, 108, "ca."),
+                     W(70, 120, "Gesamt"), W(120, 120, "3.003"),
+                     W(590, 300, "raus"), W(70, 400, "klein", h=6),
+                     W(70, 500, "Das"), W(88, 500, "Bud-"), W(70, 520, "get"),
+                     W(88, 520, "wird")])
+    want = {
+        "content": (check_content(pg, [p1]), ["2.002"]),
+        "inside": (check_inside([p1, p2]), ["'raus'"]),
+        "overlap": (check_overlap([p1, p2]), ["'2.002' over 'ca.'"]),
+        "size": (check_size([p1, p2]), ["'klein'"]),
+        "hyphen": (check_hyphen(pg, [p1, p2]), ["Integrationspro- gramm", "Bud- get'"]),
+        "keep": (check_keep(pg, [p1, p2]), ["3 rows"]),
+    }
+    bad = 0
+    for inv, (got, needles) in sorted(want.items()):
+        for n in needles:
+            if not any(n in g for g in got):
+                print("FAIL self-test %s: does not find %s in %s" % (inv, n, got))
+                bad += 1
+    if len(want["hyphen"][0]) != 2:
+        print("FAIL self-test hyphen: running text taken for a head: %s" % want["hyphen"][0])
+        bad += 1
+    if not bad:
+        print("ok self-test")
+    return bad
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(1 if self_test() else 0)
     known = set()
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:

@@ -134,6 +134,8 @@ rm -rf "$tmp/l" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
 # the release build only.  A failure listed in tests/layout-known is
 # reported as known (skipped). ---
 if [ "$pair" = "$1" ]; then
+	check "layout-check.py --self-test: $(python3 tests/layout-check.py --self-test 2>&1 | head -n 3)" \
+	    python3 tests/layout-check.py --self-test
 	sh tests/layout-run.sh "$gen" "$tmp/lay" >"$tmp/lay.out" 2>&1
 	_st=$?
 	check "layout-run.sh ran (status $_st): $(tail -n 2 "$tmp/lay.out")" [ "$_st" = 0 ]
