@@ -119,13 +119,14 @@ awk 'BEGIN { print "kennzahl;jahr;wert"
 awk 'BEGIN { print "teil;anzahl"
 	for (i = 1; i <= 70; i++) printf "Teil%d;%d\n", i, 100 + i }' >"$d/teile.csv"
 
-# foot CASE N ROWS COLON: N tables of ROWS rows and a sum, each after a
-# paragraph of a growing length (7 * i words, ending in ":" when COLON
-# is yes), so that some of them fall at a page foot.
+# foot CASE N ROWS COLON STEP: N tables of ROWS rows and a sum, each
+# after a paragraph of a growing length (STEP * i words, ending in ":"
+# when COLON is yes), so that some of them fall at a page foot (N and
+# STEP chosen so that the layout before issue 12 split some).
 foot() {
 	d=$out/$1
 	rm -rf "$d" && mkdir -p "$d"
-	awk -v n="$2" -v rows="$3" -v colon="$4" -v dir="$d" 'BEGIN {
+	awk -v n="$2" -v rows="$3" -v colon="$4" -v step="$5" -v dir="$d" 'BEGIN {
 		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 		print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"Jobcenter Musterstadt\" kind=\"gE\"/>"
 		print "<title>Arbeitsmarkt- und Integrationsprogramm 2017</title><data>"
@@ -135,13 +136,13 @@ foot() {
 			f = dir "/t" t ".csv"
 			print "posten;betrag" >f
 			for (r = 1; r <= rows; r++)
-				printf "Posten %d-%d;%d.%03d,00 €\n", t, r, t, r >f
+				printf "Posten %d%s;%d.%03d,00 €\n", t, substr("abcdefghijklmnop", r, 1), t, r >f
 			close(f)
 		}
 		print "</data><body><section title=\"Tabellen am Seitenfuß\">"
 		for (t = 1; t <= n; t++) {
 			printf "<p>Absatz %d:", t
-			for (w = 1; w <= 7 * t; w++) printf " Wort%d.%d", t, w
+			for (w = 1; w <= step * t; w++) printf " Wort%d.%d", t, w
 			printf "%s</p>\n", colon == "yes" ? " und die Tabelle:" : "."
 			printf "<insert table=\"t%d\"/>\n", t
 		}
@@ -149,10 +150,10 @@ foot() {
 	}' >"$d/plan.xml"
 }
 # A 4-row budget (3 rows and the sum) went overleaf with its sum alone.
-foot foot-table4 24 3 no
+foot foot-table4 60 3 no 5
 # A paragraph ending in ":" was left at the page foot, its table overleaf
 # (tables of 12 rows, which may split).
-foot foot-colon 24 12 yes
+foot foot-colon 24 12 yes 7
 
 # The small cases, kept as files.
 for d in "$here"/layout/*/; do
