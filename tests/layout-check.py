@@ -30,6 +30,7 @@ differently on purpose: no-break and thin spaces are blanks, the bidi
 marks and soft hyphens are nothing, apostrophes are "'".
 """
 import html.parser
+import os
 import re
 import subprocess
 import sys
@@ -480,6 +481,9 @@ def main():
         c.report("time", [] if status == "0" else
                  ["status %s (124: more than %s s)" % (status, secs)])
         if status != "0":
+            continue
+        if not (os.path.isfile(htmlf) and os.path.isfile(pdf)):
+            c.report("content", ["no %s or no %s" % (htmlf, pdf)])
             continue
         pg = Page()
         with open(htmlf, encoding="utf-8") as f:
