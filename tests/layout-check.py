@@ -25,6 +25,9 @@ The invariants, read from the HTML (what the document holds) and from
   keep     a table of up to 8 body rows has its first and last rows on
            one page; a paragraph ending in ":" stands on the page where
            the table or chart after it starts.
+  nobreak  no line ends after "§", inside "SGB II" or "ALG I", between a
+           sign and its number or a number and its unit, or before
+           punctuation.
 Text is compared after normalising what the two outputs write
 differently on purpose: no-break and thin spaces are blanks, the bidi
 marks and soft hyphens are nothing, apostrophes are "'".
@@ -379,6 +382,44 @@ def check_hyphen(pg, pages):
     return bad
 
 
+ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})([-/,.;:)]|$)")
+SIGN = {"+", "-", "\u2212", "\u00b1"}
+UNIT = re.compile(r"^(€|%|%-Pkt\.?|Prozent|EUR|VZÄ)([,.;:)]*)$")
+PUNCT = re.compile(r"^[.,;:!?)\]]")
+FIGURE_END = re.compile(r"\d$")
+
+
+def check_nobreak(pages):
+    """Where a line must not break: after "§" or "§§", inside "SGB II"
+    or "ALG I", between a sign and its number, between a number and its
+    unit, before punctuation (a lone "." on a line)."""
+    bad = []
+    for i, (_, _, ws) in enumerate(pages, 1):
+        li = Lines(ws)
+        for k in range(len(ws) - 1):
+            a = ws[k]
+            if li.near(a, True):
+                continue	# a ends no line
+            b = ws[k + 1]
+            if b[3] <= a[3] + 1.0 or li.near(b, False):
+                continue	# b begins no lower line
+            x, y = a[4], b[4]
+            why = None
+            if x in ("§", "§§"):
+                why = "after '%s'" % x
+            elif x in ("SGB", "ALG") and ROMAN.match(y):
+                why = "inside '%s %s'" % (x, y)
+            elif x in SIGN and y[:1].isdigit():
+                why = "between a sign and its number"
+            elif FIGURE_END.search(x) and UNIT.match(y):
+                why = "between a number and its unit"
+            elif PUNCT.match(y):
+                why = "before punctuation"
+            if why:
+                bad.append("page %d: %s: '%s' | '%s'" % (i, why, x, y))
+    return bad
+
+
 def check_keep(pg, pages):
     texts = [squeeze("".join(w[4] for w in ws)) for _, _, ws in pages]
 
@@ -441,7 +482,9 @@ def self_test():
                      W(70, 120, "Gesamt"), W(120, 120, "3.003"),
                      W(590, 300, "raus"), W(70, 400, "klein", h=6),
                      W(70, 500, "Das"), W(88, 500, "Bud-"), W(70, 520, "get"),
-                     W(88, 520, "wird")])
+                     W(88, 520, "wird"), W(70, 600, "im"), W(85, 600, "SGB"),
+                     W(70, 615, "II-Bezug"), W(120, 615, "nach"), W(145, 615, "§"),
+                     W(70, 630, "16i.")])
     want = {
         "content": (check_content(pg, [p1]), ["2.002"]),
         "inside": (check_inside([p1, p2]), ["'raus'"]),
@@ -449,6 +492,7 @@ def self_test():
         "size": (check_size([p1, p2]), ["'klein'"]),
         "hyphen": (check_hyphen(pg, [p1, p2]), ["Integrationspro- gramm", "Bud- get'"]),
         "keep": (check_keep(pg, [p1, p2]), ["3 rows"]),
+        "nobreak": (check_nobreak([p1, p2]), ["'SGB' | 'II-Bezug'", "after '§'"]),
     }
     bad = 0
     for inv, (got, needles) in sorted(want.items()):
@@ -494,6 +538,7 @@ def main():
         c.report("overlap", check_overlap(pages))
         c.report("size", check_size(pages))
         c.report("hyphen", check_hyphen(pg, pages))
+        c.report("nobreak", check_nobreak(pages))
         c.report("keep", check_keep(pg, pages))
     for (name, inv) in sorted(known):
         if name not in {m[0] for m in manifest}:
