@@ -155,6 +155,27 @@ foot foot-table4 60 3 no 5
 # (tables of 12 rows, which may split).
 foot foot-colon 24 12 yes 7
 
+# Phrases that must not break, after a growing lead so that each of
+# them meets a line end: "§ 16e", "SGB II-Bezug", "ALG I-Beziehende",
+# a sign and its number, a number and its unit, the "." after a value.
+d=$out/nobreak
+rm -rf "$d" && mkdir -p "$d"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"Jobcenter Musterstadt\" kind=\"gE\"/>"
+	print "<title>Arbeitsmarkt- und Integrationsprogramm 2017</title><data>"
+	print "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Werte\"><column name=\"name\" type=\"text\"/><column name=\"betrag\" type=\"money\"/><column name=\"quote\" type=\"percent\"/></table>"
+	print "</data><body><section title=\"Zeilenenden\">"
+	for (i = 1; i <= 60; i++) {
+		printf "<p>"
+		for (w = 1; w <= i; w++) printf "ab "
+		printf "im SGB II-Bezug nach § 16e SGB II und §§ 16a ff. SGB II, für ALG I-Beziehende und ALG II-Beziehende, "
+		printf "%s", "eine Veränderung um −2,1 % bzw. + 3 Plätze, Kosten von 1.234.567 € und "
+		print "<value ref=\"t.a.betrag\"/>, dazu <value ref=\"t.a.quote\"/>.</p>"
+	}
+	print "</section></body></plan>" }' >"$d/plan.xml"
+printf 'name;betrag;quote\nA;12.345,67 €;12,5 %%\n' >"$d/t.csv"
+
 # The small cases, kept as files.
 for d in "$here"/layout/*/; do
 	c=$(basename "$d")
