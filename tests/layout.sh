@@ -128,3 +128,23 @@ awk 'BEGIN { printf "name"; for (i = 1; i <= 12; i++) printf ";t%d", i; print ";
 lay_render "12 text columns" 20
 lay_all "12 text columns" x1 x8 x9 x12
 rm -rf "$tmp/l" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
+
+# --- the stress corpus (tests/layout-corpus.sh) and the examples, each
+# against the invariants of tests/layout-check.py (tests/layout-run.sh);
+# the release build only.  A failure listed in tests/layout-known is
+# reported as known (skipped). ---
+if [ "$pair" = "$1" ]; then
+	check "layout-check.py --self-test: $(python3 tests/layout-check.py --self-test 2>&1 | head -n 3)" \
+	    python3 tests/layout-check.py --self-test
+	sh tests/layout-run.sh "$gen" "$tmp/lay" >"$tmp/lay.out" 2>&1
+	_st=$?
+	check "layout-run.sh ran (status $_st): $(tail -n 2 "$tmp/lay.out")" [ "$_st" = 0 ]
+	passed=$((passed + $(grep -c '^ok ' "$tmp/lay.out")))
+	while IFS= read -r _l; do
+		case $_l in
+		'FAIL '*) fail "layout: ${_l#FAIL }" ;;
+		'known '*) skip "layout: $_l (tests/layout-known)" ;;
+		esac
+	done <"$tmp/lay.out"
+	rm -rf "$tmp/lay" "$tmp/lay.out"
+fi
