@@ -92,7 +92,7 @@ S_toc(xmlNodePtr page, const struct doc_node *toc)
 
 	xmlw_attr(nav, "class", "%s", "toc");
 	xmlw_attr(nav, "aria-labelledby", "%s", "inhalt-titel");
-	h = xmlw_el(nav, "h2", toc->text);
+	h = xmlw_el_nb(nav, "h2", toc->text);
 	xmlw_attr(h, "id", "%s", "inhalt-titel");
 	list[1] = xmlw_el(nav, "ol", NULL);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
@@ -108,7 +108,7 @@ S_toc(xmlNodePtr page, const struct doc_node *toc)
 		xmlw_attr(a, "href", "#%s", e->id);
 		xmlw_attr(xmlw_el(a, "span", e->number), "class", "num");
 		xmlNodeAddContent(a, (const xmlChar *)" ");
-		xmlNodeAddContent(a, (const xmlChar *)e->text);
+		xmlw_add_nb(a, e->text);
 		S_nl(list[depth]);
 	}
 	S_nl(page);
@@ -133,7 +133,10 @@ static void
 S_cell(xmlNodePtr tr, const struct doc_node *c, bool head_row)
 {
 	bool th = (c->flags & DOC_CELL_HEAD) != 0;
-	xmlNodePtr cell = xmlw_el(tr, th ? "th" : "td", c->text);
+	/* A figure stays as the export writes it (no-break by the
+	 * stylesheet); a label gets the no-break spaces. */
+	xmlNodePtr cell = c->key != NULL ? xmlw_el(tr, th ? "th" : "td",
+	    c->text) : xmlw_el_nb(tr, th ? "th" : "td", c->text);
 
 	if (th)
 		xmlw_attr(cell, "scope", "%s", head_row ? "col" : "row");
@@ -144,7 +147,7 @@ S_cell(xmlNodePtr tr, const struct doc_node *c, bool head_row)
 		xmlw_attr(cell, "data-value", "%s", c->value);
 	}
 	if (c->note != NULL)
-		xmlw_attr(xmlw_el(cell, "span", c->note), "class", "note");
+		xmlw_attr(xmlw_el_nb(cell, "span", c->note), "class", "note");
 }
 
 static void
@@ -184,7 +187,7 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 	xmlw_attr(wrap, "tabindex", "%s", "0");
 	xmlw_attr(wrap, "aria-labelledby", "%s", cap_id);
 	table = xmlw_el(wrap, "table", NULL);
-	cap = xmlw_el(table, "caption", t->text);
+	cap = xmlw_el_nb(table, "caption", t->text);
 	xmlw_attr(cap, "id", "%s", cap_id);
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		bool head = (r->flags & DOC_ROW_HEAD) != 0;
@@ -206,7 +209,7 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 	if (t->source != NULL)
 		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", t->source);
 	if (meta.len > 0) {
-		xmlw_attr(xmlw_el(parent, "p", meta.s), "class", "table-meta");
+		xmlw_attr(xmlw_el_nb(parent, "p", meta.s), "class", "table-meta");
 		S_nl(parent);
 	}
 	buf_free(&meta);
@@ -230,7 +233,7 @@ S_section(struct writer *w, const struct doc_node *s)
 	xmlw_attr(h, "id", "%s", s->id);
 	xmlw_attr(xmlw_el(h, "span", s->number), "class", "num");
 	xmlNodeAddContent(h, (const xmlChar *)" ");
-	xmlNodeAddContent(h, (const xmlChar *)s->text);
+	xmlw_add_nb(h, s->text);
 	S_nl(sec);
 	w->cur = sec;
 }
@@ -287,14 +290,9 @@ S_enter(struct writer *w, const struct doc_node *n)
 	case DOC_SECTION:
 		S_section(w, n);
 		return;
-	case DOC_TEXT: {
-		/* "§ 16", "SGB II", "16,7 %" stay on one line. */
-		char *t = text_nbsp(n->text);
-
-		xmlNodeAddContent(w->cur, (const xmlChar *)t);
-		free(t);
+	case DOC_TEXT:
+		xmlw_add_nb(w->cur, n->text);
 		return;
-	}
 	case DOC_BREAK:
 		xmlw_el(w->cur, "br", NULL);
 		return;

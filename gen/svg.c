@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "text.h"
 #include "util.h"
 #include "xmlw.h"
 
@@ -74,10 +75,14 @@ S_est(const char *s, size_t len)
 /* The label broken at spaces to width, as lines of a <text> ending at
  * x; returns the number of lines (NULL svg: only counts). */
 static int
-S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
+S_bar_label(xmlNodePtr svg, const char *label, double x, double y,
+    double width)
 {
 	xmlNodePtr t = NULL;
 	int lines = 0;
+	/* The words that must not break stay on one line, as in the PDF. */
+	char *nb = text_nbsp(label);
+	const char *s = nb;
 
 	if (svg != NULL) {
 		t = xmlw_el(svg, "text", NULL);
@@ -106,6 +111,7 @@ S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
 		while (*s == ' ')
 			s++;
 	}
+	free(nb);
 	return lines > 0 ? lines : 1;
 }
 
@@ -128,12 +134,15 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 
 		label = lw > label ? lw : label;
 		value = vw > value ? vw : value;
-		for (const char *w = d->source; *w != '\0'; w += strspn(w, " ")) {
+		char *nb = text_nbsp(d->source);
+
+		for (const char *w = nb; *w != '\0'; w += strspn(w, " ")) {
 			size_t n = strcspn(w, " ");
 
 			word = S_est(w, n) > word ? S_est(w, n) : word;
 			w += n;
 		}
+		free(nb);
 	}
 	/* A third of the width, the longest word at least, at most half. */
 	gutter = label < BAR_GUTTER ? label : word > BAR_GUTTER ? word :
@@ -340,7 +349,7 @@ S_legend(xmlNodePtr fig, const struct doc_node *chart,
 				xmlw_attr(r, "height", "14");
 			} else
 				S_dash(S_line(key, "", 0, 7, 14, 7), k);
-			xmlNodeAddContent(li, (const xmlChar *)text);
+			xmlw_add_nb(li, text);
 			/* The share a left-to-right run of its own, as an
 			 * inserted figure (html.c): after a right-to-left
 			 * label it would take the label's direction. */
@@ -391,8 +400,8 @@ S_data_table(xmlNodePtr fig, const struct doc_node *chart)
 			xmlNodePtr td;
 
 			tr = xmlw_el(table, "tr", NULL);
-			xmlw_el(tr, "td", s->text);
-			xmlw_attr(xmlw_el(tr, "th", d->source), "scope", "row");
+			xmlw_el_nb(tr, "td", s->text);
+			xmlw_attr(xmlw_el_nb(tr, "th", d->source), "scope", "row");
 			td = xmlw_el(tr, "td", d->text);
 			xmlw_attr(td, "class", "num");
 			xmlw_attr(td, "data-key", "%s", d->key);
@@ -409,7 +418,7 @@ svg_chart(xmlNodePtr parent, const struct doc_node *chart,
 
 	xmlw_attr(fig, "class", "chart");
 	xmlw_attr(fig, "id", "%s", chart->id);
-	xmlw_el(fig, "figcaption", chart->text);
+	xmlw_el_nb(fig, "figcaption", chart->text);
 	svg = xmlw_el(fig, "svg", NULL);
 	xmlw_attr(svg, "xmlns", SVG_NS);
 	xmlw_attr(svg, "role", "img");

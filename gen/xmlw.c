@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "text.h"
 #include "util.h"
 
 xmlNodePtr
@@ -15,6 +16,25 @@ xmlw_el(xmlNodePtr parent, const char *name, const char *text)
 	 * "&" as the start of an entity. */
 	if (text != NULL)
 		xmlNodeAddContent(n, (const xmlChar *)text);
+	return n;
+}
+
+void
+xmlw_add_nb(xmlNodePtr n, const char *text)
+{
+	char *t = text_nbsp(text);
+
+	xmlNodeAddContent(n, (const xmlChar *)t);
+	free(t);
+}
+
+xmlNodePtr
+xmlw_el_nb(xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr n = xmlw_el(parent, name, NULL);
+
+	if (text != NULL)
+		xmlw_add_nb(n, text);
 	return n;
 }
 

@@ -9,6 +9,11 @@
 
 /* An element name with text (may be NULL), appended to parent. */
 xmlNodePtr	xmlw_el(xmlNodePtr parent, const char *name, const char *text);
+/* The same, and text appended to a node, with the blanks that must not
+ * break ("§ 16i", "SGB II", "16,7 %") as no-break spaces: the page keeps
+ * the words together that the print report does (text_no_break). */
+xmlNodePtr	xmlw_el_nb(xmlNodePtr parent, const char *name, const char *text);
+void		xmlw_add_nb(xmlNodePtr n, const char *text);
 /* An attribute, its value formatted like printf. */
 void		xmlw_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
