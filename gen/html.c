@@ -173,13 +173,19 @@ S_row_class(xmlNodePtr tr, const struct doc_node *r)
 	buf_free(&cls);
 }
 
+/* The table and its notes in a block as wide as the table, up to the page
+ * (wider than the text); the table scrolls in a box of its own where even
+ * that is too narrow. */
 static void
 S_table(xmlNodePtr parent, const struct doc_node *t)
 {
-	xmlNodePtr wrap = xmlw_el(parent, "div", NULL), table, cap, sect = NULL;
+	xmlNodePtr block = xmlw_el(parent, "div", NULL), wrap, table, cap;
+	xmlNodePtr sect = NULL;
 	char *cap_id = xasprintf("%s-titel", t->id);
 	struct buf meta;
 
+	xmlw_attr(block, "class", "%s", "table-block");
+	wrap = xmlw_el(block, "div", NULL);
 	xmlw_attr(wrap, "class", "%s", "table-wrap");
 	xmlw_attr(wrap, "id", "%s", t->id);
 	/* A box that scrolls must be reachable and named for the keyboard. */
@@ -202,16 +208,17 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 			S_cell(tr, c, head);
 		S_nl(sect);
 	}
-	S_nl(parent);
+	S_nl(block);
 	buf_init(&meta);
 	if (t->note != NULL)
 		buf_puts(&meta, t->note);
 	if (t->source != NULL)
 		buf_printf(&meta, "%s%s", meta.len ? " \xC2\xB7 " : "", t->source);
 	if (meta.len > 0) {
-		xmlw_attr(xmlw_el_nb(parent, "p", meta.s), "class", "table-meta");
-		S_nl(parent);
+		xmlw_attr(xmlw_el_nb(block, "p", meta.s), "class", "table-meta");
+		S_nl(block);
 	}
+	S_nl(parent);
 	buf_free(&meta);
 	free(cap_id);
 }
