@@ -119,6 +119,55 @@ async function checkTablesScroll(page, name) {
     r.bad.slice(0, 5).join('; ') + (r.page > r.inner ? ` page scrollWidth ${r.page}` : ''));
 }
 
+// The colour of the page's pixel at x, y of the viewport, [r, g, b, a].
+async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return [...g.getImageData(0, 0, 1, 1).data];
+  }, png.toString('base64'));
+}
+
+// The cue is seen: at the right edge of a wide table's box a shadow while
+// there is more to the right, white when the box is scrolled to its end;
+// none at all on a table that fits (the widest, at 1280 px).  Sampled in
+// the top padding of a plain body row, where no text stands.
+async function checkScrollCue(page, name, width) {
+  const at = await page.evaluate((width) => {
+    const all = [...document.querySelectorAll('.table-wrap')];
+    const w = width === 390 ? all.find((x) => x.scrollWidth > x.clientWidth) :
+      all.sort((x, y) => y.clientWidth - x.clientWidth)[0];
+    const tr = w && [...w.querySelectorAll('tbody tr')].find((r) => !r.className);
+    if (!tr) return null;
+    w.scrollLeft = 0;
+    tr.scrollIntoView({ block: 'center' });
+    const b = w.getBoundingClientRect();
+    return { id: w.id, x: Math.floor(b.right) - 2, y: Math.floor(tr.getBoundingClientRect().top) + 2 };
+  }, width);
+  if (!at) return;
+  const white = (p) => p[0] >= 254 && p[1] >= 254 && p[2] >= 254;
+  const xs = [0, 4, 8, 12, 16].map((d) => at.x - d);
+  const before = [];
+  for (const x of xs) before.push(await pixel(page, x, at.y));
+  if (width !== 390) {
+    report(before.every(white), `${name} at ${width} px: ${at.id} fits and shows no scroll shadow`,
+      `right edge ${before.map((p) => p.slice(0, 3).join(',')).join(' ')}`);
+    return;
+  }
+  await page.evaluate((id) => { const w = document.getElementById(id); w.scrollLeft = w.scrollWidth; }, at.id);
+  const after = [];
+  for (const x of xs) after.push(await pixel(page, x, at.y));
+  report(!white(before[0]) && after.every(white),
+    `${name} at 390 px: ${at.id} shows a shadow while it can scroll, none at its end`,
+    `right edge ${before[0]} before, ${after.map((p) => p.slice(0, 3).join(',')).join(' ')} at the end`);
+}
+
 // Each key of a legend stands on the line of its label.
 async function checkLegends(page, name, width) {
   const r = await page.evaluate(() => [...document.querySelectorAll('ul.legend li')].map((li) => {
@@ -194,10 +243,14 @@ try {
         requests.join(' '));
       await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false });
       if (name !== 'index') {
-        if (width === 1280) await checkTablesFit(page, name);
+        if (width === 1280) {
+          await checkTablesFit(page, name);
+          await checkScrollCue(page, name, width);
+        }
         await checkLegends(page, name, width);
         if (width === 390) {
           await checkChartText(page, name);
+          await checkScrollCue(page, name, width);
           await checkTablesScroll(page, name);
         } else await checkNoBreak(page, name);
       }
