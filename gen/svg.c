@@ -133,11 +133,10 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 	for (const struct doc_node *d = first; d != NULL; d = d->next) {
 		double lw = S_est(d->source, strlen(d->source));
 		double vw = S_est(d->text, strlen(d->text));
+		char *nb = text_nbsp(d->source);	/* as S_bar_label breaks */
 
 		label = lw > label ? lw : label;
 		value = vw > value ? vw : value;
-		char *nb = text_nbsp(d->source);
-
 		for (const char *w = nb; *w != '\0'; w += strspn(w, " ")) {
 			size_t n = strcspn(w, " ");
 
