@@ -67,7 +67,7 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 		xmlw_attr(img, "alt", "%s", tpl->logo_alt);
 	}
 	xmlw_attr(xmlw_el(h, "p", d->jobcenter), "class", "jobcenter");
-	xmlw_el(h, "h1", d->title);
+	xmlw_el_nb(h, "h1", d->title);
 	buf_init(&meta);
 	buf_puts(&meta, d->report);
 	if (d->region != NULL)
@@ -76,7 +76,7 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 		buf_printf(&meta, ", %s", d->land);
 	if (d->date != NULL)
 		buf_printf(&meta, " \xC2\xB7 %s", d->date);
-	xmlw_attr(xmlw_el(h, "p", meta.s), "class", "meta");
+	xmlw_attr(xmlw_el_nb(h, "p", meta.s), "class", "meta");
 	if (d->author != NULL)
 		xmlw_attr(xmlw_el(h, "p", d->author), "class", "meta");
 	buf_free(&meta);

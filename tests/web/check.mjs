@@ -215,6 +215,20 @@ async function checkNoBreak(page, name) {
     `broken: ${r.bad.slice(0, 5).join('; ')}`);
 }
 
+// The report's tables, charts and text at the width of a desktop and of a
+// phone.
+async function checkLayout(page, name, width) {
+  await checkLegends(page, name, width);
+  if (width === 1280) {
+    await checkTablesFit(page, name);
+    await checkNoBreak(page, name);
+  } else {
+    await checkChartText(page, name);
+    await checkTablesScroll(page, name);
+  }
+  await checkScrollCue(page, name, width);
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -242,18 +256,7 @@ try {
       report(requests.length === 0, `${name} at ${width} px: no external requests`,
         requests.join(' '));
       await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: false });
-      if (name !== 'index') {
-        if (width === 1280) {
-          await checkTablesFit(page, name);
-          await checkScrollCue(page, name, width);
-        }
-        await checkLegends(page, name, width);
-        if (width === 390) {
-          await checkChartText(page, name);
-          await checkScrollCue(page, name, width);
-          await checkTablesScroll(page, name);
-        } else await checkNoBreak(page, name);
-      }
+      if (name !== 'index') await checkLayout(page, name, width);
       if (width === widths[0])
         await (name === 'index' ? checkIndex(page, file) : checkFigures(page, file, name));
       if (width === widths[0]) {
