@@ -4,7 +4,6 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "svg.h"
 #include "text.h"
 #include "util.h"
+#include "xmlw.h"
 
 struct writer {
 	const struct doc	*d;
@@ -19,30 +19,6 @@ struct writer {
 	xmlNodePtr		 cur;		/* where the walk adds */
 	unsigned		 palette[CHART_COLORS];
 };
-
-xmlNodePtr
-html_el(xmlNodePtr parent, const char *name, const char *text)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
-
-	if (text != NULL)
-		xmlNodeAddContent(n, (const xmlChar *)text);
-	return n;
-}
-
-void
-html_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-	char *value;
-
-	va_start(ap, fmt);
-	value = xvasprintf(fmt, ap);
-	va_end(ap);
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-	free(value);
-}
-
 
 /* A line break in the source, so that golden files diff by line. */
 static void
@@ -56,47 +32,47 @@ S_nl(xmlNodePtr parent)
 static void
 S_head(xmlNodePtr html, const struct doc *d, const struct template *tpl)
 {
-	xmlNodePtr head = html_el(html, "head", NULL), m;
+	xmlNodePtr head = xmlw_el(html, "head", NULL), m;
 	char *title = xasprintf("%s \xE2\x80\x93 %s", d->title, d->jobcenter);
 
-	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
-	m = html_el(head, "meta", NULL);
-	html_attr(m, "name", "%s", "viewport");
-	html_attr(m, "content", "%s", "width=device-width, initial-scale=1");
-	html_el(head, "title", title);
-	m = html_el(head, "meta", NULL);
-	html_attr(m, "name", "%s", "description");
-	html_attr(m, "content", "%s", d->description);
+	xmlw_attr(xmlw_el(head, "meta", NULL), "charset", "utf-8");
+	m = xmlw_el(head, "meta", NULL);
+	xmlw_attr(m, "name", "%s", "viewport");
+	xmlw_attr(m, "content", "%s", "width=device-width, initial-scale=1");
+	xmlw_el(head, "title", title);
+	m = xmlw_el(head, "meta", NULL);
+	xmlw_attr(m, "name", "%s", "description");
+	xmlw_attr(m, "content", "%s", d->description);
 	if (d->author != NULL) {
-		m = html_el(head, "meta", NULL);
-		html_attr(m, "name", "%s", "author");
-		html_attr(m, "content", "%s", d->author);
+		m = xmlw_el(head, "meta", NULL);
+		xmlw_attr(m, "name", "%s", "author");
+		xmlw_attr(m, "content", "%s", d->author);
 	}
-	html_el(head, "style", tpl->css);
+	xmlw_el(head, "style", tpl->css);
 	free(title);
 }
 
 static void
 S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 {
-	xmlNodePtr h = html_el(page, "header", NULL), p, img;
+	xmlNodePtr h = xmlw_el(page, "header", NULL), p, img;
 
-	html_attr(h, "class", "%s", "cover");
+	xmlw_attr(h, "class", "%s", "cover");
 	if (tpl->logo != NULL) {
-		p = html_el(h, "p", NULL);
-		html_attr(p, "class", "%s", "logo");
-		img = html_el(p, "img", NULL);
-		html_attr(img, "src", "%s", tpl->logo);
-		html_attr(img, "alt", "%s", tpl->logo_alt);
+		p = xmlw_el(h, "p", NULL);
+		xmlw_attr(p, "class", "%s", "logo");
+		img = xmlw_el(p, "img", NULL);
+		xmlw_attr(img, "src", "%s", tpl->logo);
+		xmlw_attr(img, "alt", "%s", tpl->logo_alt);
 	}
-	html_attr(html_el(h, "p", d->jobcenter), "class", "jobcenter");
-	html_el(h, "h1", d->title);
+	xmlw_attr(xmlw_el(h, "p", d->jobcenter), "class", "jobcenter");
+	xmlw_el_nb(h, "h1", d->title);
 	if (d->cover_line != NULL)
-		html_attr(html_el(h, "p", d->cover_line), "class", "meta");
+		xmlw_attr(xmlw_el_nb(h, "p", d->cover_line), "class", "meta");
 	if (d->date != NULL)
-		html_attr(html_el(h, "p", d->date), "class", "meta");
+		xmlw_attr(xmlw_el(h, "p", d->date), "class", "meta");
 	if (d->author != NULL)
-		html_attr(html_el(h, "p", d->author), "class", "meta");
+		xmlw_attr(xmlw_el(h, "p", d->author), "class", "meta");
 	S_nl(page);
 }
 
@@ -104,28 +80,28 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 static void
 S_toc(xmlNodePtr page, const struct doc_node *toc)
 {
-	xmlNodePtr nav = html_el(page, "nav", NULL), h, list[8], li = NULL, a;
+	xmlNodePtr nav = xmlw_el(page, "nav", NULL), h, list[8], li = NULL, a;
 	int depth = 1;
 
-	html_attr(nav, "class", "%s", "toc");
-	html_attr(nav, "aria-labelledby", "%s", "inhalt-titel");
-	h = html_el(nav, "h2", toc->text);
-	html_attr(h, "id", "%s", "inhalt-titel");
-	list[1] = html_el(nav, "ol", NULL);
+	xmlw_attr(nav, "class", "%s", "toc");
+	xmlw_attr(nav, "aria-labelledby", "%s", "inhalt-titel");
+	h = xmlw_el_nb(nav, "h2", toc->text);
+	xmlw_attr(h, "id", "%s", "inhalt-titel");
+	list[1] = xmlw_el(nav, "ol", NULL);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
 		int level = e->level < 7 ? e->level : 7;
 
 		while (depth < level && li != NULL) {
-			list[depth + 1] = html_el(li, "ol", NULL);
+			list[depth + 1] = xmlw_el(li, "ol", NULL);
 			depth++;
 		}
 		depth = depth > level ? level : depth;
-		li = html_el(list[depth], "li", NULL);
-		a = html_el(li, "a", NULL);
-		html_attr(a, "href", "#%s", e->id);
-		html_attr(html_el(a, "span", e->number), "class", "num");
+		li = xmlw_el(list[depth], "li", NULL);
+		a = xmlw_el(li, "a", NULL);
+		xmlw_attr(a, "href", "#%s", e->id);
+		xmlw_attr(xmlw_el(a, "span", e->number), "class", "num");
 		xmlNodeAddContent(a, (const xmlChar *)" ");
-		xmlNodeAddContent(a, (const xmlChar *)e->text);
+		xmlw_add_nb(a, e->text);
 		S_nl(list[depth]);
 	}
 	S_nl(page);
@@ -134,12 +110,12 @@ S_toc(xmlNodePtr page, const struct doc_node *toc)
 static void
 S_footer(xmlNodePtr page, const struct doc *d)
 {
-	xmlNodePtr f = html_el(page, "footer", NULL);
+	xmlNodePtr f = xmlw_el(page, "footer", NULL);
 	char *s = xasprintf("%s \xC2\xB7 %s%s%s", d->jobcenter, d->title,
 	    d->date != NULL ? " \xC2\xB7 " : "", d->date != NULL ? d->date : "");
 
-	html_attr(f, "class", "%s", "colophon");
-	html_el(f, "p", s);
+	xmlw_attr(f, "class", "%s", "colophon");
+	xmlw_el(f, "p", s);
 	free(s);
 	S_nl(page);
 }
@@ -150,18 +126,21 @@ static void
 S_cell(xmlNodePtr tr, const struct doc_node *c, bool head_row)
 {
 	bool th = (c->flags & DOC_CELL_HEAD) != 0;
-	xmlNodePtr cell = html_el(tr, th ? "th" : "td", c->text);
+	/* A figure stays as the export writes it (no-break by the
+	 * stylesheet); a label gets the no-break spaces. */
+	xmlNodePtr cell = c->key != NULL ? xmlw_el(tr, th ? "th" : "td",
+	    c->text) : xmlw_el_nb(tr, th ? "th" : "td", c->text);
 
 	if (th)
-		html_attr(cell, "scope", "%s", head_row ? "col" : "row");
+		xmlw_attr(cell, "scope", "%s", head_row ? "col" : "row");
 	if (c->flags & DOC_CELL_NUM)
-		html_attr(cell, "class", "%s", "num");
+		xmlw_attr(cell, "class", "%s", "num");
 	if (c->key != NULL) {
-		html_attr(cell, "data-key", "%s", c->key);
-		html_attr(cell, "data-value", "%s", c->value);
+		xmlw_attr(cell, "data-key", "%s", c->key);
+		xmlw_attr(cell, "data-value", "%s", c->value);
 	}
 	if (c->note != NULL)
-		html_attr(html_el(cell, "span", c->note), "class", "note");
+		xmlw_attr(xmlw_el_nb(cell, "span", c->note), "class", "note");
 }
 
 static void
@@ -183,43 +162,50 @@ S_row_class(xmlNodePtr tr, const struct doc_node *r)
 	if (r->level > 0)
 		buf_printf(&cls, " indent-%d", r->level < 3 ? r->level : 3);
 	if (cls.len > 0)
-		html_attr(tr, "class", "%s", cls.s + 1);
+		xmlw_attr(tr, "class", "%s", cls.s + 1);
 	buf_free(&cls);
 }
 
+/* The table and its notes in a block as wide as the table, up to the page
+ * (wider than the text); the table scrolls in a box of its own where even
+ * that is too narrow. */
 static void
 S_table(xmlNodePtr parent, const struct doc_node *t)
 {
-	xmlNodePtr wrap = html_el(parent, "div", NULL), table, cap, sect = NULL;
+	xmlNodePtr block = xmlw_el(parent, "div", NULL), wrap, table, cap;
+	xmlNodePtr sect = NULL;
 	char *cap_id = xasprintf("%s-titel", t->id);
 
-	html_attr(wrap, "class", "%s", "table-wrap");
-	html_attr(wrap, "id", "%s", t->id);
+	xmlw_attr(block, "class", "%s", "table-block");
+	wrap = xmlw_el(block, "div", NULL);
+	xmlw_attr(wrap, "class", "%s", "table-wrap");
+	xmlw_attr(wrap, "id", "%s", t->id);
 	/* A box that scrolls must be reachable and named for the keyboard. */
-	html_attr(wrap, "role", "%s", "region");
-	html_attr(wrap, "tabindex", "%s", "0");
-	html_attr(wrap, "aria-labelledby", "%s", cap_id);
-	table = html_el(wrap, "table", NULL);
-	cap = html_el(table, "caption", t->text);
-	html_attr(cap, "id", "%s", cap_id);
+	xmlw_attr(wrap, "role", "%s", "region");
+	xmlw_attr(wrap, "tabindex", "%s", "0");
+	xmlw_attr(wrap, "aria-labelledby", "%s", cap_id);
+	table = xmlw_el(wrap, "table", NULL);
+	cap = xmlw_el_nb(table, "caption", t->text);
+	xmlw_attr(cap, "id", "%s", cap_id);
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		bool head = (r->flags & DOC_ROW_HEAD) != 0;
 		xmlNodePtr tr;
 
 		if (sect == NULL || (head && r != t->first) ||
 		    (!head && strcmp((const char *)sect->name, "thead") == 0))
-			sect = html_el(table, head ? "thead" : "tbody", NULL);
-		tr = html_el(sect, "tr", NULL);
+			sect = xmlw_el(table, head ? "thead" : "tbody", NULL);
+		tr = xmlw_el(sect, "tr", NULL);
 		S_row_class(tr, r);
 		for (const struct doc_node *c = r->first; c != NULL; c = c->next)
 			S_cell(tr, c, head);
 		S_nl(sect);
 	}
-	S_nl(parent);
+	S_nl(block);
 	if (t->note != NULL) {
-		html_attr(html_el(parent, "p", t->note), "class", "table-meta");
-		S_nl(parent);
+		xmlw_attr(xmlw_el_nb(block, "p", t->note), "class", "table-meta");
+		S_nl(block);
 	}
+	S_nl(parent);
 	free(cap_id);
 }
 
@@ -229,18 +215,18 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 static void
 S_section(struct writer *w, const struct doc_node *s)
 {
-	xmlNodePtr sec = html_el(w->cur, "section", NULL), h;
+	xmlNodePtr sec = xmlw_el(w->cur, "section", NULL), h;
 	int level = s->level + 1 < 6 ? s->level + 1 : 6;
 	char hn[3] = { 'h', (char)('0' + level), '\0' };
 
-	html_attr(sec, "class", "level-%d", s->level);
-	html_attr(sec, "aria-labelledby", "%s", s->id);
+	xmlw_attr(sec, "class", "level-%d", s->level);
+	xmlw_attr(sec, "aria-labelledby", "%s", s->id);
 	S_nl(sec);
-	h = html_el(sec, hn, NULL);
-	html_attr(h, "id", "%s", s->id);
-	html_attr(html_el(h, "span", s->number), "class", "num");
+	h = xmlw_el(sec, hn, NULL);
+	xmlw_attr(h, "id", "%s", s->id);
+	xmlw_attr(xmlw_el(h, "span", s->number), "class", "num");
 	xmlNodeAddContent(h, (const xmlChar *)" ");
-	xmlNodeAddContent(h, (const xmlChar *)s->text);
+	xmlw_add_nb(h, s->text);
 	S_nl(sec);
 	w->cur = sec;
 }
@@ -250,13 +236,13 @@ S_section(struct writer *w, const struct doc_node *s)
 static void
 S_figure(xmlNodePtr parent, const struct doc_node *f)
 {
-	xmlNodePtr d = html_el(parent, "data", f->text);
+	xmlNodePtr d = xmlw_el(parent, "data", f->text);
 
-	html_attr(d, "class", "%s", f->flags & DOC_PLAIN ? "fig plain" : "fig");
-	html_attr(d, "dir", "%s", "ltr");
-	html_attr(d, "value", "%s", f->value);
-	html_attr(d, "data-key", "%s", f->key);
-	html_attr(d, "data-value", "%s", f->value);
+	xmlw_attr(d, "class", "%s", f->flags & DOC_PLAIN ? "fig plain" : "fig");
+	xmlw_attr(d, "dir", "%s", "ltr");
+	xmlw_attr(d, "value", "%s", f->value);
+	xmlw_attr(d, "data-key", "%s", f->key);
+	xmlw_attr(d, "data-value", "%s", f->value);
 }
 
 static const char *
@@ -296,7 +282,7 @@ S_marker(xmlNodePtr li, const char *marker)
 		else
 			buf_putc(&css, *s);
 	buf_puts(&css, " '");
-	html_attr(li, "style", "%s", css.s);
+	xmlw_attr(li, "style", "%s", css.s);
 	buf_free(&css);
 }
 
@@ -316,16 +302,11 @@ S_enter(struct writer *w, const struct doc_node *n)
 	case DOC_SECTION:
 		S_section(w, n);
 		return;
-	case DOC_TEXT: {
-		/* "§ 16", "SGB II", "16,7 %" stay on one line. */
-		char *t = text_nbsp(n->text);
-
-		xmlNodeAddContent(w->cur, (const xmlChar *)t);
-		free(t);
+	case DOC_TEXT:
+		xmlw_add_nb(w->cur, n->text);
 		return;
-	}
 	case DOC_BREAK:
-		html_el(w->cur, "br", NULL);
+		xmlw_el(w->cur, "br", NULL);
 		return;
 	case DOC_FIGURE:
 		S_figure(w->cur, n);
@@ -336,7 +317,7 @@ S_enter(struct writer *w, const struct doc_node *n)
 	case DOC_CHART:
 		svg_chart(w->cur, n, w->palette);
 		if (n->note != NULL) {
-			html_attr(html_el(w->cur, "p", n->note), "class",
+			xmlw_attr(xmlw_el_nb(w->cur, "p", n->note), "class",
 			    "%s", "table-meta");
 			S_nl(w->cur);
 		}
@@ -346,15 +327,15 @@ S_enter(struct writer *w, const struct doc_node *n)
 	}
 	if (el == NULL)
 		return;
-	w->cur = html_el(w->cur, el, NULL);
+	w->cur = xmlw_el(w->cur, el, NULL);
 	if (n->type == DOC_NOTE)
-		html_attr(w->cur, "class", "%s", "note");
+		xmlw_attr(w->cur, "class", "%s", "note");
 	if (n->type == DOC_ITEM && n->number != NULL)
 		S_marker(w->cur, n->number);
 	/* The reader refuses other addresses; a link that gets here anyway
 	 * stays text rather than run a script. */
 	if (n->type == DOC_LINK && n->id != NULL && text_href_safe(n->id))
-		html_attr(w->cur, "href", "%s", n->id);
+		xmlw_attr(w->cur, "href", "%s", n->id);
 }
 
 static void
@@ -410,7 +391,7 @@ html_new_doc(xmlNodePtr *html)
 	xmlCreateIntSubset(doc, (const xmlChar *)"html", NULL, NULL);
 	*html = xmlNewNode(NULL, (const xmlChar *)"html");
 	xmlDocSetRootElement(doc, *html);
-	html_attr(*html, "lang", "%s", "de");
+	xmlw_attr(*html, "lang", "%s", "de");
 	S_nl(*html);
 	return doc;
 }
@@ -430,19 +411,19 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 		    chart_default_palette[i];
 	S_head(html, d, tpl);
 	S_nl(html);
-	w.body = html_el(html, "body", NULL);
+	w.body = xmlw_el(html, "body", NULL);
 	S_nl(w.body);
-	skip = html_el(w.body, "a", "Zum Inhalt springen");
-	html_attr(skip, "class", "%s", "skip");
-	html_attr(skip, "href", "%s", "#inhalt");
-	page = html_el(w.body, "div", NULL);
-	html_attr(page, "class", "%s", "page");
+	skip = xmlw_el(w.body, "a", "Zum Inhalt springen");
+	xmlw_attr(skip, "class", "%s", "skip");
+	xmlw_attr(skip, "href", "%s", "#inhalt");
+	page = xmlw_el(w.body, "div", NULL);
+	xmlw_attr(page, "class", "%s", "page");
 	S_nl(page);
 	S_cover(page, d, tpl);
 	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
 		S_toc(page, d->root->first);
-	w.main = w.cur = html_el(page, "main", NULL);
-	html_attr(w.main, "id", "%s", "inhalt");
+	w.main = w.cur = xmlw_el(page, "main", NULL);
+	xmlw_attr(w.main, "id", "%s", "inhalt");
 	S_nl(w.main);
 	S_walk(&w);
 	S_nl(page);

@@ -11,12 +11,6 @@
 #include "doc.h"
 #include "template.h"
 
-/* An element name with text (may be NULL), appended to parent. */
-xmlNodePtr	html_el(xmlNodePtr parent, const char *name, const char *text);
-/* An attribute, its value formatted like printf. */
-void		html_attr(xmlNodePtr n, const char *name, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
-
 /* A new HTML5 document (<!DOCTYPE html>, <html lang="de">). */
 xmlDocPtr	html_new_doc(xmlNodePtr *html);
 /* Serializes doc to fp; false on a write error. */

@@ -8,6 +8,7 @@
 #include "html.h"
 #include "output.h"
 #include "util.h"
+#include "xmlw.h"
 
 #define NO_LAND "Land nicht angegeben"
 
@@ -177,13 +178,13 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 
 		if (!output_exists(outdir, s->name, files[k].f))
 			continue;
-		a = html_el(td, "a", files[k].text);
+		a = xmlw_el(td, "a", files[k].text);
 		href = S_href(s->name, output_ext(files[k].f));
-		html_attr(a, "href", "%s", href);
+		xmlw_attr(a, "href", "%s", href);
 		free(href);
 		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,
 		    s->year);
-		html_attr(html_el(a, "span", label), "class", "vh");
+		xmlw_attr(xmlw_el(a, "span", label), "class", "vh");
 		free(label);
 		xmlNodeAddContent(td, (const xmlChar *)"\n");
 	}
@@ -192,32 +193,32 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 static void
 S_head(xmlNodePtr html)
 {
-	xmlNodePtr head = html_el(html, "head", NULL), meta;
+	xmlNodePtr head = xmlw_el(html, "head", NULL), meta;
 
-	html_attr(html_el(head, "meta", NULL), "charset", "utf-8");
-	meta = html_el(head, "meta", NULL);
-	html_attr(meta, "name", "%s", "viewport");
-	html_attr(meta, "content", "%s", "width=device-width, initial-scale=1");
-	html_el(head, "title", "Berichte der Jobcenter");
-	html_el(head, "style", style);
+	xmlw_attr(xmlw_el(head, "meta", NULL), "charset", "utf-8");
+	meta = xmlw_el(head, "meta", NULL);
+	xmlw_attr(meta, "name", "%s", "viewport");
+	xmlw_attr(meta, "content", "%s", "width=device-width, initial-scale=1");
+	xmlw_el(head, "title", "Berichte der Jobcenter");
+	xmlw_el(head, "style", style);
 }
 
 /* The search box, shown by the script. */
 static void
 S_tools(xmlNodePtr main)
 {
-	xmlNodePtr div = html_el(main, "div", NULL), input;
+	xmlNodePtr div = xmlw_el(main, "div", NULL), input;
 
-	html_attr(div, "id", "werkzeuge");
-	html_attr(div, "hidden", "hidden");
-	html_attr(html_el(div, "label", "Suchen: "), "for", "suche");
-	input = html_el(div, "input", NULL);
-	html_attr(input, "type", "search");
-	html_attr(input, "id", "suche");
-	html_attr(input, "placeholder", "Jobcenter, Land, Jahr …");
-	div = html_el(div, "p", NULL);
-	html_attr(div, "id", "treffer");
-	html_attr(div, "role", "status");
+	xmlw_attr(div, "id", "werkzeuge");
+	xmlw_attr(div, "hidden", "hidden");
+	xmlw_attr(xmlw_el(div, "label", "Suchen: "), "for", "suche");
+	input = xmlw_el(div, "input", NULL);
+	xmlw_attr(input, "type", "search");
+	xmlw_attr(input, "id", "suche");
+	xmlw_attr(input, "placeholder", "Jobcenter, Land, Jahr …");
+	div = xmlw_el(div, "p", NULL);
+	xmlw_attr(div, "id", "treffer");
+	xmlw_attr(div, "role", "status");
 }
 
 static size_t
@@ -236,30 +237,30 @@ S_table(xmlNodePtr main, const struct stamp *v, size_t n, const char *outdir)
 {
 	static const char *const heads[] = { "Jobcenter", "Bericht", "Jahr",
 	    "Dateien" };
-	xmlNodePtr table = html_el(main, "table", NULL), tr, body = NULL;
+	xmlNodePtr table = xmlw_el(main, "table", NULL), tr, body = NULL;
 
-	html_attr(table, "id", "berichte");
-	html_el(table, "caption", "Alle Berichte, nach Land und Jobcenter");
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
+	xmlw_attr(table, "id", "berichte");
+	xmlw_el(table, "caption", "Alle Berichte, nach Land und Jobcenter");
+	tr = xmlw_el(xmlw_el(table, "thead", NULL), "tr", NULL);
 	for (size_t i = 0; i < 4; i++)
-		html_attr(html_el(tr, "th", heads[i]), "scope", "col");
+		xmlw_attr(xmlw_el(tr, "th", heads[i]), "scope", "col");
 	for (size_t i = 0; i < n; i++) {
 		char *year = xasprintf("%d", v[i].year);
 
 		if (i == 0 || S_cmp(v[i].land, v[i - 1].land) != 0) {
-			body = html_el(table, "tbody", NULL);
-			tr = html_el(body, "tr", NULL);
-			html_attr(tr, "class", "land");
-			tr = html_el(tr, "th", v[i].land != NULL ? v[i].land :
+			body = xmlw_el(table, "tbody", NULL);
+			tr = xmlw_el(body, "tr", NULL);
+			xmlw_attr(tr, "class", "land");
+			tr = xmlw_el(tr, "th", v[i].land != NULL ? v[i].land :
 			    NO_LAND);
-			html_attr(tr, "scope", "rowgroup");
-			html_attr(tr, "colspan", "4");
+			xmlw_attr(tr, "scope", "rowgroup");
+			xmlw_attr(tr, "colspan", "4");
 		}
-		tr = html_el(body, "tr", NULL);
-		html_attr(html_el(tr, "th", v[i].jobcenter), "scope", "row");
-		html_el(tr, "td", v[i].report);
-		html_el(tr, "td", year);
-		S_links(html_el(tr, "td", NULL), &v[i], outdir);
+		tr = xmlw_el(body, "tr", NULL);
+		xmlw_attr(xmlw_el(tr, "th", v[i].jobcenter), "scope", "row");
+		xmlw_el(tr, "td", v[i].report);
+		xmlw_el(tr, "td", year);
+		S_links(xmlw_el(tr, "td", NULL), &v[i], outdir);
 		xmlNodeAddContent(body, (const xmlChar *)"\n");
 		free(year);
 	}
@@ -274,17 +275,17 @@ site_write_index(FILE *fp, const struct stamp *v, size_t n, const char *outdir)
 	bool ok;
 
 	S_head(html);
-	body = html_el(html, "body", NULL);
-	main = html_el(body, "main", NULL);
-	html_el(main, "h1", "Berichte der Jobcenter");
+	body = xmlw_el(html, "body", NULL);
+	main = xmlw_el(body, "main", NULL);
+	xmlw_el(main, "h1", "Berichte der Jobcenter");
 	count = xasprintf("%zu %s von %zu %s.", n, n == 1 ? "Bericht" :
 	    "Berichte", S_jobcenters(v, n), S_jobcenters(v, n) == 1 ?
 	    "Jobcenter" : "Jobcentern");
-	html_el(main, "p", count);
+	xmlw_el(main, "p", count);
 	free(count);
 	S_tools(main);
 	S_table(main, v, n, outdir);
-	html_el(body, "script", script);
+	xmlw_el(body, "script", script);
 	ok = html_save(fp, doc);
 	xmlFreeDoc(doc);
 	return ok;

@@ -7,12 +7,15 @@
 #include <string.h>
 
 #include "chart.h"
-#include "html.h"
+#include "text.h"
 #include "util.h"
+#include "xmlw.h"
 
 #define SVG_NS		"http://www.w3.org/2000/svg"
 #define STYLES		6	/* series styles s1..s6 of the stylesheet */
-#define WIDTH		480
+/* The text scales with the picture: 15 of 440 units still draws it at
+ * 12 px on a 390 px phone, where the chart gets 358 px. */
+#define WIDTH		440
 #define BAR_GUTTER	160	/* at most, for the labels: a third */
 #define BAR_GAP		8	/* between labels and plot */
 #define BAR_LINE	18	/* one line of a label */
@@ -24,12 +27,12 @@ static xmlNodePtr
 S_text(xmlNodePtr svg, double x, double y, const char *anchor,
     const char *text)
 {
-	xmlNodePtr t = html_el(svg, "text", text);
+	xmlNodePtr t = xmlw_el(svg, "text", text);
 
-	html_attr(t, "x", "%.1f", x);
-	html_attr(t, "y", "%.1f", y);
+	xmlw_attr(t, "x", "%.1f", x);
+	xmlw_attr(t, "y", "%.1f", y);
 	if (anchor != NULL)
-		html_attr(t, "text-anchor", "%s", anchor);
+		xmlw_attr(t, "text-anchor", "%s", anchor);
 	return t;
 }
 
@@ -37,13 +40,13 @@ static xmlNodePtr
 S_line(xmlNodePtr svg, const char *cls, double x1, double y1, double x2,
     double y2)
 {
-	xmlNodePtr l = html_el(svg, "line", NULL);
+	xmlNodePtr l = xmlw_el(svg, "line", NULL);
 
-	html_attr(l, "class", "%s", cls);
-	html_attr(l, "x1", "%.1f", x1);
-	html_attr(l, "y1", "%.1f", y1);
-	html_attr(l, "x2", "%.1f", x2);
-	html_attr(l, "y2", "%.1f", y2);
+	xmlw_attr(l, "class", "%s", cls);
+	xmlw_attr(l, "x1", "%.1f", x1);
+	xmlw_attr(l, "y1", "%.1f", y1);
+	xmlw_attr(l, "x2", "%.1f", x2);
+	xmlw_attr(l, "y2", "%.1f", y2);
 	return l;
 }
 
@@ -74,14 +77,18 @@ S_est(const char *s, size_t len)
 /* The label broken at spaces to width, as lines of a <text> ending at
  * x; returns the number of lines (NULL svg: only counts). */
 static int
-S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
+S_bar_label(xmlNodePtr svg, const char *label, double x, double y,
+    double width)
 {
 	xmlNodePtr t = NULL;
 	int lines = 0;
+	/* The words that must not break stay on one line, as in the PDF. */
+	char *nb = text_nbsp(label);
+	const char *s = nb;
 
 	if (svg != NULL) {
-		t = html_el(svg, "text", NULL);
-		html_attr(t, "text-anchor", "end");
+		t = xmlw_el(svg, "text", NULL);
+		xmlw_attr(t, "text-anchor", "end");
 	}
 	while (*s != '\0') {
 		size_t take = strcspn(s, " ");
@@ -95,10 +102,10 @@ S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
 		}
 		if (t != NULL) {
 			char *line = xstrndup(s, take);
-			xmlNodePtr sp = html_el(t, "tspan", line);
+			xmlNodePtr sp = xmlw_el(t, "tspan", line);
 
-			html_attr(sp, "x", "%.1f", x);
-			html_attr(sp, "y", "%.1f", y + lines * BAR_LINE);
+			xmlw_attr(sp, "x", "%.1f", x);
+			xmlw_attr(sp, "y", "%.1f", y + lines * BAR_LINE);
 			free(line);
 		}
 		lines++;
@@ -106,6 +113,7 @@ S_bar_label(xmlNodePtr svg, const char *s, double x, double y, double width)
 		while (*s == ' ')
 			s++;
 	}
+	free(nb);
 	return lines > 0 ? lines : 1;
 }
 
@@ -125,15 +133,17 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 	for (const struct doc_node *d = first; d != NULL; d = d->next) {
 		double lw = S_est(d->source, strlen(d->source));
 		double vw = S_est(d->text, strlen(d->text));
+		char *nb = text_nbsp(d->source);	/* as S_bar_label breaks */
 
 		label = lw > label ? lw : label;
 		value = vw > value ? vw : value;
-		for (const char *w = d->source; *w != '\0'; w += strspn(w, " ")) {
+		for (const char *w = nb; *w != '\0'; w += strspn(w, " ")) {
 			size_t n = strcspn(w, " ");
 
 			word = S_est(w, n) > word ? S_est(w, n) : word;
 			w += n;
 		}
+		free(nb);
 	}
 	/* A third of the width, the longest word at least, at most half. */
 	gutter = label < BAR_GUTTER ? label : word > BAR_GUTTER ? word :
@@ -147,7 +157,7 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 
 		y += (lines * BAR_LINE > 22 ? lines * BAR_LINE : 22) + 12;
 	}
-	html_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, y + 8);
+	xmlw_attr(svg, "viewBox", "0 0 %d %.0f", WIDTH, y + 8);
 	/* The axis on top, as in the PDF, where a long chart repeats it on
 	 * every page. */
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
@@ -175,19 +185,19 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 
 		S_bar_label(svg, d->source, gutter, mid - (lines - 1) *
 		    BAR_LINE / 2.0 + 5, gutter);
-		r = html_el(svg, "rect", NULL);
-		html_attr(r, "class", "bar");
-		html_attr(r, "x", "%.1f", x < zero ? x : zero);
-		html_attr(r, "y", "%.1f", mid - 8);
-		html_attr(r, "width", "%.1f", fabs(x - zero));
-		html_attr(r, "height", "16");
+		r = xmlw_el(svg, "rect", NULL);
+		xmlw_attr(r, "class", "bar");
+		xmlw_attr(r, "x", "%.1f", x < zero ? x : zero);
+		xmlw_attr(r, "y", "%.1f", mid - 8);
+		xmlw_attr(r, "width", "%.1f", fabs(x - zero));
+		xmlw_attr(r, "height", "16");
 		vx = x < zero ? x - 6 - vw : (x > zero ? x : zero) + 6;
-		r = html_el(svg, "rect", NULL);
-		html_attr(r, "fill", "#fff");
-		html_attr(r, "x", "%.1f", vx - 2);
-		html_attr(r, "y", "%.1f", mid - 9);
-		html_attr(r, "width", "%.1f", vw + 4);
-		html_attr(r, "height", "18");
+		r = xmlw_el(svg, "rect", NULL);
+		xmlw_attr(r, "fill", "#fff");
+		xmlw_attr(r, "x", "%.1f", vx - 2);
+		xmlw_attr(r, "y", "%.1f", mid - 9);
+		xmlw_attr(r, "width", "%.1f", vw + 4);
+		xmlw_attr(r, "height", "18");
 		S_text(svg, vx, mid + 5, NULL, d->text);
 		y += h;
 	}
@@ -196,7 +206,7 @@ S_bars(xmlNodePtr svg, const struct doc_node *chart)
 /* --- line --- */
 
 #define L_LEFT		70.0
-#define L_RIGHT		465.0
+#define L_RIGHT		(WIDTH - 15.0)
 #define L_TOP		24.0
 #define L_BOTTOM	270.0
 
@@ -207,15 +217,15 @@ static const char *const dash[STYLES] = { "none", "8 4", "2 4", "12 4 2 4",
 static void
 S_dash(xmlNodePtr line, int style)
 {
-	html_attr(line, "class", "line s%d", style % STYLES + 1);
+	xmlw_attr(line, "class", "line s%d", style % STYLES + 1);
 	if (style % STYLES != 0)
-		html_attr(line, "stroke-dasharray", "%s", dash[style % STYLES]);
+		xmlw_attr(line, "stroke-dasharray", "%s", dash[style % STYLES]);
 }
 
 static void
 S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
 {
-	xmlNodePtr pl = html_el(svg, "polyline", NULL);
+	xmlNodePtr pl = xmlw_el(svg, "polyline", NULL);
 	struct buf pts;
 
 	buf_init(&pts);
@@ -225,16 +235,16 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
 		xmlNodePtr c;
 
 		buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "", x, y);
-		c = html_el(svg, "circle", NULL);
-		html_attr(c, "class", "s%d", style % STYLES + 1);
-		html_attr(c, "cx", "%.1f", x);
-		html_attr(c, "cy", "%.1f", y);
-		html_attr(c, "r", "4.5");
+		c = xmlw_el(svg, "circle", NULL);
+		xmlw_attr(c, "class", "s%d", style % STYLES + 1);
+		xmlw_attr(c, "cx", "%.1f", x);
+		xmlw_attr(c, "cy", "%.1f", y);
+		xmlw_attr(c, "r", "4.5");
 		if (d->flags & DOC_AXIS_LABEL)
 			S_text(svg, x, y - 10, "middle", d->text);
 	}
 	S_dash(pl, style);
-	html_attr(pl, "points", "%s", pts.s);
+	xmlw_attr(pl, "points", "%s", pts.s);
 	buf_free(&pts);
 }
 
@@ -243,7 +253,7 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 {
 	int style = 0;
 
-	html_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
+	xmlw_attr(svg, "viewBox", "0 0 %d %d", WIDTH, (int)L_BOTTOM + 30);
 	for (const struct doc_node *t = chart->first; t != NULL; t = t->next)
 		if (t->type == DOC_TICK) {
 			double y = L_BOTTOM - t->frac * (L_BOTTOM - L_TOP);
@@ -281,8 +291,8 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart,
 	double a = -M_PI / 2;
 	int k = 0;
 
-	html_attr(svg, "viewBox", "0 0 300 300");
-	html_attr(svg, "class", "pie");
+	xmlw_attr(svg, "viewBox", "0 0 300 300");
+	xmlw_attr(svg, "class", "pie");
 	for (const struct doc_node *d = s != NULL ? s->first : NULL; d != NULL;
 	    d = d->next, k++) {
 		double b = a + d->frac * 2 * M_PI;
@@ -291,19 +301,19 @@ S_pie(xmlNodePtr svg, const struct doc_node *chart,
 		if (d->frac <= 0)
 			continue;
 		if (d->frac >= 0.9999) {
-			p = html_el(svg, "circle", NULL);
-			html_attr(p, "cx", "%.1f", P_CX);
-			html_attr(p, "cy", "%.1f", P_CY);
-			html_attr(p, "r", "%.1f", P_R);
+			p = xmlw_el(svg, "circle", NULL);
+			xmlw_attr(p, "cx", "%.1f", P_CX);
+			xmlw_attr(p, "cy", "%.1f", P_CY);
+			xmlw_attr(p, "r", "%.1f", P_R);
 		} else {
-			p = html_el(svg, "path", NULL);
-			html_attr(p, "d", "M%.1f,%.1f L%.2f,%.2f A%.1f,%.1f 0 %d 1 "
+			p = xmlw_el(svg, "path", NULL);
+			xmlw_attr(p, "d", "M%.1f,%.1f L%.2f,%.2f A%.1f,%.1f 0 %d 1 "
 			    "%.2f,%.2f Z", P_CX, P_CY, P_CX + P_R * cos(a),
 			    P_CY + P_R * sin(a), P_R, P_R, b - a > M_PI,
 			    P_CX + P_R * cos(b), P_CY + P_R * sin(b));
 		}
-		html_attr(p, "class", "slice");
-		html_attr(p, "fill", "#%06x", chart_color(pal, d));
+		xmlw_attr(p, "class", "slice");
+		xmlw_attr(p, "fill", "#%06x", chart_color(pal, d));
 		a = b;
 	}
 }
@@ -314,38 +324,38 @@ static void
 S_legend(xmlNodePtr fig, const struct doc_node *chart,
     const unsigned pal[CHART_COLORS])
 {
-	xmlNodePtr ul = html_el(fig, "ul", NULL);
+	xmlNodePtr ul = xmlw_el(fig, "ul", NULL);
 	bool pie = (chart->flags & DOC_CHART_PIE) != 0;
 	int k = 0;
 
-	html_attr(ul, "class", "legend");
+	xmlw_attr(ul, "class", "legend");
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
 		if (s->type != DOC_SERIES)
 			continue;
 		for (const struct doc_node *d = pie ? s->first : s; d != NULL;
 		    d = pie ? d->next : NULL, k++) {
-			xmlNodePtr li = html_el(ul, "li", NULL);
-			xmlNodePtr key = html_el(li, "svg", NULL), r;
+			xmlNodePtr li = xmlw_el(ul, "li", NULL);
+			xmlNodePtr key = xmlw_el(li, "svg", NULL), r;
 			char *text = pie ? xasprintf("%s: ", d->source) :
 			    xstrdup(d->text);
 
-			html_attr(key, "xmlns", SVG_NS);
-			html_attr(key, "class", "key");
-			html_attr(key, "viewBox", "0 0 14 14");
-			html_attr(key, "aria-hidden", "true");
+			xmlw_attr(key, "xmlns", SVG_NS);
+			xmlw_attr(key, "class", "key");
+			xmlw_attr(key, "viewBox", "0 0 14 14");
+			xmlw_attr(key, "aria-hidden", "true");
 			if (pie) {
-				r = html_el(key, "rect", NULL);
-				html_attr(r, "fill", "#%06x", chart_color(pal, d));
-				html_attr(r, "width", "14");
-				html_attr(r, "height", "14");
+				r = xmlw_el(key, "rect", NULL);
+				xmlw_attr(r, "fill", "#%06x", chart_color(pal, d));
+				xmlw_attr(r, "width", "14");
+				xmlw_attr(r, "height", "14");
 			} else
 				S_dash(S_line(key, "", 0, 7, 14, 7), k);
-			xmlNodeAddContent(li, (const xmlChar *)text);
+			xmlw_add_nb(li, text);
 			/* The share a left-to-right run of its own, as an
 			 * inserted figure (html.c): after a right-to-left
 			 * label it would take the label's direction. */
 			if (pie)
-				html_attr(html_el(li, "span", d->text), "dir",
+				xmlw_attr(xmlw_el(li, "span", d->text), "dir",
 				    "%s", "ltr");
 			free(text);
 		}
@@ -376,27 +386,27 @@ S_desc(const struct doc_node *chart)
 static void
 S_data_table(xmlNodePtr fig, const struct doc_node *chart)
 {
-	xmlNodePtr det = html_el(fig, "details", NULL), table, tr;
+	xmlNodePtr det = xmlw_el(fig, "details", NULL), table, tr;
 
-	html_el(det, "summary", "Daten zum Diagramm");
-	table = html_el(det, "table", NULL);
-	tr = html_el(html_el(table, "thead", NULL), "tr", NULL);
-	html_attr(html_el(tr, "th", "Reihe"), "scope", "col");
-	html_attr(html_el(tr, "th", "Bezeichnung"), "scope", "col");
-	html_attr(html_el(tr, "th", "Wert"), "scope", "col");
-	table = html_el(table, "tbody", NULL);
+	xmlw_el(det, "summary", "Daten zum Diagramm");
+	table = xmlw_el(det, "table", NULL);
+	tr = xmlw_el(xmlw_el(table, "thead", NULL), "tr", NULL);
+	xmlw_attr(xmlw_el(tr, "th", "Reihe"), "scope", "col");
+	xmlw_attr(xmlw_el(tr, "th", "Bezeichnung"), "scope", "col");
+	xmlw_attr(xmlw_el(tr, "th", "Wert"), "scope", "col");
+	table = xmlw_el(table, "tbody", NULL);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (const struct doc_node *d = s->first;
 		    s->type == DOC_SERIES && d != NULL; d = d->next) {
 			xmlNodePtr td;
 
-			tr = html_el(table, "tr", NULL);
-			html_el(tr, "td", s->text);
-			html_attr(html_el(tr, "th", d->source), "scope", "row");
-			td = html_el(tr, "td", d->text);
-			html_attr(td, "class", "num");
-			html_attr(td, "data-key", "%s", d->key);
-			html_attr(td, "data-value", "%s", d->value);
+			tr = xmlw_el(table, "tr", NULL);
+			xmlw_el_nb(tr, "td", s->text);
+			xmlw_attr(xmlw_el_nb(tr, "th", d->source), "scope", "row");
+			td = xmlw_el(tr, "td", d->text);
+			xmlw_attr(td, "class", "num");
+			xmlw_attr(td, "data-key", "%s", d->key);
+			xmlw_attr(td, "data-value", "%s", d->value);
 		}
 }
 
@@ -404,18 +414,18 @@ void
 svg_chart(xmlNodePtr parent, const struct doc_node *chart,
     const unsigned pal[CHART_COLORS])
 {
-	xmlNodePtr fig = html_el(parent, "figure", NULL), svg;
+	xmlNodePtr fig = xmlw_el(parent, "figure", NULL), svg;
 	char *desc = S_desc(chart);
 
-	html_attr(fig, "class", "chart");
-	html_attr(fig, "id", "%s", chart->id);
-	html_el(fig, "figcaption", chart->text);
-	svg = html_el(fig, "svg", NULL);
-	html_attr(svg, "xmlns", SVG_NS);
-	html_attr(svg, "role", "img");
-	html_attr(svg, "aria-labelledby", "%s-titel %s-text", chart->id, chart->id);
-	html_attr(html_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
-	html_attr(html_el(svg, "desc", desc), "id", "%s-text", chart->id);
+	xmlw_attr(fig, "class", "chart");
+	xmlw_attr(fig, "id", "%s", chart->id);
+	xmlw_el_nb(fig, "figcaption", chart->text);
+	svg = xmlw_el(fig, "svg", NULL);
+	xmlw_attr(svg, "xmlns", SVG_NS);
+	xmlw_attr(svg, "role", "img");
+	xmlw_attr(svg, "aria-labelledby", "%s-titel %s-text", chart->id, chart->id);
+	xmlw_attr(xmlw_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
+	xmlw_attr(xmlw_el(svg, "desc", desc), "id", "%s-text", chart->id);
 	if (chart->flags & DOC_CHART_PIE)
 		S_pie(svg, chart, pal);
 	else if (chart->flags & DOC_CHART_LINE)

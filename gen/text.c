@@ -2,6 +2,7 @@
  * input in messages, slugs, trimming, edit distance. */
 #include "text.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -487,7 +488,7 @@ S_word_is(const char *s, size_t n, const char *w)
 	    strchr(".,;:)", s[k]) != NULL);
 }
 
-/* A Roman number as in "SGB II", "ALG I", "SGB XII". */
+/* A Roman number as in "SGB II", "ALG I", "SGB XII", "SGB II-Bezug". */
 static bool
 S_roman(const char *s, size_t n)
 {
@@ -495,7 +496,18 @@ S_roman(const char *s, size_t n)
 
 	while (k < n && strchr("IVX", s[k]) != NULL)
 		k++;
-	return k > 0 && k <= 4 && (k == n || strchr(".,;:)", s[k]) != NULL);
+	return k > 0 && k <= 4 && (k == n || strchr(".,;:)-/", s[k]) != NULL);
+}
+
+/* Whether the word a (alen bytes) ends in w after a bracket, quote or
+ * slash, if anything: "(§", "(SGB", "II/SGB". */
+static bool
+S_ends_in(const char *a, size_t alen, const char *w)
+{
+	size_t k = strlen(w);
+
+	return alen >= k && strncmp(a + alen - k, w, k) == 0 &&
+	    (alen == k || !isalnum((unsigned char)a[alen - k - 1]));
 }
 
 bool
@@ -508,11 +520,10 @@ text_no_break(const char *a, size_t alen, const char *b, size_t blen)
 
 	if (alen == 0 || blen == 0)
 		return false;
-	if ((alen == 2 && strncmp(a, "\xC2\xA7", 2) == 0) ||
-	    (alen == 4 && strncmp(a, "\xC2\xA7\xC2\xA7", 4) == 0))
+	if (S_ends_in(a, alen, "\xC2\xA7"))
 		return true;
-	if (alen == 3 && (strncmp(a, "SGB", 3) == 0 ||
-	    strncmp(a, "ALG", 3) == 0) && S_roman(b, blen))
+	if ((S_ends_in(a, alen, "SGB") || S_ends_in(a, alen, "ALG")) &&
+	    S_roman(b, blen))
 		return true;
 	if (((alen == 1 && (*a == '+' || *a == '-')) || (alen == 2 &&
 	    strncmp(a, "\xC2\xB1", 2) == 0) || (alen == 3 &&

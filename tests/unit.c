@@ -1826,6 +1826,13 @@ test_layout_typo(void)
 		    "16,7\xC2\xA0% bei \xE2\x88\x92\xC2\xA0" "5 im SGB des Jahres "
 		    "2017 und  SGB\xC2\xA0III");
 		free(t);
+		t = text_nbsp("(\xC2\xA7 1 Abs. 1) (SGB II) SGB II-Bezug "
+		    "II/SGB II ALG I-Bezug GSGB II");
+		eq_str("no break after a bracket before \xC2\xA7 or SGB, nor in "
+		    "SGB II-Bezug", t, "(\xC2\xA7\xC2\xA0" "1 Abs. 1) "
+		    "(SGB\xC2\xA0II) SGB\xC2\xA0II-Bezug II/SGB\xC2\xA0II "
+		    "ALG\xC2\xA0I-Bezug GSGB II");
+		free(t);
 	}
 	l = keep_case(1, add_figure_dot, NULL);
 	report(count_text(l, "\xE2\x82\xAC.") == 1,
