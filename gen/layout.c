@@ -752,6 +752,25 @@ S_plain_words(struct ctx *c, const char *text, double x, double width,
 	c->hy = hy;
 }
 
+/* The widest word of s: the narrowest a wrapping column may be, and
+ * into *line the width of s on one line. */
+static double
+S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size,
+    double *line)
+{
+	double best = 0;
+
+	*line = S_w(c, f, size, s, strlen(s));
+	while (*s != '\0') {
+		size_t n = strcspn(s, " ");
+		double w = S_w(c, f, size, s, n);
+
+		best = w > best ? w : best;
+		s += n + (s[n] == ' ');
+	}
+	return best;
+}
+
 /* The narrowest width up to width at which text takes no more lines
  * than at width, so that its lines come out of about equal length
  * ("Arbeitsmarkt- und / Integrationsprogramm 2017"). */
@@ -760,7 +779,8 @@ S_balanced_width(struct ctx *c, const char *text, double width, double size,
     enum lay_font f)
 {
 	struct hyph *hy = c->hy;
-	double lo = width / 2, hi = width;
+	double line, word = S_widest_word(c, text, f, size, &line);
+	double lo = word > width / 2 ? word : width / 2, hi = width;
 	size_t want = 0;
 
 	c->hy = NULL;
@@ -911,24 +931,6 @@ S_decimal(const char *s)
 	return at;
 }
 
-/* The widest word of s: the narrowest a wrapping column may be, and
- * into *line the width of s on one line. */
-static double
-S_widest_word(const struct ctx *c, const char *s, enum lay_font f, double size,
-    double *line)
-{
-	double best = 0;
-
-	*line = S_w(c, f, size, s, strlen(s));
-	while (*s != '\0') {
-		size_t n = strcspn(s, " ");
-		double w = S_w(c, f, size, s, n);
-
-		best = w > best ? w : best;
-		s += n + (s[n] == ' ');
-	}
-	return best;
-}
 
 /* The preferred (longest line) and the least width (longest unbreakable
  * piece: a word, a whole figure) of every column at size, as CSS's
@@ -2649,12 +2651,16 @@ S_cover(struct ctx *c, const struct doc *d)
 	struct lay_page *pg = S_page(c->l, 0);
 	struct boxes bx = { 0 };
 	struct boxes *save = c->out;
-	double y = p->page_h * 0.32;
+	double y = p->page_h * 0.32, size = 26, line;
 
 	c->out = &bx;
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
+	/* Smaller rather than break a word of the title. */
+	while (size > 16 && S_widest_word(c, d->title, LF_BOLD, size, &line) >
+	    c->width)
+		size -= 2;
 	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
-	    c->width, 26, LF_BOLD), 26, LF_BOLD, p->accent, 12);
+	    c->width, size, LF_BOLD), size, LF_BOLD, p->accent, 12);
 	if (d->cover_line != NULL)
 		S_plain(c, d->cover_line, c->x0, c->width, 11, LF_REGULAR,
 		    p->muted, 18);
@@ -2684,6 +2690,49 @@ S_cover(struct ctx *c, const struct doc *d)
 	free(bx.v);
 }
 
+/* s, or as many of its words as fit room with "…" after them (a word
+ * cut if the first does not fit). */
+static char *
+S_shorten(const struct ctx *c, const char *s, double size, double room)
+{
+	size_t n = strlen(s), cut;
+
+	if (S_w(c, LF_REGULAR, size, s, n) <= room)
+		return xstrdup(s);
+	room -= S_w(c, LF_REGULAR, size, "\xE2\x80\xA6", 3);
+	cut = room > 0 ? S_fit(c, LF_REGULAR, size, s, n, room) : 0;
+	for (size_t k = cut; k > 0; k--)
+		if (s[k] == ' ') {
+			cut = k;
+			break;
+		}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	return xasprintf("%.*s\xE2\x80\xA6", (int)cut, s);
+}
+
+/* The running head's halves, jobcenter and title, each shortened to its
+ * share of width where together they would overprint. */
+static void
+S_head_halves(const struct ctx *c, const struct doc *d, double width,
+    char **left, char **title)
+{
+	double gap = 24, wl = S_w(c, LF_REGULAR, 7.5, d->jobcenter,
+	    strlen(d->jobcenter)), wt = S_w(c, LF_REGULAR, 7.5, d->title,
+	    strlen(d->title)), half = (width - gap) / 2;
+
+	if (wl + wt + gap > width) {
+		if (wl <= half)
+			wt = width - gap - wl;
+		else if (wt <= half)
+			wl = width - gap - wt;
+		else
+			wl = wt = half;
+	}
+	*left = S_shorten(c, d->jobcenter, 7.5, wl);
+	*title = S_shorten(c, d->title, 7.5, wt);
+}
+
 /* Jobcenter and title on top of every page but the cover, "Seite X von
  * Y" at its foot. */
 static void
@@ -2698,14 +2747,18 @@ S_running(struct ctx *c, const struct doc *d)
 		double right = (pg->landscape ? p->page_h : p->page_w) -
 		    p->margin_right;
 		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
+		char *left, *title;
 
-		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, p->muted, d->jobcenter,
-		    strlen(d->jobcenter));
-		S_right_text(pg, right, ytop, 7.5, d->title, p->muted);
+		S_head_halves(c, d, right - c->x0, &left, &title);
+		S_text(pg, c->x0, ytop, LF_REGULAR, 7.5, p->muted, left,
+		    strlen(left));
+		S_right_text(pg, right, ytop, 7.5, title, p->muted);
 		S_rule(pg, c->x0, ytop - 5, right, 0.5, RULE_GRAY);
 		S_right_text(pg, right, p->margin_bottom - 24, 8, foot,
 		    p->muted);
 		free(foot);
+		free(left);
+		free(title);
 	}
 }
 
