@@ -12,10 +12,13 @@
 #include "doctable.h"
 #include "fmt.h"
 #include "keys.h"
+#include "text.h"
 #include "util.h"
 
 #define TICKS_WANTED 4
-#define AXIS_LABELS 16	/* at most, on the x axis of a line chart */
+/* The x axis of a line chart in ems of its text: the web page's 355 of
+ * 440 units at 15 (the print's 412 pt at 7 pt has more room). */
+#define AXIS_EMS 23.0
 
 /* The axis works at the finest scale of its values, in 128 bits: a
  * figure of 15 digits at scale 0 beside one of SCALE_MAX decimals is
@@ -252,19 +255,31 @@ S_datum(struct doc_node *series, const struct table *t, const struct entry *e,
 	d->source = xstrdup(label);
 }
 
+/* Roughly how many ems of axis label text s takes (a digit is about
+ * 0.55 em in the fonts of both writers). */
+static double
+S_ems(const char *s)
+{
+	return 0.55 * (double)utf8_count(s, strlen(s));
+}
+
 /* Every datum's category and its x place, by first appearance of its
- * label, and which the x axis names (one datum each) and whose values
- * show: all up to AXIS_LABELS, else every k-th, so that labels never
- * overlap and no point moves. */
+ * label; which categories the x axis names (every k-th, so that names
+ * never overlap and no point moves) and whether the values stand at
+ * their points: with one line whose every category is named.  Otherwise
+ * the print shows the chart's data table.  Points are marked where every
+ * category is named: closer, the marks would merge into a band. */
 static void
 S_categories(struct doc_node *chart)
 {
 	/* category -> its number + 1: a series of 20.000 periods */
 	xmlHashTablePtr cat = xmlHashCreate(0);
-	size_t n = 0, step;
-	bool *named;
+	size_t n = 0, nseries = 0, step;
+	double need = 0;
+	bool *named, values;
 
-	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
+	for (struct doc_node *s = chart->first; s != NULL; s = s->next) {
+		nseries += s->type == DOC_SERIES;
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next) {
 			size_t k = (size_t)(uintptr_t)xmlHashLookup(cat,
@@ -276,23 +291,63 @@ S_categories(struct doc_node *chart)
 				    (const xmlChar *)d->source, (void *)(uintptr_t)k);
 			}
 			d->level = (int)(k - 1);
+			need = fmax(need, fmax(S_ems(d->source), S_ems(d->text)));
 		}
-	step = (n + AXIS_LABELS - 1) / AXIS_LABELS;
+	}
+	step = (size_t)ceil((double)n * (need + 1) / AXIS_EMS);
+	step = step > 0 ? step : 1;
+	values = nseries == 1 && step == 1;
+	if (!values && (chart->flags & DOC_CHART_LINE))
+		chart->flags |= DOC_CHART_DATA;
+	if (step == 1 && (chart->flags & DOC_CHART_LINE))
+		chart->flags |= DOC_CHART_MARKS;
 	named = xcalloc(n + 1, sizeof(*named));
 	for (struct doc_node *s = chart->first; s != NULL; s = s->next)
 		for (struct doc_node *d = s->type == DOC_SERIES ? s->first :
 		    NULL; d != NULL; d = d->next) {
 			d->place = (d->level + 0.5) / (double)n;
-			if (step > 1 && d->level % step != 0)
-				continue;
-			d->flags |= DOC_AXIS_LABEL;
-			if (!named[d->level])
+			if (values)
+				d->flags |= DOC_AXIS_LABEL;
+			if (d->level % step == 0 && !named[d->level])
 				d->flags |= DOC_AXIS_NAME;
 			named[d->level] = true;
 		}
 	chart->level = (int)n;
 	free(named);
 	xmlHashFree(cat, NULL);
+}
+
+/* The chart's data as a table, its last child: the web page's table
+ * beside the picture, and the print's where not every value stands on
+ * the chart.  The series' column only if there are several. */
+static void
+S_data_table(struct doc_node *chart)
+{
+	struct doc_node *t = doc_add(chart, DOC_TABLE, "Daten zum Diagramm"),
+	    *r = doc_add(t, DOC_ROW, NULL);
+	bool several = chart->first != NULL && chart->first->next != NULL &&
+	    chart->first->next->type == DOC_SERIES;
+
+	t->id = xasprintf("%s-daten", chart->id);
+	r->flags = DOC_ROW_HEAD;
+	if (several)
+		doc_add(r, DOC_CELL, "Reihe")->flags = DOC_CELL_HEAD;
+	doc_add(r, DOC_CELL, "Bezeichnung")->flags = DOC_CELL_HEAD;
+	doc_add(r, DOC_CELL, "Wert")->flags = DOC_CELL_HEAD | DOC_CELL_NUM;
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
+		for (const struct doc_node *d = s->type == DOC_SERIES ?
+		    s->first : NULL; d != NULL; d = d->next) {
+			struct doc_node *x;
+
+			r = doc_add(t, DOC_ROW, NULL);
+			if (several)
+				doc_add(r, DOC_CELL, s->text);
+			doc_add(r, DOC_CELL, d->source)->flags = DOC_CELL_HEAD;
+			x = doc_add(r, DOC_CELL, d->text);
+			x->flags = DOC_CELL_NUM;
+			x->key = xstrdup(d->key);
+			x->value = xstrdup(d->value);
+		}
 }
 
 struct doc_node *
@@ -340,6 +395,7 @@ chart_build(struct doc_node *parent, const struct table *t, const char *field,
 	c->note = doctable_meta(t);
 	S_scale(c, vals, n);
 	S_categories(c);
+	S_data_table(c);
 	free(vals);
 	return c;
 }

@@ -267,9 +267,11 @@ S_allowed(enum doc_type t, enum doc_type parent)
 		return parent == DOC_TOC;
 	case DOC_SECTION:
 		return parent == DOC_DOCUMENT || parent == DOC_SECTION;
+	case DOC_TABLE:		/* in a chart: its data (chart.c) */
+		return parent == DOC_DOCUMENT || parent == DOC_SECTION ||
+		    parent == DOC_CHART;
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:
-	case DOC_TABLE:
 	case DOC_CHART:
 		return parent == DOC_DOCUMENT || parent == DOC_SECTION;
 	case DOC_LIST:

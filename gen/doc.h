@@ -55,10 +55,15 @@ enum doc_flags {
 	DOC_CHART_LINE = 1 << 10,
 	DOC_CHART_PIE = 1 << 11,
 	DOC_PLAIN = 1 << 12,		/* FIGURE: shown without its unit */
-	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: its category is named on the
-					   x axis, its value at the point */
+	DOC_AXIS_LABEL = 1 << 13,	/* DATUM: its value stands at its
+					   point */
 	DOC_AXIS_NAME = 1 << 14,	/* DATUM: the one that names its
 					   category on the x axis */
+	DOC_CHART_DATA = 1 << 15,	/* CHART: not every value stands on
+					   the chart; print its data table
+					   (its last child) under it */
+	DOC_CHART_MARKS = 1 << 16,	/* CHART (line): a mark at every
+					   point; they stand apart */
 };
 
 struct doc_node {

@@ -166,27 +166,12 @@ S_row_class(xmlNodePtr tr, const struct doc_node *r)
 	buf_free(&cls);
 }
 
-/* The table and its notes in a block as wide as the table, up to the page
- * (wider than the text); the table scrolls in a box of its own where even
- * that is too narrow. */
+/* The rows of t into table: heads into thead, the rest into tbody. */
 static void
-S_table(xmlNodePtr parent, const struct doc_node *t)
+S_rows(xmlNodePtr table, const struct doc_node *t)
 {
-	xmlNodePtr block = xmlw_el(parent, "div", NULL), wrap, table, cap;
 	xmlNodePtr sect = NULL;
-	char *cap_id = xasprintf("%s-titel", t->id);
 
-	xmlw_attr(block, "class", "%s", "table-block");
-	wrap = xmlw_el(block, "div", NULL);
-	xmlw_attr(wrap, "class", "%s", "table-wrap");
-	xmlw_attr(wrap, "id", "%s", t->id);
-	/* A box that scrolls must be reachable and named for the keyboard. */
-	xmlw_attr(wrap, "role", "%s", "region");
-	xmlw_attr(wrap, "tabindex", "%s", "0");
-	xmlw_attr(wrap, "aria-labelledby", "%s", cap_id);
-	table = xmlw_el(wrap, "table", NULL);
-	cap = xmlw_el_nb(table, "caption", t->text);
-	xmlw_attr(cap, "id", "%s", cap_id);
 	for (const struct doc_node *r = t->first; r != NULL; r = r->next) {
 		bool head = (r->flags & DOC_ROW_HEAD) != 0;
 		xmlNodePtr tr;
@@ -200,6 +185,29 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 			S_cell(tr, c, head);
 		S_nl(sect);
 	}
+}
+
+/* The table and its notes in a block as wide as the table, up to the page
+ * (wider than the text); the table scrolls in a box of its own where even
+ * that is too narrow. */
+static void
+S_table(xmlNodePtr parent, const struct doc_node *t)
+{
+	xmlNodePtr block = xmlw_el(parent, "div", NULL), wrap, table, cap;
+	char *cap_id = xasprintf("%s-titel", t->id);
+
+	xmlw_attr(block, "class", "%s", "table-block");
+	wrap = xmlw_el(block, "div", NULL);
+	xmlw_attr(wrap, "class", "%s", "table-wrap");
+	xmlw_attr(wrap, "id", "%s", t->id);
+	/* A box that scrolls must be reachable and named for the keyboard. */
+	xmlw_attr(wrap, "role", "%s", "region");
+	xmlw_attr(wrap, "tabindex", "%s", "0");
+	xmlw_attr(wrap, "aria-labelledby", "%s", cap_id);
+	table = xmlw_el(wrap, "table", NULL);
+	cap = xmlw_el_nb(table, "caption", t->text);
+	xmlw_attr(cap, "id", "%s", cap_id);
+	S_rows(table, t);
 	S_nl(block);
 	if (t->note != NULL) {
 		xmlw_attr(xmlw_el_nb(block, "p", t->note), "class", "table-meta");
@@ -209,6 +217,20 @@ S_table(xmlNodePtr parent, const struct doc_node *t)
 	free(cap_id);
 }
 
+
+/* The chart's data table (chart.c) under its picture, folded. */
+static void
+S_chart_data(xmlNodePtr fig, const struct doc_node *chart)
+{
+	const struct doc_node *t = chart->last;
+	xmlNodePtr det;
+
+	if (t == NULL || t->type != DOC_TABLE)
+		return;
+	det = xmlw_el(fig, "details", NULL);
+	xmlw_el(det, "summary", t->text);
+	S_rows(xmlw_el(det, "table", NULL), t);
+}
 
 /* --- the walk --- */
 
@@ -315,7 +337,7 @@ S_enter(struct writer *w, const struct doc_node *n)
 		S_table(w->cur, n);
 		return;
 	case DOC_CHART:
-		svg_chart(w->cur, n, w->palette);
+		S_chart_data(svg_chart(w->cur, n, w->palette), n);
 		if (n->note != NULL) {
 			xmlw_attr(xmlw_el_nb(w->cur, "p", n->note), "class",
 			    "%s", "table-meta");

@@ -1998,7 +1998,8 @@ S_lines_chart(struct ctx *c, const struct doc_node *chart)
 
 			pts[2 * n] = px;
 			pts[2 * n + 1] = py;
-			S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
+			if (chart->flags & DOC_CHART_MARKS)
+				S_fill(&b->items, px - 2.5, py - 2.5, 5, 5, color);
 			if (d->flags & DOC_AXIS_LABEL)
 				S_center_text(c, &b->items, px, py - 6, 7, d->text);
 		}
@@ -2123,9 +2124,13 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 	/* A chart that fits on a page is never cut. */
 	for (size_t i = first; i < c->out->n; i++)
 		h += c->out->v[i].h + c->out->v[i].space;
-	if (h <= c->l->p.page_h - c->l->p.margin_top - c->l->p.margin_bottom)
+	if (h <= S_text_h(&c->l->p, false))
 		for (size_t i = first; i + 1 < c->out->n; i++)
 			c->out->v[i].keep_next = true;
+	/* The values the chart could not show, in its data table. */
+	if ((chart->flags & DOC_CHART_DATA) && chart->last != NULL &&
+	    chart->last->type == DOC_TABLE)
+		S_table(c, chart->last);
 }
 
 /* --- the flow of the body --- */

@@ -223,7 +223,8 @@ S_dash(xmlNodePtr line, int style)
 }
 
 static void
-S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
+S_series_line(xmlNodePtr svg, const struct doc_node *s, int style,
+    bool marks)
 {
 	xmlNodePtr pl = xmlw_el(svg, "polyline", NULL);
 	struct buf pts;
@@ -235,6 +236,8 @@ S_series_line(xmlNodePtr svg, const struct doc_node *s, int style)
 		xmlNodePtr c;
 
 		buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "", x, y);
+		if (!marks)
+			continue;
 		c = xmlw_el(svg, "circle", NULL);
 		xmlw_attr(c, "class", "s%d", style % STYLES + 1);
 		xmlw_attr(c, "cx", "%.1f", x);
@@ -272,7 +275,8 @@ S_lines(xmlNodePtr svg, const struct doc_node *chart)
 				    L_BOTTOM + 22, "middle", d->source);
 	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
 		if (s->type == DOC_SERIES)
-			S_series_line(svg, s, style++);
+			S_series_line(svg, s, style++,
+			    (chart->flags & DOC_CHART_MARKS) != 0);
 }
 
 /* --- pie --- */
@@ -383,34 +387,7 @@ S_desc(const struct doc_node *chart)
 	return buf_detach(&b);
 }
 
-static void
-S_data_table(xmlNodePtr fig, const struct doc_node *chart)
-{
-	xmlNodePtr det = xmlw_el(fig, "details", NULL), table, tr;
-
-	xmlw_el(det, "summary", "Daten zum Diagramm");
-	table = xmlw_el(det, "table", NULL);
-	tr = xmlw_el(xmlw_el(table, "thead", NULL), "tr", NULL);
-	xmlw_attr(xmlw_el(tr, "th", "Reihe"), "scope", "col");
-	xmlw_attr(xmlw_el(tr, "th", "Bezeichnung"), "scope", "col");
-	xmlw_attr(xmlw_el(tr, "th", "Wert"), "scope", "col");
-	table = xmlw_el(table, "tbody", NULL);
-	for (const struct doc_node *s = chart->first; s != NULL; s = s->next)
-		for (const struct doc_node *d = s->first;
-		    s->type == DOC_SERIES && d != NULL; d = d->next) {
-			xmlNodePtr td;
-
-			tr = xmlw_el(table, "tr", NULL);
-			xmlw_el_nb(tr, "td", s->text);
-			xmlw_attr(xmlw_el_nb(tr, "th", d->source), "scope", "row");
-			td = xmlw_el(tr, "td", d->text);
-			xmlw_attr(td, "class", "num");
-			xmlw_attr(td, "data-key", "%s", d->key);
-			xmlw_attr(td, "data-value", "%s", d->value);
-		}
-}
-
-void
+xmlNodePtr
 svg_chart(xmlNodePtr parent, const struct doc_node *chart,
     const unsigned pal[CHART_COLORS])
 {
@@ -434,7 +411,7 @@ svg_chart(xmlNodePtr parent, const struct doc_node *chart,
 		S_bars(svg, chart);
 	if ((chart->flags & DOC_CHART_PIE) || S_count(chart, DOC_SERIES) > 1)
 		S_legend(fig, chart, pal);
-	S_data_table(fig, chart);
 	xmlNodeAddContent(parent, (const xmlChar *)"\n");
 	free(desc);
+	return fig;
 }

@@ -8,9 +8,9 @@
 
 #include "doc.h"
 
-/* Appends the chart as <figure> to parent; pal: the template's chart
- * colours (chart.h). */
-void	svg_chart(xmlNodePtr parent, const struct doc_node *chart,
-	    const unsigned pal[6]);
+/* Appends the chart as <figure> to parent and returns it, for the
+ * chart's data table; pal: the template's chart colours (chart.h). */
+xmlNodePtr	svg_chart(xmlNodePtr parent, const struct doc_node *chart,
+		    const unsigned pal[6]);
 
 #endif
