@@ -1840,35 +1840,40 @@ S_bar_ticks(struct ctx *c, struct lay_page *p, const struct doc_node *chart,
 		}
 }
 
-/* The label broken at spaces to the gutter, each line right-aligned at
- * its end, from baseline y; returns the number of lines. */
+struct bar_label {
+	struct ctx	*c;
+	struct lay_page	*p;
+	double		 right, y;
+};
+
+static double
+S_bar_measure(void *ctx, const char *s, size_t len)
+{
+	return S_w(((struct bar_label *)ctx)->c, LF_REGULAR, BAR_SIZE, s, len);
+}
+
+static void
+S_bar_line(void *ctx, const char *s, size_t len, int n)
+{
+	struct bar_label *bl = ctx;
+
+	if (bl->p == NULL)
+		return;
+	S_text(bl->p, bl->right, bl->y + n * BAR_LINE, LF_REGULAR, BAR_SIZE,
+	    bl->c->l->p.text, s, len);
+	bl->p->items[bl->p->n - 1].right = true;
+}
+
+/* The label broken at blanks to the gutter, each line right-aligned at
+ * its end, from baseline y; returns the number of lines (NULL p: only
+ * counts them).  The web page breaks it alike (text_wrap). */
 static int
 S_bar_label(struct ctx *c, struct lay_page *p, const char *s, double right,
     double width, double y)
 {
-	int lines = 0;
+	struct bar_label bl = { c, p, right, y };
 
-	while (*s != '\0') {
-		size_t n = strcspn(s, " "), take = n;
-
-		while (s[take] == ' ') {
-			size_t more = take + 1 + strcspn(s + take + 1, " ");
-
-			if (S_w(c, LF_REGULAR, BAR_SIZE, s, more) > width + 0.01)
-				break;
-			take = more;
-		}
-		if (p != NULL) {
-			S_text(p, right, y + lines * BAR_LINE, LF_REGULAR,
-			    BAR_SIZE, c->l->p.text, s, take);
-			p->items[p->n - 1].right = true;
-		}
-		lines++;
-		s += take;
-		while (*s == ' ')
-			s++;
-	}
-	return lines > 0 ? lines : 1;
+	return text_wrap(s, width, S_bar_measure, S_bar_line, &bl);
 }
 
 /* The repeated axis of a bar chart: its title and the tick labels, on top

@@ -74,47 +74,48 @@ S_est(const char *s, size_t len)
 	return (double)chars * EM * 0.56;
 }
 
-/* The label broken at spaces to width, as lines of a <text> ending at
- * x; returns the number of lines (NULL svg: only counts). */
+static double
+S_est_measure(void *ctx, const char *s, size_t len)
+{
+	(void)ctx;
+	return S_est(s, len);
+}
+
+struct bar_label {
+	xmlNodePtr	 t;
+	double		 x, y;
+};
+
+static void
+S_bar_line(void *ctx, const char *s, size_t len, int n)
+{
+	struct bar_label *bl = ctx;
+	char *line;
+	xmlNodePtr sp;
+
+	if (bl->t == NULL)
+		return;
+	line = xstrndup(s, len);
+	sp = xmlw_el(bl->t, "tspan", line);
+	xmlw_attr(sp, "x", "%.1f", bl->x);
+	xmlw_attr(sp, "y", "%.1f", bl->y + n * BAR_LINE);
+	free(line);
+}
+
+/* The label broken at blanks to width (text_wrap, as in the PDF), as
+ * lines of a <text> ending at x; returns the number of lines (NULL svg:
+ * only counts them). */
 static int
 S_bar_label(xmlNodePtr svg, const char *label, double x, double y,
     double width)
 {
-	xmlNodePtr t = NULL;
-	int lines = 0;
-	/* The words that must not break stay on one line, as in the PDF. */
-	char *nb = text_nbsp(label);
-	const char *s = nb;
+	struct bar_label bl = { NULL, x, y };
 
 	if (svg != NULL) {
-		t = xmlw_el(svg, "text", NULL);
-		xmlw_attr(t, "text-anchor", "end");
+		bl.t = xmlw_el(svg, "text", NULL);
+		xmlw_attr(bl.t, "text-anchor", "end");
 	}
-	while (*s != '\0') {
-		size_t take = strcspn(s, " ");
-
-		while (s[take] == ' ') {
-			size_t more = take + 1 + strcspn(s + take + 1, " ");
-
-			if (S_est(s, more) > width)
-				break;
-			take = more;
-		}
-		if (t != NULL) {
-			char *line = xstrndup(s, take);
-			xmlNodePtr sp = xmlw_el(t, "tspan", line);
-
-			xmlw_attr(sp, "x", "%.1f", x);
-			xmlw_attr(sp, "y", "%.1f", y + lines * BAR_LINE);
-			free(line);
-		}
-		lines++;
-		s += take;
-		while (*s == ' ')
-			s++;
-	}
-	free(nb);
-	return lines > 0 ? lines : 1;
+	return text_wrap(label, width, S_est_measure, S_bar_line, &bl);
 }
 
 /* As in the PDF: labels right-aligned in a gutter left of the plot, the

@@ -561,3 +561,37 @@ text_nbsp(const char *s)
 	}
 	return buf_detach(&out);
 }
+
+int
+text_wrap(const char *s, double width,
+    double (*measure)(void *ctx, const char *s, size_t len),
+    void (*line)(void *ctx, const char *s, size_t len, int n), void *ctx)
+{
+	char *nb = text_nbsp(s);
+	const char *p = nb;
+	int lines = 0;
+
+	while (*p == ' ')
+		p++;
+	while (*p != '\0') {
+		size_t take = strcspn(p, " ");
+
+		while (p[take] == ' ') {
+			size_t more = take + 1 + strcspn(p + take + 1, " ");
+
+			if (measure(ctx, p, more) > width + 0.01)
+				break;
+			take = more;
+		}
+		while (take > 0 && p[take - 1] == ' ')
+			take--;
+		if (line != NULL)
+			line(ctx, p, take, lines);
+		lines++;
+		p += take;
+		while (*p == ' ')
+			p++;
+	}
+	free(nb);
+	return lines > 0 ? lines : 1;
+}

@@ -83,4 +83,14 @@ bool	 text_no_break(const char *a, size_t alen, const char *b,
  * the web page.  Caller frees. */
 char	*text_nbsp(const char *s);
 
+/* Breaks s at blanks into lines no wider than width as measure says
+ * (a word wider than that stands alone), blanks that text_no_break keeps
+ * never broken; calls line for each line (its bytes, without the blanks
+ * around it; the text has U+00A0 where a blank may not break) and
+ * returns the number of lines, at least one. */
+int	 text_wrap(const char *s, double width,
+	    double (*measure)(void *ctx, const char *s, size_t len),
+	    void (*line)(void *ctx, const char *s, size_t len, int n),
+	    void *ctx);
+
 #endif

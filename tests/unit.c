@@ -1546,6 +1546,22 @@ add_table(struct doc_node *parent, int ncol, int words, int rows,
 	}
 }
 
+/* text_wrap's measure for tests: one unit a character. */
+static double
+wrap_chars(void *ctx, const char *s, size_t len)
+{
+	(void)ctx;
+	return (double)utf8_count(s, len);
+}
+
+static void
+wrap_line(void *ctx, const char *s, size_t len, int n)
+{
+	(void)n;
+	buf_add(ctx, s, len);
+	buf_putc(ctx, '|');
+}
+
 /* --- line breaking and keep rules of the print layout --- */
 
 /* The first page a text item containing text stands on, -1 if none. */
@@ -1833,6 +1849,20 @@ test_layout_typo(void)
 		    "(SGB\xC2\xA0II) SGB\xC2\xA0II-Bezug II/SGB\xC2\xA0II "
 		    "ALG\xC2\xA0I-Bezug GSGB II");
 		free(t);
+	}
+	{
+		struct buf b;
+		int n;
+
+		buf_init(&b);
+		n = text_wrap("  Hilfen nach \xC2\xA7 16i SGB II "
+		    "Langzeitarbeitslosenprogramm ", 8, wrap_chars, wrap_line,
+		    &b);
+		eq_str("bar labels wrap at blanks, never inside a no-break "
+		    "group, a long word alone", b.s, "Hilfen|nach|\xC2\xA7\xC2\xA0"
+		    "16i|SGB\xC2\xA0II|Langzeitarbeitslosenprogramm|");
+		report(n == 5, "text_wrap counts its lines", "%d", n);
+		buf_free(&b);
 	}
 	l = keep_case(1, add_figure_dot, NULL);
 	report(count_text(l, "\xE2\x82\xAC.") == 1,
