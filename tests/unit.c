@@ -2709,17 +2709,20 @@ struct drawn {
 };
 
 /* Renders the plan body (with one table t of stand and source over
- * t.csv) through both writers.  False if it does not load. */
+ * t.csv, and with series a series table r of that CSV) through both
+ * writers.  False if it does not load. */
 static bool
-drawn(struct drawn *dr, const char *body)
+drawn_series(struct drawn *dr, const char *body, const char *series)
 {
 	char *xml = xasprintf("<plan report=\"amip\" year=\"2017\">"
 	    "<jobcenter name=\"JC\" region=\"Kreis K\" land=\"Land L\"/>"
 	    "<title>T</title><date>2017-01-16</date><data>"
 	    "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Tab\" "
 	    "stand=\"09/2016\" source=\"BA\"><column name=\"name\" "
-	    "type=\"text\"/><column name=\"k\" type=\"count\"/></table>"
-	    "</data><body>%s</body></plan>", body);
+	    "type=\"text\"/><column name=\"k\" type=\"count\"/></table>%s"
+	    "</data><body>%s</body></plan>", series != NULL ? "<table "
+	    "name=\"r\" kind=\"series\" src=\"r.csv\" title=\"Reihe\"/>" : "",
+	    body);
 	struct template *tpl;
 	struct lay_params lp;
 	struct diags dg;
@@ -2730,6 +2733,8 @@ drawn(struct drawn *dr, const char *body)
 	memset(dr, 0, sizeof(*dr));
 	write_file("plan.xml", xml);
 	write_file("t.csv", "name;k\nA;1\nB;2\n");
+	if (series != NULL)
+		write_file("r.csv", series);
 	free(xml);
 	diags_init(&dg);
 	p = gen_load(tmpdir, false, &dg);
@@ -2746,6 +2751,12 @@ drawn(struct drawn *dr, const char *body)
 	template_free(tpl);
 	diags_free(&dg);
 	return dr->d != NULL;
+}
+
+static bool
+drawn(struct drawn *dr, const char *body)
+{
+	return drawn_series(dr, body, NULL);
 }
 
 static void
@@ -2985,6 +2996,74 @@ test_table_meta(void)
 	drawn_free(&dr);
 }
 
+/* The line chart's decisions, chart.c's: with one line whose every
+ * category is named, values and marks at the points; with many
+ * categories the names thinned so that they never overlap, no marks, and
+ * the data table printed under the chart; with two lines, the table. */
+static void
+test_line_decisions(void)
+{
+	static const char body[] = "<section title=\"S\"><chart table=\"r\" "
+	    "field=\"wert\" kind=\"line\"/></section>";
+	struct buf csv;
+	struct drawn dr;
+	const struct doc_node *ch;
+	int named = 0, values = 0;
+	double last = -1, gap = 1;
+
+	buf_init(&csv);
+	buf_puts(&csv, "kennzahl;jahr;wert\n");
+	for (int y = 1920; y < 2020; y++)
+		buf_printf(&csv, "A;%d;%d\n", y, 1000 + y);
+	if (!drawn_series(&dr, body, csv.s)) {
+		report(false, "line chart of 100 years", "does not load");
+		buf_free(&csv);
+		return;
+	}
+	for (ch = dr.d->root->first; ch != NULL && ch->type != DOC_CHART; )
+		ch = ch->type == DOC_SECTION ? ch->first : ch->next;
+	for (const struct doc_node *d = ch != NULL ? ch->first->first : NULL;
+	    d != NULL; d = d->next) {
+		values += (d->flags & DOC_AXIS_LABEL) != 0;
+		if (d->flags & DOC_AXIS_NAME) {
+			gap = last >= 0 && d->place - last < gap ? d->place - last :
+			    gap;
+			last = d->place;
+			named++;
+		}
+	}
+	/* A name "1920" is about 2.2 ems and a blank; the axis 23 ems. */
+	report(ch != NULL && named > 1 && named <= 7 && gap * 23 >= 3.2 &&
+	    values == 0 && (ch->flags & DOC_CHART_DATA) &&
+	    !(ch->flags & DOC_CHART_MARKS) && count_text(dr.l,
+	    "Daten zum Diagramm") >= 1 && count_text(dr.l, "3.019") == 1 &&
+	    count_text(dr.l, "2.920") == 1,
+	    "line chart of 100 years: names apart, values in the printed table",
+	    "%d named, gap %.3f, %d values, flags %x", named, gap, values,
+	    ch != NULL ? ch->flags : 0);
+	drawn_free(&dr);
+	buf_free(&csv);
+	if (drawn_series(&dr, body, "kennzahl;jahr;wert\nA;2017;5\nA;2018;7\n")) {
+		ch = dr.d->root->first->type == DOC_SECTION ?
+		    dr.d->root->first->first : dr.d->root->first->next->first;
+		report(ch != NULL && ch->type == DOC_CHART &&
+		    (ch->flags & DOC_CHART_MARKS) &&
+		    !(ch->flags & DOC_CHART_DATA) &&
+		    count_text(dr.l, "Daten zum Diagramm") == 0,
+		    "line chart of 2 years: values and marks at the points, "
+		    "no table printed", "flags %x", ch != NULL ? ch->flags : 0);
+	}
+	drawn_free(&dr);
+	if (drawn_series(&dr, body, "kennzahl;jahr;wert\nA;2017;5\nA;2018;7\n"
+	    "B;2017;3\nB;2018;4\n")) {
+		report(count_text(dr.l, "Daten zum Diagramm") == 1 &&
+		    count_text(dr.l, "Reihe") >= 1,
+		    "line chart of two lines: the data table printed, with "
+		    "its lines named", "not printed");
+	}
+	drawn_free(&dr);
+}
+
 /* Whether there is a contents list is the tree's: none for a body
  * without chapters or with one, then neither writer draws one. */
 static void
@@ -3061,6 +3140,7 @@ test_drawn_once(void)
 	test_nested_lists();
 	test_table_meta();
 	test_contents();
+	test_line_decisions();
 }
 
 int
