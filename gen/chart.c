@@ -350,6 +350,28 @@ S_data_table(struct doc_node *chart)
 		}
 }
 
+/* The description a screen reader gives, on the web page and in the
+ * tagged PDF: every label with its figure. */
+static char *
+S_desc(const struct doc_node *chart)
+{
+	struct buf b;
+	const char *kind = chart->flags & DOC_CHART_PIE ? "Kreisdiagramm" :
+	    chart->flags & DOC_CHART_LINE ? "Liniendiagramm" : "Balkendiagramm";
+
+	buf_init(&b);
+	buf_printf(&b, "%s.", kind);
+	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
+		if (s->type != DOC_SERIES)
+			continue;
+		buf_printf(&b, " %s:", s->text);
+		for (const struct doc_node *d = s->first; d != NULL; d = d->next)
+			buf_printf(&b, " %s %s%s", d->source, d->text,
+			    d->next != NULL ? ";" : ".");
+	}
+	return buf_detach(&b);
+}
+
 struct doc_node *
 chart_build(struct doc_node *parent, const struct table *t, const char *field,
     const char *kind)
@@ -395,6 +417,7 @@ chart_build(struct doc_node *parent, const struct table *t, const char *field,
 	c->note = doctable_meta(t);
 	S_scale(c, vals, n);
 	S_categories(c);
+	c->alt = S_desc(c);
 	S_data_table(c);
 	free(vals);
 	return c;

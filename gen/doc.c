@@ -66,6 +66,7 @@ doc_node_free(struct doc_node *n)
 		free(n->value);
 		free(n->note);
 		free(n->source);
+		free(n->alt);
 		free(n);
 		n = next;
 	}

@@ -86,6 +86,8 @@ struct doc_node {
 					   BA", as the writers print it */
 	char		*source;	/* CHART: unit ("€", "%");
 					   DATUM: its category's label */
+	char		*alt;		/* CHART: its text alternative, every label
+					   with its figure (chart.c) */
 	double		 frac;		/* DATUM, TICK: place on the value axis,
 					   0..1 (pie: share of the whole);
 					   CHART: place of zero */

@@ -367,33 +367,11 @@ S_legend(xmlNodePtr fig, const struct doc_node *chart,
 	}
 }
 
-/* The description a screen reader gives: every label with its figure. */
-static char *
-S_desc(const struct doc_node *chart)
-{
-	struct buf b;
-	const char *kind = chart->flags & DOC_CHART_PIE ? "Kreisdiagramm" :
-	    chart->flags & DOC_CHART_LINE ? "Liniendiagramm" : "Balkendiagramm";
-
-	buf_init(&b);
-	buf_printf(&b, "%s.", kind);
-	for (const struct doc_node *s = chart->first; s != NULL; s = s->next) {
-		if (s->type != DOC_SERIES)
-			continue;
-		buf_printf(&b, " %s:", s->text);
-		for (const struct doc_node *d = s->first; d != NULL; d = d->next)
-			buf_printf(&b, " %s %s%s", d->source, d->text,
-			    d->next != NULL ? ";" : ".");
-	}
-	return buf_detach(&b);
-}
-
 xmlNodePtr
 svg_chart(xmlNodePtr parent, const struct doc_node *chart,
     const unsigned pal[CHART_COLORS])
 {
 	xmlNodePtr fig = xmlw_el(parent, "figure", NULL), svg;
-	char *desc = S_desc(chart);
 
 	xmlw_attr(fig, "class", "chart");
 	xmlw_attr(fig, "id", "%s", chart->id);
@@ -403,7 +381,7 @@ svg_chart(xmlNodePtr parent, const struct doc_node *chart,
 	xmlw_attr(svg, "role", "img");
 	xmlw_attr(svg, "aria-labelledby", "%s-titel %s-text", chart->id, chart->id);
 	xmlw_attr(xmlw_el(svg, "title", chart->text), "id", "%s-titel", chart->id);
-	xmlw_attr(xmlw_el(svg, "desc", desc), "id", "%s-text", chart->id);
+	xmlw_attr(xmlw_el(svg, "desc", chart->alt), "id", "%s-text", chart->id);
 	if (chart->flags & DOC_CHART_PIE)
 		S_pie(svg, chart, pal);
 	else if (chart->flags & DOC_CHART_LINE)
@@ -413,6 +391,5 @@ svg_chart(xmlNodePtr parent, const struct doc_node *chart,
 	if ((chart->flags & DOC_CHART_PIE) || S_count(chart, DOC_SERIES) > 1)
 		S_legend(fig, chart, pal);
 	xmlNodeAddContent(parent, (const xmlChar *)"\n");
-	free(desc);
 	return fig;
 }
