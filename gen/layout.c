@@ -56,6 +56,10 @@ struct ctx {
 	struct layout		*l;
 	double			 x0, width;	/* text column */
 	bool			 landscape;	/* boxes made for a landscape page */
+	/* The structure: the element new blocks go into, the one text
+	 * lines belong to, and the one a table's rows go into (0: none,
+	 * an artifact, as in a repeated head). */
+	int			 parent, tag, rows;
 	size_t			 turned;	/* the first of them */
 	struct boxes		*out;
 	struct boxes		 heads;		/* a table's repeated head, by table */
@@ -170,6 +174,37 @@ S_anchor(struct layout *l, const char *id, const char *title, int level)
 	a->page = 0;
 	a->y = 0;
 	return (int)l->nanchors++;
+}
+
+/* A new element of the structure under parent; its number. */
+static int
+S_elem(struct ctx *c, enum lay_role role, int parent)
+{
+	struct layout *l = c->l;
+
+	grow(&l->elems, &l->capelems, l->nelems + 1, sizeof(*l->elems));
+	l->elems[l->nelems] = (struct lay_elem){ .role = role,
+	    .parent = parent };
+	return (int)l->nelems++;
+}
+
+/* Gives the items of p from index from on that belong to no element yet
+ * the element e: text only, or with all, the graphics too (a figure). */
+static void
+S_claim_items(struct lay_page *p, size_t from, int e, bool all)
+{
+	for (size_t i = from; i < p->n; i++)
+		if (p->items[i].elem == 0 && (all || p->items[i].type ==
+		    LI_TEXT || p->items[i].type == LI_LINK))
+			p->items[i].elem = e;
+}
+
+/* The same for the boxes of the flow from first on. */
+static void
+S_claim(struct ctx *c, size_t first, int e, bool all)
+{
+	for (size_t i = first; i < c->out->n; i++)
+		S_claim_items(&c->out->v[i].items, 0, e, all);
 }
 
 /* The isolate marks around a figure (S_put_figure) take no room,
@@ -651,10 +686,12 @@ S_ascent(double size)
 	return size * (0.8 + (LEADING - 1) / 2);
 }
 
-/* Links over a line's segments; "#id" is resolved when pages are made. */
+/* Links over a line's segments; "#id" is resolved when pages are made.
+ * Each link is an element of its own under the line's (made when first
+ * met, in le by link number), its text and its annotation in it. */
 static void
-S_line_links(struct lay_page *p, const struct line *ln, const struct chunks *cs,
-    double x, double h)
+S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
+    const struct chunks *cs, double x, double h, int *le)
 {
 	for (size_t k = 0; k < ln->n; k++) {
 		const struct seg *sg = &ln->segs[k];
@@ -662,12 +699,16 @@ S_line_links(struct lay_page *p, const struct line *ln, const struct chunks *cs,
 
 		if (sg->link < 0 || cs->links[sg->link] == NULL)
 			continue;
+		if (le[sg->link] == 0 && c->tag != 0)
+			le[sg->link] = S_elem(c, LR_LINK, c->tag);
+		p->items[p->n - ln->n + k].elem = le[sg->link];
 		it = S_item(p, LI_LINK);
 		it->x = x + sg->x;
 		it->y = 0;
 		it->w = sg->w;
 		it->h = h;
 		it->text = xstrdup(cs->links[sg->link]);
+		it->elem = le[sg->link];
 	}
 }
 
@@ -679,23 +720,27 @@ S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
     double x, double size, unsigned color, double space)
 {
 	double lh = size * LEADING;
+	int *le = cs != NULL ? xcalloc(cs->nlinks + 1, sizeof(int)) : NULL;
 
 	for (size_t i = 0; i < ls->n; i++) {
 		struct box *b = S_box(c->out, lh, i == 0 ? space : 0);
 		const struct line *ln = &ls->v[i];
 
-		for (size_t k = 0; k < ln->n; k++)
+		for (size_t k = 0; k < ln->n; k++) {
 			S_text(&b->items, x + ln->segs[k].x, S_ascent(size),
 			    ln->segs[k].font, size, ln->segs[k].link >= 0 ?
 			    c->l->p.accent : color, ln->segs[k].text,
 			    strlen(ln->segs[k].text));
+			b->items.items[b->items.n - 1].elem = c->tag;
+		}
 		if (cs != NULL)
-			S_line_links(&b->items, ln, cs, x, lh);
+			S_line_links(c, &b->items, ln, cs, x, lh, le);
 		b->keep_next = (i == 0 && ls->n > 1) ||
 		    (ls->n >= 2 && i == ls->n - 2);
 	}
 	if (ls->n == 0)
 		S_box(c->out, 0, space);
+	free(le);
 }
 
 /* The inline nodes from first up to stop (NULL: to the end) broken at
@@ -814,6 +859,7 @@ static void
 S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 {
 	double size = c->l->p.font_size, gap = size * 0.4, ind = INDENT, in;
+	int parent = c->parent, l;
 
 	for (const struct doc_node *it = list->first; it != NULL; it = it->next)
 		if (it->number != NULL) {
@@ -826,27 +872,38 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 	 * (their text would leave the page): a deeper list stands as its
 	 * parent. */
 	in = width - ind >= c->width / 3 ? ind : 0;
+	l = S_elem(c, LR_L, c->parent);
 	for (const struct doc_node *it = list->first; it != NULL;
 	    it = it->next) {
 		size_t before = c->out->n;
 		const struct doc_node *run = it->first;
+		int li = S_elem(c, LR_LI, l), lbl = it->number != NULL ?
+		    S_elem(c, LR_LBL, li) : 0, body = S_elem(c, LR_LBODY, li);
 
 		for (const struct doc_node *n = it->first; ; n = n->next) {
 			if (n != NULL && n->type != DOC_LIST)
 				continue;
+			c->tag = body;
 			if (run != n || (n == NULL && c->out->n == before))
 				S_text_run(c, run, n, x + ind, width - ind,
 				    size, LF_REGULAR, c->l->p.text, 3);
+			c->tag = 0;
 			if (n == NULL)
 				break;
+			c->parent = body;
 			S_list(c, n, x + in, width - in);
+			c->parent = parent;
 			run = n->next;
 		}
-		if (it->number != NULL && c->out->n > before)
-			S_text(&c->out->v[before].items, x + ind - gap -
-			    S_w(c, LF_REGULAR, size, it->number,
-			    strlen(it->number)), S_ascent(size), LF_REGULAR,
-			    size, c->l->p.text, it->number, strlen(it->number));
+		if (it->number != NULL && c->out->n > before) {
+			struct lay_page *p = &c->out->v[before].items;
+
+			S_text(p, x + ind - gap - S_w(c, LF_REGULAR, size,
+			    it->number, strlen(it->number)), S_ascent(size),
+			    LF_REGULAR, size, c->l->p.text, it->number,
+			    strlen(it->number));
+			p->items[p->n - 1].elem = lbl;
+		}
 	}
 }
 
@@ -858,12 +915,15 @@ S_heading(struct ctx *c, const struct doc_node *s)
 	char *title = xasprintf("%s %s", s->number, s->text);
 	size_t first = c->out->n;
 
+	c->tag = S_elem(c, LR_H, c->parent);
+	c->l->elems[c->tag].level = s->level + 1 < 6 ? s->level + 1 : 6;
 	S_plain_words(c, title, c->x0, c->width, size, LF_BOLD,
 	    c->l->p.accent, s->level == 1 ? 22 : 14);
 	/* A heading stays with what follows it. */
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
 	c->out->v[first].anchor = S_anchor(c->l, s->id, title, s->level);
+	c->tag = 0;
 	free(title);
 }
 
@@ -1144,6 +1204,20 @@ S_lighter(unsigned rgb)
 
 /* One row as a box: cells, background, rules.  The head has the tint
  * and a strong rule under it; a group row is bold on a lighter tint. */
+/* The element of cell x of row r, under the row's tr: a head's cells,
+ * and a heading cell of the body (a chart's data), are TH. */
+static int
+S_cell_elem(struct ctx *c, int tr, const struct doc_node *r,
+    const struct doc_node *x)
+{
+	bool head = (r->flags & DOC_ROW_HEAD) != 0;
+	int e = S_elem(c, head || (x->flags & DOC_CELL_HEAD) ? LR_TH : LR_TD,
+	    tr);
+
+	c->l->elems[e].row = !head;
+	return e;
+}
+
 static struct box *
 S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
     const struct tcol *col, size_t ncol, const struct tstyle *st)
@@ -1153,10 +1227,16 @@ S_row(struct ctx *c, struct boxes *to, const struct doc_node *r,
 	double left = c->x0, h = 0;
 	size_t j = 0;
 
+	int tr = c->rows != 0 ? S_elem(c, LR_TR, c->rows) : 0;
+
 	for (const struct doc_node *x = r->first; x != NULL && j < ncol;
 	    x = x->next, j++) {
+		size_t from = cells.n;
 		double ch = S_cell(c, &cells, r, x, &col[j], left, st, j == 0);
 
+		if (tr != 0)
+			S_claim_items(&cells, from, S_cell_elem(c, tr, r, x),
+			    false);
 		h = ch > h ? ch : h;
 		left += col[j].w;
 	}
@@ -1367,6 +1447,43 @@ S_keep_row(bool head, int bi, int nbody, int total)
 	    (total >= 0 && bi >= total - 2 && bi < total);
 }
 
+/* The rows of table t (its number id) as boxes, a row taller than room
+ * cut; in the structure, head rows under THead, the others under
+ * TBody of the element table. */
+static void
+S_table_rows(struct ctx *c, const struct doc_node *t, const struct tcol *col,
+    size_t ncol, const struct tstyle *st, int id, double room, int table)
+{
+	int nbody = 0, bi = 0, total = -1, k = 0, thead = 0, tbody = 0;
+
+	for (const struct doc_node *r = t->first; r != NULL; r = r->next)
+		if (!(r->flags & DOC_ROW_HEAD)) {
+			if (r->flags & DOC_ROW_TOTAL)
+				total = nbody;
+			nbody++;
+		}
+	for (const struct doc_node *r = t->first; r != NULL;
+	    r = r->next, k++) {
+		bool head = r->flags & DOC_ROW_HEAD;
+		struct box *b;
+
+		if (head && thead == 0)
+			thead = S_elem(c, LR_THEAD, table);
+		if (!head && tbody == 0)
+			tbody = S_elem(c, LR_TBODY, table);
+		c->rows = head ? thead : tbody;
+		b = S_row(c, c->out, r, col, ncol, st);
+		b->table = id;
+		b->row = k;
+		b->keep_next = r->next != NULL && S_keep_row(head, bi, nbody,
+		    total);
+		bi += !head;
+		if (b->h > room)
+			S_split_row(c->out, room);
+	}
+	c->rows = 0;
+}
+
 /* A copy of table t with title (taken over): its first column and
  * columns [from, to), the stand and source line with meta. */
 static struct doc_node *
@@ -1531,8 +1648,10 @@ S_table_notes(struct ctx *c, const struct tnotes *nt)
 		    *line = xasprintf("%s %s", mark, nt->v[i]);
 
 		c->out->v[c->out->n - 1].keep_next = true;
+		c->tag = S_elem(c, LR_NOTE, c->parent);
 		S_plain(c, line, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, i == 0 ? 4 : 0);
+		c->tag = 0;
 		free(line);
 		free(mark);
 	}
@@ -1661,7 +1780,7 @@ S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 	size_t ncol = S_ncol(t);
 	struct tcol *col = xcalloc(ncol + 1, sizeof(*col));
 	struct tstyle st;
-	int id = c->ntables++;
+	int id = c->ntables++, table;
 	double room, text_h;
 	int k;
 
@@ -1671,6 +1790,7 @@ S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 	if (k == TABLE_SIZES - 1)
 		S_columns(c, t, col, ncol, table_sizes[k], true);
 	st = (struct tstyle){ .size = table_sizes[k], .note_size = NOTE_SIZE };
+	c->rows = 0;	/* the repeated head is page furniture */
 	S_repeat_head(c, t, col, ncol, &st);
 	/* A row may fill a page under its caption and head, twice over:
 	 * once as they stand first, once as the next page repeats them.  A
@@ -1683,43 +1803,25 @@ S_table_one(struct ctx *c, const struct doc_node *t, const struct tnotes *nt)
 		c->heads.v[id].h = 0;
 	}
 	room = text_h - 2 * c->heads.v[id].h;
+	table = S_elem(c, LR_TABLE, c->parent);
 	{
 		size_t first = c->out->n;
 
+		c->tag = S_elem(c, LR_CAPTION, table);
 		S_plain(c, t->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
+		c->tag = 0;
 		for (size_t i = first; i < c->out->n; i++)
 			c->out->v[i].keep_next = true;
 	}
-	k = 0;
-	{
-		int nbody = 0, bi = 0, total = -1;
-
-		for (const struct doc_node *r = t->first; r != NULL; r = r->next)
-			if (!(r->flags & DOC_ROW_HEAD)) {
-				if (r->flags & DOC_ROW_TOTAL)
-					total = nbody;
-				nbody++;
-			}
-		for (const struct doc_node *r = t->first; r != NULL;
-		    r = r->next, k++) {
-			struct box *b = S_row(c, c->out, r, col, ncol, &st);
-			bool head = r->flags & DOC_ROW_HEAD;
-
-			b->table = id;
-			b->row = k;
-			b->keep_next = r->next != NULL && S_keep_row(head, bi,
-			    nbody, total);
-			bi += !head;
-			if (b->h > room)
-				S_split_row(c->out, room);
-		}
-	}
+	S_table_rows(c, t, col, ncol, &st, id, room, table);
 	if (nt != NULL)
 		S_table_notes(c, nt);
 	if (t->note != NULL) {
 		c->out->v[c->out->n - 1].keep_next = true;
+		c->tag = S_elem(c, LR_P, c->parent);
 		S_plain(c, t->note, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, 2);
+		c->tag = 0;
 	}
 	free(col);
 }
@@ -2109,22 +2211,32 @@ S_pie(struct ctx *c, const struct doc_node *chart)
 static void
 S_chart(struct ctx *c, const struct doc_node *chart)
 {
-	size_t first = c->out->n;
+	size_t first = c->out->n, drawn;
 	double h = 0;
+	/* A figure with its text alternative; its caption the title. */
+	int fig = S_elem(c, LR_FIGURE, c->parent);
 
+	c->l->elems[fig].alt = xstrdup(chart->alt != NULL ? chart->alt :
+	    chart->text);
+	c->tag = S_elem(c, LR_CAPTION, fig);
 	S_plain(c, chart->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 12);
+	c->tag = 0;
 	for (size_t i = first; i < c->out->n; i++)
 		c->out->v[i].keep_next = true;
+	drawn = c->out->n;
 	if (chart->flags & DOC_CHART_PIE)
 		S_pie(c, chart);
 	else if (chart->flags & DOC_CHART_LINE)
 		S_lines_chart(c, chart);
 	else
 		S_bars(c, chart);
+	S_claim(c, drawn, fig, true);
 	if (chart->note != NULL) {
 		c->out->v[c->out->n - 1].keep_next = true;
+		c->tag = S_elem(c, LR_P, c->parent);
 		S_plain(c, chart->note, c->x0, c->width, 7.5, LF_REGULAR,
 		    c->l->p.muted, 2);
+		c->tag = 0;
 	}
 	/* A chart that fits on a page is never cut. */
 	for (size_t i = first; i < c->out->n; i++)
@@ -2165,6 +2277,21 @@ S_ends_colon(const struct doc_node *n)
 	return false;
 }
 
+static void	S_blocks(struct ctx *, const struct doc_node *);
+
+/* A chapter: a Sect of the structure, its heading and its blocks. */
+static void
+S_section(struct ctx *c, const struct doc_node *n, size_t first)
+{
+	int parent = c->parent;
+
+	c->parent = S_elem(c, LR_SECT, parent);
+	S_heading(c, n);
+	S_mark(c, first, BK_OTHER);
+	S_blocks(c, n);
+	c->parent = parent;
+}
+
 static void
 S_blocks(struct ctx *c, const struct doc_node *parent)
 {
@@ -2175,17 +2302,19 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 
 		switch (n->type) {
 		case DOC_SECTION:
-			S_heading(c, n);
-			S_mark(c, first, BK_OTHER);
-			S_blocks(c, n);
+			S_section(c, n, first);
 			continue;
 		case DOC_PARAGRAPH:
+			c->tag = S_elem(c, LR_P, c->parent);
 			S_text_block(c, n, c->x0, c->width, size, LF_REGULAR,
 			    c->l->p.text, 6);
+			c->tag = 0;
 			break;
 		case DOC_NOTE:
+			c->tag = S_elem(c, LR_P, c->parent);
 			S_text_block(c, n, c->x0, c->width, size - 2, LF_REGULAR,
 			    c->l->p.muted, 4);
+			c->tag = 0;
 			break;
 		case DOC_LIST:
 			S_list(c, n, c->x0, c->width);
@@ -2264,6 +2393,8 @@ S_toc_entry(struct ctx *c, const struct doc_node *e)
 	struct box *b;
 	struct lay_item *it;
 
+	/* A TOCI holding a link: number, title and page, and its annotations. */
+	c->tag = S_elem(c, LR_LINK, S_elem(c, LR_TOCI, c->parent));
 	S_plain_words(c, e->text, x + TOC_NUMBER, right - TOC_PAGE - x -
 	    TOC_NUMBER, size, f, c->l->p.text, e->level == 1 ? 6 : 1);
 	S_text(&c->out->v[first].items, x, S_ascent(size), f, size,
@@ -2288,14 +2419,24 @@ S_toc_entry(struct ctx *c, const struct doc_node *e)
 	it->right = true;
 	it->text = xasprintf("#%s", e->id);	/* becomes the page */
 	it->target = -2;
+	S_claim(c, first, c->tag, false);
+	c->tag = 0;
 }
 
 static void
 S_toc(struct ctx *c, const struct doc_node *toc)
 {
+	int parent = c->parent;
+
+	/* Its heading as the web page's: a chapter's level. */
+	c->tag = S_elem(c, LR_H, parent);
+	c->l->elems[c->tag].level = 2;
 	S_plain(c, toc->text, c->x0, c->width, 15, LF_BOLD, c->l->p.accent, 0);
+	c->parent = S_elem(c, LR_TOC, parent);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
 		S_toc_entry(c, e);
+	c->parent = parent;
+	c->tag = 0;
 }
 
 /* --- pagination --- */
@@ -2654,6 +2795,17 @@ S_resolve(struct layout *l)
 	xmlHashFree(h, NULL);
 }
 
+/* A line under the cover's title, if there is one. */
+static void
+S_cover_line(struct ctx *c, const char *text, double space)
+{
+	if (text == NULL)
+		return;
+	c->tag = S_elem(c, LR_P, c->parent);
+	S_plain(c, text, c->x0, c->width, 11, LF_REGULAR, c->l->p.muted,
+	    space);
+}
+
 static void
 S_cover(struct ctx *c, const struct doc *d)
 {
@@ -2664,22 +2816,20 @@ S_cover(struct ctx *c, const struct doc *d)
 	double y = p->page_h * 0.32, size = 26, line;
 
 	c->out = &bx;
+	c->tag = S_elem(c, LR_P, c->parent);
 	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
 	/* Smaller rather than break a word of the title. */
 	while (size > 16 && S_widest_word(c, d->title, LF_BOLD, size, &line) >
 	    c->width)
 		size -= 2;
+	c->tag = S_elem(c, LR_H, c->parent);
+	c->l->elems[c->tag].level = 1;
 	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
 	    c->width, size, LF_BOLD), size, LF_BOLD, p->accent, 12);
-	if (d->cover_line != NULL)
-		S_plain(c, d->cover_line, c->x0, c->width, 11, LF_REGULAR,
-		    p->muted, 18);
-	if (d->date != NULL)
-		S_plain(c, d->date, c->x0, c->width, 11, LF_REGULAR, p->muted,
-		    4);
-	if (d->author != NULL)
-		S_plain(c, d->author, c->x0, c->width, 11, LF_REGULAR,
-		    p->muted, 4);
+	S_cover_line(c, d->cover_line, 18);
+	S_cover_line(c, d->date, 4);
+	S_cover_line(c, d->author, 4);
+	c->tag = 0;
 	c->out = save;
 	if (p->logo) {
 		struct lay_item *it = S_item(pg, LI_LOGO);
@@ -2787,6 +2937,7 @@ S_emit_heads(struct ctx *c, const struct pager *pg)
 			it->text = src->items[k].text != NULL ?
 			    xstrdup(src->items[k].text) : NULL;
 			it->pts = NULL;
+			it->elem = 0;	/* repeated: page furniture */
 		}
 		S_emit(c->l, &copy, pg->v[i].page, pg->v[i].top);
 		free(copy.items);
@@ -2822,20 +2973,34 @@ layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
 	struct boxes toc = { 0 }, body = { 0 };
 	struct pager pg = { 0 };
 	struct ctx c = { .m = m, .hy = h, .l = l, .doc = d };
+	size_t first_toc, end_toc;
 	int nbody, ntoc;
 
 	l->p = *p;
+	(void)S_elem(&c, LR_ARTIFACT, 0);
+	c.parent = S_elem(&c, LR_DOCUMENT, 0);
 	c.x0 = p->margin_left;
 	c.width = p->page_w - p->margin_left - p->margin_right;
 	S_cover(&c, d);
+	/* The contents first, so that its elements come before the body's
+	 * in the structure; dropped if the document is short. */
+	first_toc = l->nelems;
+	if (d->root->first != NULL && d->root->first->type == DOC_TOC) {
+		c.out = &toc;
+		S_toc(&c, d->root->first);
+	}
+	end_toc = l->nelems;
 	c.out = &body;
 	S_blocks(&c, d->root);
 	nbody = S_paginate(&c, &body, 1, &pg);
 	if (S_has_toc(d, 1 + nbody)) {
-		c.out = &toc;
-		S_toc(&c, d->root->first);
 		ntoc = S_paginate(&c, &toc, 1, &pg);
 		S_shift(&body, &pg, ntoc);
+	} else {
+		S_boxes_free(&toc);
+		memset(&toc, 0, sizeof(toc));
+		for (size_t i = first_toc; i < end_toc; i++)
+			l->elems[i].role = LR_ARTIFACT;
 	}
 	S_emit_boxes(l, &toc);
 	S_emit_boxes(l, &body);
@@ -2862,5 +3027,8 @@ layout_free(struct layout *l)
 		free(l->anchors[i].title);
 	}
 	free(l->anchors);
+	for (size_t i = 0; i < l->nelems; i++)
+		free(l->elems[i].alt);
+	free(l->elems);
 	free(l);
 }

@@ -38,8 +38,45 @@ enum lay_type {
 	LI_LOGO,	/* the logo, fitted into x, y, w, h */
 };
 
+/* The roles of the print's structure (a tagged PDF's structure types),
+ * built from the document tree in reading order. */
+enum lay_role {
+	LR_ARTIFACT,	/* element 0: page furniture, no element */
+	LR_DOCUMENT,	/* element 1, the root */
+	LR_SECT,
+	LR_H,		/* level 1..6 */
+	LR_P,
+	LR_L,
+	LR_LI,
+	LR_LBL,
+	LR_LBODY,
+	LR_TABLE,
+	LR_THEAD,
+	LR_TBODY,
+	LR_TR,
+	LR_TH,		/* row: a row's head, else a column's */
+	LR_TD,
+	LR_CAPTION,
+	LR_FIGURE,	/* alt: its text alternative */
+	LR_LINK,
+	LR_TOC,
+	LR_TOCI,
+	LR_NOTE,
+};
+
+struct lay_elem {
+	enum lay_role	 role;
+	int		 parent;	/* its element; the root: 0 */
+	int		 level;		/* H: 1..6 */
+	bool		 row;		/* TH: the head of a row */
+	char		*alt;		/* FIGURE */
+};
+
 struct lay_item {
 	enum lay_type	 type;
+	int		 elem;		/* the element its content belongs to;
+					   0: an artifact (running head, rules,
+					   a repeated head) */
 	double		 x, y, w, h;	/* PDF points, y upwards */
 	enum lay_font	 font;
 	double		 size;
@@ -88,6 +125,8 @@ struct layout {
 	size_t			 npages, cap;
 	struct lay_anchor	*anchors;
 	size_t			 nanchors, capanchors;
+	struct lay_elem		*elems;		/* 0: artifact, 1: Document */
+	size_t			 nelems, capelems;
 };
 
 /* A4 with the margins and sizes of a German report. */

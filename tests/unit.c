@@ -3064,6 +3064,66 @@ test_line_decisions(void)
 	drawn_free(&dr);
 }
 
+/* The print's structure for a tagged PDF: every element where the
+ * document tree has it, every text of the body in an element, the
+ * running head and foot none. */
+static void
+test_layout_structure(void)
+{
+	static const char body[] = "<section title=\"Eins\"><p>Text mit "
+	    "<a href=\"https://example.org/\">Link</a>:</p><ul><li>a"
+	    "<ol><li>b</li></ol></li></ul><insert table=\"t\"/>"
+	    "<chart table=\"t\" field=\"k\" kind=\"bar\"/></section>";
+	static const char *const want[] = { "Document", "Sect", "H", "P",
+	    "Link", "L", "LI", "Lbl", "LBody", "Table", "Caption", "THead",
+	    "TBody", "TR", "TH", "TD", "Figure" };
+	static const char *const names[] = { "Artifact", "Document", "Sect",
+	    "H", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody",
+	    "TR", "TH", "TD", "Caption", "Figure", "Link", "TOC", "TOCI",
+	    "Note" };
+	struct drawn dr;
+	bool have[sizeof(names) / sizeof(*names)] = { false }, ok = true;
+	int untagged = 0, furniture = 0, nested = 0;
+
+	if (!drawn(&dr, body)) {
+		report(false, "structure", "does not load");
+		return;
+	}
+	for (size_t i = 1; i < dr.l->nelems; i++) {
+		const struct lay_elem *e = &dr.l->elems[i];
+
+		have[e->role] = true;
+		ok &= e->parent < (int)i && (i == 1) == (e->role == LR_DOCUMENT);
+		nested += e->role == LR_L &&
+		    dr.l->elems[e->parent].role == LR_LBODY;
+		ok &= e->role != LR_FIGURE || (e->alt != NULL &&
+		    strstr(e->alt, "Balkendiagramm") != NULL);
+		ok &= e->role != LR_H || (e->level >= 1 && e->level <= 6);
+	}
+	for (size_t k = 0; k < sizeof(want) / sizeof(*want); k++)
+		for (size_t r = 0; r < sizeof(names) / sizeof(*names); r++)
+			if (strcmp(names[r], want[k]) == 0 && !have[r]) {
+				ok = false;
+				fprintf(stderr, "no %s\n", want[k]);
+			}
+	for (size_t pg = 0; pg < dr.l->npages; pg++)
+		for (size_t i = 0; i < dr.l->pages[pg].n; i++) {
+			const struct lay_item *it = &dr.l->pages[pg].items[i];
+			bool furn = it->y > dr.l->p.page_h - dr.l->p.margin_top ||
+			    it->y < dr.l->p.margin_bottom;
+
+			if (it->type != LI_TEXT)
+				continue;
+			furniture += furn && it->elem != 0;
+			untagged += !furn && it->elem == 0;
+		}
+	report(ok && nested == 1 && untagged == 0 && furniture == 0,
+	    "structure: the elements of the tree, every text of the body in "
+	    "one, the running head in none", "ok %d, nested %d, untagged %d, "
+	    "furniture tagged %d", ok, nested, untagged, furniture);
+	drawn_free(&dr);
+}
+
 /* Whether there is a contents list is the tree's: none for a body
  * without chapters or with one, then neither writer draws one. */
 static void
@@ -3141,6 +3201,7 @@ test_drawn_once(void)
 	test_table_meta();
 	test_contents();
 	test_line_decisions();
+	test_layout_structure();
 }
 
 int
