@@ -266,6 +266,7 @@ struct line {
 	struct seg	*segs;
 	size_t		 n, cap;
 	double		 width;
+	bool		 hyphen;	/* ends in a hyphen the break added */
 };
 
 struct lines {
@@ -624,6 +625,7 @@ S_break(const struct ctx *c, struct chunks *cs, double width,
 				if (dash)
 					S_put(c, ln, "-", 1, ch.font, ch.link, false,
 					    size);
+				ln->hyphen = dash;
 			} else if (ln->n == 0) {
 				cut = S_force_cut(c, &ch, width, size);
 				S_put(c, ln, ch.s, cut, ch.font, ch.link, false,
@@ -649,6 +651,30 @@ S_lines_free(struct lines *ls)
 	}
 	free(ls->v);
 	memset(ls, 0, sizeof(*ls));
+}
+
+/* Lines as a reader extracts them: every line but the last ends in a
+ * blank, and a hyphen the break added is a soft hyphen (U+00AD, drawn
+ * as the hyphen), so that text and speech get whole words. */
+static void
+S_mark_breaks(struct lines *ls)
+{
+	for (size_t i = 0; i + 1 < ls->n; i++) {
+		struct seg *sg = ls->v[i].n > 0 ? &ls->v[i].segs[ls->v[i].n - 1] :
+		    NULL;
+		size_t len;
+		char *t;
+
+		if (sg == NULL)
+			continue;
+		len = strlen(sg->text);
+		if (ls->v[i].hyphen && len > 0 && sg->text[len - 1] == '-')
+			t = xasprintf("%.*s\xC2\xAD", (int)(len - 1), sg->text);
+		else
+			t = xasprintf("%s ", sg->text);
+		free(sg->text);
+		sg->text = t;
+	}
 }
 
 char **
@@ -716,12 +742,13 @@ S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
  * of a block stay together (no orphans, no widows).  No pointer to a box
  * is returned: the next box may move them all. */
 static void
-S_line_boxes(struct ctx *c, const struct lines *ls, const struct chunks *cs,
+S_line_boxes(struct ctx *c, struct lines *ls, const struct chunks *cs,
     double x, double size, unsigned color, double space)
 {
 	double lh = size * LEADING;
 	int *le = cs != NULL ? xcalloc(cs->nlinks + 1, sizeof(int)) : NULL;
 
+	S_mark_breaks(ls);
 	for (size_t i = 0; i < ls->n; i++) {
 		struct box *b = S_box(c->out, lh, i == 0 ? space : 0);
 		const struct line *ln = &ls->v[i];
@@ -1136,6 +1163,7 @@ S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
 	}
 	S_break(c, &cs, w, size, ls);
 	S_chunks_free(&cs);
+	S_mark_breaks(ls);
 }
 
 struct tstyle {

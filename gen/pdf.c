@@ -15,6 +15,7 @@
 
 #include "fonts.h"
 #include "layout.h"
+#include "pdftag.h"
 #include "text.h"
 #include "util.h"
 
@@ -97,6 +98,8 @@ struct device {
 	int8_t		 picks[LF_COUNT][WIDTH_CACHE];	/* -2 until asked */
 	uint8_t		*drawn[FONTS_MAX];	/* bits: characters drawn wide */
 	HPDF_Page	*pages;
+	size_t		 page;		/* the number of the page drawn */
+	struct pdftag	*tag;
 	HPDF_Image	 logo;
 	HPDF_STATUS	 error;
 	HPDF_STATUS	 detail;
@@ -520,23 +523,36 @@ S_show_runs(struct device *dev, HPDF_Page p, const struct lay_item *it,
 	free(v);
 }
 
+/* A soft hyphen ending the text is the hyphen a line break added: drawn
+ * as a hyphen, read as nothing (an empty /ActualText), so that the word
+ * comes out whole. */
 static void
 S_draw_text(struct device *dev, HPDF_Page p, const struct lay_item *it)
 {
 	char *s = S_clean(it->text);
 	double x = it->x;
 	size_t len = strlen(s);
+	bool shy = len >= 2 && strcmp(s + len - 2, "\xC2\xAD") == 0;
 
-	if (len == 0) {
+	if (shy)
+		s[len -= 2] = '\0';
+	if (len == 0 && !shy) {
 		free(s);
 		return;
 	}
 	if (it->right)
-		x -= S_width(dev, it->font, it->size, s, len);
+		x -= S_width(dev, it->font, it->size, s, len) + (shy ?
+		    S_width(dev, it->font, it->size, "-", 1) : 0);
 	HPDF_Page_BeginText(p);
 	S_rgb_fill(p, it->color);
 	HPDF_Page_MoveTextPos(p, (HPDF_REAL)x, (HPDF_REAL)it->y);
-	S_show_runs(dev, p, it, s);
+	if (len > 0)
+		S_show_runs(dev, p, it, s);
+	if (shy) {
+		pdftag_hyphen(dev->tag, dev->page);
+		S_show_runs(dev, p, it, "-");
+		pdftag_hyphen_end(dev->tag, dev->page);
+	}
 	HPDF_Page_EndText(p);
 	free(s);
 }
@@ -592,8 +608,11 @@ S_link(struct device *dev, const struct layout *l, HPDF_Page p,
 		a = HPDF_Page_CreateURILinkAnnot(p, r, uri);
 		free(uri);
 	}
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		pdftag_annot(dev->tag, dev->page, a, it->elem,
+		    it->target >= 0 ? l->anchors[it->target].title : it->text);
+	}
 }
 
 /* The logo fitted into its box, kept in proportion, at its top left. */
@@ -898,9 +917,17 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 		HPDF_Page_SetHeight(dev.pages[i], (HPDF_REAL)(turned ?
 		    params.page_w : params.page_h));
 	}
-	for (size_t i = 0; i < l->npages && dev.error == 0; i++)
-		for (size_t k = 0; k < l->pages[i].n; k++)
+	dev.tag = pdftag_new(dev.pdf, l, dev.pages);
+	for (size_t i = 0; i < l->npages && dev.error == 0; i++) {
+		dev.page = i;
+		for (size_t k = 0; k < l->pages[i].n; k++) {
+			pdftag_item(dev.tag, i, &l->pages[i].items[k]);
 			S_draw(&dev, l, dev.pages[i], &l->pages[i].items[k]);
+		}
+		pdftag_page_end(dev.tag, i);
+	}
+	if (dev.error == 0 && !pdftag_finish(dev.tag) && dev.error == 0)
+		dev.error = HPDF_INVALID_OBJECT;
 	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
 		if (dev.drawn[k] != NULL)
 			S_to_unicode(&dev, k);
@@ -916,6 +943,7 @@ out:
 		free(*data);
 		*data = NULL;
 	}
+	pdftag_free(dev.tag);
 	layout_free(l);
 	free(dev.pages);
 	if (dev.pdf != NULL)

@@ -1272,13 +1272,23 @@ test_html_links(void)
 	diags_free(&dg);
 }
 
+/* Whether item it reads text: a line but the last ends in a blank
+ * (for readers of the PDF, S_mark_breaks). */
+static bool
+reads(const struct lay_item *it, const char *text)
+{
+	size_t n = strlen(text);
+
+	return it->type == LI_TEXT && strncmp(it->text, text, n) == 0 &&
+	    (it->text[n] == '\0' || strcmp(it->text + n, " ") == 0);
+}
+
 static int
 page_of_text(const struct layout *l, const char *text)
 {
 	for (size_t p = 0; p < l->npages; p++)
 		for (size_t i = 0; i < l->pages[p].n; i++)
-			if (l->pages[p].items[i].type == LI_TEXT &&
-			    strcmp(l->pages[p].items[i].text, text) == 0)
+			if (reads(&l->pages[p].items[i], text))
 				return (int)p;
 	return -1;
 }
@@ -1587,7 +1597,9 @@ hyphenated(const struct layout *l, int p, bool bold)
 			const struct lay_item *it = &l->pages[k].items[i];
 			size_t n = it->type == LI_TEXT ? strlen(it->text) : 0;
 
-			if (n > 1 && it->text[n - 1] == '-' &&
+			/* a hyphen the break added is a soft one */
+			if (n > 1 && (it->text[n - 1] == '-' || (n > 2 &&
+			    strcmp(it->text + n - 2, "\xC2\xAD") == 0)) &&
 			    (!bold || it->font == LF_BOLD))
 				return true;
 		}
@@ -1986,8 +1998,7 @@ find_item(const struct layout *l, const char *text)
 {
 	for (size_t p = 0; p < l->npages; p++)
 		for (size_t i = 0; i < l->pages[p].n; i++)
-			if (l->pages[p].items[i].type == LI_TEXT &&
-			    strcmp(l->pages[p].items[i].text, text) == 0)
+			if (reads(&l->pages[p].items[i], text))
 				return &l->pages[p].items[i];
 	return NULL;
 }
