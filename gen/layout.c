@@ -120,6 +120,20 @@ S_box(struct boxes *b, double h, double space)
 	return x;
 }
 
+/* The last item of p first: a marker or a number, added after the text
+ * it stands before, is read before it. */
+static void
+S_to_front(struct lay_page *p)
+{
+	struct lay_item last;
+
+	if (p->n < 2)
+		return;
+	last = p->items[p->n - 1];
+	memmove(&p->items[1], &p->items[0], (p->n - 1) * sizeof(*p->items));
+	p->items[0] = last;
+}
+
 static void
 S_text(struct lay_page *p, double x, double y, enum lay_font f, double size,
     unsigned color, const char *s, size_t len)
@@ -930,6 +944,7 @@ S_list(struct ctx *c, const struct doc_node *list, double x, double width)
 			    LF_REGULAR, size, c->l->p.text, it->number,
 			    strlen(it->number));
 			p->items[p->n - 1].elem = lbl;
+			S_to_front(p);
 		}
 	}
 }
@@ -2420,13 +2435,17 @@ S_toc_entry(struct ctx *c, const struct doc_node *e)
 	size_t first = c->out->n;
 	struct box *b;
 	struct lay_item *it;
+	char *num;
 
 	/* A TOCI holding a link: number, title and page, and its annotations. */
 	c->tag = S_elem(c, LR_LINK, S_elem(c, LR_TOCI, c->parent));
 	S_plain_words(c, e->text, x + TOC_NUMBER, right - TOC_PAGE - x -
 	    TOC_NUMBER, size, f, c->l->p.text, e->level == 1 ? 6 : 1);
+	num = xasprintf("%s ", e->number);	/* read apart from the title */
 	S_text(&c->out->v[first].items, x, S_ascent(size), f, size,
-	    c->l->p.text, e->number, strlen(e->number));
+	    c->l->p.text, num, strlen(num));
+	S_to_front(&c->out->v[first].items);
+	free(num);
 	for (size_t i = first; i < c->out->n; i++) {
 		it = S_item(&c->out->v[i].items, LI_LINK);
 		it->x = c->x0;
