@@ -281,6 +281,8 @@ struct line {
 	size_t		 n, cap;
 	double		 width;
 	bool		 hyphen;	/* ends in a hyphen the break added */
+	bool		 blank;		/* broken at a blank (or a forced
+					   break): words end there */
 };
 
 struct lines {
@@ -602,6 +604,7 @@ S_break(const struct ctx *c, struct chunks *cs, double width,
 		struct chunk ch = cs->v[i];
 
 		if (ch.newline) {
+			ln->blank = true;
 			ln = S_new_line(out);
 			continue;
 		}
@@ -613,8 +616,10 @@ S_break(const struct ctx *c, struct chunks *cs, double width,
 			    S_w(c, ch.font, size, " ", 1) : 0;
 
 			if (group_end > i + 1 && ln->n > 0 &&
-			    ln->width + sw + gw > width + 0.01 && gw <= width)
+			    ln->width + sw + gw > width + 0.01 && gw <= width) {
+				ln->blank = ch.space_before;
 				ln = S_new_line(out);
+			}
 		}
 		for (;;) {
 			bool space = ch.space_before && ln->n > 0;
@@ -650,6 +655,7 @@ S_break(const struct ctx *c, struct chunks *cs, double width,
 			ch.s += cut;
 			ch.len -= cut;
 			ch.space_before = cut == 0 && ch.space_before;
+			ln->blank = ch.space_before;
 			ln = S_new_line(out);
 		}
 	}
@@ -667,13 +673,15 @@ S_lines_free(struct lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
-/* Lines as a reader extracts them: every line but the last ends in a
- * blank, and a hyphen the break added is a soft hyphen (U+00AD, drawn
- * as the hyphen), so that text and speech get whole words. */
+/* Lines as a reader extracts them: a line broken at a blank ends in one
+ * (with more, the last line too: text follows), a hyphen the break added
+ * is a soft hyphen (U+00AD, drawn as the hyphen), a word cut or broken
+ * after its own hyphen goes on without either, so that text and speech
+ * get whole words. */
 static void
-S_mark_breaks(struct lines *ls)
+S_mark_breaks(struct lines *ls, bool more)
 {
-	for (size_t i = 0; i + 1 < ls->n; i++) {
+	for (size_t i = 0; i + (more ? 0 : 1) < ls->n; i++) {
 		struct seg *sg = ls->v[i].n > 0 ? &ls->v[i].segs[ls->v[i].n - 1] :
 		    NULL;
 		size_t len;
@@ -684,8 +692,10 @@ S_mark_breaks(struct lines *ls)
 		len = strlen(sg->text);
 		if (ls->v[i].hyphen && len > 0 && sg->text[len - 1] == '-')
 			t = xasprintf("%.*s\xC2\xAD", (int)(len - 1), sg->text);
-		else
+		else if (ls->v[i].blank || i + 1 == ls->n)
 			t = xasprintf("%s ", sg->text);
+		else
+			continue;
 		free(sg->text);
 		sg->text = t;
 	}
@@ -762,7 +772,7 @@ S_line_boxes(struct ctx *c, struct lines *ls, const struct chunks *cs,
 	double lh = size * LEADING;
 	int *le = cs != NULL ? xcalloc(cs->nlinks + 1, sizeof(int)) : NULL;
 
-	S_mark_breaks(ls);
+	S_mark_breaks(ls, false);
 	for (size_t i = 0; i < ls->n; i++) {
 		struct box *b = S_box(c->out, lh, i == 0 ? space : 0);
 		const struct line *ln = &ls->v[i];
@@ -1166,7 +1176,7 @@ S_columns(const struct ctx *c, const struct doc_node *t, struct tcol *col,
  * hyphenated (a head breaks at blanks only). */
 static void
 S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
-    double size, double w, bool whole, struct lines *ls)
+    double size, double w, bool whole, bool more, struct lines *ls)
 {
 	struct chunks cs = { 0 };
 	bool blank = false;
@@ -1178,7 +1188,7 @@ S_cell_lines(const struct ctx *c, const char *text, enum lay_font f,
 	}
 	S_break(c, &cs, w, size, ls);
 	S_chunks_free(&cs);
-	S_mark_breaks(ls);
+	S_mark_breaks(ls, more);
 }
 
 struct tstyle {
@@ -1208,7 +1218,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 		shift = col->tail - S_w(c, f, st->size, tail, strlen(tail));
 	}
 	S_cell_lines(c, x->text, f, st->size, figure ? 1e9 : inner,
-	    (r->flags & DOC_ROW_HEAD) != 0, &ls);
+	    (r->flags & DOC_ROW_HEAD) != 0, x->note != NULL, &ls);
 	for (size_t i = 0; i < ls.n; i++, y += st->size * LEADING) {
 		const struct line *ln = &ls.v[i];
 		double lx = right ? left + col->w - CELL_PAD - shift - ln->width :
@@ -1222,7 +1232,7 @@ S_cell(const struct ctx *c, struct lay_page *p, const struct doc_node *r,
 	S_lines_free(&ls);
 	if (x->note != NULL) {
 		S_cell_lines(c, x->note, LF_REGULAR, st->note_size, inner, false,
-		    &ls);
+		    false, &ls);
 		for (size_t i = 0; i < ls.n; i++, y += st->note_size * LEADING)
 			S_text(p, right ? left + col->w - CELL_PAD - ls.v[i].width :
 			    left + CELL_PAD + indent, y + S_ascent(st->note_size),
@@ -2834,9 +2844,11 @@ S_resolve(struct layout *l)
 					it->w = 0;	/* dropped by the writer */
 				continue;
 			}
+			/* Right-aligned, the blank before the number takes no
+			 * room; a reader gets the number apart from the title. */
 			free(it->text);
-			it->text = a >= 0 ? xasprintf("%d", l->anchors[a].page + 1) :
-			    xstrdup("");
+			it->text = a >= 0 ? xasprintf(" %d", l->anchors[a].page +
+			    1) : xstrdup("");
 			it->target = -1;
 		}
 	xmlHashFree(h, NULL);

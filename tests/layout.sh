@@ -150,5 +150,14 @@ if [ "$pair" = "$1" ]; then
 		'known '*) skip "layout: $_l (tests/layout-known)" ;;
 		esac
 	done <"$tmp/lay.out"
-	rm -rf "$tmp/lay" "$tmp/lay.out"
+	# The tagged PDF's structure against the web page (tests/pdfua.py).
+	for _pdf in "$tmp"/lay/out/*.pdf; do
+		python3 tests/pdfua.py "$_pdf" "${_pdf%.pdf}.html"
+	done >"$tmp/ua.out" 2>&1
+	passed=$((passed + $(grep -c '^ok ' "$tmp/ua.out")))
+	grep -v '^ok ' "$tmp/ua.out" >"$tmp/ua.bad"
+	while IFS= read -r _l; do
+		fail "tagged PDF: ${_l#FAIL }"
+	done <"$tmp/ua.bad"
+	rm -rf "$tmp/lay" "$tmp/lay.out" "$tmp/ua.out" "$tmp/ua.bad"
 fi
