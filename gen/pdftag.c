@@ -345,8 +345,9 @@ S_elements(struct pdftag *t, HPDF_Dict root)
 			continue;
 		S_elem_entries(t, i, i == 1 ? root :
 		    t->objs[t->l->elems[i].parent]);
-		qsort(t->kids[i].v, t->kids[i].n, sizeof(struct kid),
-		    S_kid_cmp);
+		if (t->kids[i].n > 1)
+			qsort(t->kids[i].v, t->kids[i].n, sizeof(struct kid),
+			    S_kid_cmp);
 		k = HPDF_Array_New(t->pdf->mmgr);
 		ok = k != NULL && HPDF_Dict_Add(t->objs[i], "K", k) == HPDF_OK;
 		for (size_t j = 0; j < t->kids[i].n && ok; j++)
