@@ -56,6 +56,7 @@ struct pdftag {
 	unsigned long		 seq;
 	int			 open;		/* -1: none, 0: an artifact */
 	HPDF_Dict		*objs;		/* by element, when finished */
+	HPDF_Dict		 scope[2];	/* a TH's /A: column, row */
 };
 
 static const char *const role_names[] = {
@@ -273,14 +274,17 @@ S_kid_cmp(const void *a, const void *b)
 	return x->n < y->n ? -1 : x->n > y->n;
 }
 
-/* A kid of an element's /K: an MCR, an OBJR or an element. */
+/* A kid of an element's /K: an element, an MCID of the element's own
+ * page (pg) as a number, an MCR of another page or an OBJR. */
 static void *
-S_kid_obj(struct pdftag *t, const struct kid *k)
+S_kid_obj(struct pdftag *t, const struct kid *k, size_t pg)
 {
 	HPDF_Dict d;
 
 	if (k->type == K_ELEM)
 		return t->objs[k->n];
+	if (k->type == K_MCR && k->page == pg)
+		return HPDF_Number_New(t->pdf->mmgr, k->n);
 	d = HPDF_Dict_New(t->pdf->mmgr);
 	if (d == NULL)
 		return NULL;
@@ -302,21 +306,62 @@ S_elem_entries(struct pdftag *t, size_t i, HPDF_Dict parent)
 	HPDF_MMgr mmgr = t->pdf->mmgr;
 	char type[16], id[32];
 
+	/* /Type is optional: a table's cells are the most objects. */
 	S_type(e, type, sizeof(type));
-	HPDF_Dict_AddName(d, "Type", "StructElem");
 	HPDF_Dict_AddName(d, "S", type);
 	HPDF_Dict_Add(d, "P", parent);
 	if (e->role == LR_FIGURE && e->alt != NULL)
 		HPDF_Dict_Add(d, "Alt", S_text_string(mmgr, e->alt));
-	if (e->role == LR_TH && (a = HPDF_Dict_New(mmgr)) != NULL) {
-		HPDF_Dict_AddName(a, "O", "Table");
-		HPDF_Dict_AddName(a, "Scope", e->row ? "Row" : "Column");
+	if (e->role == LR_TH && (a = t->scope[e->row]) != NULL)
 		HPDF_Dict_Add(d, "A", a);
-	}
 	if (e->role == LR_NOTE) {
 		snprintf(id, sizeof(id), "anm-%zu", i);
 		HPDF_Dict_Add(d, "ID", HPDF_String_New(mmgr, id, NULL));
 	}
+}
+
+/* The two attribute objects a TH points to: /Scope /Column and /Row. */
+static bool
+S_scopes(struct pdftag *t)
+{
+	for (int k = 0; k < 2; k++) {
+		HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
+
+		if (a == NULL || HPDF_Xref_Add(t->pdf->xref, a) != HPDF_OK)
+			return false;
+		HPDF_Dict_AddName(a, "O", "Table");
+		HPDF_Dict_AddName(a, "Scope", k ? "Row" : "Column");
+		t->scope[k] = a;
+	}
+	return true;
+}
+
+/* Element i's /K in reading order, with /Pg the page of its first
+ * marked content, whose MCIDs are then plain numbers; one kid stands
+ * alone (the most elements are a cell of one line). */
+static bool
+S_elem_kids(struct pdftag *t, size_t i)
+{
+	struct kids *ks = &t->kids[i];
+	size_t pg = SIZE_MAX;
+	HPDF_Array k;
+	bool ok = true;
+
+	if (ks->n > 1)
+		qsort(ks->v, ks->n, sizeof(struct kid), S_kid_cmp);
+	for (size_t j = 0; j < ks->n && pg == SIZE_MAX; j++)
+		if (ks->v[j].type == K_MCR)
+			pg = ks->v[j].page;
+	if (pg != SIZE_MAX)
+		HPDF_Dict_Add(t->objs[i], "Pg", t->pages[pg]);
+	if (ks->n == 1)
+		return HPDF_Dict_Add(t->objs[i], "K", S_kid_obj(t, &ks->v[0],
+		    pg)) == HPDF_OK;
+	k = HPDF_Array_New(t->pdf->mmgr);
+	ok = k != NULL && HPDF_Dict_Add(t->objs[i], "K", k) == HPDF_OK;
+	for (size_t j = 0; j < ks->n && ok; j++)
+		ok = HPDF_Array_Add(k, S_kid_obj(t, &ks->v[j], pg)) == HPDF_OK;
+	return ok;
 }
 
 /* Every live element as an indirect dictionary, its kids sorted. */
@@ -338,22 +383,13 @@ S_elements(struct pdftag *t, HPDF_Dict root)
 		if (S_live(t, (int)i))
 			S_kid(&t->kids[t->l->elems[i].parent], (struct kid){
 			    .key = fk[i], .type = K_ELEM, .n = (int)i });
-	for (size_t i = 1; i < n && ok; i++) {
-		HPDF_Array k;
-
-		if (!S_live(t, (int)i))
-			continue;
-		S_elem_entries(t, i, i == 1 ? root :
-		    t->objs[t->l->elems[i].parent]);
-		if (t->kids[i].n > 1)
-			qsort(t->kids[i].v, t->kids[i].n, sizeof(struct kid),
-			    S_kid_cmp);
-		k = HPDF_Array_New(t->pdf->mmgr);
-		ok = k != NULL && HPDF_Dict_Add(t->objs[i], "K", k) == HPDF_OK;
-		for (size_t j = 0; j < t->kids[i].n && ok; j++)
-			ok = HPDF_Array_Add(k, S_kid_obj(t,
-			    &t->kids[i].v[j])) == HPDF_OK;
-	}
+	ok = ok && S_scopes(t);
+	for (size_t i = 1; i < n && ok; i++)
+		if (S_live(t, (int)i)) {
+			S_elem_entries(t, i, i == 1 ? root :
+			    t->objs[t->l->elems[i].parent]);
+			ok = S_elem_kids(t, i);
+		}
 	free(fk);
 	return ok;
 }
