@@ -7,6 +7,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <png.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -612,6 +613,28 @@ S_logo(struct device *dev, HPDF_Page p, const struct lay_item *it)
 	    (HPDF_REAL)(h * scale));
 }
 
+/* A PNG as RGB over white: PDF/A-1 (6.4) allows no transparency, and
+ * libharu would give an image with alpha a soft mask.  The template
+ * checked the picture (image.c), so libpng fails only without memory. */
+static void
+S_load_png(struct device *dev, const struct template *tpl)
+{
+	png_image img = { .version = PNG_IMAGE_VERSION };
+	png_color white = { 255, 255, 255 };
+	unsigned char *rgb;
+
+	if (!png_image_begin_read_from_memory(&img, tpl->logo_data,
+	    tpl->logo_len))
+		return;
+	img.format = PNG_FORMAT_RGB;
+	rgb = xmalloc(PNG_IMAGE_SIZE(img));
+	if (png_image_finish_read(&img, &white, rgb, 0, NULL))
+		dev->logo = HPDF_LoadRawImageFromMem(dev->pdf, rgb, img.width,
+		    img.height, HPDF_CS_DEVICE_RGB, 8);
+	png_image_free(&img);
+	free(rgb);
+}
+
 /* libharu draws PNG and JPEG; an SVG logo stays on the web page. */
 static void
 S_load_logo(struct device *dev, const struct template *tpl)
@@ -619,8 +642,7 @@ S_load_logo(struct device *dev, const struct template *tpl)
 	if (tpl->logo_data == NULL || tpl->logo_mime == NULL)
 		return;
 	if (strcmp(tpl->logo_mime, "image/png") == 0)
-		dev->logo = HPDF_LoadPngImageFromMem(dev->pdf, tpl->logo_data,
-		    (HPDF_UINT)tpl->logo_len);
+		S_load_png(dev, tpl);
 	else if (strcmp(tpl->logo_mime, "image/jpeg") == 0)
 		dev->logo = HPDF_LoadJpegImageFromMem(dev->pdf, tpl->logo_data,
 		    (HPDF_UINT)tpl->logo_len);
