@@ -88,6 +88,42 @@ S_load(struct device *dev, const char *file)
 	return HPDF_LoadTTFontFromFile(dev->pdf, file, HPDF_TRUE);
 }
 
+/* libharu makes a UTF-8 font by looking up all 65536 code points in the
+ * font's character map, for widths and a CIDToGIDMap of the whole font:
+ * a sixth of a report's time, for each face that draws a minus sign.
+ * S_wide_trim writes both anew for the characters drawn, so the font is
+ * made over a map of the blank alone, the font's own map put back at
+ * once (libharu measures and subsets with it). */
+static HPDF_Font
+S_make_wide(struct device *dev, const char *name)
+{
+	HPDF_FontDef def = HPDF_GetFontDef(dev->pdf, name);
+	HPDF_TTFontDefAttr tt;
+	HPDF_TTF_CmapRange own;
+	HPDF_UINT16 ends[2] = { 0x20, 0xFFFF }, starts[2] = { 0x20, 0xFFFF };
+	HPDF_UINT16 offsets[2] = { 0, 0 };
+	HPDF_INT16 deltas[2] = { 0, 1 };
+	HPDF_UINT16 blank;
+	HPDF_Font font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return HPDF_GetFont(dev->pdf, name, "UTF-8");
+	tt = (HPDF_TTFontDefAttr)def->attr;
+	if (tt->cmap.format != 4 || (blank = HPDF_TTFontDef_GetGlyphid(def,
+	    0x20)) == 0)
+		return HPDF_GetFont(dev->pdf, name, "UTF-8");
+	own = tt->cmap;
+	deltas[0] = (HPDF_INT16)(blank - 0x20);
+	tt->cmap.seg_count_x2 = 4;
+	tt->cmap.end_count = ends;
+	tt->cmap.start_count = starts;
+	tt->cmap.id_delta = deltas;
+	tt->cmap.id_range_offset = offsets;
+	font = HPDF_GetFont(dev->pdf, name, "UTF-8");
+	tt->cmap = own;
+	return font;
+}
+
 /* Font k of fonts.h, narrow or wide. */
 static HPDF_Font
 S_font(struct device *dev, int k, bool wide)
@@ -99,8 +135,8 @@ S_font(struct device *dev, int k, bool wide)
 	    k))) == NULL)
 		return NULL;
 	if (*font == NULL)
-		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
-		    "WinAnsiEncoding");
+		*font = wide ? S_make_wide(dev, fc->name) :
+		    HPDF_GetFont(dev->pdf, fc->name, "WinAnsiEncoding");
 	return *font;
 }
 
@@ -812,37 +848,22 @@ S_narrow_to_unicode(struct device *dev, int k)
 	    ((HPDF_FontAttr)font->attr)->xref) : NULL);
 }
 
-/* The glyph of each CID of wide font k up to max, from the
- * CIDToGIDMap libharu made (two bytes a CID, high first); 0 past its
- * end. */
+/* The glyph of each drawn character of wide font k up to max (a CID is
+ * the character); 0 for the others, which the pages do not use. */
 static void
 S_cid_gids(struct device *dev, int k, uint16_t *gids, uint32_t max)
 {
-	HPDF_Dict map = ((HPDF_FontAttr)dev->face[k].wide->attr)->map_stream;
-	HPDF_UINT n = map != NULL ? HPDF_MemStream_GetBufCount(map->stream) :
-	    0;
-	size_t at = 0, total = 2 * ((size_t)max + 1);
-	uint8_t *bytes = xcalloc(total, 1);
+	HPDF_FontDef def = ((HPDF_FontAttr)dev->face[k].wide->attr)->fontdef;
 
-	for (HPDF_UINT i = 0; i < n && at < total; i++) {
-		HPDF_UINT len;
-		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(map->stream, i, &len);
-
-		if (p == NULL)
-			break;
-		len = len < total - at ? len : (HPDF_UINT)(total - at);
-		memcpy(bytes + at, p, len);
-		at += len;
-	}
 	for (uint32_t c = 0; c <= max; c++)
-		gids[c] = (uint16_t)(bytes[2 * c] << 8 | bytes[2 * c + 1]);
-	free(bytes);
+		gids[c] = dev->drawn[k][c >> 3] & (1u << (c & 7)) ?
+		    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c) : 0;
 }
 
-/* libharu gives a wide font the widths (/W) and the CIDToGIDMap of all
- * 65536 code points: some 150 KB for a single minus sign.  They are cut
- * to the characters drawn (a code is its character), which is all the
- * pages use. */
+/* The widths (/W) and the CIDToGIDMap of a wide font, for the
+ * characters drawn (a code is its character): libharu made them for a
+ * map of the blank (S_make_wide); for all 65536 code points they would
+ * be some 150 KB for a single minus sign. */
 static void
 S_wide_trim(struct device *dev, int k, const uint16_t *gids, uint32_t max)
 {
