@@ -15,7 +15,7 @@
 #include "util.h"
 
 /* An ICC profile is a few kilobytes; anything past this is no profile. */
-#define ICC_MAX (4u << 20)
+#define ICC_MAX (1u << 20)
 
 /* The profile's bytes; NULL with a message in *err. */
 static unsigned char *
