@@ -39,12 +39,11 @@ static const char *const font_files[LF_COUNT] = {
  * needed: a single-byte WinAnsiEncoding font for nearly all text, and a
  * UTF-8 font for any other character (Greek, say, or the minus sign).
  * PDF/A-1 (6.3.7) allows a TrueType font no other single-byte encoding,
- * not even WinAnsiEncoding with /Differences.
- * libharu builds the UTF-8 font from all 65536 code points, which costs
- * more than the rest of a report; the fallbacks draw only with it. */
+ * not even WinAnsiEncoding with /Differences.  The fallbacks draw only
+ * with the UTF-8 font. */
 struct face {
 	const char	*name;		/* of the loaded file, in libharu */
-	HPDF_Font	 narrow;	/* Windows-1252 */
+	HPDF_Font	 narrow;	/* WinAnsiEncoding */
 	HPDF_Font	 wide;		/* UTF-8 */
 	uint16_t	 narrow_cp[256];	/* drawn: code to character */
 };
