@@ -7,6 +7,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <png.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "fonts.h"
 #include "layout.h"
+#include "pdfa.h"
 #include "pdftag.h"
 #include "text.h"
 #include "util.h"
@@ -35,59 +37,17 @@ static const char *const font_files[LF_COUNT] = {
 
 /* A font (fonts.h: a template's face or a fallback) is drawn with two
  * libharu fonts over one embedded font file, each made when first
- * needed: a single-byte Windows-1252 font (with extra_codes) for nearly
- * all text, and a UTF-8 font for any other character (Greek, say).
- * libharu builds the UTF-8 font from all 65536 code points, which costs
- * more than the rest of a report; the fallbacks draw only with it. */
+ * needed: a single-byte WinAnsiEncoding font for nearly all text, and a
+ * UTF-8 font for any other character (Greek, say, or the minus sign).
+ * PDF/A-1 (6.3.7) allows a TrueType font no other single-byte encoding,
+ * not even WinAnsiEncoding with /Differences.  The fallbacks draw only
+ * with the UTF-8 font. */
 struct face {
 	const char	*name;		/* of the loaded file, in libharu */
-	HPDF_Font	 narrow;	/* Windows-1252 */
+	HPDF_Font	 narrow;	/* WinAnsiEncoding */
 	HPDF_Font	 wide;		/* UTF-8 */
+	uint16_t	 narrow_cp[256];	/* drawn: code to character */
 };
-
-/* Windows-1252 leaves codes undefined; the characters beyond it that the
- * reports print take four of them, so that the single-byte font draws
- * them too.  libharu names them in the font's /Differences ("minus"),
- * from which viewers take the glyph and text extraction the character. */
-static const struct {
-	unsigned char	 code;
-	HPDF_UNICODE	 cp;
-} extra_codes[] = {
-	{ 0x81, 0x2212 },	/* − minus */
-	{ 0x8D, 0x25CF },	/* ● reached */
-	{ 0x8F, 0x25CB },	/* ○ not reached */
-	{ 0x90, 0x2192 },	/* → */
-};
-
-/* The byte of cp in the single-byte font, or -1. */
-static int
-S_narrow_byte(uint32_t cp)
-{
-	for (size_t i = 0; i < sizeof(extra_codes) / sizeof(extra_codes[0]);
-	    i++)
-		if (extra_codes[i].cp == cp)
-			return extra_codes[i].code;
-	return cp1252_byte(cp);
-}
-
-/* Adds extra_codes to libharu's Windows-1252 encoder, before any font
- * uses it.  The encoder's map is public in hpdf_encoder.h. */
-static void
-S_extend_cp1252(HPDF_Doc pdf)
-{
-	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "CP1252");
-	HPDF_BasicEncoderAttr a;
-
-	if (enc == NULL)
-		return;
-	a = (HPDF_BasicEncoderAttr)enc->attr;
-	for (size_t i = 0; i < sizeof(extra_codes) / sizeof(extra_codes[0]);
-	    i++) {
-		a->unicode_map[extra_codes[i].code] = extra_codes[i].cp;
-		a->differences[extra_codes[i].code] = 1;
-	}
-	a->has_differences = HPDF_TRUE;
-}
 
 /* libharu's errors are sticky: the first one is the one to report. */
 struct device {
@@ -101,6 +61,9 @@ struct device {
 	size_t		 page;		/* the number of the page drawn */
 	struct pdftag	*tag;
 	HPDF_Image	 logo;
+	/* Every item's content marked and the structure tree written: the
+	 * file then claims PDF/A-1a and PDF/UA-1 (pdfa.h). */
+	bool		 tagged;
 	HPDF_STATUS	 error;
 	HPDF_STATUS	 detail;
 };
@@ -127,6 +90,42 @@ S_load(struct device *dev, const char *file)
 	return HPDF_LoadTTFontFromFile(dev->pdf, file, HPDF_TRUE);
 }
 
+/* libharu makes a UTF-8 font by looking up all 65536 code points in the
+ * font's character map, for widths and a CIDToGIDMap of the whole font:
+ * a sixth of a report's time, for each face that draws a minus sign.
+ * S_wide_trim writes both anew for the characters drawn, so the font is
+ * made over a map of the blank alone, the font's own map put back at
+ * once (libharu measures and subsets with it). */
+static HPDF_Font
+S_make_wide(struct device *dev, const char *name)
+{
+	HPDF_FontDef def = HPDF_GetFontDef(dev->pdf, name);
+	HPDF_TTFontDefAttr tt;
+	HPDF_TTF_CmapRange own;
+	HPDF_UINT16 ends[2] = { 0x20, 0xFFFF }, starts[2] = { 0x20, 0xFFFF };
+	HPDF_UINT16 offsets[2] = { 0, 0 };
+	HPDF_INT16 deltas[2] = { 0, 1 };
+	HPDF_UINT16 blank;
+	HPDF_Font font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return HPDF_GetFont(dev->pdf, name, "UTF-8");
+	tt = (HPDF_TTFontDefAttr)def->attr;
+	if (tt->cmap.format != 4 || (blank = HPDF_TTFontDef_GetGlyphid(def,
+	    0x20)) == 0)
+		return HPDF_GetFont(dev->pdf, name, "UTF-8");
+	own = tt->cmap;
+	deltas[0] = (HPDF_INT16)(blank - 0x20);
+	tt->cmap.seg_count_x2 = 4;
+	tt->cmap.end_count = ends;
+	tt->cmap.start_count = starts;
+	tt->cmap.id_delta = deltas;
+	tt->cmap.id_range_offset = offsets;
+	font = HPDF_GetFont(dev->pdf, name, "UTF-8");
+	tt->cmap = own;
+	return font;
+}
+
 /* Font k of fonts.h, narrow or wide. */
 static HPDF_Font
 S_font(struct device *dev, int k, bool wide)
@@ -138,8 +137,8 @@ S_font(struct device *dev, int k, bool wide)
 	    k))) == NULL)
 		return NULL;
 	if (*font == NULL)
-		*font = HPDF_GetFont(dev->pdf, fc->name, wide ? "UTF-8" :
-		    "CP1252");
+		*font = wide ? S_make_wide(dev, fc->name) :
+		    HPDF_GetFont(dev->pdf, fc->name, "WinAnsiEncoding");
 	return *font;
 }
 
@@ -298,7 +297,7 @@ S_open(struct device *dev, const struct template *tpl)
 	HPDF_SetCompressionMode(dev->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(dev->pdf);
 	HPDF_SetCurrentEncoder(dev->pdf, "UTF-8");
-	S_extend_cp1252(dev->pdf);
+	pdfa_begin(dev->pdf);
 	return dev->error == 0;
 }
 
@@ -453,7 +452,7 @@ static void
 S_add(struct device *dev, HPDF_Page p, const struct lay_item *it,
     struct run *r, struct pen *pen, int k, uint32_t cp, long w)
 {
-	int byte = k < FONTS_FACES ? S_narrow_byte(cp) : -1;
+	int byte = k < FONTS_FACES ? cp1252_byte(cp) : -1;
 
 	if (r->text.len > 0 && (k != r->font || (byte < 0) != r->wide))
 		S_flush(dev, p, it, r, pen);
@@ -466,8 +465,10 @@ S_add(struct device *dev, HPDF_Page p, const struct lay_item *it,
 	if (r->wide) {
 		S_put_utf8(&r->text, cp);
 		S_drawn(dev, k, cp);
-	} else
+	} else {
 		buf_putc(&r->text, (char)byte);
+		dev->face[k].narrow_cp[byte] = (uint16_t)cp;
+	}
 	r->w += w;
 }
 
@@ -584,6 +585,38 @@ S_uri(const char *s)
 	return buf_detach(&b);
 }
 
+/* A destination at the anchor's height, the reader's zoom kept, written
+ * into the link or bookmark that uses it: PDFBox's Preflight reads no
+ * destination that is an object of its own, as libharu's
+ * HPDF_Page_CreateDestination makes it. */
+static HPDF_Destination
+S_dest(struct device *dev, const struct lay_anchor *an)
+{
+	HPDF_MMgr mmgr = dev->pdf->mmgr;
+	HPDF_Array dst = HPDF_Array_New(mmgr);
+
+	if (dst == NULL)
+		return NULL;
+	dst->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	HPDF_Array_Add(dst, dev->pages[an->page]);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, 0);
+	HPDF_Array_AddReal(dst, (HPDF_REAL)an->y);
+	HPDF_Array_Add(dst, HPDF_Null_New(mmgr));
+	return dst;
+}
+
+/* PDF/A-1 (6.5.3) wants annotations printed (/F 4: Print); PDF/UA a
+ * text for each. */
+static void
+S_annot_frame(struct device *dev, HPDF_Annotation a, const char *text)
+{
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	HPDF_Dict_AddNumber(a, "F", 4);
+	HPDF_Dict_Add(a, "Contents", HPDF_String_New(dev->pdf->mmgr, text,
+	    HPDF_GetEncoder(dev->pdf, "UTF-8")));
+}
+
 static void
 S_link(struct device *dev, const struct layout *l, HPDF_Page p,
     const struct lay_item *it)
@@ -596,23 +629,23 @@ S_link(struct device *dev, const struct layout *l, HPDF_Page p,
 		return;
 	if (it->target >= 0) {
 		const struct lay_anchor *an = &l->anchors[it->target];
-		HPDF_Destination dst = HPDF_Page_CreateDestination(
-		    dev->pages[an->page]);
+		char *text = an->title != NULL ? xstrdup(an->title) :
+		    xasprintf("Seite %d", an->page + 1);
 
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)an->y, 1);
-		a = HPDF_Page_CreateLinkAnnot(p, r, dst);
+		if ((a = HPDF_Page_CreateLinkAnnot(p, r, S_dest(dev, an))) !=
+		    NULL)
+			S_annot_frame(dev, a, text);
+		free(text);
 	} else if (it->text != NULL && it->text[0] != '#' &&
 	    text_href_safe(it->text)) {
 		char *uri = S_uri(it->text);
 
-		a = HPDF_Page_CreateURILinkAnnot(p, r, uri);
+		if ((a = HPDF_Page_CreateURILinkAnnot(p, r, uri)) != NULL)
+			S_annot_frame(dev, a, it->text);
 		free(uri);
 	}
-	if (a != NULL) {
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		pdftag_annot(dev->tag, dev->page, a, it->elem,
-		    it->target >= 0 ? l->anchors[it->target].title : it->text);
-	}
+	if (a != NULL)
+		pdftag_annot(dev->tag, dev->page, a, it->elem);
 }
 
 /* The logo fitted into its box, kept in proportion, at its top left. */
@@ -633,6 +666,28 @@ S_logo(struct device *dev, HPDF_Page p, const struct lay_item *it)
 	    (HPDF_REAL)(h * scale));
 }
 
+/* A PNG as RGB over white: PDF/A-1 (6.4) allows no transparency, and
+ * libharu would give an image with alpha a soft mask.  The template
+ * checked the picture (image.c), so libpng fails only without memory. */
+static void
+S_load_png(struct device *dev, const struct template *tpl)
+{
+	png_image img = { .version = PNG_IMAGE_VERSION };
+	png_color white = { 255, 255, 255 };
+	unsigned char *rgb;
+
+	if (!png_image_begin_read_from_memory(&img, tpl->logo_data,
+	    tpl->logo_len))
+		return;
+	img.format = PNG_FORMAT_RGB;
+	rgb = xmalloc(PNG_IMAGE_SIZE(img));
+	if (png_image_finish_read(&img, &white, rgb, 0, NULL))
+		dev->logo = HPDF_LoadRawImageFromMem(dev->pdf, rgb, img.width,
+		    img.height, HPDF_CS_DEVICE_RGB, 8);
+	png_image_free(&img);
+	free(rgb);
+}
+
 /* libharu draws PNG and JPEG; an SVG logo stays on the web page. */
 static void
 S_load_logo(struct device *dev, const struct template *tpl)
@@ -640,8 +695,7 @@ S_load_logo(struct device *dev, const struct template *tpl)
 	if (tpl->logo_data == NULL || tpl->logo_mime == NULL)
 		return;
 	if (strcmp(tpl->logo_mime, "image/png") == 0)
-		dev->logo = HPDF_LoadPngImageFromMem(dev->pdf, tpl->logo_data,
-		    (HPDF_UINT)tpl->logo_len);
+		S_load_png(dev, tpl);
 	else if (strcmp(tpl->logo_mime, "image/jpeg") == 0)
 		dev->logo = HPDF_LoadJpegImageFromMem(dev->pdf, tpl->logo_data,
 		    (HPDF_UINT)tpl->logo_len);
@@ -693,61 +747,231 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 	}
 }
 
-/* libharu writes its UTF-8 encoding CMap (begincidrange) as the
- * ToUnicode stream of a wide font, which is no ToUnicode map: every wide
- * font gets a map of its drawn characters, each code (the character
- * itself) to the character, and Arabic presentation forms back to the
- * letters typed (fonts_logical), as text extraction is to give them. */
+/* A ToUnicode CMap being written: codes of 1 or 2 bytes, each to the
+ * characters text extraction is to give. */
+struct cmap {
+	struct buf	 b, entries;
+	int		 bytes, n;
+};
+
 static void
-S_to_unicode(struct device *dev, int k)
+S_cmap_begin(struct cmap *c, int bytes)
+{
+	buf_init(&c->b);
+	buf_init(&c->entries);
+	c->bytes = bytes;
+	c->n = 0;
+	buf_printf(&c->b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n%s\n"
+	    "endcodespacerange\n", bytes == 1 ? "<00> <FF>" : "<0000> <FFFF>");
+}
+
+/* A block of bfchar holds at most 100 entries. */
+static void
+S_cmap_flush(struct cmap *c)
+{
+	if (c->n == 0)
+		return;
+	buf_printf(&c->b, "%d beginbfchar\n%sendbfchar\n", c->n, c->entries.s);
+	buf_clear(&c->entries);
+	c->n = 0;
+}
+
+/* code to out[0..m) (characters of the Basic Multilingual Plane). */
+static void
+S_cmap_add(struct cmap *c, unsigned code, const uint32_t *out, size_t m)
+{
+	buf_printf(&c->entries, c->bytes == 1 ? "<%02X> <" : "<%04X> <",
+	    code);
+	for (size_t i = 0; i < m; i++)
+		buf_printf(&c->entries, "%04X", (unsigned)out[i]);
+	buf_puts(&c->entries, ">\n");
+	if (++c->n == 100)
+		S_cmap_flush(c);
+}
+
+/* The map into the stream of cmap, which becomes the font's ToUnicode. */
+static void
+S_cmap_end(struct cmap *c, HPDF_Font font, HPDF_Dict cmap)
+{
+	S_cmap_flush(c);
+	buf_puts(&c->b, "endcmap\nCMapName currentdict /CMap defineresource "
+	    "pop\nend\nend\n");
+	if (cmap != NULL) {
+		cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)c->b.s,
+		    (HPDF_UINT)c->b.len);
+		HPDF_Dict_Add(font, "ToUnicode", cmap);
+	}
+	buf_free(&c->b);
+	buf_free(&c->entries);
+}
+
+/* libharu writes its UTF-8 encoding CMap (begincidrange) as the
+ * ToUnicode stream of a wide font, which is no ToUnicode map: its
+ * stream gets a map of the drawn characters instead, each code (the
+ * character itself) to the character, and Arabic presentation forms
+ * back to the letters typed (fonts_logical), as text extraction is to
+ * give them. */
+static void
+S_wide_to_unicode(struct device *dev, int k)
 {
 	HPDF_Font font = dev->face[k].wide;
-	HPDF_FontAttr attr;
 	HPDF_Dict cmap;
-	struct buf b, entries;
-	int n = 0;
+	struct cmap c;
+	static const char *const keys[] = { "Type", "CMapName",
+	    "CIDSystemInfo", "WMode" };
+
+	cmap = ((HPDF_FontAttr)font->attr)->cmap_stream;
+	if (cmap == NULL)
+		return;
+	HPDF_MemStream_FreeData(cmap->stream);
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		HPDF_Dict_RemoveElement(cmap, keys[i]);
+	S_cmap_begin(&c, 2);
+	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+		uint32_t out[2];
+
+		if (dev->drawn[k][cp >> 3] & (1u << (cp & 7)))
+			S_cmap_add(&c, cp, out, fonts_logical(cp, out));
+	}
+	S_cmap_end(&c, font, cmap);
+}
+
+/* The narrow fonts' codes name their glyphs through WinAnsiEncoding,
+ * which readers know; PDF/UA and PDF/A-1a want a ToUnicode map all the
+ * same. */
+static void
+S_narrow_to_unicode(struct device *dev, int k)
+{
+	HPDF_Font font = dev->face[k].narrow;
+	struct cmap c;
+	bool any = false;
 
 	if (font == NULL)
 		return;
-	attr = (HPDF_FontAttr)font->attr;
-	if ((cmap = HPDF_DictStream_New(font->mmgr, attr->xref)) == NULL)
-		return;
-	buf_init(&b);
-	buf_init(&entries);
-	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
-	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
-	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
-	    "endcodespacerange\n");
-	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
-		uint32_t out[2];
-		size_t m;
+	S_cmap_begin(&c, 1);
+	for (unsigned code = 0; code < 256; code++) {
+		uint32_t cp = dev->face[k].narrow_cp[code];
 
-		if (!(dev->drawn[k][cp >> 3] & (1u << (cp & 7))))
-			continue;
-		m = fonts_logical(cp, out);
-		buf_printf(&entries, "<%04X> <%04X", (unsigned)cp,
-		    (unsigned)out[0]);
-		if (m == 2)
-			buf_printf(&entries, "%04X", (unsigned)out[1]);
-		buf_puts(&entries, ">\n");
-		if (++n == 100) {
-			buf_printf(&b, "100 beginbfchar\n%sendbfchar\n",
-			    entries.s);
-			buf_clear(&entries);
-			n = 0;
+		if (cp != 0) {
+			S_cmap_add(&c, code, &cp, 1);
+			any = true;
 		}
 	}
-	if (n > 0)
-		buf_printf(&b, "%d beginbfchar\n%sendbfchar\n", n, entries.s);
-	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
-	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.s,
-	    (HPDF_UINT)b.len);
-	HPDF_Dict_Add(font, "ToUnicode", cmap);
-	buf_free(&b);
-	buf_free(&entries);
+	S_cmap_end(&c, font, any ? HPDF_DictStream_New(font->mmgr,
+	    ((HPDF_FontAttr)font->attr)->xref) : NULL);
+}
+
+/* The glyph of each drawn character of wide font k up to max (a CID is
+ * the character); 0 for the others, which the pages do not use. */
+static void
+S_cid_gids(struct device *dev, int k, uint16_t *gids, uint32_t max)
+{
+	HPDF_FontDef def = ((HPDF_FontAttr)dev->face[k].wide->attr)->fontdef;
+
+	for (uint32_t c = 0; c <= max; c++)
+		gids[c] = dev->drawn[k][c >> 3] & (1u << (c & 7)) ?
+		    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c) : 0;
+}
+
+/* The widths (/W) and the CIDToGIDMap of a wide font, for the
+ * characters drawn (a code is its character): libharu made them for a
+ * map of the blank (S_make_wide); for all 65536 code points they would
+ * be some 150 KB for a single minus sign. */
+static void
+S_wide_trim(struct device *dev, int k, const uint16_t *gids, uint32_t max)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)dev->face[k].wide->attr;
+	HPDF_Dict map = attr->map_stream;
+	HPDF_Array w = HPDF_Array_New(dev->pdf->mmgr), run = NULL;
+	uint8_t *bytes = xmalloc(2 * ((size_t)max + 1));
+
+	for (uint32_t c = 0; c <= max; c++) {
+		bytes[2 * c] = (uint8_t)(gids[c] >> 8);
+		bytes[2 * c + 1] = (uint8_t)gids[c];
+	}
+	if (map != NULL) {
+		HPDF_MemStream_FreeData(map->stream);
+		HPDF_Stream_Write(map->stream, bytes, 2 * (max + 1));
+	}
+	free(bytes);
+	if (w == NULL)
+		return;
+	for (uint32_t c = 0; c <= max; c++) {
+		HPDF_INT16 width;
+
+		if (!(dev->drawn[k][c >> 3] & (1u << (c & 7)))) {
+			run = NULL;
+			continue;
+		}
+		width = HPDF_TTFontDef_GetGidWidth(attr->fontdef, gids[c]);
+		if (run == NULL) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			if ((run = HPDF_Array_New(dev->pdf->mmgr)) == NULL ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return;
+		}
+		HPDF_Array_AddNumber(run, width);
+	}
+	HPDF_Dict_Add(attr->descendant_font, "W", w);
+}
+
+/* PDF/A-1 (6.3.5) wants the descriptor of a subset CIDFont to list the
+ * CIDs its font program has (/CIDSet).  libharu makes the descriptor,
+ * and the subset, only while saving: its own hook for that
+ * (before_write_fn) is run here, after the last glyph is drawn, the
+ * narrow font's first (it writes the fuller descriptor), and the save
+ * finds the descriptor made. */
+static void
+S_cid_set(struct device *dev, int k, const uint16_t *gids, uint32_t max)
+{
+	struct face *fc = &dev->face[k];
+	HPDF_FontDef def = ((HPDF_FontAttr)fc->wide->attr)->fontdef;
+	HPDF_TTFontDefAttr tt = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_Dict set;
+	uint8_t *bits;
+	size_t len = max / 8 + 1;
+
+	if ((fc->narrow != NULL && fc->narrow->before_write_fn(fc->narrow) !=
+	    HPDF_OK) || fc->wide->before_write_fn(fc->wide) != HPDF_OK ||
+	    def->descriptor == NULL || (set = HPDF_DictStream_New(
+	    fc->wide->mmgr, ((HPDF_FontAttr)fc->wide->attr)->xref)) == NULL)
+		return;
+	bits = xcalloc(len, 1);
+	/* CID 0, .notdef, is always there. */
+	bits[0] = 0x80;
+	for (uint32_t c = 1; c <= max; c++)
+		if (gids[c] != 0 && gids[c] < tt->num_glyphs &&
+		    tt->glyph_tbl.flgs[gids[c]])
+			bits[c >> 3] |= (uint8_t)(0x80u >> (c & 7));
+	set->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_Write(set->stream, bits, (HPDF_UINT)len);
+	HPDF_Dict_Add(def->descriptor, "CIDSet", set);
+	free(bits);
+}
+
+/* A wide font made ready for saving: its ToUnicode map, its tables cut
+ * to what was drawn, its CIDSet. */
+static void
+S_wide_finish(struct device *dev, int k)
+{
+	uint32_t max = 0;
+	uint16_t *gids;
+
+	if (dev->face[k].wide == NULL || dev->drawn[k] == NULL)
+		return;
+	S_wide_to_unicode(dev, k);
+	for (uint32_t c = 0; c <= 0xFFFF; c++)
+		if (dev->drawn[k][c >> 3] & (1u << (c & 7)))
+			max = c;
+	gids = xcalloc((size_t)max + 1, sizeof(*gids));
+	S_cid_gids(dev, k, gids, max);
+	S_wide_trim(dev, k, gids, max);
+	S_cid_set(dev, k, gids, max);
+	free(gids);
 }
 
 /* Bookmarks for every chapter, nested as the chapters are. */
@@ -761,14 +985,11 @@ S_outline(struct device *dev, const struct layout *l)
 		const struct lay_anchor *a = &l->anchors[i];
 		int lv = a->level < 7 ? a->level : 7;
 		HPDF_Outline o;
-		HPDF_Destination dst;
 
 		if (lv < 1)
 			continue;
 		o = HPDF_CreateOutline(dev->pdf, parent[lv - 1], a->title, enc);
-		dst = HPDF_Page_CreateDestination(dev->pages[a->page]);
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)a->y, 1);
-		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Outline_SetDestination(o, S_dest(dev, a));
 		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
 		parent[lv] = o;
 		for (int k = lv + 1; k < 8; k++)
@@ -777,7 +998,9 @@ S_outline(struct device *dev, const struct layout *l)
 	HPDF_SetPageMode(dev->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
-/* SOURCE_DATE_EPOCH when set, else the plan's date; never the clock. */
+/* SOURCE_DATE_EPOCH when set, else the plan's date; never the clock.
+ * UTC, written "+00'00'": libharu writes 'Z' as "Z00'00'", in which
+ * Preflight sees no time zone, and so a date other than the XMP's. */
 static bool
 S_date(const struct doc *d, HPDF_Date *out)
 {
@@ -794,37 +1017,35 @@ S_date(const struct doc *d, HPDF_Date *out)
 		*out = (HPDF_Date){ .year = tm.tm_year + 1900,
 		    .month = tm.tm_mon + 1, .day = tm.tm_mday,
 		    .hour = tm.tm_hour, .minutes = tm.tm_min,
-		    .seconds = tm.tm_sec, .ind = 'Z' };
+		    .seconds = tm.tm_sec, .ind = '+' };
 		return true;
 	}
 	if (d->date_iso == NULL || sscanf(d->date_iso, "%d-%d-%d", &y, &m,
 	    &day) < 2)
 		return false;
-	*out = (HPDF_Date){ .year = y, .month = m, .day = day, .ind = 'Z' };
+	*out = (HPDF_Date){ .year = y, .month = m, .day = day, .ind = '+' };
 	return true;
 }
 
-static void
-S_info(struct device *dev, const struct doc *d)
+/* The document info and its metadata, as PDF/A wants them (pdfa.c). */
+static bool
+S_info(struct device *dev, const struct doc *d, size_t npages, char **err)
 {
 	char *subject = xasprintf("%s \xE2\x80\x93 %s", d->report, d->jobcenter);
 	char *keywords = xasprintf("Jobcenter, SGB II, %s, %d%s%s", d->report,
 	    d->year, d->region != NULL ? ", " : "",
 	    d->region != NULL ? d->region : "");
-	HPDF_Date date;
+	struct pdfa_meta m = { .title = d->title, .author = d->author !=
+	    NULL ? d->author : d->jobcenter, .subject = subject,
+	    .keywords = keywords, .creator = "gen", .lang = "de-DE",
+	    .tagged = dev->tagged };
+	bool ok;
 
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_TITLE, d->title);
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_AUTHOR, d->author != NULL ?
-	    d->author : d->jobcenter);
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_SUBJECT, subject);
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_KEYWORDS, keywords);
-	HPDF_SetInfoAttr(dev->pdf, HPDF_INFO_CREATOR, "gen");
-	if (S_date(d, &date)) {
-		HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_CREATION_DATE, date);
-		HPDF_SetInfoDateAttr(dev->pdf, HPDF_INFO_MOD_DATE, date);
-	}
+	m.has_date = S_date(d, &m.date);
+	ok = pdfa_finish(dev->pdf, &m, dev->pages, npages, err);
 	free(subject);
 	free(keywords);
+	return ok;
 }
 
 static bool
@@ -926,20 +1147,24 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 		}
 		pdftag_page_end(dev.tag, i);
 	}
+	dev.tagged = true;
 	if (dev.error == 0 && !pdftag_finish(dev.tag) && dev.error == 0)
 		dev.error = HPDF_INVALID_OBJECT;
-	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++)
-		if (dev.drawn[k] != NULL)
-			S_to_unicode(&dev, k);
+	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++) {
+		S_wide_finish(&dev, k);
+		S_narrow_to_unicode(&dev, k);
+	}
 	if (dev.error == 0) {
 		S_outline(&dev, l);
-		S_info(&dev, d);
+		if (!S_info(&dev, d, l->npages, err))
+			goto out;
 	}
 	ok = dev.error == 0 && S_save(&dev, data, len);
 out:
 	if (!ok) {
-		*err = xasprintf("libharu error 0x%04X (detail %u)",
-		    (unsigned)dev.error, (unsigned)dev.detail);
+		if (*err == NULL)
+			*err = xasprintf("libharu error 0x%04X (detail %u)",
+			    (unsigned)dev.error, (unsigned)dev.detail);
 		free(*data);
 		*data = NULL;
 	}

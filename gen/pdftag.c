@@ -212,12 +212,8 @@ pdftag_page_end(struct pdftag *t, size_t n)
 }
 
 void
-pdftag_annot(struct pdftag *t, size_t n, HPDF_Annotation a, int elem,
-    const char *contents)
+pdftag_annot(struct pdftag *t, size_t n, HPDF_Annotation a, int elem)
 {
-	if (contents != NULL)
-		HPDF_Dict_Add(a, "Contents", S_text_string(t->pdf->mmgr,
-		    contents));
 	elem = S_live(t, elem);
 	if (elem == 0)
 		return;
@@ -461,8 +457,7 @@ S_page_keys(struct pdftag *t)
 bool
 pdftag_finish(struct pdftag *t)
 {
-	HPDF_MMgr mmgr = t->pdf->mmgr;
-	HPDF_Dict root = HPDF_Dict_New(mmgr), tree, mark;
+	HPDF_Dict root = HPDF_Dict_New(t->pdf->mmgr), tree;
 
 	if (root == NULL || t->l->nelems < 2 ||
 	    HPDF_Xref_Add(t->pdf->xref, root) != HPDF_OK ||
@@ -475,11 +470,6 @@ pdftag_finish(struct pdftag *t)
 	HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
 	    (HPDF_INT32)(t->l->npages + t->nannots));
 	HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", root);
-	mark = HPDF_Dict_New(mmgr);
-	if (mark == NULL)
-		return false;
-	HPDF_Dict_Add(mark, "Marked", HPDF_Boolean_New(mmgr, HPDF_TRUE));
-	HPDF_Dict_Add(t->pdf->catalog, "MarkInfo", mark);
 	return HPDF_Error_GetCode(&t->pdf->error) == HPDF_OK;
 }
 

@@ -1,7 +1,7 @@
 /* pdftag.h: the tagged PDF (PDF/UA-1, PDF/A-1a): what a page draws marked
  * as content of its structure element or as an artifact, and the
- * structure tree from the layout's elements, the parent tree, the link
- * annotations' object references and the catalog's marks.  libharu has no
+ * structure tree from the layout's elements, the parent tree and the
+ * link annotations' object references (pdfa.c writes /MarkInfo).  libharu has no
  * tagging calls; this writes through its object API and the page's
  * content stream.  Included by pdf.c. */
 #ifndef GEN_PDFTAG_H
@@ -28,10 +28,9 @@ void		 pdftag_hyphen(struct pdftag *t, size_t n);
 void		 pdftag_hyphen_end(struct pdftag *t, size_t n);
 /* After the last item of page n. */
 void		 pdftag_page_end(struct pdftag *t, size_t n);
-/* The link annotation a of page n belongs to element elem; contents:
- * what it links to, in words (its /Contents). */
+/* The link annotation a of page n belongs to element elem. */
 void		 pdftag_annot(struct pdftag *t, size_t n, HPDF_Annotation a,
-		    int elem, const char *contents);
+		    int elem);
 /* The structure tree and the catalog's entries; false if libharu
  * refused an object (its error is set). */
 bool		 pdftag_finish(struct pdftag *t);

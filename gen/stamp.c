@@ -12,6 +12,7 @@
 #include "hyph.h"
 #include "io.h"
 #include "pdf.h"
+#include "pdfa.h"
 #include "util.h"
 
 /* The Makefile hashes the sources into it: a gen without it could not
@@ -116,6 +117,7 @@ S_template(XXH3_state_t *st, const struct template *tpl)
 	for (int i = 0; fonts_fallback(i) != NULL; i++)
 		S_system_file(st, fonts_fallback(i));
 	S_system_file(st, HYPH_DICT);
+	S_system_file(st, PDFA_ICC_PROFILE);
 }
 
 char *

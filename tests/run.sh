@@ -247,6 +247,7 @@ for pair in "$@"; do
 		fi
 	fi
 	. tests/pdf.sh
+	. tests/pdfa.sh
 	. tests/scripts.sh
 	. tests/cycle.sh
 	. tests/modules.sh
