@@ -196,6 +196,18 @@ S_elem(struct ctx *c, enum lay_role role, int parent)
 {
 	struct layout *l = c->l;
 
+	while (parent > 0 && l->elems[parent].cont != 0)
+		parent = l->elems[parent].cont;
+	if (parent > 0 && l->elems[parent].nkids >= LAY_ELEM_KIDS) {
+		int gp = l->elems[parent].parent, cont = gp > 0 ?
+		    S_elem(c, l->elems[parent].role, gp) :
+		    S_elem(c, LR_DIV, parent);
+
+		l->elems[parent].cont = cont;
+		parent = cont;
+	}
+	if (parent > 0)
+		l->elems[parent].nkids++;
 	grow(&l->elems, &l->capelems, l->nelems + 1, sizeof(*l->elems));
 	l->elems[l->nelems] = (struct lay_elem){ .role = role,
 	    .parent = parent };

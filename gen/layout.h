@@ -62,7 +62,13 @@ enum lay_role {
 	LR_TOC,
 	LR_TOCI,
 	LR_NOTE,
+	LR_DIV,		/* a continuation under the document */
 };
+
+/* The most kids an element takes (libharu's arrays hold 32767): more
+ * go on in a continuation, a sibling of its kind (a second TBody), or a
+ * Div under the document. */
+#define LAY_ELEM_KIDS	30000
 
 struct lay_elem {
 	enum lay_role	 role;
@@ -70,6 +76,8 @@ struct lay_elem {
 	int		 level;		/* H: 1..6 */
 	bool		 row;		/* TH: the head of a row */
 	char		*alt;		/* FIGURE */
+	int		 nkids;
+	int		 cont;		/* its continuation, 0: none */
 };
 
 struct lay_item {

@@ -67,6 +67,7 @@ static const char *const role_names[] = {
 	[LR_TR] = "TR", [LR_TH] = "TH", [LR_TD] = "TD",
 	[LR_CAPTION] = "Caption", [LR_FIGURE] = "Figure", [LR_LINK] = "Link",
 	[LR_TOC] = "TOC", [LR_TOCI] = "TOCI", [LR_NOTE] = "Note",
+	[LR_DIV] = "Div",
 };
 
 /* The structure type of element e: "H2" for a heading of level 2. */
@@ -103,18 +104,28 @@ S_write(struct pdftag *t, size_t n, const char *s)
 	HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, s);
 }
 
-/* s as a PDF text string: UTF-16BE after its byte order mark. */
+/* Bytes of a text string libharu takes (HPDF_LIMIT_MAX_STRING_LEN):
+ * the text alternative of a chart of 30.000 bars is longer. */
+#define TEXT_MAX	65000
+
+/* s as a PDF text string: UTF-16BE after its byte order mark, cut with
+ * "…" where it would be longer than TEXT_MAX. */
 static HPDF_Binary
 S_text_string(HPDF_MMgr mmgr, const char *s)
 {
 	size_t len = strlen(s), i = 0, n = 2;
-	unsigned char *b = xcalloc(4 * len + 2, 1);
+	unsigned char *b = xcalloc(4 * len + 8, 1);
 	HPDF_Binary r;
 
 	b[0] = 0xFE;
 	b[1] = 0xFF;
 	while (i < len) {
 		uint32_t c = utf8_next(s, len, &i);
+
+		if (n + 6 > TEXT_MAX) {
+			c = 0x2026;
+			i = len;
+		}
 
 		if (c >= 0x10000) {
 			c -= 0x10000;
