@@ -739,3 +739,34 @@ keys_each(const struct plan *p,
 	buf_free(&key);
 	free(tables);
 }
+
+struct key_printer {
+	FILE		*fp;
+	struct buf	 text;
+	bool		 ok;
+};
+
+static void
+S_print_key(const char *key, const struct figure *fig, void *arg)
+{
+	struct key_printer *kp = arg;
+
+	buf_clear(&kp->text);
+	figure_display(&kp->text, fig, 0);
+	for (char *c = kp->text.s; *c != '\0'; c++)
+		if (*c == '\t' || *c == '\n' || *c == '\r')
+			*c = ' ';
+	if (kp->ok && fprintf(kp->fp, "%s\t%s\n", key, kp->text.s) < 0)
+		kp->ok = false;
+}
+
+bool
+keys_print(FILE *fp, const struct plan *p)
+{
+	struct key_printer kp = { .fp = fp, .ok = true };
+
+	buf_init(&kp.text);
+	keys_each(p, S_print_key, &kp);
+	buf_free(&kp.text);
+	return kp.ok && fflush(fp) == 0;
+}

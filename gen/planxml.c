@@ -93,29 +93,132 @@ S_cut_long_attrs(struct reader *r, xmlNodePtr n)
 	}
 }
 
-/* Refuses attributes outside allowed and reports missing required ones. */
-static bool
-S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
-    const char *const *required)
+/* The elements of plan.xml: the attributes each takes (required ones
+ * first, counted by nrequired) and the elements it may hold.  Every
+ * attribute check and every "unknown element" message reads this table,
+ * and gen --dump-schema prints it for the manual's coverage test. */
+#define INLINE "em", "strong", "a", "br", "value"
+#define BLOCK "section", "p", "note", "ul", "ol", "insert", "chart"
+static const struct element {
+	const char		*name;
+	size_t			 nrequired;
+	const char *const	*attrs;
+	const char *const	*children;
+} elements[] = {
+	{ "plan", 2, (const char *const[]){ "report", "year", "programme",
+	    "previous", NULL }, (const char *const[]){ "jobcenter", "title",
+	    "author", "date", "data", "body", NULL } },
+	{ "jobcenter", 1, (const char *const[]){ "name", "kind", "region",
+	    "land", NULL }, NULL },
+	{ "title", 0, NULL, NULL },
+	{ "author", 0, NULL, NULL },
+	{ "date", 0, NULL, NULL },
+	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
+	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
+	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
+	    NULL }, (const char *const[]){ "column", NULL } },
+	{ "column", 1, (const char *const[]){ "name", "type", "total",
+	    "label", "share", "part-of", NULL }, NULL },
+	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
+	{ "section", 1, (const char *const[]){ "title", "id", NULL },
+	    (const char *const[]){ BLOCK, NULL } },
+	{ "p", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "note", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "ul", 0, NULL, (const char *const[]){ "li", NULL } },
+	{ "ol", 0, NULL, (const char *const[]){ "li", NULL } },
+	{ "li", 0, NULL, (const char *const[]){ INLINE, "ul", "ol", NULL } },
+	{ "em", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "strong", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "a", 1, (const char *const[]){ "href", NULL },
+	    (const char *const[]){ INLINE, NULL } },
+	{ "br", 0, NULL, NULL },
+	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
+	{ "insert", 1, (const char *const[]){ "table", "group", NULL }, NULL },
+	{ "chart", 3, (const char *const[]){ "table", "field", "kind", NULL },
+	    NULL },
+};
+#undef INLINE
+#undef BLOCK
+
+static const struct element *
+S_element(const char *name)
 {
+	for (size_t i = 0; i < sizeof(elements) / sizeof(*elements); i++)
+		if (strcmp(elements[i].name, name) == 0)
+			return &elements[i];
+	return NULL;
+}
+
+/* "a, b, c" of a NULL-terminated list (caller frees). */
+static char *
+S_join_list(const char *const *list, const char *open, const char *close)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
+		buf_printf(&b, "%s%s%s%s", i > 0 ? ", " : "", open, list[i],
+		    close);
+	return buf_detach(&b);
+}
+
+void
+planxml_dump_schema(FILE *f)
+{
+	static const char *const values[] = {
+		"plan report amip planungsdokument eingliederungsbericht",
+		"jobcenter kind gE zkT", "table decimal . ,",
+		"column type text count number money percent",
+		"column total yes no", "column share yes no",
+		"value format plain", "chart kind bar line pie",
+	};
+
+	for (size_t i = 0; i < sizeof(elements) / sizeof(*elements); i++) {
+		const struct element *e = &elements[i];
+
+		fprintf(f, "element %s\n", e->name);
+		for (size_t k = 0; e->attrs != NULL && e->attrs[k] != NULL; k++)
+			fprintf(f, "attribute %s %s%s\n", e->name, e->attrs[k],
+			    k < e->nrequired ? " required" : "");
+		for (size_t k = 0; e->children != NULL &&
+		    e->children[k] != NULL; k++)
+			fprintf(f, "child %s %s\n", e->name, e->children[k]);
+	}
+	for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++)
+		fprintf(f, "values %s\n", values[i]);
+}
+
+/* Refuses attributes that n's element does not take, naming those it
+ * does, and reports missing required ones. */
+static bool
+S_check_attrs(struct reader *r, xmlNodePtr n)
+{
+	const struct element *e = S_element((const char *)n->name);
+	const char *const *allowed = e != NULL ? e->attrs : NULL;
 	bool ok = true;
 
 	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
 		/* x:name is not name: the readers never see it. */
 		const xmlChar *prefix = a->ns != NULL ? a->ns->prefix : NULL;
+		char *known;
 
-		if (a->ns == NULL && S_in_list((const char *)a->name, allowed))
+		if (a->ns == NULL && allowed != NULL &&
+		    S_in_list((const char *)a->name, allowed))
 			continue;
+		known = S_join_list(allowed, "", "");
 		diag_error(r->d, r->file, planxml_line(n), "unknown attribute "
-		    "'%s%s%s' on <%s>", prefix != NULL ? QNAME(prefix) : "",
-		    prefix != NULL ? ":" : "", QNAME(a->name), QNAME(n->name));
+		    "'%s%s%s' on <%s> (%s%s)", prefix != NULL ? QNAME(prefix) :
+		    "", prefix != NULL ? ":" : "", QNAME(a->name),
+		    QNAME(n->name), known[0] != '\0' ? "known: " :
+		    "it takes no attributes", known);
+		free(known);
 		ok = false;
 	}
-	for (; required != NULL && *required != NULL; required++)
-		if (!xmlHasProp(n, (const xmlChar *)*required)) {
+	for (size_t i = 0; e != NULL && i < e->nrequired; i++)
+		if (!xmlHasProp(n, (const xmlChar *)e->attrs[i])) {
 			diag_error(r->d, r->file, planxml_line(n),
 			    "<%s> needs the attribute '%s'", QNAME(n->name),
-			    *required);
+			    e->attrs[i]);
 			ok = false;
 		}
 	return ok;
@@ -124,8 +227,14 @@ S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
 static void
 S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 {
-	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in <%s>",
-	    QNAME(n->name), QNAME(parent->name));
+	const struct element *e = S_element((const char *)parent->name);
+	char *known = S_join_list(e != NULL ? e->children : NULL, "<", ">");
+
+	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in "
+	    "<%s> (%s%s)", QNAME(n->name), QNAME(parent->name),
+	    known[0] != '\0' ? "allowed there: " : "it holds no elements",
+	    known);
+	free(known);
 }
 
 /* The line of the character at off in text node n, which S_characters
@@ -224,7 +333,7 @@ S_text_only(struct reader *r, xmlNodePtr n)
 			diag_error(r->d, r->file, planxml_line(k),
 			    "<%s> may only hold text, not <%s>", QNAME(n->name),
 			    QNAME(k->name));
-	S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, n);
 	c = xmlNodeGetContent(n);
 	s = trim_dup(c != NULL ? (const char *)c : "");
 	xmlFree(c);
@@ -236,8 +345,6 @@ static void S_check_block(struct reader *, xmlNodePtr, xmlNodePtr, int);
 static void
 S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 {
-	static const char *const none[] = { NULL };
-
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
 		    || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
@@ -245,18 +352,15 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 		if (S_stray_text(r, n, parent))
 			continue;
 		if (S_is(n, "em") || S_is(n, "strong")) {
-			S_check_attrs(r, n, none, NULL);
+			S_check_attrs(r, n);
 			S_check_inline(r, n, false);
 		} else if (S_is(n, "a")) {
-			S_check_attrs(r, n, (const char *const[]){ "href", NULL },
-			    (const char *const[]){ "href", NULL });
+			S_check_attrs(r, n);
 			S_check_inline(r, n, false);
 		} else if (S_is(n, "br")) {
-			S_check_attrs(r, n, none, NULL);
+			S_check_attrs(r, n);
 		} else if (S_is(n, "value")) {
-			S_check_attrs(r, n,
-			    (const char *const[]){ "ref", "format", NULL },
-			    (const char *const[]){ "ref", NULL });
+			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
 			if (f != NULL && strcmp(f, "plain") != 0)
 				diag_error(r->d, r->file, planxml_line(n),
@@ -273,12 +377,12 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 static void
 S_check_list(struct reader *r, xmlNodePtr list)
 {
-	S_check_attrs(r, list, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, list);
 	for (xmlNodePtr n = list->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, list))
 			continue;
 		if (S_is(n, "li")) {
-			S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+			S_check_attrs(r, n);
 			S_check_inline(r, n, true);
 		} else
 			S_unknown_element(r, n, list);
@@ -293,8 +397,7 @@ S_check_section(struct reader *r, xmlNodePtr sec, int depth)
 		    "nested more than %d deep", SECTION_DEPTH_MAX);
 		return;
 	}
-	S_check_attrs(r, sec, (const char *const[]){ "title", "id", NULL },
-	    (const char *const[]){ "title", NULL });
+	S_check_attrs(r, sec);
 	for (xmlNodePtr n = sec->children; n != NULL; n = n->next)
 		if (!S_stray_text(r, n, sec))
 			S_check_block(r, sec, n, depth);
@@ -307,17 +410,14 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 	if (S_is(n, "section") && !S_is(parent, "li")) {
 		S_check_section(r, n, depth + 1);
 	} else if (S_is(n, "p") || S_is(n, "note")) {
-		S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+		S_check_attrs(r, n);
 		S_check_inline(r, n, false);
 	} else if (S_is(n, "ul") || S_is(n, "ol")) {
 		S_check_list(r, n);
 	} else if (S_is(n, "insert")) {
-		S_check_attrs(r, n, (const char *const[]){ "table", "group",
-		    NULL }, (const char *const[]){ "table", NULL });
+		S_check_attrs(r, n);
 	} else if (S_is(n, "chart")) {
-		S_check_attrs(r, n, (const char *const[]){ "table", "field",
-		    "kind", NULL }, (const char *const[]){ "table", "field",
-		    "kind", NULL });
+		S_check_attrs(r, n);
 		char *k = planxml_prop(n, "kind");
 		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
 		    "line", "pie", NULL }))
@@ -332,7 +432,7 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 static void
 S_read_body(struct reader *r, xmlNodePtr body)
 {
-	S_check_attrs(r, body, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, body);
 	r->plan->body = body;
 	for (xmlNodePtr n = body->children; n != NULL; n = n->next)
 		if (!S_stray_text(r, n, body))
@@ -366,8 +466,7 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 {
 	struct plan *p = r->plan;
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "region",
-	    "land", NULL }, (const char *const[]){ "name", NULL });
+	S_check_attrs(r, n);
 	p->jc_name = planxml_prop(n, "name");
 	p->jc_kind = planxml_prop(n, "kind");
 	p->jc_region = planxml_prop(n, "region");
@@ -420,9 +519,7 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 	enum unit u = UNIT_NONE;
 	int c, f = -1;
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "type", "total",
-	    "label", "share", "part-of", NULL },
-	    (const char *const[]){ "name", NULL });
+	S_check_attrs(r, n);
 	if (name == NULL)
 		goto out;
 	ascii_lower(name);
@@ -551,10 +648,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	struct table *t = xcalloc(1, sizeof(*t));
 	char *kind = planxml_prop(n, "kind"), *dec = planxml_prop(n, "decimal");
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "src",
-	    "title", "stand", "source", "decimal", "budget", "zusatz",
-	    "group-by", NULL }, (const char *const[]){ "name", "kind", "src",
-	    NULL });
+	S_check_attrs(r, n);
 	t->xml_line = planxml_line(n);
 	t->name = planxml_prop(n, "name");
 	t->src = planxml_prop(n, "src");
@@ -605,7 +699,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 static void
 S_read_data(struct reader *r, xmlNodePtr data)
 {
-	S_check_attrs(r, data, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, data);
 	for (xmlNodePtr n = data->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, data))
 			continue;
@@ -712,9 +806,7 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	char *end = NULL;
 	long y;
 
-	S_check_attrs(r, root, (const char *const[]){ "report", "year",
-	    "programme", "previous", NULL }, (const char *const[]){ "report",
-	    "year", NULL });
+	S_check_attrs(r, root);
 	if (rep != NULL) {
 		if (strcmp(rep, "amip") == 0)
 			p->report = REPORT_AMIP;
