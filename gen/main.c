@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,7 +43,8 @@ static const char usage_text[] =
     "  -j, --jobs N         plans rendered in parallel (default: cores)\n"
     "      --force          render plans whose outputs are up to date too\n"
     "  -q, --quiet          errors only\n"
-    "  -v, --verbose        also name every file written\n"
+    "  -v, --verbose        also name every file written, and each plan's\n"
+    "                       time and peak memory\n"
     "      --dump-tree      print the document tree; write nothing\n"
     "      --keys           print every key and its text; write nothing\n"
     "      --watch          render again whenever the plan or template changes\n"
@@ -209,8 +211,22 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 	if (n > 1 && !o->dump_tree)
 		return batch_run(dirs, n, o, jobs);
 	for (size_t i = 0; i < n; i++) {
-		int st = gen_plan(dirs[i], o);
+		struct timespec t0, t1;
+		struct rusage ru;
+		int st;
 
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		st = gen_plan(dirs[i], o);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		/* As batch.c says it for each worker (README, "-v"); the
+		 * peak is this process's. */
+		if (o->verbose && getrusage(RUSAGE_SELF, &ru) == 0)
+			fprintf(stderr, "gen: %s: %s in %.0f ms, peak %ld kB\n",
+			    dirs[i], st == GEN_UNCHANGED ? "unchanged" : st ==
+			    GEN_OK ? "written" : "failed",
+			    (double)(t1.tv_sec - t0.tv_sec) * 1000 +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+			    ru.ru_maxrss);
 		if (st != GEN_UNCHANGED && st > worst)
 			worst = st;
 	}

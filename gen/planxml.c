@@ -206,11 +206,17 @@ S_check_attrs(struct reader *r, xmlNodePtr n)
 		    S_in_list((const char *)a->name, allowed))
 			continue;
 		known = S_join_list(allowed, "", "");
-		diag_error(r->d, r->file, planxml_line(n), "unknown attribute "
-		    "'%s%s%s' on <%s> (%s%s)", prefix != NULL ? QNAME(prefix) :
-		    "", prefix != NULL ? ":" : "", QNAME(a->name),
-		    QNAME(n->name), known[0] != '\0' ? "known: " :
-		    "it takes no attributes", known);
+		if (known[0] != '\0')
+			diag_error(r->d, r->file, planxml_line(n), "unknown "
+			    "attribute '%s%s%s' on <%s> (known: %s)", prefix !=
+			    NULL ? QNAME(prefix) : "", prefix != NULL ? ":" : "",
+			    QNAME(a->name), QNAME(n->name), known);
+		else
+			diag_error(r->d, r->file, planxml_line(n), "unknown "
+			    "attribute '%s%s%s' on <%s> (<%s> takes none)",
+			    prefix != NULL ? QNAME(prefix) : "", prefix != NULL ?
+			    ":" : "", QNAME(a->name), QNAME(n->name),
+			    QNAME(n->name));
 		free(known);
 		ok = false;
 	}
@@ -230,10 +236,14 @@ S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 	const struct element *e = S_element((const char *)parent->name);
 	char *known = S_join_list(e != NULL ? e->children : NULL, "<", ">");
 
-	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in "
-	    "<%s> (%s%s)", QNAME(n->name), QNAME(parent->name),
-	    known[0] != '\0' ? "allowed there: " : "it holds no elements",
-	    known);
+	if (known[0] != '\0')
+		diag_error(r->d, r->file, planxml_line(n), "unknown element "
+		    "<%s> in <%s> (allowed there: %s)", QNAME(n->name),
+		    QNAME(parent->name), known);
+	else
+		diag_error(r->d, r->file, planxml_line(n), "unknown element "
+		    "<%s> in <%s> (<%s> holds no elements)", QNAME(n->name),
+		    QNAME(parent->name), QNAME(parent->name));
 	free(known);
 }
 
