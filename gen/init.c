@@ -248,6 +248,15 @@ S_create(const char *dir, const char *name, const char *text)
 	return ok;
 }
 
+static void
+S_remove(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+
+	unlink(path);
+	free(path);
+}
+
 int
 init_plan(const char *dir, const char *kind)
 {
@@ -281,8 +290,16 @@ init_plan(const char *dir, const char *kind)
 	for (size_t i = 0; ok && i < sizeof(examples) / sizeof(*examples); i++)
 		ok = S_create(dir, examples[i]->file, examples[i]->csv);
 	if (!ok) {
+		int e = errno;
+
+		/* No half plan: the folder is ours, made above. */
+		S_remove(dir, "plan.xml");
+		for (size_t i = 0; i < sizeof(examples) / sizeof(*examples);
+		    i++)
+			S_remove(dir, examples[i]->file);
+		rmdir(dir);
 		fprintf(stderr, "gen: %s: cannot write: %s\n", dir,
-		    strerror(errno));
+		    strerror(e));
 		return 3;
 	}
 	return 0;

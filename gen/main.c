@@ -208,7 +208,8 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {
 	int worst = GEN_OK;
 
-	if (n > 1 && !o->dump_tree)
+	/* The dump and the keys go to stdout, one plan after the other. */
+	if (n > 1 && !o->dump_tree && !o->list_keys)
 		return batch_run(dirs, n, o, jobs);
 	for (size_t i = 0; i < n; i++) {
 		struct timespec t0, t1;
@@ -416,7 +417,7 @@ S_watch(char *dir, struct gen_options *o, long jobs)
 		/* Each change renders, also one that gives back an earlier
 		 * state whose stamp still lies in the folder. */
 		o->force = true;
-		if (!watch_wait(dir, o->template_dir))
+		if (!watch_wait(dir, o->template_dir, o->outdir))
 			return GEN_SYSTEM;
 	}
 }

@@ -24,13 +24,25 @@
 
 /* dir and the folders directly in it (pictures, a template's fonts);
  * a folder that does not exist is left out. */
+static bool
+S_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return b != NULL && stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The output folder is left out: the render's own files would wake the
+ * watch again, without end. */
 static void
-S_add(int fd, const char *dir)
+S_add(int fd, const char *dir, const char *outdir)
 {
 	DIR *d;
 	struct dirent *de;
 
-	if (dir == NULL || inotify_add_watch(fd, dir, WATCH_EVENTS) == -1)
+	if (dir == NULL || S_same(dir, outdir) ||
+	    inotify_add_watch(fd, dir, WATCH_EVENTS) == -1)
 		return;
 	if ((d = opendir(dir)) == NULL)
 		return;
@@ -41,7 +53,8 @@ S_add(int fd, const char *dir)
 		if (de->d_name[0] == '.')
 			continue;
 		sub = xasprintf("%s/%s", dir, de->d_name);
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    !S_same(sub, outdir))
 			inotify_add_watch(fd, sub, WATCH_EVENTS);
 		free(sub);
 	}
@@ -62,7 +75,8 @@ S_drain(int fd)
 }
 
 bool
-watch_wait(const char *plan_dir, const char *template_dir)
+watch_wait(const char *plan_dir, const char *template_dir,
+    const char *outdir)
 {
 	int fd = inotify_init1(IN_CLOEXEC);
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
@@ -72,9 +86,9 @@ watch_wait(const char *plan_dir, const char *template_dir)
 		fprintf(stderr, "gen: --watch: inotify: %s\n", strerror(errno));
 		return false;
 	}
-	S_add(fd, plan_dir);
+	S_add(fd, plan_dir, outdir);
 	/* Without -t, the plan's template is one of templates/<report>. */
-	S_add(fd, template_dir != NULL ? template_dir : "templates");
+	S_add(fd, template_dir != NULL ? template_dir : "templates", outdir);
 	for (;;) {
 		ssize_t n = read(fd, buf, sizeof(buf));
 

@@ -137,3 +137,13 @@ kill "$wpid" 2>/dev/null
 wait "$wpid" 2>/dev/null
 check "--watch with two plans is exit 2" \
     [ "$(status "$gen" --watch input/ahrweiler-2017 input/me-aktiv-2017)" = 2 ]
+# An output folder inside the plan folder does not wake the watch.
+rm -rf "$tmp/watch-in"
+"$gen" --init "$tmp/watch-in" --report amip 2>/dev/null
+timeout 3 "$gen" --watch -f csv -o "$tmp/watch-in/out" "$tmp/watch-in" \
+    2>"$tmp/watch-in.err"
+check "--watch does not watch its own output folder" \
+    [ "$(grep -c 'rendered at' "$tmp/watch-in.err")" = 1 ]
+check "--keys with two plans prints both" [ "$("$gen" --keys \
+    input/ahrweiler-2017 input/me-aktiv-2017 2>/dev/null | cut -d. -f1 |
+    sort -u | wc -l)" -gt 10 ]
