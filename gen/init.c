@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "io.h"
 #include "util.h"
 
 /* One example table: its file and the <table> line of plan.xml. */
@@ -47,8 +48,32 @@ static const struct example instruments = { "instrumente.csv",
 "Qualifizierung;F\xc3\xb6rderung der beruflichen Weiterbildung;fbw;300;2.500.000,00;1.200.000,00;;\n"
 "Qualifizierung;darunter mit Abschluss;fbw-abschluss;120;1.400.000,00;600.000,00;fbw;\n"
 "Aktivierung;Ma\xc3\x9fnahmen bei einem Tr\xc3\xa4ger;mat;900;1.800.000,00;400.000,00;;\n"
-"Aktivierung;Arbeitsgelegenheiten;agh;250;900.000,00;300.000,00;;\n"
+"Besch\xc3\xa4" "ftigung;Arbeitsgelegenheiten;agh;250;900.000,00;300.000,00;;\n"
 "Besch\xc3\xa4" "ftigung;Teilhabe am Arbeitsmarkt;tam;40;;1.100.000,00;;Einkauf erfolgt im Vorjahr\n" };
+
+/* The Bericht's instruments and targets carry the Ist beside the Soll
+ * (with programme= in plan.xml they would carry only the Ist). */
+static const struct example instruments_ist = { "instrumente.csv",
+"    <!-- kind=\"instruments\": Soll und Ist der Instrumente.  Mit\n"
+"         programme=\"../PROGRAMM\" an <plan> k\xc3\xa4me das Soll aus dem Programm\n"
+"         und hier st\xc3\xbc" "nde nur das Ist. -->\n"
+"    <table name=\"instrumente\" kind=\"instruments\" src=\"instrumente.csv\"\n"
+"           title=\"F\xc3\xb6rderung: Soll und Ist\" budget=\"budget\"/>\n",
+"# Soll (eintritte, mittel_neufall) und Ist (eintritte_ist, ausgaben_ist).\n"
+"# Abweichung und Aussch\xc3\xb6pfung werden berechnet.\n"
+"gruppe;instrument;id;eintritte;mittel_neufall;eintritte_ist;ausgaben_ist;hinweis_ausgaben_ist\n"
+"Qualifizierung;F\xc3\xb6rderung der beruflichen Weiterbildung;fbw;300;2.500.000,00;280;2.310.000,00;\n"
+"Aktivierung;Ma\xc3\x9fnahmen bei einem Tr\xc3\xa4ger;mat;900;1.800.000,00;950;1.750.000,00;\n"
+"Besch\xc3\xa4" "ftigung;Arbeitsgelegenheiten;agh;250;900.000,00;210;;Abrechnung liegt noch nicht vor\n" };
+
+static const struct example targets_ist = { "ziele.csv",
+"    <!-- kind=\"targets\": Ziele und ihre Erreichung (ist). -->\n"
+"    <table name=\"ziele\" kind=\"targets\" src=\"ziele.csv\" title=\"Zielerreichung\"/>\n",
+"# typ: quote (%), bestand (Anzahl), summe (Geld), index (%).\n"
+"# ist ist der erreichte Wert; abweichung und zielerreichung werden berechnet.\n"
+"kennzahl;id;typ;ist_vorjahr;veraenderung;richtung;ist\n"
+"Integrationsquote;iq;quote;25,0;2,0;hoch;25,9\n"
+"Langzeitleistungsbezieher;lzb;bestand;5.000;-3,0;niedrig;4.870\n" };
 
 static const struct example distribution = { "struktur.csv",
 "    <!-- kind=\"distribution\": Anzahlen und Anteile.  stand= und source=\n"
@@ -149,17 +174,19 @@ static const struct chapter bericht[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
+#define NEXAMPLES 6
+
 static const struct {
 	const char		*name;
 	const struct chapter	*chapters;
+	const struct example	*examples[NEXAMPLES];
 } reports[] = {
-	{ "amip", amip },
-	{ "planungsdokument", planungsdokument },
-	{ "eingliederungsbericht", bericht },
-};
-
-static const struct example *const examples[] = {
-	&budget, &instruments, &distribution, &targets, &series, &table,
+	{ "amip", amip, { &budget, &instruments, &distribution, &targets,
+	    &series, &table } },
+	{ "planungsdokument", planungsdokument, { &budget, &instruments,
+	    &distribution, &targets, &series, &table } },
+	{ "eingliederungsbericht", bericht, { &budget, &instruments_ist,
+	    &distribution, &targets_ist, &series, &table } },
 };
 
 bool
@@ -172,7 +199,8 @@ init_report_known(const char *kind)
 }
 
 static void
-S_plan_xml(struct buf *b, const char *kind, const struct chapter *ch)
+S_plan_xml(struct buf *b, const char *kind, const struct chapter *ch,
+    const struct example *const *examples)
 {
 	buf_printf(b,
 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -195,7 +223,7 @@ S_plan_xml(struct buf *b, const char *kind, const struct chapter *ch)
 "  <!-- Die Tabellen: name ist ihr Name in Schl\xc3\xbcsseln\n"
 "       (TABELLE.ZEILE.FELD), src die CSV-Datei in diesem Ordner. -->\n"
 "  <data>\n", kind);
-	for (size_t i = 0; i < sizeof(examples) / sizeof(*examples); i++)
+	for (size_t i = 0; i < NEXAMPLES; i++)
 		buf_puts(b, examples[i]->xml);
 	buf_puts(b,
 "  </data>\n"
@@ -261,19 +289,31 @@ int
 init_plan(const char *dir, const char *kind)
 {
 	const struct chapter *ch = NULL;
+	const struct example *const *examples = NULL;
 	struct buf xml;
-	bool ok;
+	char *parent, *slash;
+	bool ok, made = true;
 
 	for (size_t i = 0; i < sizeof(reports) / sizeof(*reports); i++)
-		if (strcmp(reports[i].name, kind) == 0)
+		if (strcmp(reports[i].name, kind) == 0) {
 			ch = reports[i].chapters;
+			examples = reports[i].examples;
+		}
 	if (ch == NULL) {
 		fprintf(stderr, "gen: --report '%s' is unknown (known: amip, "
 		    "planungsdokument, eingliederungsbericht)\n", kind);
 		return 2;
 	}
-	/* mkdir refuses an existing folder, so nothing in it is touched. */
-	if (mkdir(dir, 0777) == -1) {
+	/* The folders above it may be new (plaene/ for the first plan);
+	 * mkdir of the last refuses an existing one, so nothing in it is
+	 * touched. */
+	parent = xstrdup(dir);
+	if ((slash = strrchr(parent, '/')) != NULL && slash != parent) {
+		*slash = '\0';
+		made = io_mkdirs(parent);
+	}
+	free(parent);
+	if (!made || mkdir(dir, 0777) == -1) {
 		if (errno == EEXIST) {
 			fprintf(stderr, "gen: %s: already exists; --init never "
 			    "overwrites (choose a new folder)\n", dir);
@@ -284,18 +324,17 @@ init_plan(const char *dir, const char *kind)
 		return 3;
 	}
 	buf_init(&xml);
-	S_plan_xml(&xml, kind, ch);
+	S_plan_xml(&xml, kind, ch, examples);
 	ok = S_create(dir, "plan.xml", xml.s);
 	buf_free(&xml);
-	for (size_t i = 0; ok && i < sizeof(examples) / sizeof(*examples); i++)
+	for (size_t i = 0; ok && i < NEXAMPLES; i++)
 		ok = S_create(dir, examples[i]->file, examples[i]->csv);
 	if (!ok) {
 		int e = errno;
 
 		/* No half plan: the folder is ours, made above. */
 		S_remove(dir, "plan.xml");
-		for (size_t i = 0; i < sizeof(examples) / sizeof(*examples);
-		    i++)
+		for (size_t i = 0; i < NEXAMPLES; i++)
 			S_remove(dir, examples[i]->file);
 		rmdir(dir);
 		fprintf(stderr, "gen: %s: cannot write: %s\n", dir,
