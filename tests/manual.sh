@@ -44,6 +44,24 @@ extra=$(comm -13 "$tmp/schema.code" "$tmp/schema.manual" | tr '\n' ',')
 check "the manual names every element, attribute, kind, column and computed field (missing: $missing)" \
     [ -z "$missing" ]
 check "the manual names nothing the code lacks (unknown: $extra)" [ -z "$extra" ]
+# Each enumerated value of an attribute stands, backticked, in its row.
+awk '
+	/^## / { el = "" }
+	/^### `<[a-z-]+>`/ { el = $0; sub(/^### `</, "", el); sub(/>`.*/, "", el); next }
+	/^### / { el = "" }
+	el != "" && /^\| `[a-z_-]+` *\|/ {
+		name = $0; sub(/^\| `/, "", name); sub(/`.*/, "", name)
+		print el " " name "\t" $0
+	}' docs/handbuch.md >"$tmp/schema.rows"
+"$gen" --dump-schema 2>/dev/null | sed -n 's/^values //p' |
+    while read -r el attr vals; do
+	for v in $vals; do
+		grep "^$el $attr	" "$tmp/schema.rows" | grep -qF "\`$v\`" ||
+		    echo "$el/$attr=$v"
+	done
+done >"$tmp/schema.values"
+check "the manual gives every value of every attribute (missing: $(tr '\n' ' ' <"$tmp/schema.values"))" \
+    [ ! -s "$tmp/schema.values" ]
 
 # --- the man page ---
 if command -v mandoc >/dev/null 2>&1; then
