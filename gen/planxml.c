@@ -140,6 +140,19 @@ static const struct element {
 #undef INLINE
 #undef BLOCK
 
+/* The values of enumerated attributes, where the checks below and
+ * gen --dump-schema both read them. */
+static const char *const chart_kinds[] = { "bar", "line", "pie", NULL };
+static const char *const jobcenter_kinds[] = { "gE", "zkT", NULL };
+static const char *const value_formats[] = { "plain", NULL };
+static const char *const decimals[] = { ".", ",", NULL };
+static const char *const yes_no[] = { "yes", "no", NULL };
+static const struct { const char *name; enum unit unit; } column_types[] = {
+	{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
+	{ "number", UNIT_NUMBER }, { "money", UNIT_MONEY },
+	{ "percent", UNIT_PERCENT },
+};
+
 static const struct element *
 S_element(const char *name)
 {
@@ -162,17 +175,19 @@ S_join_list(const char *const *list, const char *open, const char *close)
 	return buf_detach(&b);
 }
 
+static void
+S_dump_values(FILE *f, const char *el, const char *attr,
+    const char *const *v)
+{
+	fprintf(f, "values %s %s", el, attr);
+	for (; *v != NULL; v++)
+		fprintf(f, " %s", *v);
+	fputc('\n', f);
+}
+
 void
 planxml_dump_schema(FILE *f)
 {
-	static const char *const values[] = {
-		"plan report amip planungsdokument eingliederungsbericht",
-		"jobcenter kind gE zkT", "table decimal . ,",
-		"column type text count number money percent",
-		"column total yes no", "column share yes no",
-		"value format plain", "chart kind bar line pie",
-	};
-
 	for (size_t i = 0; i < sizeof(elements) / sizeof(*elements); i++) {
 		const struct element *e = &elements[i];
 
@@ -184,8 +199,23 @@ planxml_dump_schema(FILE *f)
 		    e->children[k] != NULL; k++)
 			fprintf(f, "child %s %s\n", e->name, e->children[k]);
 	}
-	for (size_t i = 0; i < sizeof(values) / sizeof(*values); i++)
-		fprintf(f, "values %s\n", values[i]);
+	fputs("values plan report", f);
+	for (int r = REPORT_AMIP; r <= REPORT_EINGLIEDERUNGSBERICHT; r++)
+		fprintf(f, " %s", report_name((enum report)r));
+	fputs("\nvalues table kind", f);
+	for (int k = 0; k <= KIND_TABLE; k++)
+		fprintf(f, " %s", kind_name((enum table_kind)k));
+	fputs("\nvalues column type", f);
+	for (size_t i = 0; i < sizeof(column_types) / sizeof(*column_types);
+	    i++)
+		fprintf(f, " %s", column_types[i].name);
+	fputc('\n', f);
+	S_dump_values(f, "jobcenter", "kind", jobcenter_kinds);
+	S_dump_values(f, "table", "decimal", decimals);
+	S_dump_values(f, "column", "total", yes_no);
+	S_dump_values(f, "column", "share", yes_no);
+	S_dump_values(f, "value", "format", value_formats);
+	S_dump_values(f, "chart", "kind", chart_kinds);
 }
 
 /* Refuses attributes that n's element does not take, naming those it
@@ -372,7 +402,7 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 		} else if (S_is(n, "value")) {
 			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
-			if (f != NULL && strcmp(f, "plain") != 0)
+			if (f != NULL && !S_in_list(f, value_formats))
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
 				    "plain)", QUOTE(f));
@@ -429,8 +459,7 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 	} else if (S_is(n, "chart")) {
 		S_check_attrs(r, n);
 		char *k = planxml_prop(n, "kind");
-		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
-		    "line", "pie", NULL }))
+		if (k != NULL && !S_in_list(k, chart_kinds))
 			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
 			    "'%s' is unknown (known: bar, line, pie)",
 			    QUOTE(k));
@@ -481,8 +510,7 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 	p->jc_kind = planxml_prop(n, "kind");
 	p->jc_region = planxml_prop(n, "region");
 	p->jc_land = planxml_prop(n, "land");
-	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
-	    strcmp(p->jc_kind, "zkT") != 0)
+	if (p->jc_kind != NULL && !S_in_list(p->jc_kind, jobcenter_kinds))
 		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
 		    "'%s' is not one of gE, zkT", QUOTE(p->jc_kind));
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
@@ -496,7 +524,7 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 	char *v = planxml_prop(n, attr);
 	bool yes = v != NULL && strcmp(v, "yes") == 0;
 
-	if (v != NULL && !yes && strcmp(v, "no") != 0)
+	if (v != NULL && !S_in_list(v, yes_no))
 		diag_error(r->d, r->file, planxml_line(n), "<%s> %s '%s' is "
 		    "not yes or no", QNAME(n->name), attr, QUOTE(v));
 	free(v);
@@ -506,15 +534,10 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 static bool
 S_column_type(const char *s, enum unit *u)
 {
-	static const struct { const char *name; enum unit unit; } types[] = {
-		{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
-		{ "number", UNIT_NUMBER }, { "money", UNIT_MONEY },
-		{ "percent", UNIT_PERCENT },
-	};
-
-	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
-		if (strcmp(s, types[i].name) == 0) {
-			*u = types[i].unit;
+	for (size_t i = 0; i < sizeof(column_types) / sizeof(*column_types);
+	    i++)
+		if (strcmp(s, column_types[i].name) == 0) {
+			*u = column_types[i].unit;
 			return true;
 		}
 	return false;
@@ -681,7 +704,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 		t->kind = KIND_TABLE;
 		t->broken = true;
 	}
-	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
+	if (dec != NULL && !S_in_list(dec, decimals))
 		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
 		    "not '.' or ','", QUOTE(dec));
 	t->decimal_dot = dec != NULL && strcmp(dec, ".") == 0;
@@ -818,12 +841,13 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 
 	S_check_attrs(r, root);
 	if (rep != NULL) {
-		if (strcmp(rep, "amip") == 0)
-			p->report = REPORT_AMIP;
-		else if (strcmp(rep, "planungsdokument") == 0)
-			p->report = REPORT_PLANUNGSDOKUMENT;
-		else if (strcmp(rep, "eingliederungsbericht") == 0)
-			p->report = REPORT_EINGLIEDERUNGSBERICHT;
+		int i = REPORT_AMIP;
+
+		while (i <= REPORT_EINGLIEDERUNGSBERICHT &&
+		    strcmp(rep, report_name((enum report)i)) != 0)
+			i++;
+		if (i <= REPORT_EINGLIEDERUNGSBERICHT)
+			p->report = (enum report)i;
 		else
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "report '%s' is not one of amip, planungsdokument, "

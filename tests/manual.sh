@@ -82,6 +82,15 @@ if command -v xmllint >/dev/null 2>&1; then
 		check "$p validates against docs/plan.rng" \
 		    xmllint --noout --relaxng docs/plan.rng "$p"
 	done
+	# The schema knows the elements and attributes gen knows.
+	rng_names() {
+		xmllint --xpath "//*[local-name()='$1']/@name" docs/plan.rng |
+		    tr ' ' '\n' | sed -n 's/^name="\(.*\)"$/\1/p' | sort -u
+	}
+	check "docs/plan.rng has gen's elements" [ "$(rng_names element)" = \
+	    "$("$gen" --dump-schema | awk '$1 == "element" { print $2 }' | sort -u)" ]
+	check "docs/plan.rng has gen's attributes" [ "$(rng_names attribute)" = \
+	    "$("$gen" --dump-schema | awk '$1 == "attribute" { print $3 }' | sort -u)" ]
 	for d in xml-unknown-element xml-no-body xml-table-kind \
 	    xml-unknown-attribute xml-title-twice; do
 		check "tests/errors/$d is invalid under docs/plan.rng" not \
