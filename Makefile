@@ -14,7 +14,8 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   check keys export image ttf template doc doctable chart docbuild \
-	   xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output site gen batch
+	   xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output site gen batch \
+	   init watch
 HEADERS	 = $(wildcard gen/*.h)
 
 # The build id: a hash of the sources and this file.  Every stamp holds

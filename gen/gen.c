@@ -298,6 +298,8 @@ gen_plan(const char *dir, const struct gen_options *o)
 	diags_free(&d);
 	if (failed)
 		st = GEN_INPUT;
+	else if (o->list_keys)
+		st = keys_print(stdout, p) ? GEN_OK : GEN_SYSTEM;
 	else
 		st = S_render(p, o, &d);
 	plan_free(p);

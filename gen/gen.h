@@ -30,6 +30,7 @@ struct gen_options {
 	bool		 verbose;
 	bool		 dump_tree;	/* print the document tree, write nothing */
 	bool		 force;		/* render even if the stamp is unchanged */
+	bool		 list_keys;	/* --keys: print the keys, write nothing */
 };
 
 /* Reads, computes and checks the plan in dir; NULL if plan.xml could not

@@ -214,17 +214,41 @@ keys_suggest(const struct plan *p, const char *key)
 	return S_suggest(p, key, NULL);
 }
 
+/* Without a near name, the message lists the known ones (known, may be
+ * NULL or empty), so that the author can choose. */
 static void
-S_unknown(const struct plan *p, struct diags *d, xmlNodePtr n,
-    const char *what, const char *name, const char *suggestion)
+S_unknown_of(const struct plan *p, struct diags *d, xmlNodePtr n,
+    const char *what, const char *name, const char *suggestion,
+    const char *known)
 {
 	if (suggestion != NULL)
 		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s' "
 		    "(did you mean '%s'?)", what, QUOTE(name),
 		    QUOTE(suggestion));
+	else if (known != NULL && known[0] != '\0')
+		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s' "
+		    "(known: %s)", what, QUOTE(name), known);
 	else
 		diag_error(d, p->xml_path, planxml_line(n), "unknown %s '%s'",
 		    what, QUOTE(name));
+}
+
+static void
+S_unknown(const struct plan *p, struct diags *d, xmlNodePtr n,
+    const char *what, const char *name, const char *suggestion)
+{
+	S_unknown_of(p, d, n, what, name, suggestion, NULL);
+}
+
+/* "a, b, c" of up to 30 names, "…" after them. */
+static void
+S_known_add(struct buf *b, size_t *n, const char *name)
+{
+	if (*n < 30)
+		buf_printf(b, "%s%s", *n > 0 ? ", " : "", name);
+	else if (*n == 30)
+		buf_puts(b, ", …");
+	(*n)++;
 }
 
 /* References are checked whether or not the attribute was given: a
@@ -375,9 +399,16 @@ S_table_ref(struct walk *w, xmlNodePtr n)
 	struct nearest near = { .want = name, .budget = &w->budget };
 
 	if (t == NULL && *name != '\0') {
-		for (size_t i = 0; i < p->ntables; i++)
+		struct buf known;
+		size_t nk = 0;
+
+		buf_init(&known);
+		for (size_t i = 0; i < p->ntables; i++) {
 			S_consider(&near, p->tables[i]->name);
-		S_unknown(p, w->d, n, "table", name, near.best);
+			S_known_add(&known, &nk, p->tables[i]->name);
+		}
+		S_unknown_of(p, w->d, n, "table", name, near.best, known.s);
+		buf_free(&known);
 	}
 	free(name);
 	return t != NULL && !t->broken ? t : NULL;
@@ -423,9 +454,17 @@ S_check_insert(struct walk *w, xmlNodePtr n)
 		g = S_prop(n, "group");
 		near = (struct nearest){ .want = g, .budget = &w->budget };
 		if ((e = table_entry(t, g)) == NULL || e->kind != ENTRY_GROUP) {
-			for (size_t i = 0; i < t->ngroups; i++)
+			struct buf known;
+			size_t nk = 0;
+
+			buf_init(&known);
+			for (size_t i = 0; i < t->ngroups; i++) {
 				S_consider(&near, t->groups[i].id);
-			S_unknown(w->p, w->d, n, "group", g, near.best);
+				S_known_add(&known, &nk, t->groups[i].id);
+			}
+			S_unknown_of(w->p, w->d, n, "group", g, near.best,
+			    known.s);
+			buf_free(&known);
 		}
 	}
 	if (t != NULL)
@@ -488,10 +527,16 @@ S_check_chart(struct walk *w, xmlNodePtr n)
 	f = S_prop(n, "field");
 	if (*f != '\0' && table_field(t, f) < 0) {
 		struct nearest near = { .want = f, .budget = &w->budget };
+		struct buf known;
+		size_t nk = 0;
 
-		for (size_t i = 0; i < t->nfields; i++)
+		buf_init(&known);
+		for (size_t i = 0; i < t->nfields; i++) {
 			S_consider(&near, t->fields[i].name);
-		S_unknown(w->p, w->d, n, "field", f, near.best);
+			S_known_add(&known, &nk, t->fields[i].name);
+		}
+		S_unknown_of(w->p, w->d, n, "field", f, near.best, known.s);
+		buf_free(&known);
 	} else if (*f != '\0') {
 		char *k = S_prop(n, "kind");
 
@@ -738,4 +783,35 @@ keys_each(const struct plan *p,
 		S_table_keys(tables[i], &key, fn, arg);
 	buf_free(&key);
 	free(tables);
+}
+
+struct key_printer {
+	FILE		*fp;
+	struct buf	 text;
+	bool		 ok;
+};
+
+static void
+S_print_key(const char *key, const struct figure *fig, void *arg)
+{
+	struct key_printer *kp = arg;
+
+	buf_clear(&kp->text);
+	figure_display(&kp->text, fig, 0);
+	for (char *c = kp->text.s; *c != '\0'; c++)
+		if (*c == '\t' || *c == '\n' || *c == '\r')
+			*c = ' ';
+	if (kp->ok && fprintf(kp->fp, "%s\t%s\n", key, kp->text.s) < 0)
+		kp->ok = false;
+}
+
+bool
+keys_print(FILE *fp, const struct plan *p)
+{
+	struct key_printer kp = { .fp = fp, .ok = true };
+
+	buf_init(&kp.text);
+	keys_each(p, S_print_key, &kp);
+	buf_free(&kp.text);
+	return kp.ok && fflush(fp) == 0;
 }

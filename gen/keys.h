@@ -6,6 +6,7 @@
 #define GEN_KEYS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "model.h"
@@ -40,4 +41,8 @@ void		 keys_each(const struct plan *p,
 		    void (*fn)(const char *key, const struct figure *fig,
 		    void *arg), void *arg);
 
+/* gen --keys (cli.md): every key with its display text, KEY<TAB>ANZEIGE,
+ * one per line, sorted; a tab or line end in the text becomes a blank.
+ * False if writing failed. */
+bool		 keys_print(FILE *fp, const struct plan *p);
 #endif

@@ -8,16 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
 
 #include "batch.h"
 #include "gen.h"
+#include "init.h"
 #include "io.h"
+#include "keys.h"
+#include "planxml.h"
 #include "stamp.h"
 #include "util.h"
+#include "watch.h"
 
 #define JOBS_MAX 256
 
@@ -37,8 +43,14 @@ static const char usage_text[] =
     "  -j, --jobs N         plans rendered in parallel (default: cores)\n"
     "      --force          render plans whose outputs are up to date too\n"
     "  -q, --quiet          errors only\n"
-    "  -v, --verbose        also name every file written\n"
+    "  -v, --verbose        also name every file written, and each plan's\n"
+    "                       time and peak memory\n"
     "      --dump-tree      print the document tree; write nothing\n"
+    "      --keys           print every key and its text; write nothing\n"
+    "      --watch          render again whenever the plan or template changes\n"
+    "      --init DIR --report KIND\n"
+    "                       create a commented plan folder DIR for KIND\n"
+    "                       (amip, planungsdokument, eingliederungsbericht)\n"
     "      --version        print the version\n"
     "      --help           print this help\n"
     "\n"
@@ -196,11 +208,26 @@ S_run(char **dirs, size_t n, const struct gen_options *o, long jobs)
 {
 	int worst = GEN_OK;
 
-	if (n > 1 && !o->dump_tree)
+	/* The dump and the keys go to stdout, one plan after the other. */
+	if (n > 1 && !o->dump_tree && !o->list_keys)
 		return batch_run(dirs, n, o, jobs);
 	for (size_t i = 0; i < n; i++) {
-		int st = gen_plan(dirs[i], o);
+		struct timespec t0, t1;
+		struct rusage ru;
+		int st;
 
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		st = gen_plan(dirs[i], o);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		/* As batch.c says it for each worker (README, "-v"); the
+		 * peak is this process's. */
+		if (o->verbose && getrusage(RUSAGE_SELF, &ru) == 0)
+			fprintf(stderr, "gen: %s: %s in %.0f ms, peak %ld kB\n",
+			    dirs[i], st == GEN_UNCHANGED ? "unchanged" : st ==
+			    GEN_OK ? "written" : "failed",
+			    (double)(t1.tv_sec - t0.tv_sec) * 1000 +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6,
+			    ru.ru_maxrss);
 		if (st != GEN_UNCHANGED && st > worst)
 			worst = st;
 	}
@@ -223,8 +250,16 @@ S_option_name(char *argv[], int optopt, char *buf)
 	return buf;
 }
 
+/* What the command line asks for beyond rendering. */
+struct cli {
+	const char	*init_dir;	/* --init DIR */
+	const char	*report;	/* --report KIND */
+	bool		 watch;
+};
+
 static int
-S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
+S_options(int argc, char *argv[], struct gen_options *o, long *jobs,
+    struct cli *cli)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -239,6 +274,12 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		{ "help", no_argument, NULL, 'h' },
 		{ "dump-tree", no_argument, NULL, 'T' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "keys", no_argument, NULL, 'K' },
+		{ "watch", no_argument, NULL, 'W' },
+		{ "init", required_argument, NULL, 'I' },
+		{ "report", required_argument, NULL, 'R' },
+		/* Not in --help: for the manual's coverage test. */
+		{ "dump-schema", no_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct stat sb;
@@ -270,6 +311,14 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 		case 'q': o->quiet = true; break;
 		case 'T': o->dump_tree = true; break;
 		case 'F': o->force = true; break;
+		case 'K': o->list_keys = true; break;
+		case 'W': cli->watch = true; break;
+		case 'I': cli->init_dir = optarg; break;
+		case 'R': cli->report = optarg; break;
+		case 'S':
+			planxml_dump_schema(stdout);
+			model_dump_schema(stdout);
+			return fflush(stdout) == 0 ? GEN_OK : GEN_SYSTEM;
 		case 'v': o->verbose = true; break;
 		case 'V':
 			printf("gen " GEN_VERSION " (build %s)\n",
@@ -286,6 +335,22 @@ S_options(int argc, char *argv[], struct gen_options *o, long *jobs)
 			    S_option_name(argv, optopt, opt));
 		}
 	}
+	if (cli->report != NULL && cli->init_dir == NULL)
+		return S_usage_error("%s needs --init DIR", "--report");
+	if (cli->init_dir != NULL && cli->report == NULL)
+		return S_usage_error("%s needs --report KIND (amip, "
+		    "planungsdokument, eingliederungsbericht)", "--init");
+	if (cli->init_dir != NULL && optind < argc)
+		return S_usage_error("--init takes no plan folder ('%s')",
+		    argv[optind]);
+	if (cli->init_dir != NULL)
+		return init_plan(cli->init_dir, cli->report);
+	if (cli->watch && argc - optind != 1)
+		return S_usage_error("%s works with exactly one plan folder",
+		    "--watch");
+	if (cli->watch && (o->list_keys || o->dump_tree || o->check_only))
+		return S_usage_error("%s renders; it does not go with --keys, "
+		    "--dump-tree or --check", "--watch");
 	return -1;
 }
 
@@ -329,6 +394,34 @@ S_unlock(const struct gen_options *o, int fd, bool made)
 	close(fd);
 }
 
+/* --watch: render, then again after every change, until interrupted.
+ * Each render takes the folder's lock for itself, so that another run
+ * into the folder is not held up while this one waits. */
+static int
+S_watch(char *dir, struct gen_options *o, long jobs)
+{
+	for (;;) {
+		bool made = false;
+		int lock = S_lock(o, &made), st;
+		char when[16];
+		time_t now = time(NULL);
+
+		if (lock == -1)
+			return GEN_SYSTEM;
+		st = S_run(&dir, 1, o, jobs);
+		S_unlock(o, lock, made);
+		strftime(when, sizeof(when), "%H:%M:%S", localtime(&now));
+		fprintf(stderr, "gen: %s: rendered at %s (%s); waiting for "
+		    "changes (Ctrl-C ends)\n", dir, when, st == GEN_OK ||
+		    st == GEN_UNCHANGED ? "written" : "not written");
+		/* Each change renders, also one that gives back an earlier
+		 * state whose stamp still lies in the folder. */
+		o->force = true;
+		if (!watch_wait(dir, o->template_dir, o->outdir))
+			return GEN_SYSTEM;
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -339,12 +432,13 @@ main(int argc, char *argv[])
 	size_t ndirs;
 	int st, lock = -1;
 	bool made = false;
+	struct cli cli = { 0 };
 
 	/* Past a file size limit (ulimit -f) a write fails with EFBIG and
 	 * gen says so, instead of being killed half-way. */
 	signal(SIGXFSZ, SIG_IGN);
 	io_catch_signals();
-	if ((st = S_options(argc, argv, &o, &jobs)) >= 0)
+	if ((st = S_options(argc, argv, &o, &jobs, &cli)) >= 0)
 		return st;
 	quiet = o.quiet;
 	/* Once, before any worker is forked. */
@@ -362,7 +456,9 @@ main(int argc, char *argv[])
 	}
 	if (!S_check_names(dirs, ndirs))
 		st = GEN_USAGE;
-	else if (!o.check_only && !o.dump_tree &&
+	else if (cli.watch)
+		st = S_watch(dirs[0], &o, jobs);
+	else if (!o.check_only && !o.dump_tree && !o.list_keys &&
 	    (lock = S_lock(&o, &made)) == -1)
 		st = GEN_SYSTEM;
 	else

@@ -1,6 +1,7 @@
 /* model.c: the schemas of the table kinds, constructors and lookups. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,41 @@ static const struct field_spec series_fields[] = {
 static const struct col_spec table_cols[] = {
 	{ "art", ROLE_ART, false }, { NULL, 0, false },
 };
+
+void
+model_dump_schema(FILE *f)
+{
+	static const struct col_spec *const cols[] = {
+		[KIND_BUDGET] = budget_cols,
+		[KIND_INSTRUMENTS] = instruments_cols,
+		[KIND_DISTRIBUTION] = distribution_cols,
+		[KIND_TARGETS] = targets_cols,
+		[KIND_SERIES] = series_cols, [KIND_TABLE] = table_cols,
+	};
+	static const struct field_spec *const fields[] = {
+		[KIND_BUDGET] = budget_fields,
+		[KIND_INSTRUMENTS] = instruments_fields,
+		[KIND_DISTRIBUTION] = distribution_fields,
+		[KIND_TARGETS] = targets_fields,
+		[KIND_SERIES] = series_fields, [KIND_TABLE] = NULL,
+	};
+
+	for (size_t k = 0; k < sizeof(kind_names) / sizeof(*kind_names); k++) {
+		fprintf(f, "kind %s\n", kind_names[k]);
+		fprintf(f, "column %s id\n", kind_names[k]);
+		for (const struct col_spec *c = cols[k]; c->name != NULL; c++)
+			fprintf(f, "column %s %s\n", kind_names[k], c->name);
+		for (const struct field_spec *s = fields[k]; s != NULL &&
+		    s->name != NULL; s++) {
+			if (s->flags & FIELD_INPUT)
+				fprintf(f, "column %s %s\n", kind_names[k],
+				    s->name);
+			if (s->flags & FIELD_COMPUTED)
+				fprintf(f, "computed %s %s\n", kind_names[k],
+				    s->name);
+		}
+	}
+}
 
 int
 table_add_field(struct table *t, const char *name, enum unit unit,

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "number.h"
 
@@ -194,6 +195,9 @@ bool		 kind_from_name(const char *s, enum table_kind *k);
 /* Sets up the columns and fields of a table of kind k (not KIND_TABLE,
  * whose columns come from plan.xml). */
 void		 table_schema(struct table *t);
+/* Every kind, its columns and computed fields, one per line, for gen
+ * --dump-schema (the manual's coverage test). */
+void		 model_dump_schema(FILE *f);
 int		 table_field(const struct table *t, const char *name);
 int		 table_column(const struct table *t, const char *name);
 /* The sum of field f over the counted rows of group g (-1: all groups):

@@ -93,29 +93,168 @@ S_cut_long_attrs(struct reader *r, xmlNodePtr n)
 	}
 }
 
-/* Refuses attributes outside allowed and reports missing required ones. */
-static bool
-S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
-    const char *const *required)
+/* The elements of plan.xml: the attributes each takes (required ones
+ * first, counted by nrequired) and the elements it may hold.  Every
+ * attribute check and every "unknown element" message reads this table,
+ * and gen --dump-schema prints it for the manual's coverage test. */
+#define INLINE "em", "strong", "a", "br", "value"
+#define BLOCK "section", "p", "note", "ul", "ol", "insert", "chart"
+static const struct element {
+	const char		*name;
+	size_t			 nrequired;
+	const char *const	*attrs;
+	const char *const	*children;
+} elements[] = {
+	{ "plan", 2, (const char *const[]){ "report", "year", "programme",
+	    "previous", NULL }, (const char *const[]){ "jobcenter", "title",
+	    "author", "date", "data", "body", NULL } },
+	{ "jobcenter", 1, (const char *const[]){ "name", "kind", "region",
+	    "land", NULL }, NULL },
+	{ "title", 0, NULL, NULL },
+	{ "author", 0, NULL, NULL },
+	{ "date", 0, NULL, NULL },
+	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
+	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
+	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
+	    NULL }, (const char *const[]){ "column", NULL } },
+	{ "column", 1, (const char *const[]){ "name", "type", "total",
+	    "label", "share", "part-of", NULL }, NULL },
+	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
+	{ "section", 1, (const char *const[]){ "title", "id", NULL },
+	    (const char *const[]){ BLOCK, NULL } },
+	{ "p", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "note", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "ul", 0, NULL, (const char *const[]){ "li", NULL } },
+	{ "ol", 0, NULL, (const char *const[]){ "li", NULL } },
+	{ "li", 0, NULL, (const char *const[]){ INLINE, "ul", "ol", NULL } },
+	{ "em", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "strong", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "a", 1, (const char *const[]){ "href", NULL },
+	    (const char *const[]){ INLINE, NULL } },
+	{ "br", 0, NULL, NULL },
+	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
+	{ "insert", 1, (const char *const[]){ "table", "group", NULL }, NULL },
+	{ "chart", 3, (const char *const[]){ "table", "field", "kind", NULL },
+	    NULL },
+};
+#undef INLINE
+#undef BLOCK
+
+/* The values of enumerated attributes, where the checks below and
+ * gen --dump-schema both read them. */
+static const char *const chart_kinds[] = { "bar", "line", "pie", NULL };
+static const char *const jobcenter_kinds[] = { "gE", "zkT", NULL };
+static const char *const value_formats[] = { "plain", NULL };
+static const char *const decimals[] = { ".", ",", NULL };
+static const char *const yes_no[] = { "yes", "no", NULL };
+static const struct { const char *name; enum unit unit; } column_types[] = {
+	{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
+	{ "number", UNIT_NUMBER }, { "money", UNIT_MONEY },
+	{ "percent", UNIT_PERCENT },
+};
+
+static const struct element *
+S_element(const char *name)
 {
+	for (size_t i = 0; i < sizeof(elements) / sizeof(*elements); i++)
+		if (strcmp(elements[i].name, name) == 0)
+			return &elements[i];
+	return NULL;
+}
+
+/* "a, b, c" of a NULL-terminated list (caller frees). */
+static char *
+S_join_list(const char *const *list, const char *open, const char *close)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
+		buf_printf(&b, "%s%s%s%s", i > 0 ? ", " : "", open, list[i],
+		    close);
+	return buf_detach(&b);
+}
+
+static void
+S_dump_values(FILE *f, const char *el, const char *attr,
+    const char *const *v)
+{
+	fprintf(f, "values %s %s", el, attr);
+	for (; *v != NULL; v++)
+		fprintf(f, " %s", *v);
+	fputc('\n', f);
+}
+
+void
+planxml_dump_schema(FILE *f)
+{
+	for (size_t i = 0; i < sizeof(elements) / sizeof(*elements); i++) {
+		const struct element *e = &elements[i];
+
+		fprintf(f, "element %s\n", e->name);
+		for (size_t k = 0; e->attrs != NULL && e->attrs[k] != NULL; k++)
+			fprintf(f, "attribute %s %s%s\n", e->name, e->attrs[k],
+			    k < e->nrequired ? " required" : "");
+		for (size_t k = 0; e->children != NULL &&
+		    e->children[k] != NULL; k++)
+			fprintf(f, "child %s %s\n", e->name, e->children[k]);
+	}
+	fputs("values plan report", f);
+	for (int r = REPORT_AMIP; r <= REPORT_EINGLIEDERUNGSBERICHT; r++)
+		fprintf(f, " %s", report_name((enum report)r));
+	fputs("\nvalues table kind", f);
+	for (int k = 0; k <= KIND_TABLE; k++)
+		fprintf(f, " %s", kind_name((enum table_kind)k));
+	fputs("\nvalues column type", f);
+	for (size_t i = 0; i < sizeof(column_types) / sizeof(*column_types);
+	    i++)
+		fprintf(f, " %s", column_types[i].name);
+	fputc('\n', f);
+	S_dump_values(f, "jobcenter", "kind", jobcenter_kinds);
+	S_dump_values(f, "table", "decimal", decimals);
+	S_dump_values(f, "column", "total", yes_no);
+	S_dump_values(f, "column", "share", yes_no);
+	S_dump_values(f, "value", "format", value_formats);
+	S_dump_values(f, "chart", "kind", chart_kinds);
+}
+
+/* Refuses attributes that n's element does not take, naming those it
+ * does, and reports missing required ones. */
+static bool
+S_check_attrs(struct reader *r, xmlNodePtr n)
+{
+	const struct element *e = S_element((const char *)n->name);
+	const char *const *allowed = e != NULL ? e->attrs : NULL;
 	bool ok = true;
 
 	for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
 		/* x:name is not name: the readers never see it. */
 		const xmlChar *prefix = a->ns != NULL ? a->ns->prefix : NULL;
+		char *known;
 
-		if (a->ns == NULL && S_in_list((const char *)a->name, allowed))
+		if (a->ns == NULL && allowed != NULL &&
+		    S_in_list((const char *)a->name, allowed))
 			continue;
-		diag_error(r->d, r->file, planxml_line(n), "unknown attribute "
-		    "'%s%s%s' on <%s>", prefix != NULL ? QNAME(prefix) : "",
-		    prefix != NULL ? ":" : "", QNAME(a->name), QNAME(n->name));
+		known = S_join_list(allowed, "", "");
+		if (known[0] != '\0')
+			diag_error(r->d, r->file, planxml_line(n), "unknown "
+			    "attribute '%s%s%s' on <%s> (known: %s)", prefix !=
+			    NULL ? QNAME(prefix) : "", prefix != NULL ? ":" : "",
+			    QNAME(a->name), QNAME(n->name), known);
+		else
+			diag_error(r->d, r->file, planxml_line(n), "unknown "
+			    "attribute '%s%s%s' on <%s> (<%s> takes none)",
+			    prefix != NULL ? QNAME(prefix) : "", prefix != NULL ?
+			    ":" : "", QNAME(a->name), QNAME(n->name),
+			    QNAME(n->name));
+		free(known);
 		ok = false;
 	}
-	for (; required != NULL && *required != NULL; required++)
-		if (!xmlHasProp(n, (const xmlChar *)*required)) {
+	for (size_t i = 0; e != NULL && i < e->nrequired; i++)
+		if (!xmlHasProp(n, (const xmlChar *)e->attrs[i])) {
 			diag_error(r->d, r->file, planxml_line(n),
 			    "<%s> needs the attribute '%s'", QNAME(n->name),
-			    *required);
+			    e->attrs[i]);
 			ok = false;
 		}
 	return ok;
@@ -124,8 +263,18 @@ S_check_attrs(struct reader *r, xmlNodePtr n, const char *const *allowed,
 static void
 S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 {
-	diag_error(r->d, r->file, planxml_line(n), "unknown element <%s> in <%s>",
-	    QNAME(n->name), QNAME(parent->name));
+	const struct element *e = S_element((const char *)parent->name);
+	char *known = S_join_list(e != NULL ? e->children : NULL, "<", ">");
+
+	if (known[0] != '\0')
+		diag_error(r->d, r->file, planxml_line(n), "unknown element "
+		    "<%s> in <%s> (allowed there: %s)", QNAME(n->name),
+		    QNAME(parent->name), known);
+	else
+		diag_error(r->d, r->file, planxml_line(n), "unknown element "
+		    "<%s> in <%s> (<%s> holds no elements)", QNAME(n->name),
+		    QNAME(parent->name), QNAME(parent->name));
+	free(known);
 }
 
 /* The line of the character at off in text node n, which S_characters
@@ -224,7 +373,7 @@ S_text_only(struct reader *r, xmlNodePtr n)
 			diag_error(r->d, r->file, planxml_line(k),
 			    "<%s> may only hold text, not <%s>", QNAME(n->name),
 			    QNAME(k->name));
-	S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, n);
 	c = xmlNodeGetContent(n);
 	s = trim_dup(c != NULL ? (const char *)c : "");
 	xmlFree(c);
@@ -236,8 +385,6 @@ static void S_check_block(struct reader *, xmlNodePtr, xmlNodePtr, int);
 static void
 S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 {
-	static const char *const none[] = { NULL };
-
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
 		    || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
@@ -245,20 +392,17 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 		if (S_stray_text(r, n, parent))
 			continue;
 		if (S_is(n, "em") || S_is(n, "strong")) {
-			S_check_attrs(r, n, none, NULL);
+			S_check_attrs(r, n);
 			S_check_inline(r, n, false);
 		} else if (S_is(n, "a")) {
-			S_check_attrs(r, n, (const char *const[]){ "href", NULL },
-			    (const char *const[]){ "href", NULL });
+			S_check_attrs(r, n);
 			S_check_inline(r, n, false);
 		} else if (S_is(n, "br")) {
-			S_check_attrs(r, n, none, NULL);
+			S_check_attrs(r, n);
 		} else if (S_is(n, "value")) {
-			S_check_attrs(r, n,
-			    (const char *const[]){ "ref", "format", NULL },
-			    (const char *const[]){ "ref", NULL });
+			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
-			if (f != NULL && strcmp(f, "plain") != 0)
+			if (f != NULL && !S_in_list(f, value_formats))
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
 				    "plain)", QUOTE(f));
@@ -273,12 +417,12 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 static void
 S_check_list(struct reader *r, xmlNodePtr list)
 {
-	S_check_attrs(r, list, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, list);
 	for (xmlNodePtr n = list->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, list))
 			continue;
 		if (S_is(n, "li")) {
-			S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+			S_check_attrs(r, n);
 			S_check_inline(r, n, true);
 		} else
 			S_unknown_element(r, n, list);
@@ -293,8 +437,7 @@ S_check_section(struct reader *r, xmlNodePtr sec, int depth)
 		    "nested more than %d deep", SECTION_DEPTH_MAX);
 		return;
 	}
-	S_check_attrs(r, sec, (const char *const[]){ "title", "id", NULL },
-	    (const char *const[]){ "title", NULL });
+	S_check_attrs(r, sec);
 	for (xmlNodePtr n = sec->children; n != NULL; n = n->next)
 		if (!S_stray_text(r, n, sec))
 			S_check_block(r, sec, n, depth);
@@ -307,20 +450,16 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 	if (S_is(n, "section") && !S_is(parent, "li")) {
 		S_check_section(r, n, depth + 1);
 	} else if (S_is(n, "p") || S_is(n, "note")) {
-		S_check_attrs(r, n, (const char *const[]){ NULL }, NULL);
+		S_check_attrs(r, n);
 		S_check_inline(r, n, false);
 	} else if (S_is(n, "ul") || S_is(n, "ol")) {
 		S_check_list(r, n);
 	} else if (S_is(n, "insert")) {
-		S_check_attrs(r, n, (const char *const[]){ "table", "group",
-		    NULL }, (const char *const[]){ "table", NULL });
+		S_check_attrs(r, n);
 	} else if (S_is(n, "chart")) {
-		S_check_attrs(r, n, (const char *const[]){ "table", "field",
-		    "kind", NULL }, (const char *const[]){ "table", "field",
-		    "kind", NULL });
+		S_check_attrs(r, n);
 		char *k = planxml_prop(n, "kind");
-		if (k != NULL && !S_in_list(k, (const char *const[]){ "bar",
-		    "line", "pie", NULL }))
+		if (k != NULL && !S_in_list(k, chart_kinds))
 			diag_error(r->d, r->file, planxml_line(n), "<chart> kind "
 			    "'%s' is unknown (known: bar, line, pie)",
 			    QUOTE(k));
@@ -332,7 +471,7 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 static void
 S_read_body(struct reader *r, xmlNodePtr body)
 {
-	S_check_attrs(r, body, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, body);
 	r->plan->body = body;
 	for (xmlNodePtr n = body->children; n != NULL; n = n->next)
 		if (!S_stray_text(r, n, body))
@@ -366,14 +505,12 @@ S_read_jobcenter(struct reader *r, xmlNodePtr n)
 {
 	struct plan *p = r->plan;
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "region",
-	    "land", NULL }, (const char *const[]){ "name", NULL });
+	S_check_attrs(r, n);
 	p->jc_name = planxml_prop(n, "name");
 	p->jc_kind = planxml_prop(n, "kind");
 	p->jc_region = planxml_prop(n, "region");
 	p->jc_land = planxml_prop(n, "land");
-	if (p->jc_kind != NULL && strcmp(p->jc_kind, "gE") != 0 &&
-	    strcmp(p->jc_kind, "zkT") != 0)
+	if (p->jc_kind != NULL && !S_in_list(p->jc_kind, jobcenter_kinds))
 		diag_error(r->d, r->file, planxml_line(n), "<jobcenter> kind "
 		    "'%s' is not one of gE, zkT", QUOTE(p->jc_kind));
 	for (xmlNodePtr k = n->children; k != NULL; k = k->next)
@@ -387,7 +524,7 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 	char *v = planxml_prop(n, attr);
 	bool yes = v != NULL && strcmp(v, "yes") == 0;
 
-	if (v != NULL && !yes && strcmp(v, "no") != 0)
+	if (v != NULL && !S_in_list(v, yes_no))
 		diag_error(r->d, r->file, planxml_line(n), "<%s> %s '%s' is "
 		    "not yes or no", QNAME(n->name), attr, QUOTE(v));
 	free(v);
@@ -397,15 +534,10 @@ S_yes(struct reader *r, xmlNodePtr n, const char *attr)
 static bool
 S_column_type(const char *s, enum unit *u)
 {
-	static const struct { const char *name; enum unit unit; } types[] = {
-		{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
-		{ "number", UNIT_NUMBER }, { "money", UNIT_MONEY },
-		{ "percent", UNIT_PERCENT },
-	};
-
-	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
-		if (strcmp(s, types[i].name) == 0) {
-			*u = types[i].unit;
+	for (size_t i = 0; i < sizeof(column_types) / sizeof(*column_types);
+	    i++)
+		if (strcmp(s, column_types[i].name) == 0) {
+			*u = column_types[i].unit;
 			return true;
 		}
 	return false;
@@ -420,9 +552,7 @@ S_read_column(struct reader *r, struct table *t, xmlNodePtr n, bool *label)
 	enum unit u = UNIT_NONE;
 	int c, f = -1;
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "type", "total",
-	    "label", "share", "part-of", NULL },
-	    (const char *const[]){ "name", NULL });
+	S_check_attrs(r, n);
 	if (name == NULL)
 		goto out;
 	ascii_lower(name);
@@ -551,10 +681,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	struct table *t = xcalloc(1, sizeof(*t));
 	char *kind = planxml_prop(n, "kind"), *dec = planxml_prop(n, "decimal");
 
-	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "src",
-	    "title", "stand", "source", "decimal", "budget", "zusatz",
-	    "group-by", NULL }, (const char *const[]){ "name", "kind", "src",
-	    NULL });
+	S_check_attrs(r, n);
 	t->xml_line = planxml_line(n);
 	t->name = planxml_prop(n, "name");
 	t->src = planxml_prop(n, "src");
@@ -577,7 +704,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 		t->kind = KIND_TABLE;
 		t->broken = true;
 	}
-	if (dec != NULL && strcmp(dec, ".") != 0 && strcmp(dec, ",") != 0)
+	if (dec != NULL && !S_in_list(dec, decimals))
 		diag_error(r->d, r->file, t->xml_line, "<table> decimal '%s' is "
 		    "not '.' or ','", QUOTE(dec));
 	t->decimal_dot = dec != NULL && strcmp(dec, ".") == 0;
@@ -605,7 +732,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 static void
 S_read_data(struct reader *r, xmlNodePtr data)
 {
-	S_check_attrs(r, data, (const char *const[]){ NULL }, NULL);
+	S_check_attrs(r, data);
 	for (xmlNodePtr n = data->children; n != NULL; n = n->next) {
 		if (S_stray_text(r, n, data))
 			continue;
@@ -712,16 +839,15 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	char *end = NULL;
 	long y;
 
-	S_check_attrs(r, root, (const char *const[]){ "report", "year",
-	    "programme", "previous", NULL }, (const char *const[]){ "report",
-	    "year", NULL });
+	S_check_attrs(r, root);
 	if (rep != NULL) {
-		if (strcmp(rep, "amip") == 0)
-			p->report = REPORT_AMIP;
-		else if (strcmp(rep, "planungsdokument") == 0)
-			p->report = REPORT_PLANUNGSDOKUMENT;
-		else if (strcmp(rep, "eingliederungsbericht") == 0)
-			p->report = REPORT_EINGLIEDERUNGSBERICHT;
+		int i = REPORT_AMIP;
+
+		while (i <= REPORT_EINGLIEDERUNGSBERICHT &&
+		    strcmp(rep, report_name((enum report)i)) != 0)
+			i++;
+		if (i <= REPORT_EINGLIEDERUNGSBERICHT)
+			p->report = (enum report)i;
 		else
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "report '%s' is not one of amip, planungsdokument, "

@@ -4,6 +4,8 @@
 #ifndef GEN_PLANXML_H
 #define GEN_PLANXML_H
 
+#include <stdio.h>
+
 #include "diag.h"
 #include "model.h"
 
@@ -16,4 +18,8 @@ int		 planxml_line(xmlNodePtr node);
 /* The value of an attribute of node (caller frees), or NULL. */
 char		*planxml_prop(xmlNodePtr node, const char *name);
 
+/* The elements of plan.xml, their attributes, children and enumerated
+ * values, one per line, for gen --dump-schema (the manual's coverage
+ * test). */
+void		 planxml_dump_schema(FILE *f);
 #endif

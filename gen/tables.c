@@ -2,6 +2,7 @@
 #include "tables.h"
 
 #include <stdint.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -184,6 +185,21 @@ S_bad_cell(struct loader *L, int f)
 	L->t->bad_field[f] = L->t->any_bad_field = true;
 }
 
+/* Text that starts with a letter, "ca." aside: words ("k.A.", "liegt
+ * noch nicht vor"), not a mistyped figure. */
+static bool
+S_has_letter(const char *cell)
+{
+	const unsigned char *s = (const unsigned char *)cell;
+
+	while (*s == ' ')
+		s++;
+	if (strncmp((const char *)s, "ca", 2) == 0 && (s[2] == '.' ||
+	    s[2] == ' '))
+		return false;
+	return isalpha(*s) || *s >= 0xC3;	/* ä, ö, ü and beyond */
+}
+
 static void
 S_number_error(struct loader *L, int line, int f, const char *col,
     const char *cell, enum num_status st, enum unit unit)
@@ -207,9 +223,16 @@ S_number_error(struct loader *L, int line, int f, const char *col,
 		    "limit of %s", QUOTE(col), ex, fmt_limit(unit));
 		break;
 	default:
-		diag_error(L->d, path, line, "column '%s': '%s' is not a number "
-		    "(format: %s)", QUOTE(col), ex,
-		    L->t->decimal_dot ? "1234.56" : "1.234,56");
+		/* Words where a figure belongs are a note ("liegt noch nicht
+		 * vor"): its column is the one to teach. */
+		if (S_has_letter(cell))
+			diag_error(L->d, path, line, "column '%s': '%s' is not "
+			    "a number; a note in place of a number goes in the "
+			    "column 'hinweis_%s'", QUOTE(col), ex, QUOTE(col));
+		else
+			diag_error(L->d, path, line, "column '%s': '%s' is not "
+			    "a number (format: %s)", QUOTE(col), ex,
+			    L->t->decimal_dot ? "1234.56" : "1.234,56");
 		break;
 	}
 	free(ex);

@@ -252,6 +252,7 @@ for pair in "$@"; do
 	. tests/cycle.sh
 	. tests/modules.sh
 	. tests/cli.sh
+	. tests/manual.sh
 	. tests/hostile.sh
 	. tests/layout.sh
 	. tests/template.sh

@@ -12,7 +12,7 @@ pkgs="gcc make pkg-config libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen
     icc-profiles-free"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs chromium valgrind qpdf poppler-utils python3 libpdfbox2-java
-	    libactivation-java libjaxb-api-java"
+	    libactivation-java libjaxb-api-java mandoc libxml2-utils"
 	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"
 	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
