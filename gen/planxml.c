@@ -553,11 +553,12 @@ S_read_table(struct reader *r, xmlNodePtr n)
 
 	S_check_attrs(r, n, (const char *const[]){ "name", "kind", "src",
 	    "title", "stand", "source", "decimal", "budget", "zusatz",
-	    "group-by", NULL }, (const char *const[]){ "name", "kind", "src",
-	    NULL });
+	    "group-by", "sheet", NULL }, (const char *const[]){ "name", "kind",
+	    "src", NULL });
 	t->xml_line = planxml_line(n);
 	t->name = planxml_prop(n, "name");
 	t->src = planxml_prop(n, "src");
+	t->sheet = planxml_prop(n, "sheet");
 	t->title = planxml_prop(n, "title");
 	t->stand = planxml_prop(n, "stand");
 	t->source = planxml_prop(n, "source");

@@ -1,0 +1,1 @@
+/* xlsxout.c: placeholder */
