@@ -33,14 +33,23 @@
 /* Where Excel's binary noise ends: a stored 1606751.4500000002 is
  * 1606751.45 (input-format.md). */
 #define NOISE_DECIMALS	9
+/* More decimals than any column allows (number.h's SCALE_MAX is 6). */
+#define SCALE_DECIMALS	7
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 enum xf_kind { XF_PLAIN, XF_PERCENT, XF_DATE };
 
+/* What a number format shows: its kind and its decimals ("0.0" shows
+ * 8 as 8,0, as if the 8,0 had been typed). */
+struct xf {
+	unsigned char	kind;		/* enum xf_kind */
+	unsigned char	decimals;
+};
+
 struct numfmt {
 	int		id;
-	enum xf_kind	kind;
+	struct xf	xf;
 };
 
 /* One workbook while one of its sheets is read. */
@@ -53,7 +62,7 @@ struct wb {
 	size_t		 inflated;	/* bytes read from all members */
 	char		**sst;		/* shared strings */
 	size_t		 nsst, capsst;
-	unsigned char	*xf;		/* cell style -> enum xf_kind */
+	struct xf	*xf;		/* cell style -> its number format */
 	size_t		 nxf, capxf;
 	struct numfmt	*fmts;
 	size_t		 nfmts, capfmts;
@@ -343,14 +352,16 @@ S_sheet_member(struct wb *w, const char *rid)
 	return path;
 }
 
-/* Does a format code show a percent or a date?  Quoted text, escaped
- * characters and [colour] sections show neither. */
-static enum xf_kind
+/* Does a format code show a percent or a date, and how many decimals?
+ * Quoted text, escaped characters and [colour] sections show nothing;
+ * the first section is the format of positive numbers. */
+static struct xf
 S_code_kind(const char *code)
 {
-	bool date = false;
+	struct xf xf = { XF_PLAIN, 0 };
+	bool date = false, frac = false;
 
-	for (const char *p = code; *p != '\0'; p++) {
+	for (const char *p = code; *p != '\0' && *p != ';'; p++) {
 		if (*p == '"') {
 			while (p[1] != '\0' && p[1] != '"')
 				p++;
@@ -362,25 +373,37 @@ S_code_kind(const char *code)
 			while (p[1] != '\0' && p[1] != ']')
 				p++;
 		} else if (*p == '%') {
-			return XF_PERCENT;
+			xf.kind = XF_PERCENT;
 		} else if (*p == 'y' || *p == 'Y' || *p == 'd' || *p == 'D') {
 			date = true;
+		} else if (*p == '.') {
+			frac = true;
+		} else if (frac && (*p == '0' || *p == '#' || *p == '?') &&
+		    xf.decimals < SCALE_DECIMALS) {
+			xf.decimals++;
 		}
 	}
-	return date ? XF_DATE : XF_PLAIN;
+	if (date && xf.kind == XF_PLAIN)
+		xf.kind = XF_DATE;
+	return xf;
 }
 
-static enum xf_kind
+/* The built-in formats (ECMA-376 18.8.30) that matter here. */
+static struct xf
 S_fmt_kind(const struct wb *w, int id)
 {
+	struct xf xf = { XF_PLAIN, 0 };
+
+	if (id == 2 || id == 4 || id == 7 || id == 8 || id == 10 || id == 11)
+		xf.decimals = 2;
 	if (id == 9 || id == 10)
-		return XF_PERCENT;
+		xf.kind = XF_PERCENT;
 	if ((id >= 14 && id <= 17) || id == 22)
-		return XF_DATE;
+		xf.kind = XF_DATE;
 	for (size_t i = 0; i < w->nfmts; i++)
 		if (w->fmts[i].id == id)
-			return w->fmts[i].kind;
-	return XF_PLAIN;
+			xf = w->fmts[i].xf;
+	return xf;
 }
 
 /* The number formats of the cell styles (xl/styles.xml, optional). */
@@ -403,7 +426,7 @@ S_styles(struct wb *w)
 			grow(&w->fmts, &w->capfmts, w->nfmts + 1,
 			    sizeof(*w->fmts));
 			w->fmts[w->nfmts].id = id != NULL ? atoi(id) : -1;
-			w->fmts[w->nfmts++].kind = S_code_kind(code != NULL ?
+			w->fmts[w->nfmts++].xf = S_code_kind(code != NULL ?
 			    code : "");
 			xmlFree(id);
 			xmlFree(code);
@@ -413,9 +436,8 @@ S_styles(struct wb *w)
 			in_xfs = false;
 		} else if (in_xfs && S_start(r, "xf") && w->nxf < NUMFMTS_MAX) {
 			id = S_attr(r, "numFmtId");
-			grow(&w->xf, &w->capxf, w->nxf + 1, 1);
-			w->xf[w->nxf++] = (unsigned char)S_fmt_kind(w,
-			    id != NULL ? atoi(id) : 0);
+			grow(&w->xf, &w->capxf, w->nxf + 1, sizeof(*w->xf));
+			w->xf[w->nxf++] = S_fmt_kind(w, id != NULL ? atoi(id) : 0);
 			xmlFree(id);
 		}
 	}
@@ -546,8 +568,9 @@ S_denoise(struct buf *digits, int *exp10)
 /* The number text v as a CSV cell of the table holds it: exact, scaled
  * by 100 for a percent cell, no exponent.  NULL if v is not a number. */
 static char *
-S_number_text(const struct wb *w, const char *v, bool percent)
+S_number_text(const struct wb *w, const char *v, struct xf xf)
 {
+	bool percent = xf.kind == XF_PERCENT;
 	bool neg = v[0] == '-';
 	struct buf digits, out;
 	int e;
@@ -560,9 +583,14 @@ S_number_text(const struct wb *w, const char *v, bool percent)
 	}
 	e += percent ? 2 : 0;
 	S_denoise(&digits, &e);
-	while (e < 0 && digits.len > 0 && digits.s[digits.len - 1] == '0') {
+	while (e < -(int)xf.decimals && digits.len > 0 &&
+	    digits.s[digits.len - 1] == '0') {
 		digits.s[--digits.len] = '\0';
 		e++;
+	}
+	while (e > -(int)xf.decimals) {	/* shown, so typed */
+		buf_putc(&digits, '0');
+		e--;
 	}
 	buf_init(&out);
 	if (neg && digits.len > 0)
@@ -620,7 +648,8 @@ S_cell_value(struct wb *w, int row, struct cell *c)
 {
 	const char *t = c->type != NULL ? c->type : "n";
 	long s = c->style != NULL ? atol(c->style) : 0;
-	enum xf_kind kind = s >= 0 && (size_t)s < w->nxf ? w->xf[s] : XF_PLAIN;
+	struct xf xf = s >= 0 && (size_t)s < w->nxf ? w->xf[s] :
+	    (struct xf){ XF_PLAIN, 0 };
 	char *text = NULL, *end;
 	unsigned long i;
 
@@ -648,10 +677,10 @@ S_cell_value(struct wb *w, int row, struct cell *c)
 	}
 	if (strcmp(t, "n") != 0 || c->v.len == 0)
 		return xstrndup(c->v.s, c->v.len);	/* str, b, d */
-	if (kind == XF_DATE)
+	if (xf.kind == XF_DATE)
 		text = S_date_text(c->v.s);
 	if (text == NULL)
-		text = S_number_text(w, c->v.s, kind == XF_PERCENT);
+		text = S_number_text(w, c->v.s, xf);
 	if (text == NULL)
 		S_error(w, row, c->ci, "'%s' is not a number", QUOTE(c->v.s));
 	return text;
