@@ -565,12 +565,9 @@ S_denoise(struct buf *digits, int *exp10)
 	}
 }
 
-/* The number text v as a CSV cell of the table holds it: exact, scaled
- * by 100 for a percent cell, no exponent.  NULL if v is not a number. */
-static char *
-S_number_text(const struct wb *w, const char *v, struct xf xf)
+char *
+xlsx_number(const char *v, bool percent, int decimals, bool decimal_dot)
 {
-	bool percent = xf.kind == XF_PERCENT;
 	bool neg = v[0] == '-';
 	struct buf digits, out;
 	int e;
@@ -583,12 +580,14 @@ S_number_text(const struct wb *w, const char *v, struct xf xf)
 	}
 	e += percent ? 2 : 0;
 	S_denoise(&digits, &e);
-	while (e < -(int)xf.decimals && digits.len > 0 &&
+	if (digits.len == 0)
+		e = 0;		/* zero, or noise around it */
+	while (e < -decimals && digits.len > 0 &&
 	    digits.s[digits.len - 1] == '0') {
 		digits.s[--digits.len] = '\0';
 		e++;
 	}
-	while (e > -(int)xf.decimals) {	/* shown, so typed */
+	while (e > -decimals) {	/* shown, so typed */
 		buf_putc(&digits, '0');
 		e--;
 	}
@@ -601,7 +600,7 @@ S_number_text(const struct wb *w, const char *v, struct xf xf)
 	for (long i = 0; i < ipart; i++)
 		buf_putc(&out, i < (long)digits.len ? digits.s[i] : '0');
 	if (e < 0) {
-		buf_putc(&out, w->decimal_dot ? '.' : ',');
+		buf_putc(&out, decimal_dot ? '.' : ',');
 		for (long i = ipart; i < (long)digits.len; i++)
 			buf_putc(&out, i < 0 ? '0' : digits.s[i]);
 	}
@@ -680,7 +679,8 @@ S_cell_value(struct wb *w, int row, struct cell *c)
 	if (xf.kind == XF_DATE)
 		text = S_date_text(c->v.s);
 	if (text == NULL)
-		text = S_number_text(w, c->v.s, xf);
+		text = xlsx_number(c->v.s, xf.kind == XF_PERCENT, xf.decimals,
+		    w->decimal_dot);
 	if (text == NULL)
 		S_error(w, row, c->ci, "'%s' is not a number", QUOTE(c->v.s));
 	return text;
