@@ -3,13 +3,27 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "doc.h"
+#include "doctable.h"
 #include "fmt.h"
 #include "keys.h"
 #include "util.h"
+
+/* Sheet names: Excel allows 31 characters; table names are ids, so only
+ * their length and "Kennzahlen" (names ignore case) can clash. */
+#define SHEET_NAME_MAX	31
+
+/* A cell format of the table sheets: a number format and boldness. */
+struct cellfmt {
+	char		*code;		/* NULL: text */
+	bool		 bold;
+	lxw_format	*f;
+};
 
 /* The workbook's rows while keys_each walks the figures. */
 struct sheet {
@@ -17,6 +31,8 @@ struct sheet {
 	lxw_worksheet	*ws;
 	lxw_format	*bold;
 	lxw_format	*num[3][4];	/* [EUR, %, other][decimals] */
+	struct cellfmt	*fmts;
+	size_t		 nfmts, capfmts;
 	lxw_row_t	 row;
 	struct buf	 wert, anzeige;
 	bool		 ok;
@@ -103,6 +119,152 @@ S_created(const struct plan *p)
 	return timegm(&tm);
 }
 
+static lxw_format *
+S_cell_format(struct sheet *s, const char *code, bool bold)
+{
+	struct cellfmt *c;
+
+	if (code == NULL && !bold)
+		return NULL;
+	for (size_t i = 0; i < s->nfmts; i++)
+		if (s->fmts[i].bold == bold && (code == NULL ?
+		    s->fmts[i].code == NULL : s->fmts[i].code != NULL &&
+		    strcmp(s->fmts[i].code, code) == 0))
+			return s->fmts[i].f;
+	grow(&s->fmts, &s->capfmts, s->nfmts + 1, sizeof(*s->fmts));
+	c = &s->fmts[s->nfmts++];
+	c->code = code != NULL ? xstrdup(code) : NULL;
+	c->bold = bold;
+	c->f = workbook_add_format(s->wb);
+	if (bold)
+		format_set_bold(c->f);
+	if (code != NULL)
+		format_set_num_format(c->f, code);
+	return c->f;
+}
+
+/* Text of a display around its number, as a quoted part of a format
+ * code ("ca. ", " €", ")"); a sign belongs to the number. */
+static void
+S_quoted(struct buf *b, const char *s, size_t n)
+{
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '"')
+			buf_putc(b, s[i]);
+	buf_putc(b, '"');
+}
+
+/* The format that shows a cell's value as its display does: "ca. 28.000
+ * €" is "ca. "#,##0" €" with the value 28000. */
+static char *
+S_display_code(const char *display)
+{
+	const char *first = strpbrk(display, "0123456789"), *last = first;
+	const char *comma, *pre_end;
+	struct buf b;
+
+	if (first == NULL)
+		return NULL;
+	for (const char *p = first; *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9')
+			last = p;
+	pre_end = first;
+	while (pre_end > display && (pre_end[-1] == '-' || pre_end[-1] == '+'))
+		pre_end--;
+	if (pre_end - display >= 3 && memcmp(pre_end - 3, "\xE2\x88\x92", 3) == 0)
+		pre_end -= 3;	/* U+2212 MINUS SIGN */
+	buf_init(&b);
+	if (pre_end > display)
+		S_quoted(&b, display, (size_t)(pre_end - display));
+	buf_puts(&b, "#,##0");
+	comma = memchr(first, ',', (size_t)(last - first));
+	if (comma != NULL)	/* the decimals the display shows */
+		buf_printf(&b, ".%.*s", (int)(last - comma), "000000");
+	if (last[1] != '\0')
+		S_quoted(&b, last + 1, strlen(last + 1));
+	return buf_detach(&b);
+}
+
+static void
+S_table_row(struct sheet *s, const struct doc_node *row)
+{
+	bool bold = (row->flags & (DOC_ROW_HEAD | DOC_ROW_GROUP |
+	    DOC_ROW_TOTAL)) != 0;
+	lxw_col_t col = 0;
+
+	for (const struct doc_node *c = row->first; c != NULL && s->ok;
+	    c = c->next, col++) {
+		const char *text = c->text != NULL ? c->text : "";
+		char *code = NULL;
+		lxw_error e = LXW_NO_ERROR;
+
+		if (c->type != DOC_CELL)
+			continue;
+		if (c->value != NULL && *c->value != '\0' &&
+		    (code = S_display_code(text)) != NULL)
+			e = worksheet_write_number(s->ws, s->row, col,
+			    strtod(c->value, NULL), S_cell_format(s, code, bold));
+		else if (*text != '\0')
+			e = worksheet_write_string(s->ws, s->row, col, text,
+			    S_cell_format(s, NULL, bold));
+		s->ok &= e == LXW_NO_ERROR;
+		free(code);
+	}
+	s->row++;
+}
+
+/* A sheet name for table t not yet taken (names ignore case). */
+static char *
+S_sheet_name(lxw_workbook *wb, const struct table *t)
+{
+	char *name = xasprintf("%.*s", SHEET_NAME_MAX, t->name);
+
+	for (int n = 2; strcasecmp(name, "Kennzahlen") == 0 ||
+	    workbook_get_worksheet_by_name(wb, name) != NULL; n++) {
+		char num[16];
+		int len = snprintf(num, sizeof(num), "-%d", n);
+
+		free(name);
+		name = xasprintf("%.*s%s", SHEET_NAME_MAX - len, t->name, num);
+	}
+	return name;
+}
+
+/* One sheet per table with its rows as the reports print them: the
+ * caption, the rows (group and total rows bold), the line under it. */
+static void
+S_table_sheet(struct sheet *s, const struct table *t)
+{
+	struct doc_node *root = doc_node_new(DOC_DOCUMENT);
+	char *name = S_sheet_name(s->wb, t);
+
+	doctable_insert(root, t, NULL);
+	s->ws = workbook_add_worksheet(s->wb, name);
+	s->row = 0;
+	s->ok &= s->ws != NULL;
+	for (const struct doc_node *tab = root->first; tab != NULL && s->ok;
+	    tab = tab->next) {
+		if (tab->type != DOC_TABLE)
+			continue;
+		if (tab->text != NULL)
+			s->ok &= worksheet_write_string(s->ws, s->row, 0,
+			    tab->text, s->bold) == LXW_NO_ERROR;
+		s->row += 2;
+		for (const struct doc_node *r = tab->first; r != NULL; r = r->next)
+			if (r->type == DOC_ROW)
+				S_table_row(s, r);
+		if (tab->note != NULL)
+			s->ok &= worksheet_write_string(s->ws, ++s->row, 0,
+			    tab->note, NULL) == LXW_NO_ERROR;
+		s->row += 2;
+	}
+	if (s->ok)
+		worksheet_set_column(s->ws, 0, 0, 40, NULL);
+	free(name);
+	doc_node_free(root);
+}
+
 static bool
 S_make(const char *path, const struct plan *p)
 {
@@ -129,6 +291,12 @@ S_make(const char *path, const struct plan *p)
 	keys_each(p, S_figure, &s);
 	buf_free(&s.wert);
 	buf_free(&s.anzeige);
+	for (size_t i = 0; i < p->ntables && s.ok; i++)
+		if (!p->tables[i]->broken)
+			S_table_sheet(&s, p->tables[i]);
+	for (size_t i = 0; i < s.nfmts; i++)
+		free(s.fmts[i].code);
+	free(s.fmts);
 	return workbook_close(s.wb) == LXW_NO_ERROR && s.ok;
 }
 

@@ -1,6 +1,7 @@
 /* xlsxout.h: the Excel export NAME.kennzahlen.xlsx (cli.md, "-f xlsx"):
  * the sheet "Kennzahlen" with the rows of the CSV export, wert as a
- * number.  Written with libxlsxwriter; the same plan gives the same
+ * number, and a sheet per table with its rows as printed (doctable.c),
+ * figures as numbers in a format that shows their display.  Written with libxlsxwriter; the same plan gives the same
  * bytes.  Included by gen.c. */
 #ifndef GEN_XLSXOUT_H
 #define GEN_XLSXOUT_H
