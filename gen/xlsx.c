@@ -837,7 +837,6 @@ S_sheet(struct wb *w, const char *member, struct csv_file *f)
 	struct cell c = { 0 };
 	enum { IN_NONE, IN_V, IN_IS_T, IN_F } in = IN_NONE;
 	bool in_c = false, ok;
-	size_t errors = w->d->errors;
 	int st;
 
 	if (r == NULL)
@@ -857,9 +856,10 @@ S_sheet(struct wb *w, const char *member, struct csv_file *f)
 		} else if (in_c && S_end(r, "c")) {
 			char *text = S_cell_value(w, s.row, &c);
 
+			/* A refused cell reads as empty: the rest of the sheet
+			 * is still checked, as a CSV file's is. */
 			in_c = false;
-			if (text != NULL)
-				S_put(&s, c.ci, text);
+			S_put(&s, c.ci, text != NULL ? text : xstrdup(""));
 		} else if (in_c && S_start(r, "f")) {
 			c.formula = true;
 		} else if (in_c && S_start(r, "v")) {
@@ -885,7 +885,7 @@ S_sheet(struct wb *w, const char *member, struct csv_file *f)
 		S_error(w, 0, 0, "sheet '%s' has no header row", QUOTE(w->sheet));
 		ok = false;
 	}
-	return ok && w->d->errors == errors;
+	return ok;
 }
 
 static void
