@@ -30,8 +30,10 @@
 /* A shared string longer than a cell may be is cut here; the cell that
  * uses it is refused for its length. */
 #define STRING_MAX_BYTES (4 * CELL_MAX_CHARS + 4)
-/* Where Excel's binary noise ends: a stored 1606751.4500000002 is
- * 1606751.45 (input-format.md). */
+/* Where Excel's binary noise starts: behind 15 significant digits (all
+ * Excel computes with, and the most a figure of gen has) and behind 9
+ * decimals (input-format.md).  A stored 1606751.4500000002 is 1606751.45. */
+#define NOISE_DIGITS	15
 #define NOISE_DECIMALS	9
 /* More decimals than any column allows (number.h's SCALE_MAX is 6). */
 #define SCALE_DECIMALS	7
@@ -527,17 +529,22 @@ S_decimal(const char *s, struct buf *digits, int *exp10)
 	return *s == '\0';
 }
 
-/* Rounds the digits to at most NOISE_DECIMALS decimals, half away from
- * zero: the value Excel's binary noise stands for. */
+/* Rounds the digits half away from zero to what they can mean: Excel
+ * computes with 15 significant digits, and a stored double adds noise
+ * behind them (1606751.4500000002, 9099250.470000001); no figure has
+ * more than NOISE_DECIMALS decimals either (0.30000000000000004). */
 static void
 S_denoise(struct buf *digits, int *exp10)
 {
-	size_t cut, keep;
+	size_t cut = digits->len > NOISE_DIGITS ? digits->len - NOISE_DIGITS : 0;
+	size_t keep;
 	bool up;
 
-	if (*exp10 >= -NOISE_DECIMALS)
+	if (*exp10 < -NOISE_DECIMALS &&
+	    (size_t)(-NOISE_DECIMALS - *exp10) > cut)
+		cut = (size_t)(-NOISE_DECIMALS - *exp10);
+	if (cut == 0)
 		return;
-	cut = (size_t)(-NOISE_DECIMALS - *exp10);
 	if (cut > digits->len) {
 		buf_clear(digits);
 		*exp10 = 0;
@@ -547,7 +554,7 @@ S_denoise(struct buf *digits, int *exp10)
 	up = digits->s[keep] >= '5';
 	digits->s[keep] = '\0';
 	digits->len = keep;
-	*exp10 = -NOISE_DECIMALS;
+	*exp10 += (int)cut;
 	for (size_t i = keep; up && i > 0; i--) {
 		if (digits->s[i - 1] != '9') {
 			digits->s[i - 1]++;
@@ -557,11 +564,11 @@ S_denoise(struct buf *digits, int *exp10)
 		}
 	}
 	if (up) {
-		char *s = xasprintf("1%s", digits->s);
+		char *t = xasprintf("1%s", digits->s);
 
 		buf_clear(digits);
-		buf_puts(digits, s);
-		free(s);
+		buf_puts(digits, t);
+		free(t);
 	}
 }
 
@@ -770,7 +777,7 @@ S_end_row(struct sheet_reader *s)
 		s->ncells = 0;
 		return;
 	}
-	if (f->nrecs >= ROWS_MAX) {
+	if (f->nrecs > ROWS_MAX) {	/* the header and ROWS_MAX rows */
 		S_error(s->w, s->row, -1, "more than %d rows", ROWS_MAX);
 		s->over = true;
 	} else if (f->nrecs * (f->nrecs ? f->recs[0].ncells : 1) > CELLS_MAX) {

@@ -22,8 +22,8 @@ bool	xlsx_read_file(const char *path, const char *shown, const char *sheet,
 	    bool decimal_dot, struct csv_file *out, struct diags *d);
 
 /* The number text v stored in a cell ("1606751.4500000002", "-1.5E-3")
- * as the text of a CSV cell: exact, without exponent, rounded to 9
- * decimals (Excel's binary noise), scaled by 100 if percent, with at
+ * as the text of a CSV cell: exact, without exponent, rounded to 15
+ * significant digits and 9 decimals (Excel's binary noise), scaled by 100 if percent, with at
  * least decimals decimals.  NULL if v is not a number.  Caller frees. */
 char	*xlsx_number(const char *v, bool percent, int decimals,
 	    bool decimal_dot);

@@ -3239,6 +3239,13 @@ test_xlsx_numbers(void)
 	xlsx_num("1606751.4500000002", false, 0, false, "1606751,45");
 	xlsx_num("0.30000000000000004", false, 0, true, "0.3");
 	xlsx_num("12.345000000001", false, 0, false, "12,345");
+	xlsx_num("9099250.470000001", false, 0, false, "9099250,47");
+	xlsx_num("8468852.529999999", false, 0, false, "8468852,53");
+	xlsx_num("99999999999999.98", false, 0, false, "100000000000000");
+	xlsx_num("123456789012.345", false, 0, false, "123456789012,345");
+	xlsx_num("1.0000000000000002E+20", false, 0, false,
+	    "100000000000000000000");
+	xlsx_num("0.000000000600", false, 0, false, "0,000000001");
 	xlsx_num("0.99999999999999989", false, 0, false, "1");
 	xlsx_num("-4E2", false, 0, false, "-400");
 	xlsx_num("1.5E-3", false, 0, false, "0,0015");
