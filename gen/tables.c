@@ -940,6 +940,10 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 	if (!io_path_inside(p->dir, t->src))
 		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
 		    "plan folder", QUOTE(t->src));
+	else if (t->sheet != NULL && !xlsx_is_workbook(t->src))
+		diag_error(d, p->xml_path, t->xml_line, "sheet '%s' names a "
+		    "sheet of an Excel workbook, but src '%s' is no .xlsx",
+		    QUOTE(t->sheet), QUOTE(t->src));
 	else if (xlsx_is_workbook(t->src) ? xlsx_read_file(t->path, t->path,
 	    t->sheet, t->decimal_dot, &f, d) : csv_read_file(t->path, t->path,
 	    &f, d)) {
