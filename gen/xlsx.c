@@ -265,6 +265,48 @@ S_append_text(xmlTextReaderPtr r, struct buf *b, size_t max)
 	buf_add(b, s != NULL ? s : "", n);
 }
 
+static int
+S_hex(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ?
+	    c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Excel writes a character XML cannot hold as _xHHHH_ (a carriage
+ * return as _x000D_), and a text "_x" that looks like one as _x005F_x;
+ * decoded in place (UTF-8 is never longer than the escape). */
+static void
+S_unescape(char *s)
+{
+	char *out = s;
+
+	while (*s != '\0') {
+		unsigned cp = 0;
+		int i;
+
+		for (i = 0; s[0] == '_' && s[1] == 'x' && i < 4 &&
+		    S_hex(s[2 + i]) >= 0; i++)
+			cp = cp * 16 + (unsigned)S_hex(s[2 + i]);
+		if (i < 4 || s[6] != '_' || cp == 0 ||
+		    (cp >= 0xD800 && cp <= 0xDFFF)) {
+			*out++ = *s++;
+			continue;
+		}
+		if (cp < 0x80) {
+			*out++ = (char)cp;
+		} else if (cp < 0x800) {
+			*out++ = (char)(0xC0 | cp >> 6);
+			*out++ = (char)(0x80 | (cp & 0x3F));
+		} else {
+			*out++ = (char)(0xE0 | cp >> 12);
+			*out++ = (char)(0x80 | ((cp >> 6) & 0x3F));
+			*out++ = (char)(0x80 | (cp & 0x3F));
+		}
+		s += 7;
+	}
+	*out = '\0';
+}
+
 /* The member of the sheet named want (NULL: the first sheet): its
  * relationship id from workbook.xml, its path from the relationships. */
 static char *
@@ -474,7 +516,8 @@ S_strings(struct wb *w)
 				break;
 			}
 			grow(&w->sst, &w->capsst, w->nsst + 1, sizeof(char *));
-			w->sst[w->nsst++] = xstrndup(b.s, b.len);
+			w->sst[w->nsst] = xstrndup(b.s, b.len);
+			S_unescape(w->sst[w->nsst++]);
 		} else if (S_start(r, "rPh")) {
 			in_rph = !xmlTextReaderIsEmptyElement(r);
 		} else if (S_end(r, "rPh")) {
@@ -671,8 +714,11 @@ S_cell_value(struct wb *w, int row, struct cell *c)
 		    QUOTE(c->v.s));
 		return NULL;
 	}
-	if (strcmp(t, "inlineStr") == 0)
-		return xstrndup(c->is.s, c->is.len);
+	if (strcmp(t, "inlineStr") == 0) {
+		text = xstrndup(c->is.s, c->is.len);
+		S_unescape(text);
+		return text;
+	}
 	if (strcmp(t, "s") == 0) {
 		i = strtoul(c->v.s, &end, 10);
 		if (end != c->v.s && *end == '\0' && i < w->nsst)

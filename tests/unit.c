@@ -3260,6 +3260,15 @@ test_xlsx_numbers(void)
 	xlsx_num("12abc", false, 0, false, NULL);
 	xlsx_num("1.2.3", false, 0, false, NULL);
 	xlsx_num("", false, 0, false, NULL);
+	for (size_t i = 0; i < 6; i++) {
+		static const struct { int ci; const char *want; } names[] = {
+			{ 0, "A7" }, { 25, "Z7" }, { 26, "AA7" }, { 701, "ZZ7" },
+			{ 702, "AAA7" }, { -1, "7:7" } };
+		char *got = xlsx_cell_name(7, names[i].ci);
+
+		eq_str("xlsx_cell_name", got, names[i].want);
+		free(got);
+	}
 }
 
 int
