@@ -174,11 +174,11 @@ S_open(struct wb *w, struct member *m, const char *name, bool required)
 		m->missing = true;
 		if (required)
 			S_error(w, 0, 0, "the workbook has no %s (is it an "
-			    "Excel workbook?)", name);
+			    "Excel workbook?)", QUOTE(name));
 		return NULL;
 	}
 	if ((m->zf = zip_fopen_index(w->za, (zip_uint64_t)i, 0)) == NULL) {
-		S_error(w, 0, 0, "%s cannot be read: %s", name,
+		S_error(w, 0, 0, "%s cannot be read: %s", QUOTE(name),
 		    zip_strerror(w->za));
 		return NULL;
 	}
@@ -204,14 +204,18 @@ S_close(struct member *m, xmlTextReaderPtr r, int st)
 	zip_fclose(m->zf);
 	if (st >= 0)
 		return true;
-	if (m->over)
+	if (m->over && m->read > MEMBER_MAX_BYTES)
 		S_error(w, 0, 0, "%s inflates beyond %u MB: refused (a zip "
-		    "bomb?)", m->name, (unsigned)(MEMBER_MAX_BYTES >> 20));
+		    "bomb?)", QUOTE(m->name), (unsigned)(MEMBER_MAX_BYTES >> 20));
+	else if (m->over)
+		S_error(w, 0, 0, "the members read inflate beyond %u MB "
+		    "together: refused (a zip bomb?)",
+		    (unsigned)(TOTAL_MAX_BYTES >> 20));
 	else if (m->failed)
 		S_error(w, 0, 0, "%s is damaged (the zip data does not "
-		    "inflate)", m->name);
+		    "inflate)", QUOTE(m->name));
 	else
-		S_error(w, 0, 0, "%s is not well-formed XML", m->name);
+		S_error(w, 0, 0, "%s is not well-formed XML", QUOTE(m->name));
 	return false;
 }
 
@@ -323,7 +327,7 @@ S_sheet_rid(struct wb *w, const char *want, char **name)
 	if (r == NULL)
 		return NULL;
 	buf_init(&all);
-	while ((st = xmlTextReaderRead(r)) == 1 && rid == NULL) {
+	while ((st = xmlTextReaderRead(r)) == 1 && *name == NULL) {
 		char *sn;
 
 		if (!S_start(r, "sheet"))
