@@ -8,14 +8,14 @@ FONT_CFLAGS != pkg-config --cflags freetype2 fribidi 2>/dev/null || \
 	echo -I/usr/include/freetype2 -I/usr/include/fribidi
 CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FONT_CFLAGS)
 LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype \
-	   -lfribidi -lutf8proc -lm
+	   -lfribidi -lutf8proc -lzip -lxlsxwriter -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   check keys export image ttf template doc doctable chart docbuild \
 	   xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output site gen batch \
-	   init watch
+	   init watch xlsx xlsxout
 HEADERS	 = $(wildcard gen/*.h)
 
 # The build id: a hash of the sources and this file.  Every stamp holds

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "fmt.h"
+#include "tables.h"
 #include "text.h"
 #include "util.h"
 
@@ -34,7 +35,7 @@ S_range_error(struct calc *c, const struct entry *e, const char *what,
 	if (c->range_reported)
 		return;
 	c->range_reported = true;
-	diag_error(c->d, c->t->path, e->line ? e->line : c->t->header_line,
+	table_diag(c->d, SEV_ERROR, c->t, e->line ? e->line : c->t->header_line,
 	    "'%s': %s is beyond the limit of %s", QUOTE(e->label), what,
 	    fmt_limit(unit));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "tables.h"
 #include "text.h"
 #include "util.h"
 
@@ -62,7 +63,7 @@ S_none_declared(const struct table *t, const struct entry *e, int f,
 {
 	if (S_spoiled(t, f))
 		return;
-	diag_add(d, lenient ? SEV_WARNING : SEV_ERROR, t->path, e->line,
+	table_diag(d, lenient ? SEV_WARNING : SEV_ERROR, t, e->line,
 	    "%s '%s': %s is given, but no row %shas one",
 	    e->kind == ENTRY_DECLARED ? "declared total" : "row",
 	    QUOTE(e->label), QUOTE(t->fields[f].name),
@@ -80,7 +81,7 @@ S_mismatch(const struct table *t, const struct entry *e, int f,
 		return;
 	a = fmt_display_dup(typed, 0);
 	b = S_show_exact(x, typed);
-	diag_add(d, sev, t->path, e->line, "%s '%s': %s is %s, but %s %s",
+	table_diag(d, sev, t, e->line, "%s '%s': %s is %s, but %s %s",
 	    e->kind == ENTRY_DECLARED ? "declared total" : "row",
 	    QUOTE(e->label), QUOTE(t->fields[f].name), a, how, b);
 	free(a);
@@ -152,7 +153,7 @@ S_declared(const struct table *t, bool lenient, struct diags *d)
 			if (has == 0)
 				S_none_declared(t, e, (int)f, lenient, d);
 			else if (has < 0)
-				diag_error(d, t->path, e->line, "declared total "
+				table_diag(d, SEV_ERROR, t, e->line, "declared total "
 				    "'%s': the rows of %s add up beyond the range "
 				    "of the program", e->label, t->fields[f].name);
 			else
@@ -207,7 +208,7 @@ S_davon_field(const struct table *t, const struct entry *pe, int f,
 	if (a == NULL)
 		return;
 	b = fmt_display_dup(&pe->val[f], 0);
-	diag_error(d, t->path, pe->line, "row '%s': its davon rows add up to %s "
+	table_diag(d, SEV_ERROR, t, pe->line, "row '%s': its davon rows add up to %s "
 	    "in %s, more than its own %s", QUOTE(pe->label), a,
 	    QUOTE(t->fields[f].name), b);
 	free(a);
@@ -264,7 +265,7 @@ S_part_of(const struct table *t, struct diags *d)
 				continue;
 			a = fmt_display_dup(&e->val[f], 0);
 			b = fmt_display_dup(&e->val[w], 0);
-			diag_error(d, t->path, e->line, "row '%s': %s (%s) is more "
+			table_diag(d, SEV_ERROR, t, e->line, "row '%s': %s (%s) is more "
 			    "than %s (%s)", QUOTE(e->label),
 			    QUOTE(t->fields[f].name), a,
 			    QUOTE(t->fields[w].name), b);
@@ -324,7 +325,7 @@ S_shares(const struct table *t, struct diags *d)
 	if (!t->total->val[fa].has)
 		return;
 	s = fmt_display_dup(&t->total->val[fa], 0);
-	diag_error(d, t->path, t->header_line, "the shares add up to %s, "
+	table_diag(d, SEV_ERROR, t, t->header_line, "the shares add up to %s, "
 	    "not 100 %%", s);
 	free(s);
 }

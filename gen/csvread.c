@@ -353,5 +353,6 @@ csv_file_free(struct csv_file *f)
 	for (size_t i = 0; i < f->nrecs; i++)
 		S_record_free(&f->recs[i]);
 	free(f->recs);
+	free(f->sheet);
 	memset(f, 0, sizeof(*f));
 }

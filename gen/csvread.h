@@ -21,6 +21,7 @@ struct csv_file {
 	size_t			 nrecs, cap;
 	char			 delim;
 	bool			 cp1252;	/* was read as Windows-1252 */
+	char			*sheet;	/* a workbook's sheet (xlsx.c), else NULL */
 };
 
 /* Reads the CSV file path (named shown in messages) into out.  Comment

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "docbuild.h"
 #include "export.h"
+#include "xlsxout.h"
 #include "fonts.h"
 #include "html.h"
 #include "hyph.h"
@@ -98,6 +99,12 @@ S_write_csv(FILE *fp, void *arg)
 	return export_kennzahlen(fp, arg);
 }
 
+static bool
+S_write_xlsx(FILE *fp, void *arg)
+{
+	return xlsxout_write(fp, arg);
+}
+
 /* What the HTML writer needs, through io_render's one argument. */
 struct html_job {
 	const struct doc	*doc;
@@ -173,7 +180,7 @@ S_write(const struct plan *p, const struct doc *doc,
     const struct stamp *stamp)
 {
 	struct html_job job = { .doc = doc, .tpl = tpl };
-	struct io_file out[4] = { { 0 } };
+	struct io_file out[5] = { { 0 } };
 	enum gen_status st = GEN_OK;
 	size_t n = 0;
 
@@ -181,6 +188,11 @@ S_write(const struct plan *p, const struct doc *doc,
 		out[n].name = xasprintf("%s%s", p->name,
 		    output_ext(FORMAT_CSV));
 		st = S_render_file(&out[n++], S_write_csv, (void *)p);
+	}
+	if (st == GEN_OK && (o->formats & FORMAT_XLSX)) {
+		out[n].name = xasprintf("%s%s", p->name,
+		    output_ext(FORMAT_XLSX));
+		st = S_render_file(&out[n++], S_write_xlsx, (void *)p);
 	}
 	if (st == GEN_OK && (o->formats & FORMAT_HTML)) {
 		out[n].name = xasprintf("%s%s", p->name,
@@ -218,7 +230,7 @@ S_up_to_date(const struct gen_options *o, const struct stamp *stamp)
 		stamp_free(&old);
 	}
 	free(path);
-	for (unsigned f = FORMAT_HTML; same && f <= FORMAT_CSV; f <<= 1)
+	for (unsigned f = FORMAT_HTML; same && f <= FORMAT_LAST; f <<= 1)
 		if (o->formats & f)
 			same = output_exists(o->outdir, stamp->name, f);
 	return same;

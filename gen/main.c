@@ -35,7 +35,7 @@ static const char usage_text[] =
     "under input/.\n"
     "\n"
     "  -o, --output DIR     where outputs go (default: output)\n"
-    "  -f, --format LIST    comma-separated: html, pdf, csv\n"
+    "  -f, --format LIST    comma-separated: html, pdf, csv, xlsx\n"
     "                       (default: html,pdf)\n"
     "  -t, --template DIR   a template folder (default: templates/<report>)\n"
     "      --check          read, compute and check only; write nothing\n"
@@ -74,23 +74,19 @@ S_formats(const char *list, unsigned *out)
 	*out = 0;
 	for (char *w = strtok_r(copy, ",", &save); w != NULL && ok;
 	    w = strtok_r(NULL, ",", &save)) {
-		if (strcmp(w, "csv") == 0)
-			*out |= FORMAT_CSV;
-		else if (strcmp(w, "html") == 0)
-			*out |= FORMAT_HTML;
-		else if (strcmp(w, "pdf") == 0)
-			*out |= FORMAT_PDF;
+		if (output_format_named(w) != 0)
+			*out |= output_format_named(w);
 		else {
 			ok = false;
 			S_usage_error("unknown format '%s' (known: html, pdf, "
-			    "csv)", w);
+			    "csv, xlsx)", w);
 		}
 	}
 	free(copy);
 	if (ok && *out == 0) {
 		ok = false;
 		S_usage_error("--format '%s' names no format (known: html, "
-		    "pdf, csv)", list);
+		    "pdf, csv, xlsx)", list);
 	}
 	return ok;
 }

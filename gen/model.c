@@ -441,6 +441,7 @@ table_free(struct table *t)
 	free(t->name);
 	free(t->src);
 	free(t->path);
+	free(t->sheet);
 	free(t->title);
 	free(t->stand);
 	free(t->source);

@@ -126,6 +126,8 @@ struct table {
 	enum table_kind	 kind;
 	char		*src;
 	char		*path;		/* plan dir + src, as messages show it */
+	char		*sheet;		/* of a workbook src: as named, or the
+					   first sheet's name once read */
 	char		*title, *stand, *source;
 	char		*zusatz;	/* instruments: the source of mittel_zusatz */
 	char		*budget_name;	/* instruments: the budget table */

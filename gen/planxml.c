@@ -116,7 +116,7 @@ static const struct element {
 	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
 	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
 	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
-	    NULL }, (const char *const[]){ "column", NULL } },
+	    "sheet", NULL }, (const char *const[]){ "column", NULL } },
 	{ "column", 1, (const char *const[]){ "name", "type", "total",
 	    "label", "share", "part-of", NULL }, NULL },
 	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
@@ -685,6 +685,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	t->xml_line = planxml_line(n);
 	t->name = planxml_prop(n, "name");
 	t->src = planxml_prop(n, "src");
+	t->sheet = planxml_prop(n, "sheet");
 	t->title = planxml_prop(n, "title");
 	t->stand = planxml_prop(n, "stand");
 	t->source = planxml_prop(n, "source");

@@ -170,7 +170,8 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 		enum output_format	 f;
 		const char	*text;
 	} files[] = { { FORMAT_HTML, "Bericht" }, { FORMAT_PDF, "PDF" },
-	    { FORMAT_CSV, "Kennzahlen (CSV)" } };
+	    { FORMAT_CSV, "Kennzahlen (CSV)" },
+	    { FORMAT_XLSX, "Kennzahlen (Excel)" } };
 
 	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
 		xmlNodePtr a;

@@ -1,6 +1,7 @@
 /* tables.c: reading the CSV files of a plan's tables into rows. */
 #include "tables.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "io.h"
 #include "text.h"
 #include "util.h"
+#include "xlsx.h"
 
 /* Header cells that map to no column of the table. */
 #define COL_IGNORED	(-1)	/* a '#' comment column */
@@ -28,6 +30,60 @@ struct loader {
 	size_t		 cell_errors;	/* only spoil their own field */
 	const struct table *soll;	/* the programme's table, or NULL */
 };
+
+static void
+S_error_v(struct diags *d, enum severity sev, const struct table *t, int line,
+    int ci, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap), *cell, *where;
+
+	if (t->sheet == NULL || !xlsx_is_workbook(t->src) || line <= 0) {
+		diag_add(d, sev, t->path, line, "%s", msg);
+	} else {
+		cell = xlsx_cell_name(line, ci);
+		where = xasprintf("%s:%s!%s", t->path, t->sheet, cell);
+		diag_add(d, sev, where, 0, "%s", msg);
+		free(where);
+		free(cell);
+	}
+	free(msg);
+}
+
+void
+table_diag(struct diags *d, enum severity sev, const struct table *t, int line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_error_v(d, sev, t, line, -1, fmt, ap);
+	va_end(ap);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+S_error(struct loader *L, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	S_error_v(L->d, SEV_ERROR, L->t, line, -1, fmt, ap);
+	va_end(ap);
+}
+
+/* A message about the cell of column col in row line. */
+static void __attribute__((format(printf, 4, 5)))
+S_cell_error(struct loader *L, int line, const char *col, const char *fmt, ...)
+{
+	int c = table_column(L->t, col), ci = -1;
+	va_list ap;
+
+	for (size_t i = 0; c >= 0 && i < L->nmap && ci < 0; i++)
+		if (L->map[i] == c)
+			ci = (int)i;
+	va_start(ap, fmt);
+	S_error_v(L->d, SEV_ERROR, L->t, line, ci, fmt, ap);
+	va_end(ap);
+}
 
 static int
 S_role_col(const struct table *t, enum col_role role)
@@ -85,7 +141,7 @@ S_header(struct loader *L, const struct csv_record *h)
 			char *known = S_known_columns(t);
 			char *ex = text_excerpt(name);
 
-			diag_error(L->d, t->path, h->line, "unknown column '%s' "
+			S_error(L, h->line, "unknown column '%s' "
 			    "(known: %s)", ex, known);
 			free(ex);
 			free(known);
@@ -93,7 +149,7 @@ S_header(struct loader *L, const struct csv_record *h)
 		}
 		for (size_t k = 0; c >= 0 && k < i; k++)
 			if (L->map[k] == c) {
-				diag_error(L->d, t->path, h->line, "column '%s' "
+				S_error(L, h->line, "column '%s' "
 				    "appears twice", QUOTE(name));
 				c = COL_IGNORED;
 			}
@@ -108,7 +164,7 @@ S_header(struct loader *L, const struct csv_record *h)
 		/* A Bericht's rows take their names from the programme. */
 		if (t->cols[c].required && !found && (L->soll == NULL ||
 		    t->cols[c].role != ROLE_LABEL)) {
-			diag_error(L->d, t->path, h->line, "the required column "
+			S_error(L, h->line, "the required column "
 			    "'%s' is missing", QUOTE(t->cols[c].name));
 			complete = false;
 		}
@@ -151,7 +207,7 @@ S_word(struct loader *L, int line, const char *col, const char *s,
 		if (*words[i] != '\0')
 			buf_printf(&list, "%s%s", list.len ? ", " : "", words[i]);
 	ex = text_excerpt(s);
-	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not one of %s",
+	S_cell_error(L, line, col, "column '%s': '%s' is not one of %s",
 	    QUOTE(col), ex, list.s);
 	free(ex);
 	buf_free(&list);
@@ -204,33 +260,32 @@ static void
 S_number_error(struct loader *L, int line, int f, const char *col,
     const char *cell, enum num_status st, enum unit unit)
 {
-	const char *path = L->t->path;
 	char *ex = text_excerpt(cell);
 
 	S_bad_cell(L, f);
 	switch (st) {
 	case NUM_NOT_WHOLE:
-		diag_error(L->d, path, line, "column '%s': '%s' is not a whole "
+		S_cell_error(L, line, col, "column '%s': '%s' is not a whole "
 		    "number", QUOTE(col), ex);
 		break;
 	case NUM_TOO_PRECISE:
-		diag_error(L->d, path, line, "column '%s': '%s' has more than "
+		S_cell_error(L, line, col, "column '%s': '%s' has more than "
 		    "%s decimals", QUOTE(col), ex,
 		    unit == UNIT_MONEY ? "two" : "six");
 		break;
 	case NUM_RANGE:
-		diag_error(L->d, path, line, "column '%s': '%s' is beyond the "
+		S_cell_error(L, line, col, "column '%s': '%s' is beyond the "
 		    "limit of %s", QUOTE(col), ex, fmt_limit(unit));
 		break;
 	default:
 		/* Words where a figure belongs are a note ("liegt noch nicht
 		 * vor"): its column is the one to teach. */
 		if (S_has_letter(cell))
-			diag_error(L->d, path, line, "column '%s': '%s' is not "
+			S_cell_error(L, line, col, "column '%s': '%s' is not "
 			    "a number; a note in place of a number goes in the "
 			    "column 'hinweis_%s'", QUOTE(col), ex, QUOTE(col));
 		else
-			diag_error(L->d, path, line, "column '%s': '%s' is not "
+			S_cell_error(L, line, col, "column '%s': '%s' is not "
 			    "a number (format: %s)", QUOTE(col), ex,
 			    L->t->decimal_dot ? "1234.56" : "1.234,56");
 		break;
@@ -262,7 +317,7 @@ S_number(struct loader *L, struct entry *e, int line,
 		S_number_error(L, line, col->field, col->name, cell, st, u);
 	} else if (v->has && v->v < 0 && S_never_negative(fd)) {
 		ex = text_excerpt(cell);
-		diag_error(L->d, L->t->path, line, "column '%s': '%s' is "
+		S_cell_error(L, line, col->name, "column '%s': '%s' is "
 		    "negative; a count cannot be", QUOTE(col->name), ex);
 		free(ex);
 		S_bad_cell(L, col->field);
@@ -275,7 +330,7 @@ S_not_yes_no(struct loader *L, int line, const char *col, const char *cell)
 {
 	char *ex = text_excerpt(cell);
 
-	diag_error(L->d, L->t->path, line, "column '%s': '%s' is not yes or no "
+	S_cell_error(L, line, col, "column '%s': '%s' is not yes or no "
 	    "(x, ja, nein, ...)", QUOTE(col), ex);
 	free(ex);
 }
@@ -389,7 +444,7 @@ S_check_info_mix(struct loader *L, const struct entry *e)
 		plain |= v->has && !v->info;
 	}
 	if (info && plain)
-		diag_error(L->d, L->t->path, e->line, "row '%s' mixes "
+		S_error(L, e->line, "row '%s' mixes "
 		    "nachrichtlich (...) and counted amounts; split the row",
 		    QUOTE(e->label));
 }
@@ -417,7 +472,7 @@ S_row(struct loader *L, const struct csv_record *rec)
 		} else if (c == COL_UNNAMED && !is_blank(rec->cells[i])) {
 			char *ex = text_excerpt(rec->cells[i]);
 
-			diag_error(L->d, t->path, rec->line, "cell %zu '%s' "
+			S_error(L, rec->line, "cell %zu '%s' "
 			    "stands in a column without a name in the header",
 			    i + 1, ex);
 			free(ex);
@@ -447,7 +502,7 @@ S_row(struct loader *L, const struct csv_record *rec)
 	for (size_t c = 0; c < t->ncols && e->kind == ENTRY_ROW; c++)
 		if (t->cols[c].required && (cells[c] == NULL ||
 		    *cells[c] == '\0'))
-			diag_error(L->d, t->path, e->line, "column '%s' is empty",
+			S_error(L, e->line, "column '%s' is empty",
 			    QUOTE(t->cols[c].name));
 }
 
@@ -465,7 +520,7 @@ S_group(struct loader *L, struct entry *e, bool create)
 	if (*label == '\0' && *given == '\0')
 		goto out;
 	if (*gid == '\0') {
-		diag_error(L->d, t->path, e->line, "group '%s' has no id; add "
+		S_error(L, e->line, "group '%s' has no id; add "
 		    "a gruppe_id", QUOTE(label));
 		goto out;
 	}
@@ -473,7 +528,7 @@ S_group(struct loader *L, struct entry *e, bool create)
 	if ((found = xmlHashLookup(L->gids, (xmlChar *)gid)) != NULL) {
 		g = (int)((intptr_t)found - 1);
 		if (*label != '\0' && strcmp(label, t->groups[g].label) != 0)
-			diag_error(L->d, t->path, e->line, "group id '%s' names "
+			S_error(L, e->line, "group id '%s' names "
 			    "two groups: '%s' and '%s'", QUOTE(gid),
 			    QUOTE(t->groups[g].label), QUOTE(label));
 	} else if (create) {
@@ -481,7 +536,7 @@ S_group(struct loader *L, struct entry *e, bool create)
 		    &t->capgroups, ENTRY_GROUP);
 
 		if (!text_is_id(gid))
-			diag_error(L->d, t->path, e->line, "group id '%s' may "
+			S_error(L, e->line, "group id '%s' may "
 			    "only hold a-z, 0-9, '-' and '_', and start with a "
 			    "letter or digit", QUOTE(gid));
 
@@ -490,7 +545,7 @@ S_group(struct loader *L, struct entry *e, bool create)
 		g = (int)t->ngroups - 1;
 		xmlHashAddEntry(L->gids, (xmlChar *)gid, (void *)(intptr_t)(g + 1));
 	} else
-		diag_error(L->d, t->path, e->line, "declared total for group "
+		S_error(L, e->line, "declared total for group "
 		    "'%s', which has no rows",
 		    QUOTE(*label != '\0' ? label : gid));
 out:
@@ -515,7 +570,7 @@ S_groups(struct loader *L)
 		if (e->art != ART_SUMME)
 			continue;
 		if (gc < 0) {
-			diag_error(L->d, t->path, e->line, "a 'summe' row totals "
+			S_error(L, e->line, "a 'summe' row totals "
 			    "a group, but this table has no groups; use "
 			    "'gesamt'");
 			continue;
@@ -523,7 +578,7 @@ S_groups(struct loader *L)
 		e->group = S_group(L, e, false);
 		if (e->group < 0 && !*S_cell(e, t, ROLE_GROUP) &&
 		    !*S_cell(e, t, ROLE_GROUP_ID))
-			diag_error(L->d, t->path, e->line, "a 'summe' row needs "
+			S_error(L, e->line, "a 'summe' row needs "
 			    "the group it totals (column '%s')",
 			    QUOTE(t->cols[gc].name));
 	}
@@ -561,7 +616,7 @@ S_ids(struct loader *L)
 
 		e->id = derived ? S_derived_id(t, e, i) : xstrdup(given);
 		if (!text_is_id(e->id)) {
-			diag_error(L->d, t->path, e->line, derived ? "row '%s' "
+			S_error(L, e->line, derived ? "row '%s' "
 			    "has no id: its label gives none; add an id" :
 			    "id '%s' may only hold a-z, 0-9, '-' and '_', and "
 			    "start with a letter or digit",
@@ -569,7 +624,7 @@ S_ids(struct loader *L)
 			continue;
 		}
 		if (strcmp(e->id, "gesamt") == 0 || strcmp(e->id, "plan") == 0) {
-			diag_error(L->d, t->path, e->line, "row id '%s' is "
+			S_error(L, e->line, "row id '%s' is "
 			    "reserved; give the row another id", QUOTE(e->id));
 			continue;
 		}
@@ -577,11 +632,11 @@ S_ids(struct loader *L)
 			continue;
 		other = xmlHashLookup(t->ids, (xmlChar *)e->id);
 		if (other->kind == ENTRY_GROUP)
-			diag_error(L->d, t->path, e->line, "row id '%s' is also "
+			S_error(L, e->line, "row id '%s' is also "
 			    "the id of a group; give the row another id",
 			    QUOTE(e->id));
 		else
-			diag_error(L->d, t->path, e->line, "duplicate row id "
+			S_error(L, e->line, "duplicate row id "
 			    "'%s' (first on line %d)", QUOTE(e->id),
 			    other->line);
 	}
@@ -597,12 +652,12 @@ S_link(struct loader *L, struct entry *e, enum col_role role, const char *col)
 		return -1;
 	to = table_entry(L->t, id);
 	if (to == NULL || to->kind != ENTRY_ROW) {
-		diag_error(L->d, L->t->path, e->line, "column '%s': no row has "
+		S_error(L, e->line, "column '%s': no row has "
 		    "the id '%s'", QUOTE(col), QUOTE(id));
 		return -1;
 	}
 	if (to == e) {
-		diag_error(L->d, L->t->path, e->line, "column '%s': the row "
+		S_error(L, e->line, "column '%s': the row "
 		    "names itself", QUOTE(col));
 		return -1;
 	}
@@ -624,7 +679,7 @@ S_davon_loops(struct loader *L)
 			k = (size_t)t->rows[k].parent;
 		}
 		if (mark[k] == i + 1) {
-			diag_error(L->d, t->path, t->rows[k].line, "the davon chain "
+			S_error(L, t->rows[k].line, "the davon chain "
 			    "of row '%s' loops", QUOTE(t->rows[k].id));
 			t->rows[k].parent = -1;
 		}
@@ -654,7 +709,7 @@ S_links(struct loader *L)
 		c = &t->rows[e->teil_von];
 		if ((c->typ != TARGET_QUOTE && c->typ != TARGET_INDEX) ||
 		    c->teil_von >= 0) {
-			diag_error(L->d, t->path, e->line, "column 'teil_von': "
+			S_error(L, e->line, "column 'teil_von': "
 			    "'%s' is not a combined quote", QUOTE(c->id));
 			e->teil_von = -1;
 		}
@@ -672,7 +727,7 @@ S_budget_rules(struct loader *L)
 		const struct entry *e = &t->rows[i];
 
 		if (e->art == ART_ABGANG && e->val[fb].has && e->val[fb].v < 0)
-			diag_error(L->d, t->path, e->line, "'%s': an 'abgang' "
+			S_error(L, e->line, "'%s': an 'abgang' "
 			    "amount is written positive; the art subtracts it",
 			    QUOTE(e->label));
 	}
@@ -695,7 +750,7 @@ S_row_rules(struct loader *L)
 		bool pct = e->typ == TARGET_QUOTE || e->typ == TARGET_INDEX;
 
 		if (!pct && (e->val[fz].has || e->val[fn].has || e->val[fp].has))
-			diag_error(L->d, t->path, e->line, "row '%s': zaehler, "
+			S_error(L, e->line, "row '%s': zaehler, "
 			    "nenner and veraenderung_punkte are only for typ "
 			    "quote or index", QUOTE(e->label));
 	}
@@ -717,7 +772,7 @@ S_series_units(struct loader *L)
 		if (f == NULL)
 			xmlHashAddEntry(first, (xmlChar *)e->label, e);
 		else if (f->row_unit != e->row_unit)
-			diag_error(L->d, t->path, e->line, "Kennzahl '%s' changes "
+			S_error(L, e->line, "Kennzahl '%s' changes "
 			    "its einheit", QUOTE(e->label));
 	}
 	xmlHashFree(first, NULL);
@@ -809,11 +864,11 @@ S_ist_cell(struct loader *L, struct entry *e, const char *id,
 		free(e->cells[col - t->cols]);
 		e->cells[col - t->cols] = xstrdup(cell);
 	} else if (col->role == ROLE_LABEL && strcmp(cell, e->label) != 0) {
-		diag_error(L->d, t->path, line, "row '%s' is called '%s' in the "
+		S_error(L, line, "row '%s' is called '%s' in the "
 		    "programme %s", QUOTE(id), QUOTE(e->label), L->soll->path);
 	} else if ((col->role == ROLE_FIELD || col->role == ROLE_NOTE) &&
 	    !(t->fields[col->field].flags & FIELD_ACTUAL)) {
-		diag_error(L->d, t->path, line, "column '%s': the Soll comes from "
+		S_error(L, line, "column '%s': the Soll comes from "
 		    "the programme %s; type it there", QUOTE(col->name),
 		    L->soll->path);
 	} else if (col->role == ROLE_NOTE) {
@@ -857,14 +912,14 @@ S_ist_row(struct loader *L, const struct csv_record *rec)
 			id = slugify(rec->cells[i]);
 	in_soll = id != NULL ? table_entry(L->soll, id) : NULL;
 	if (in_soll == NULL || in_soll->kind != ENTRY_ROW) {
-		diag_error(L->d, t->path, rec->line, "the programme %s has no row "
+		S_error(L, rec->line, "the programme %s has no row "
 		    "'%s'", L->soll->path, QUOTE(id != NULL ? id : ""));
 		free(id);
 		return;
 	}
 	e = &t->rows[in_soll - L->soll->rows];
 	if (e->line != 0)
-		diag_error(L->d, t->path, rec->line, "row '%s' is reported twice "
+		S_error(L, rec->line, "row '%s' is reported twice "
 		    "(first on line %d)", QUOTE(id), e->line);
 	e->line = rec->line;
 	for (size_t i = 0; i < rec->ncells && i < L->nmap; i++) {
@@ -887,7 +942,7 @@ S_unreported(struct loader *L)
 
 	for (size_t i = 0; i < t->nrows; i++)
 		if (t->rows[i].line == 0 && !t->rows[i].label_row)
-			diag_error(L->d, t->path, t->header_line, "row '%s' of the "
+			S_error(L, t->header_line, "row '%s' of the "
 			    "programme %s (line %d) has no line here",
 			    QUOTE(L->soll->rows[i].id), L->soll->path,
 			    L->soll->rows[i].line);
@@ -908,7 +963,15 @@ S_read_table(struct plan *p, struct table *t, struct diags *d)
 	if (!io_path_inside(p->dir, t->src))
 		diag_error(d, p->xml_path, t->xml_line, "src '%s' leaves the "
 		    "plan folder", QUOTE(t->src));
-	else if (csv_read_file(t->path, t->path, &f, d)) {
+	else if (t->sheet != NULL && !xlsx_is_workbook(t->src))
+		diag_error(d, p->xml_path, t->xml_line, "sheet '%s' names a "
+		    "sheet of an Excel workbook, but src '%s' is no .xlsx",
+		    QUOTE(t->sheet), QUOTE(t->src));
+	else if (xlsx_is_workbook(t->src) ? xlsx_read_file(t->path, t->path,
+	    t->sheet, t->decimal_dot, &f, d) : csv_read_file(t->path, t->path,
+	    &f, d)) {
+		if (t->sheet == NULL && f.sheet != NULL)
+			t->sheet = xstrdup(f.sheet);
 		/* Without a required column, every row would only repeat it. */
 		if (L.soll != NULL)
 			S_copy_soll(&L);

@@ -97,7 +97,7 @@ check "--output without its argument" [ "$(status "$gen" --output)" = 2 ]
 check "--output message" grep -qx "gen: option '--output' needs an argument" "$tmp/cli.err"
 check "-f , is exit 2" [ "$(status "$gen" -f , input/ahrweiler-2017)" = 2 ]
 check "-f , message" grep -qx \
-    "gen: --format ',' names no format (known: html, pdf, csv)" "$tmp/cli.err"
+    "gen: --format ',' names no format (known: html, pdf, csv, xlsx)" "$tmp/cli.err"
 for args in "-f ," "-f xls" "-j 0" "-j x" "-t $tmp/none" "-x" "--jobs" "--ver"; do
 	# shellcheck disable=SC2086
 	_st=$(status "$gen" $args input/ahrweiler-2017)

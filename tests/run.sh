@@ -260,6 +260,7 @@ for pair in "$@"; do
 	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs
 	. tests/output.sh
 	. tests/batch.sh
+	. tests/xlsx.sh
 	if [ "$pair" = "$1" ]; then
 		. tests/concurrency.sh
 		. tests/signals.sh

@@ -8,11 +8,11 @@ set -eu
 cd "$(dirname "$0")/.."
 pkgs="gcc make pkg-config libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev
     libxxhash-dev libutf8proc-dev libpng-dev libjpeg62-turbo-dev libfreetype-dev
-    libfribidi-dev hyphen-de fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei
-    icc-profiles-free"
+    libfribidi-dev libzip-dev libxlsxwriter-dev hyphen-de fonts-liberation2
+    fonts-dejavu-core fonts-wqy-microhei icc-profiles-free"
 if [ "${1:-}" = "--test" ]; then
-	pkgs="$pkgs chromium valgrind qpdf poppler-utils python3 libpdfbox2-java
-	    libactivation-java libjaxb-api-java mandoc libxml2-utils"
+	pkgs="$pkgs chromium valgrind qpdf poppler-utils python3 python3-openpyxl
+	    libpdfbox2-java libactivation-java libjaxb-api-java mandoc libxml2-utils"
 	command -v java >/dev/null 2>&1 || pkgs="$pkgs default-jre-headless"
 	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"

@@ -31,6 +31,7 @@
 #include "text.h"
 #include "ttf.h"
 #include "util.h"
+#include "xlsx.h"
 
 static int failures;
 
@@ -3215,6 +3216,61 @@ test_drawn_once(void)
 	test_layout_structure();
 }
 
+/* --- Excel cells: the stored decimal text, never a double --- */
+
+static void
+xlsx_num(const char *v, bool percent, int decimals, bool dot, const char *want)
+{
+	char *got = xlsx_number(v, percent, decimals, dot);
+	char name[80];
+
+	snprintf(name, sizeof(name), "xlsx_number %s%s", v, percent ? " %" : "");
+	if (want == NULL)
+		report(got == NULL, name, "got '%s', want none", got);
+	else
+		eq_str(name, got != NULL ? got : "(none)", want);
+	free(got);
+}
+
+static void
+test_xlsx_numbers(void)
+{
+	xlsx_num("1606751.45", false, 0, false, "1606751,45");
+	xlsx_num("1606751.4500000002", false, 0, false, "1606751,45");
+	xlsx_num("0.30000000000000004", false, 0, true, "0.3");
+	xlsx_num("12.345000000001", false, 0, false, "12,345");
+	xlsx_num("9099250.470000001", false, 0, false, "9099250,47");
+	xlsx_num("8468852.529999999", false, 0, false, "8468852,53");
+	xlsx_num("99999999999999.98", false, 0, false, "100000000000000");
+	xlsx_num("123456789012.345", false, 0, false, "123456789012,345");
+	xlsx_num("1.0000000000000002E+20", false, 0, false,
+	    "100000000000000000000");
+	xlsx_num("0.000000000600", false, 0, false, "0,000000001");
+	xlsx_num("0.99999999999999989", false, 0, false, "1");
+	xlsx_num("-4E2", false, 0, false, "-400");
+	xlsx_num("1.5E-3", false, 0, false, "0,0015");
+	xlsx_num("25575625", false, 0, false, "25575625");
+	xlsx_num("0.167", true, 0, false, "16,7");
+	xlsx_num("0.16699999999999998", true, 1, false, "16,7");
+	xlsx_num("0.17", true, 1, false, "17,0");
+	xlsx_num("8", false, 1, false, "8,0");
+	xlsx_num("0", false, 2, false, "0,00");
+	xlsx_num("-0.0000000001", false, 0, false, "0");
+	xlsx_num("1E+41", false, 0, false, NULL);
+	xlsx_num("12abc", false, 0, false, NULL);
+	xlsx_num("1.2.3", false, 0, false, NULL);
+	xlsx_num("", false, 0, false, NULL);
+	for (size_t i = 0; i < 6; i++) {
+		static const struct { int ci; const char *want; } names[] = {
+			{ 0, "A7" }, { 25, "Z7" }, { 26, "AA7" }, { 701, "ZZ7" },
+			{ 702, "AAA7" }, { -1, "7:7" } };
+		char *got = xlsx_cell_name(7, names[i].ci);
+
+		eq_str("xlsx_cell_name", got, names[i].want);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -3244,5 +3300,6 @@ main(void)
 	test_io();
 	test_fonts();
 	test_anchor_lookup();
+	test_xlsx_numbers();
 	return failures > 0;
 }
