@@ -117,7 +117,7 @@ for kind in amip planungsdokument eingliederungsbericht; do
 	    [ "$before" = "$(cd "$d" && ls -l --time-style=+%s.%N && cat ./*)" ]
 done
 check "--init creates the folders above the plan's" \
-    [ "$(status "$gen" --init "$tmp/init-new/plaene/p" --report amip)" = 0 ]
+    [ "$(status "$gen" --init "$tmp/init-new-$build/plaene/p" --report amip)" = 0 ]
 check "--init with an unknown report is exit 2" \
     [ "$(status "$gen" --init "$tmp/init-x" --report bogus)" = 2 ]
 check "--init without --report is exit 2" \
