@@ -1161,9 +1161,9 @@ test_computations(void)
 	test_chart_pie_contrast();
 	test_drawn_once();
 	{
-		const char *files[] = { "plan.xml", "b.csv", "t.csv" };
+		const char *files[] = { "plan.xml", "b.csv", "t.csv", "r.csv" };
 
-		for (size_t i = 0; i < 3; i++) {
+		for (size_t i = 0; i < 4; i++) {
 			char *path = xasprintf("%s/%s", tmpdir, files[i]);
 
 			unlink(path);
