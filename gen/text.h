@@ -32,6 +32,11 @@ char	*text_escape(const char *s, size_t max);
 bool	 text_forbidden(const char *s, size_t len, size_t *off, uint32_t *cp);
 /* What cp, a character text_forbidden found, is, for a message. */
 const char *text_forbidden_kind(uint32_t cp);
+/* Whether code point c is NFC in any text of such code points alone
+ * (Latin up to U+02FF, punctuation and currency signs U+2002-U+20CF):
+ * no decomposition, and nothing composes with it (the unit test checks
+ * every pair). */
+bool	 text_nfc_stable(uint32_t c);
 /* The valid UTF-8 s normalised to Unicode NFC (utf8proc).  Caller frees. */
 char	*text_nfc(const char *s);
 /* True if href is an address a link may have (input-format.md, "Text"):
