@@ -203,24 +203,15 @@ S_text_block(struct builder *b, struct doc_node *parent, enum doc_type type,
 char *
 docbuild_marker(bool ordered, int depth, int k)
 {
-	char letters[16];
-	size_t n = 0;
+	char letters[TEXT_LETTERS];
 
 	if (!ordered)
 		return xstrdup(depth % 2 == 1 ? "\xE2\x80\xA2" : "\xE2\x80\x93");
 	switch ((depth - 1) % 3) {
 	case 0:
 		return xasprintf("%d.", k);
-	case 1:		/* a .. z, aa, ab ..: as a spreadsheet names columns */
-		for (int m = k; m > 0 && n < sizeof(letters) - 1; m = (m - 1) / 26)
-			letters[n++] = (char)('a' + (m - 1) % 26);
-		for (size_t i = 0; i < n / 2; i++) {
-			char t = letters[i];
-
-			letters[i] = letters[n - 1 - i];
-			letters[n - 1 - i] = t;
-		}
-		letters[n] = '\0';
+	case 1:		/* a .. z, aa, ab .. */
+		text_letters(k > 0 ? (unsigned)k : 1, 'a', letters);
 		return xasprintf("%s)", letters);
 	default:
 		return xasprintf("(%d)", k);

@@ -118,6 +118,22 @@ text_forbidden_kind(uint32_t cp)
 	return cp >= 0x202A ? "bidirectional control" : "control character";
 }
 
+void
+text_letters(unsigned k, char first, char buf[TEXT_LETTERS])
+{
+	size_t n = 0;
+
+	for (; k > 0 && n < TEXT_LETTERS - 1; k = (k - 1) / 26)
+		buf[n++] = (char)(first + (k - 1) % 26);
+	for (size_t i = 0; i < n / 2; i++) {
+		char t = buf[i];
+
+		buf[i] = buf[n - 1 - i];
+		buf[n - 1 - i] = t;
+	}
+	buf[n] = '\0';
+}
+
 bool
 text_nfc_stable(uint32_t c)
 {

@@ -32,6 +32,11 @@ char	*text_escape(const char *s, size_t max);
 bool	 text_forbidden(const char *s, size_t len, size_t *off, uint32_t *cp);
 /* What cp, a character text_forbidden found, is, for a message. */
 const char *text_forbidden_kind(uint32_t cp);
+/* k (1..) as a spreadsheet names its columns, from first ('a' or 'A'):
+ * a .. z, aa, ab ..; into buf of TEXT_LETTERS bytes. */
+#define TEXT_LETTERS	8
+void	 text_letters(unsigned k, char first, char buf[TEXT_LETTERS]);
+
 /* Whether code point c is NFC in any text of such code points alone
  * (Latin up to U+02FF, punctuation and currency signs U+2002-U+20CF):
  * no decomposition, and nothing composes with it (the unit test checks

@@ -84,20 +84,11 @@ struct member {
 char *
 xlsx_cell_name(int row, int ci)
 {
-	char col[8];
-	int n = 0;
+	char col[TEXT_LETTERS];
 
 	if (ci < 0)
 		return xasprintf("%d:%d", row, row);
-	for (unsigned c = (unsigned)ci + 1; c > 0 && n < 7; c = (c - 1) / 26)
-		col[n++] = (char)('A' + (c - 1) % 26);
-	for (int i = 0; i < n / 2; i++) {
-		char t = col[i];
-
-		col[i] = col[n - 1 - i];
-		col[n - 1 - i] = t;
-	}
-	col[n] = '\0';
+	text_letters((unsigned)ci + 1, 'A', col);
 	return xasprintf("%s%d", col, row);
 }
 
