@@ -75,6 +75,14 @@ S_page_h(const struct lay_params *p, bool landscape)
 	return landscape ? p->page_w : p->page_h;
 }
 
+/* The width of the text column. */
+static double
+S_text_w(const struct lay_params *p, bool landscape)
+{
+	return (landscape ? p->page_h : p->page_w) - p->margin_left -
+	    p->margin_right;
+}
+
 static double
 S_text_h(const struct lay_params *p, bool landscape)
 {
@@ -1751,7 +1759,7 @@ S_turn(struct ctx *c)
 	if (c->landscape || S_text_h(p, true) < 100 * MM)
 		return false;
 	c->landscape = true;
-	c->width = p->page_h - p->margin_left - p->margin_right;
+	c->width = S_text_w(p, true);
 	c->turned = c->out->n;
 	return true;
 }
@@ -1765,7 +1773,7 @@ S_unturn(struct ctx *c)
 	for (size_t i = c->turned; i < c->out->n; i++)
 		c->out->v[i].landscape = true;
 	c->landscape = false;
-	c->width = p->page_w - p->margin_left - p->margin_right;
+	c->width = S_text_w(p, false);
 }
 
 /* A table too wide for the page at the smallest size goes into parts
@@ -2975,8 +2983,7 @@ S_running(struct ctx *c, const struct doc *d)
 	for (size_t i = 1; i < n; i++) {
 		struct lay_page *pg = &c->l->pages[i];
 		double ytop = S_page_h(p, pg->landscape) - p->margin_top + 22;
-		double right = (pg->landscape ? p->page_h : p->page_w) -
-		    p->margin_right;
+		double right = c->x0 + S_text_w(p, pg->landscape);
 		char *foot = xasprintf("Seite %zu von %zu", i + 1, n);
 		char *left, *title;
 
@@ -3051,7 +3058,7 @@ layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
 	(void)S_elem(&c, LR_ARTIFACT, 0);
 	c.parent = S_elem(&c, LR_DOCUMENT, 0);
 	c.x0 = p->margin_left;
-	c.width = p->page_w - p->margin_left - p->margin_right;
+	c.width = S_text_w(p, false);
 	S_cover(&c, d);
 	/* The contents first, so that its elements come before the body's
 	 * in the structure; dropped if the document is short. */
