@@ -575,10 +575,10 @@ text_nbsp(const char *s)
 		n = strcspn(s + blanks, " ");
 		if (blanks == 1 && prev != NULL && n > 0 &&
 		    text_no_break(prev, prevlen, s + 1, n))
-			buf_printf(&out, "\xC2\xA0");
+			buf_add(&out, "\xC2\xA0", 2);
 		else
-			buf_printf(&out, "%.*s", (int)blanks, s);
-		buf_printf(&out, "%.*s", (int)n, s + blanks);
+			buf_add(&out, s, blanks);
+		buf_add(&out, s + blanks, n);
 		prev = s + blanks;
 		prevlen = n;
 		s += blanks + n;
