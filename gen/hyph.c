@@ -2,7 +2,6 @@
 #include "hyph.h"
 
 #include <hyphen.h>
-#include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,26 +18,12 @@
 
 struct hyph {
 	HyphenDict	*dict;
-	iconv_t		 to_latin1;
 };
 
 /* Longest pattern of the German dictionary is 35 letters. */
 #define PATTERN_MAX 40
 /* hyph_de_DE.dic has about a million bytes. */
 #define DICT_MAX (16u * 1024 * 1024)
-
-static struct hyph *
-S_new(void)
-{
-	struct hyph *h = xcalloc(1, sizeof(*h));
-
-	h->to_latin1 = iconv_open("ISO-8859-1", "UTF-8");
-	if (h->to_latin1 == (iconv_t)-1) {
-		free(h);
-		return NULL;
-	}
-	return h;
-}
 
 void
 hyph_close(struct hyph *h)
@@ -47,32 +32,35 @@ hyph_close(struct hyph *h)
 		return;
 	if (h->dict != NULL)
 		hnj_hyphen_free(h->dict);
-	iconv_close(h->to_latin1);
 	free(h);
 }
 
-/* The dictionary is ISO-8859-1 and lower case. */
+/* The dictionary is ISO-8859-1 and lower case: a word of other letters
+ * than those of Latin-1 has no hyphenation points.  out has room for
+ * len bytes. */
 static bool
-S_latin1_lower(struct hyph *h, const char *word, size_t len, char *out,
-    size_t *outlen)
+S_latin1_lower(const char *word, size_t len, char *out, size_t *outlen)
 {
-	char *in = (char *)word, *o = out;
-	size_t inleft = len, outleft = WORD_MAX;
+	const unsigned char *s = (const unsigned char *)word;
+	size_t n = 0;
 
-	iconv(h->to_latin1, NULL, NULL, NULL, NULL);
-	if (iconv(h->to_latin1, &in, &inleft, &o, &outleft) == (size_t)-1)
-		return false;
-	*outlen = (size_t)(o - out);
-	for (size_t i = 0; i < *outlen; i++) {
-		unsigned char c = (unsigned char)out[i];
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
 
-		if (c >= 'A' && c <= 'Z')
-			out[i] = (char)(c + 32);
-		else if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-			out[i] = (char)(c + 32);
-		else if (!((c >= 'a' && c <= 'z') || c >= 0xDF))
+		if (c >= 0x80) {
+			if ((c != 0xC2 && c != 0xC3) || i + 1 == len ||
+			    (s[i + 1] & 0xC0) != 0x80)
+				return false;
+			c = (c & 0x1F) << 6 | (s[++i] & 0x3F);
+		}
+		if ((c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+			c += 32;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 0xDF && c != 0xF7)))
 			return false;
+		out[n++] = (char)c;
 	}
+	*outlen = n;
 	return true;
 }
 
@@ -86,7 +74,7 @@ hyph_points(struct hyph *h, const char *word, size_t len, size_t *pos,
 	size_t n = 0, llen, byte = 0;
 
 	if (h == NULL || len == 0 || len > WORD_MAX ||
-	    !S_latin1_lower(h, word, len, latin, &llen))
+	    !S_latin1_lower(word, len, latin, &llen))
 		return 0;
 	latin[llen] = '\0';
 	if (hnj_hyphen_hyphenate3(h->dict, latin, (int)llen, hyphens, NULL,
@@ -171,7 +159,7 @@ S_seen(struct hset *words, const char *w, size_t len)
 }
 
 /* The hashes of the pieces of the document's words, as a Bloom filter of
- * 16 bits per piece and two probes: small enough to stay in the cache
+ * 32 bits per piece and two probes: small enough to stay in the cache
  * while 78.000 patterns are looked up.  A false hit only keeps a pattern
  * that is not needed, never drops one that is. */
 struct bloom {
@@ -202,7 +190,7 @@ S_bloom_init(struct bloom *b, const uint64_t *v, size_t n)
 {
 	uint64_t nbits = 4096;
 
-	while (nbits < 16 * (uint64_t)n)
+	while (nbits < 32 * (uint64_t)n)
 		nbits *= 2;
 	b->bits = xcalloc(nbits / 64, sizeof(*b->bits));
 	b->mask = nbits - 1;
@@ -213,7 +201,7 @@ S_bloom_init(struct bloom *b, const uint64_t *v, size_t n)
 /* Every piece of ".word." of every word of text that could be hyphenated,
  * up to PATTERN_MAX: the filter that pattern lines must pass. */
 static void
-S_pieces(struct hyph *h, const char *text, struct bloom *filter)
+S_pieces(const char *text, struct bloom *filter)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	struct hset words = { 0 };
@@ -232,7 +220,7 @@ S_pieces(struct hyph *h, const char *text, struct bloom *filter)
 			continue;
 		}
 		if ((size_t)(s - start) > WORD_MAX ||
-		    !S_latin1_lower(h, (const char *)start, (size_t)(s - start),
+		    !S_latin1_lower((const char *)start, (size_t)(s - start),
 		    latin + 1, &len) || len < LEFT_MIN + RIGHT_MIN ||
 		    S_seen(&words, latin + 1, len))
 			continue;
@@ -253,52 +241,71 @@ S_pieces(struct hyph *h, const char *text, struct bloom *filter)
 	free(v);
 }
 
-/* A pattern line is kept if its letters (digits dropped, the part after
- * '/' too) may be a piece of some word; other lines are kept as they are. */
-static bool
-S_keep(const char *line, size_t len, const struct bloom *filter)
-{
-	uint64_t x = FNV_OFFSET;
+/* How the filter reads a byte of a pattern line. */
+enum { PAT_LETTER, PAT_DIGIT, PAT_END };
 
-	if (len == 0 || (line[0] >= 'A' && line[0] <= 'Z'))
-		return true;
-	for (size_t i = 0; i < len && line[i] != '/'; i++)
-		if (line[i] < '0' || line[i] > '9')
-			x = (x ^ (unsigned char)line[i]) * FNV_PRIME;
-	return S_bloom_has(filter, x);
+/* The lines of the dictionary that text may need, onto kept: the first
+ * (the encoding), those in capitals (settings), and the patterns whose
+ * letters (digits dropped, the part after '/' too) may be a piece of
+ * some word.  One pass of few instructions a byte: the dictionary has a
+ * million bytes and most reports need a hundredth of its lines. */
+static void
+S_filter(const char *dict, const struct bloom *filter, struct buf *kept)
+{
+	static const unsigned char class[256] = {
+		['0'] = PAT_DIGIT, ['1'] = PAT_DIGIT, ['2'] = PAT_DIGIT,
+		['3'] = PAT_DIGIT, ['4'] = PAT_DIGIT, ['5'] = PAT_DIGIT,
+		['6'] = PAT_DIGIT, ['7'] = PAT_DIGIT, ['8'] = PAT_DIGIT,
+		['9'] = PAT_DIGIT, ['\0'] = PAT_END, ['\n'] = PAT_END,
+		['\r'] = PAT_END, ['/'] = PAT_END,
+	};
+	const char *p = dict + strcspn(dict, "\r\n");
+
+	p += strspn(p, "\r\n");
+	buf_add(kept, dict, (size_t)(p - dict));
+	while (*p != '\0') {
+		const char *line = p;
+		uint64_t x = FNV_OFFSET;
+		bool keep;
+		unsigned char c;
+
+		for (; class[c = (unsigned char)*p] != PAT_END; p++)
+			if (class[c] == PAT_LETTER)
+				x = (x ^ c) * FNV_PRIME;
+		keep = (*line >= 'A' && *line <= 'Z') ||
+		    (*line != '#' && S_bloom_has(filter, x));
+		while (*p != '\0' && *p != '\n' && *p != '\r')
+			p++;
+		while (*p == '\n' || *p == '\r')
+			p++;
+		if (keep)
+			buf_add(kept, line, (size_t)(p - line));
+	}
 }
 
 struct hyph *
 hyph_open_for(const char *path, const char *text)
 {
-	struct hyph *h = S_new();
+	struct hyph *h;
 	struct bloom filter;
 	struct buf kept;
 	FILE *in, *mem;
 	char *dict;
 	size_t len;
 
-	if (h == NULL || (in = fopen(path, "r")) == NULL) {
-		hyph_close(h);
+	if ((in = fopen(path, "r")) == NULL)
 		return NULL;
-	}
 	/* The dictionary is read whole: a million bytes, in one go. */
 	dict = xmalloc(DICT_MAX + 1);
 	len = fread(dict, 1, DICT_MAX, in);
 	fclose(in);
 	dict[len] = '\0';
-	S_pieces(h, text, &filter);
+	S_pieces(text, &filter);
 	buf_init(&kept);
-	for (char *line = dict, *end; *line != '\0'; line = end) {
-		size_t n = strcspn(line, "\r\n");
-
-		end = line + n;
-		end += strspn(end, "\r\n");
-		if (line == dict || (line[0] != '#' && S_keep(line, n, &filter)))
-			buf_add(&kept, line, (size_t)(end - line));
-	}
+	S_filter(dict, &filter, &kept);
 	free(dict);
 	free(filter.bits);
+	h = xcalloc(1, sizeof(*h));
 	mem = fmemopen(kept.s, kept.len, "r");
 	if (mem != NULL) {
 		h->dict = hnj_hyphen_load_file(mem);

@@ -2372,6 +2372,41 @@ test_chart_pie_contrast(void)
 	    "%.2f", chart_contrast(0xFFFFFF, 0x000000));
 }
 
+/* hyph_points HYPH WORD WANT: the word with a '-' at each point. */
+static void
+expect_points(struct hyph *h, const char *word, const char *want)
+{
+	size_t pos[16], n = hyph_points(h, word, strlen(word), pos, 16);
+	struct buf got;
+	size_t at = 0;
+
+	buf_init(&got);
+	for (size_t i = 0; i < n; i++) {
+		buf_add(&got, word + at, pos[i] - at);
+		buf_putc(&got, '-');
+		at = pos[i];
+	}
+	buf_puts(&got, word + at);
+	report(strcmp(got.s, want) == 0, want, "got %s", got.s);
+	buf_free(&got);
+}
+
+/* The dictionary is Latin-1: capitals and umlauts are looked up, a word
+ * with other letters is left whole. */
+static void
+test_hyph(void)
+{
+	struct hyph *h = hyph_open_for(HYPH_DICT,
+	    "ÜBERGANGSGELD Übergangsgeld Łódźer Teil÷ung Großküche");
+
+	expect_points(h, "ÜBERGANGSGELD", "ÜBER-GANGS-GELD");
+	expect_points(h, "Übergangsgeld", "Über-gangs-geld");
+	expect_points(h, "Großküche", "Groß-kü-che");
+	expect_points(h, "Łódźer", "Łódźer");
+	expect_points(h, "Teil÷ung", "Teil÷ung");
+	hyph_close(h);
+}
+
 static void
 test_layout(void)
 {
@@ -3318,6 +3353,7 @@ main(void)
 	test_html_links();
 	test_csv();
 	test_computations();
+	test_hyph();
 	test_layout();
 	test_layout_tables();
 	test_layout_bounds();
