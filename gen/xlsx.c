@@ -9,6 +9,7 @@
 #include <zip.h>
 
 #include "io.h"
+#include "lazylib.h"
 #include "text.h"
 #include "util.h"
 
@@ -39,6 +40,31 @@
 #define SCALE_DECIMALS	7
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* libzip's functions, the library opened at the first workbook. */
+#define ZIP_FUNCS(X) X(zip_discard) X(zip_error_fini) X(zip_error_init) \
+	X(zip_error_strerror) X(zip_fclose) X(zip_fopen_index) X(zip_fread) \
+	X(zip_get_num_entries) X(zip_name_locate) X(zip_open_from_source) \
+	X(zip_source_buffer_create) X(zip_source_free) X(zip_strerror)
+
+static struct lazylib S_libzip = { .soname = LIBZIP_SO };
+static struct {
+#define X(f) __typeof__(f) *f;
+	ZIP_FUNCS(X)
+#undef X
+} Z;
+
+/* Why libzip cannot be used; NULL if it can. */
+static const char *
+S_zip_missing(void)
+{
+	if (lazylib_open(&S_libzip)) {
+#define X(f) Z.f = (__typeof__(Z.f))lazylib_func(&S_libzip, #f);
+		ZIP_FUNCS(X)
+#undef X
+	}
+	return S_libzip.why[0] != '\0' ? S_libzip.why : NULL;
+}
 
 enum xf_kind { XF_PLAIN, XF_PERCENT, XF_DATE };
 
@@ -126,7 +152,7 @@ static int
 S_io_read(void *ctx, char *buf, int len)
 {
 	struct member *m = ctx;
-	zip_int64_t n = zip_fread(m->zf, buf, (zip_uint64_t)len);
+	zip_int64_t n = Z.zip_fread(m->zf, buf, (zip_uint64_t)len);
 
 	if (n < 0) {
 		m->failed = true;
@@ -155,7 +181,7 @@ S_xml_quiet(void *arg, const char *msg, xmlParserSeverities sev,
 static xmlTextReaderPtr
 S_open(struct wb *w, struct member *m, const char *name, bool required)
 {
-	zip_int64_t i = zip_name_locate(w->za, name, 0);
+	zip_int64_t i = Z.zip_name_locate(w->za, name, 0);
 	xmlTextReaderPtr r;
 
 	memset(m, 0, sizeof(*m));
@@ -168,15 +194,15 @@ S_open(struct wb *w, struct member *m, const char *name, bool required)
 			    "Excel workbook?)", QUOTE(name));
 		return NULL;
 	}
-	if ((m->zf = zip_fopen_index(w->za, (zip_uint64_t)i, 0)) == NULL) {
+	if ((m->zf = Z.zip_fopen_index(w->za, (zip_uint64_t)i, 0)) == NULL) {
 		S_error(w, 0, 0, "%s cannot be read: %s", QUOTE(name),
-		    zip_strerror(w->za));
+		    Z.zip_strerror(w->za));
 		return NULL;
 	}
 	r = xmlReaderForIO(S_io_read, NULL, m, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (r == NULL) {
-		zip_fclose(m->zf);
+		Z.zip_fclose(m->zf);
 		S_error(w, 0, 0, "out of memory");
 		return NULL;
 	}
@@ -192,7 +218,7 @@ S_close(struct member *m, xmlTextReaderPtr r, int st)
 	struct wb *w = m->w;
 
 	xmlFreeTextReader(r);
-	zip_fclose(m->zf);
+	Z.zip_fclose(m->zf);
 	if (st >= 0)
 		return true;
 	if (m->over && m->read > MEMBER_MAX_BYTES)
@@ -945,29 +971,35 @@ S_wb_free(struct wb *w)
 	free(w->xf);
 	free(w->fmts);
 	if (w->za != NULL)
-		zip_discard(w->za);
+		Z.zip_discard(w->za);
 }
 
 /* Opens the container from the bytes read under the file size limit. */
 static bool
 S_zip_open(struct wb *w, const char *data, size_t len)
 {
+	const char *missing = S_zip_missing();
 	zip_error_t err;
 	zip_source_t *src;
 
-	zip_error_init(&err);
-	src = zip_source_buffer_create(data, len, 0, &err);
-	if (src != NULL && (w->za = zip_open_from_source(src, ZIP_RDONLY |
-	    ZIP_CHECKCONS, &err)) == NULL)
-		zip_source_free(src);
-	if (w->za == NULL) {
-		S_error(w, 0, 0, "not an Excel workbook (the zip container "
-		    "cannot be read: %s)", zip_error_strerror(&err));
-		zip_error_fini(&err);
+	if (missing != NULL) {
+		S_error(w, 0, 0, "Excel workbooks cannot be read here: %s",
+		    missing);
 		return false;
 	}
-	zip_error_fini(&err);
-	if (zip_get_num_entries(w->za, 0) > ENTRIES_MAX) {
+	Z.zip_error_init(&err);
+	src = Z.zip_source_buffer_create(data, len, 0, &err);
+	if (src != NULL && (w->za = Z.zip_open_from_source(src, ZIP_RDONLY |
+	    ZIP_CHECKCONS, &err)) == NULL)
+		Z.zip_source_free(src);
+	if (w->za == NULL) {
+		S_error(w, 0, 0, "not an Excel workbook (the zip container "
+		    "cannot be read: %s)", Z.zip_error_strerror(&err));
+		Z.zip_error_fini(&err);
+		return false;
+	}
+	Z.zip_error_fini(&err);
+	if (Z.zip_get_num_entries(w->za, 0) > ENTRIES_MAX) {
 		S_error(w, 0, 0, "the workbook has more than %d members",
 		    ENTRIES_MAX);
 		return false;

@@ -12,11 +12,39 @@
 #include "doctable.h"
 #include "fmt.h"
 #include "keys.h"
+#include "lazylib.h"
 #include "util.h"
 
 /* Sheet names: Excel allows 31 characters; table names are ids, so only
  * their length and "Kennzahlen" (names ignore case) can clash. */
 #define SHEET_NAME_MAX	31
+
+/* libxlsxwriter's functions, the library opened at the first workbook. */
+#define XLSX_FUNCS(X) X(format_set_bold) X(format_set_num_format) \
+	X(workbook_add_format) X(workbook_add_worksheet) X(workbook_close) \
+	X(workbook_get_worksheet_by_name) X(workbook_new) \
+	X(workbook_set_properties) X(worksheet_freeze_panes) \
+	X(worksheet_set_column) X(worksheet_write_number) \
+	X(worksheet_write_string)
+
+static struct lazylib S_libxlsx = { .soname = LIBXLSXWRITER_SO };
+static struct {
+#define X(f) __typeof__(f) *f;
+	XLSX_FUNCS(X)
+#undef X
+} W;
+
+/* Why libxlsxwriter cannot be used; NULL if it can. */
+static const char *
+S_xlsx_missing(void)
+{
+	if (lazylib_open(&S_libxlsx)) {
+#define X(f) W.f = (__typeof__(W.f))lazylib_func(&S_libxlsx, #f);
+		XLSX_FUNCS(X)
+#undef X
+	}
+	return S_libxlsx.why[0] != '\0' ? S_libxlsx.why : NULL;
+}
 
 /* A cell format of the table sheets: a number format and boldness. */
 struct cellfmt {
@@ -52,8 +80,8 @@ S_num_format(struct sheet *s, enum unit u, int decimals)
 	if (s->num[k][decimals] == NULL) {
 		snprintf(code, sizeof(code), "#,##0%s%.*s%s",
 		    decimals > 0 ? "." : "", decimals, "000", suffix[k]);
-		s->num[k][decimals] = workbook_add_format(s->wb);
-		format_set_num_format(s->num[k][decimals], code);
+		s->num[k][decimals] = W.workbook_add_format(s->wb);
+		W.format_set_num_format(s->num[k][decimals], code);
 	}
 	return s->num[k][decimals];
 }
@@ -61,7 +89,7 @@ S_num_format(struct sheet *s, enum unit u, int decimals)
 static void
 S_text(struct sheet *s, lxw_col_t col, const char *text)
 {
-	if (*text != '\0' && worksheet_write_string(s->ws, s->row, col, text,
+	if (*text != '\0' && W.worksheet_write_string(s->ws, s->row, col, text,
 	    NULL) != LXW_NO_ERROR)
 		s->ok = false;
 }
@@ -88,7 +116,7 @@ S_figure(const char *key, const struct figure *fig, void *arg)
 	if (s->wert.len > 0) {
 		dot = strchr(s->wert.s, '.');
 		decimals = dot != NULL ? (int)strlen(dot + 1) : 0;
-		if (worksheet_write_number(s->ws, s->row, 1,
+		if (W.worksheet_write_number(s->ws, s->row, 1,
 		    strtod(s->wert.s, NULL), S_num_format(s,
 		    figure_unit(fig), decimals)) != LXW_NO_ERROR)
 			s->ok = false;
@@ -135,11 +163,11 @@ S_cell_format(struct sheet *s, const char *code, bool bold)
 	c = &s->fmts[s->nfmts++];
 	c->code = code != NULL ? xstrdup(code) : NULL;
 	c->bold = bold;
-	c->f = workbook_add_format(s->wb);
+	c->f = W.workbook_add_format(s->wb);
 	if (bold)
-		format_set_bold(c->f);
+		W.format_set_bold(c->f);
 	if (code != NULL)
-		format_set_num_format(c->f, code);
+		W.format_set_num_format(c->f, code);
 	return c->f;
 }
 
@@ -203,10 +231,10 @@ S_table_row(struct sheet *s, const struct doc_node *row)
 			continue;
 		if (c->value != NULL && *c->value != '\0' &&
 		    (code = S_display_code(text)) != NULL)
-			e = worksheet_write_number(s->ws, s->row, col,
+			e = W.worksheet_write_number(s->ws, s->row, col,
 			    strtod(c->value, NULL), S_cell_format(s, code, bold));
 		else if (*text != '\0')
-			e = worksheet_write_string(s->ws, s->row, col, text,
+			e = W.worksheet_write_string(s->ws, s->row, col, text,
 			    S_cell_format(s, NULL, bold));
 		s->ok &= e == LXW_NO_ERROR;
 		free(code);
@@ -221,7 +249,7 @@ S_sheet_name(lxw_workbook *wb, const struct table *t)
 	char *name = xasprintf("%.*s", SHEET_NAME_MAX, t->name);
 
 	for (int n = 2; strcasecmp(name, "Kennzahlen") == 0 ||
-	    workbook_get_worksheet_by_name(wb, name) != NULL; n++) {
+	    W.workbook_get_worksheet_by_name(wb, name) != NULL; n++) {
 		char num[16];
 		int len = snprintf(num, sizeof(num), "-%d", n);
 
@@ -240,7 +268,7 @@ S_table_sheet(struct sheet *s, const struct table *t)
 	char *name = S_sheet_name(s->wb, t);
 
 	doctable_insert(root, t, NULL);
-	s->ws = workbook_add_worksheet(s->wb, name);
+	s->ws = W.workbook_add_worksheet(s->wb, name);
 	s->row = 0;
 	s->ok &= s->ws != NULL;
 	for (const struct doc_node *tab = root->first; tab != NULL && s->ok;
@@ -248,19 +276,19 @@ S_table_sheet(struct sheet *s, const struct table *t)
 		if (tab->type != DOC_TABLE)
 			continue;
 		if (tab->text != NULL)
-			s->ok &= worksheet_write_string(s->ws, s->row, 0,
+			s->ok &= W.worksheet_write_string(s->ws, s->row, 0,
 			    tab->text, s->bold) == LXW_NO_ERROR;
 		s->row += 2;
 		for (const struct doc_node *r = tab->first; r != NULL; r = r->next)
 			if (r->type == DOC_ROW)
 				S_table_row(s, r);
 		if (tab->note != NULL)
-			s->ok &= worksheet_write_string(s->ws, ++s->row, 0,
+			s->ok &= W.worksheet_write_string(s->ws, ++s->row, 0,
 			    tab->note, NULL) == LXW_NO_ERROR;
 		s->row += 2;
 	}
 	if (s->ok)
-		worksheet_set_column(s->ws, 0, 0, 40, NULL);
+		W.worksheet_set_column(s->ws, 0, 0, 40, NULL);
 	free(name);
 	doc_node_free(root);
 }
@@ -273,19 +301,19 @@ S_make(const char *path, const struct plan *p)
 	static const char *const head[4] = { "schluessel", "wert", "einheit",
 	    "anzeige" };
 
-	if ((s.wb = workbook_new(path)) == NULL)
+	if ((s.wb = W.workbook_new(path)) == NULL)
 		return false;
-	workbook_set_properties(s.wb, &props);
-	s.ws = workbook_add_worksheet(s.wb, "Kennzahlen");
-	s.bold = workbook_add_format(s.wb);
-	format_set_bold(s.bold);
+	W.workbook_set_properties(s.wb, &props);
+	s.ws = W.workbook_add_worksheet(s.wb, "Kennzahlen");
+	s.bold = W.workbook_add_format(s.wb);
+	W.format_set_bold(s.bold);
 	for (int c = 0; c < 4; c++)
-		s.ok &= worksheet_write_string(s.ws, 0, (lxw_col_t)c, head[c],
+		s.ok &= W.worksheet_write_string(s.ws, 0, (lxw_col_t)c, head[c],
 		    s.bold) == LXW_NO_ERROR;
-	worksheet_set_column(s.ws, 0, 0, 50, NULL);
-	worksheet_set_column(s.ws, 1, 1, 18, NULL);
-	worksheet_set_column(s.ws, 3, 3, 24, NULL);
-	worksheet_freeze_panes(s.ws, 1, 0);
+	W.worksheet_set_column(s.ws, 0, 0, 50, NULL);
+	W.worksheet_set_column(s.ws, 1, 1, 18, NULL);
+	W.worksheet_set_column(s.ws, 3, 3, 24, NULL);
+	W.worksheet_freeze_panes(s.ws, 1, 0);
 	buf_init(&s.wert);
 	buf_init(&s.anzeige);
 	keys_each(p, S_figure, &s);
@@ -297,7 +325,7 @@ S_make(const char *path, const struct plan *p)
 	for (size_t i = 0; i < s.nfmts; i++)
 		free(s.fmts[i].code);
 	free(s.fmts);
-	return workbook_close(s.wb) == LXW_NO_ERROR && s.ok;
+	return W.workbook_close(s.wb) == LXW_NO_ERROR && s.ok;
 }
 
 /* libxlsxwriter writes only to a named file: one of our own in the
@@ -305,16 +333,21 @@ S_make(const char *path, const struct plan *p)
 bool
 xlsxout_write(FILE *fp, const struct plan *p)
 {
-	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/gen-xlsx-XXXXXX", dir != NULL && *dir ?
-	    dir : "/tmp");
-	char chunk[65536];
+	const char *dir = getenv("TMPDIR"), *missing = S_xlsx_missing();
+	char chunk[65536], *path;
 	size_t n;
 	FILE *in;
 	bool ok;
-	int fd = mkstemp(path);
+	int fd;
 
-	if (fd < 0) {
+	if (missing != NULL) {
+		fprintf(stderr, "gen: Excel workbooks cannot be written here: "
+		    "%s\n", missing);
+		return false;
+	}
+	path = xasprintf("%s/gen-xlsx-XXXXXX", dir != NULL && *dir ? dir :
+	    "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
 		free(path);
 		return false;
 	}

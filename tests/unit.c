@@ -23,6 +23,7 @@
 #include "docbuild.h"
 #include "html.h"
 #include "hyph.h"
+#include "lazylib.h"
 #include "image.h"
 #include "io.h"
 #include "keys.h"
@@ -2372,6 +2373,26 @@ test_chart_pie_contrast(void)
 	    "%.2f", chart_contrast(0xFFFFFF, 0x000000));
 }
 
+/* A missing library or function is told, not called. */
+static void
+test_lazylib(void)
+{
+	struct lazylib none = { .soname = "libgen-none.so.0" };
+	struct lazylib zip = { .soname = LIBZIP_SO };
+	lazylib_fn f = NULL, g = NULL;
+
+	report(!lazylib_open(&none) && strstr(none.why, "libgen-none") != NULL,
+	    "a missing library says why", "%s", none.why);
+	if (lazylib_open(&zip)) {
+		f = lazylib_func(&zip, "zip_strerror");
+		g = lazylib_func(&zip, "zip_no_such_function");
+	}
+	report(f != NULL && g == NULL && strstr(zip.why,
+	    "zip_no_such_function") != NULL && !lazylib_open(&zip),
+	    "a library opens once; a missing function says why", "%s",
+	    zip.why);
+}
+
 /* hyph_points HYPH WORD WANT: the word with a '-' at each point. */
 static void
 expect_points(struct hyph *h, const char *word, const char *want)
@@ -3353,6 +3374,7 @@ main(void)
 	test_html_links();
 	test_csv();
 	test_computations();
+	test_lazylib();
 	test_hyph();
 	test_layout();
 	test_layout_tables();
