@@ -1,8 +1,7 @@
 #!/bin/sh
 # Runs gen and the unit tests under valgrind: the examples to all three
 # outputs, again unchanged and with other formats, the tree dump, a
-# workbook in and out, every
-# case of the error corpus, the unit tests.
+# workbook in and out, every case of the error corpus, the unit tests.
 # Fails on any invalid access or leak.
 set -eu
 cd "$(dirname "$0")/.."
