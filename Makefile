@@ -6,15 +6,18 @@ WARN	 = -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE
 XML_CFLAGS != xml2-config --cflags 2>/dev/null || echo -I/usr/include/libxml2
 FONT_CFLAGS != pkg-config --cflags freetype2 fribidi 2>/dev/null || \
 	echo -I/usr/include/freetype2 -I/usr/include/fribidi
-# libzip and libxlsxwriter are opened at their first use (lazylib.h),
-# by the names of those the build finds.
+HB_CFLAGS != pkg-config --cflags harfbuzz 2>/dev/null || echo -I/usr/include/harfbuzz
+# libzip, libxlsxwriter and libharfbuzz-subset are opened at their first
+# use (lazylib.h), by the names of the libraries the build finds.
 SONAME	 = objdump -p `$(CC) -print-file-name=lib$(1).so` | \
 	   awk '$$1 == "SONAME" { print $$2 }'
 LIBZIP_SO != $(call SONAME,zip)
 LIBXLSXWRITER_SO != $(call SONAME,xlsxwriter)
+LIBHARFBUZZ_SUBSET_SO != $(call SONAME,harfbuzz-subset)
 LAZY	 = -DLIBZIP_SO='"$(LIBZIP_SO)"' \
-	   -DLIBXLSXWRITER_SO='"$(LIBXLSXWRITER_SO)"'
-CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FONT_CFLAGS) $(LAZY)
+	   -DLIBXLSXWRITER_SO='"$(LIBXLSXWRITER_SO)"' \
+	   -DLIBHARFBUZZ_SUBSET_SO='"$(LIBHARFBUZZ_SUBSET_SO)"'
+CFLAGS	 = $(OPT) $(WARN) $(XML_CFLAGS) $(FONT_CFLAGS) $(HB_CFLAGS) $(LAZY)
 LIBS	 = -lxml2 -lcsv -lhpdf -lhyphen -lxxhash -lpng -ljpeg -lfreetype \
 	   -lfribidi -lutf8proc -ldl -lm
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -23,7 +26,7 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
 	   check keys export image ttf template doc doctable chart docbuild \
 	   xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output site gen batch \
-	   init watch lazylib xlsx xlsxout
+	   init watch lazylib fontsub xlsx xlsxout
 HEADERS	 = $(wildcard gen/*.h)
 
 # The build id: a hash of the sources and this file.  Every stamp holds

@@ -3,7 +3,7 @@
  * and relocating those cost each run of gen 7 million instructions (a
  * thirtieth of a report's PDF), though few plans read or write Excel
  * workbooks.  The handles are kept until the process ends.
- * Included by xlsx.c and xlsxout.c. */
+ * Included by xlsx.c, xlsxout.c and fontsub.c. */
 #ifndef GEN_LAZYLIB_H
 #define GEN_LAZYLIB_H
 

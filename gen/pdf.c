@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "fonts.h"
+#include "fontsub.h"
 #include "layout.h"
 #include "pdfa.h"
 #include "pdftag.h"
@@ -974,6 +975,83 @@ S_wide_finish(struct device *dev, int k)
 	free(gids);
 }
 
+/* The bytes of a libharu memory stream, in one piece (caller frees). */
+static uint8_t *
+S_stream_bytes(HPDF_Stream s, size_t *len)
+{
+	HPDF_UINT n = HPDF_MemStream_GetBufCount(s);
+	struct buf b;
+
+	buf_init(&b);
+	for (HPDF_UINT k = 0; k < n; k++) {
+		HPDF_UINT got;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, k, &got);
+
+		if (p != NULL)
+			buf_add(&b, (const char *)p, got);
+	}
+	*len = b.len;
+	return (uint8_t *)buf_detach(&b);
+}
+
+/* The characters face k draws: the character map of the cut program
+ * keeps them. */
+static uint32_t *
+S_face_chars(const struct device *dev, int k, size_t *n)
+{
+	uint32_t *v = xreallocarray(NULL, 256 + 0x10000, sizeof(*v));
+
+	*n = 0;
+	for (int code = 0; code < 256; code++)
+		if (dev->face[k].narrow_cp[code] != 0)
+			v[(*n)++] = dev->face[k].narrow_cp[code];
+	for (uint32_t c = 0; dev->drawn[k] != NULL && c <= 0xFFFF; c++)
+		if (dev->drawn[k][c >> 3] & (1u << (c & 7)))
+			v[(*n)++] = c;
+	return v;
+}
+
+/* Face k's font program cut to the glyphs drawn (fontsub.h).  libharu
+ * makes the program only while saving: its hook (before_write_fn) is
+ * run here, as for the CIDSet, and the save finds the program made. */
+static void
+S_font_cut(struct device *dev, int k)
+{
+	struct face *fc = &dev->face[k];
+	HPDF_Font font = fc->narrow != NULL ? fc->narrow : fc->wide;
+	HPDF_FontDef def;
+	HPDF_TTFontDefAttr tt;
+	HPDF_Dict file;
+	uint8_t *prog, *cut;
+	uint16_t *gids;
+	uint32_t *chars;
+	size_t len, cutlen, n = 0, nchars;
+
+	if (font == NULL || font->before_write_fn(font) != HPDF_OK)
+		return;
+	def = ((HPDF_FontAttr)font->attr)->fontdef;
+	if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || def->descriptor ==
+	    NULL || (file = HPDF_Dict_GetItem(def->descriptor, "FontFile2",
+	    HPDF_OCLASS_DICT)) == NULL)
+		return;
+	tt = (HPDF_TTFontDefAttr)def->attr;
+	gids = xreallocarray(NULL, tt->num_glyphs + 1, sizeof(*gids));
+	for (unsigned g = 0; g < tt->num_glyphs; g++)
+		if (g == 0 || tt->glyph_tbl.flgs[g])
+			gids[n++] = (uint16_t)g;
+	prog = S_stream_bytes(file->stream, &len);
+	chars = S_face_chars(dev, k, &nchars);
+	if (fontsub_cut(prog, len, gids, n, chars, nchars, &cut, &cutlen)) {
+		HPDF_MemStream_FreeData(file->stream);
+		HPDF_Stream_Write(file->stream, cut, (HPDF_UINT)cutlen);
+		HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)cutlen);
+		free(cut);
+	}
+	free(prog);
+	free(chars);
+	free(gids);
+}
+
 /* Bookmarks for every chapter, nested as the chapters are. */
 static void
 S_outline(struct device *dev, const struct layout *l)
@@ -1153,6 +1231,7 @@ pdf_render(const struct doc *d, const struct template *tpl, struct hyph *h,
 	for (int k = 0; k < FONTS_MAX && dev.error == 0; k++) {
 		S_wide_finish(&dev, k);
 		S_narrow_to_unicode(&dev, k);
+		S_font_cut(&dev, k);
 	}
 	if (dev.error == 0) {
 		S_outline(&dev, l);

@@ -15,6 +15,9 @@ pdf_example() {
 	check "qpdf --check $name.pdf" sh -c "qpdf --check '$pdf' >/dev/null"
 	check "$name.pdf: every font embedded" sh -c "pdffonts '$pdf' 2>/dev/null |
 	    tail -n +3 | awk '{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit bad }'"
+	cut=$(python3 tests/fontcut.py "$pdf" 2>&1)
+	check "$name.pdf: the font programs cut (no glyph names): $cut" \
+	    [ -z "$cut" ]
 	check "$name.pdf: A4 pages" sh -c "printf '%s\n' \"\$1\" |
 	    grep -q 'Page size: *595.276 x 841.89 pts (A4)'" sh "$info"
 	while IFS='	' read -r plan field want; do

@@ -8,8 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 pkgs="gcc make pkg-config libc6-dev libxml2-dev libcsv-dev libhpdf-dev libhyphen-dev
     libxxhash-dev libutf8proc-dev libpng-dev libjpeg62-turbo-dev libfreetype-dev
-    libfribidi-dev libzip-dev libxlsxwriter-dev hyphen-de fonts-liberation2
-    fonts-dejavu-core fonts-wqy-microhei icc-profiles-free"
+    libfribidi-dev libzip-dev libxlsxwriter-dev libharfbuzz-dev hyphen-de
+    fonts-liberation2 fonts-dejavu-core fonts-wqy-microhei icc-profiles-free"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs chromium valgrind qpdf poppler-utils python3 python3-openpyxl
 	    libpdfbox2-java libactivation-java libjaxb-api-java mandoc libxml2-utils"

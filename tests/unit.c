@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "fonts.h"
+#include "fontsub.h"
 #include "gen.h"
 #include "doc.h"
 #include "docbuild.h"
@@ -2580,6 +2581,64 @@ test_image(void)
 	free(jpeg);
 }
 
+/* The table tag of a TrueType program, its bytes at *at (0: none). */
+static size_t
+sfnt_table(const uint8_t *f, size_t len, const char *tag, size_t *at)
+{
+	size_t n = len < 12 ? 0 : (size_t)(f[4] << 8 | f[5]);
+
+	for (size_t i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
+		const uint8_t *e = f + 12 + 16 * i;
+
+		if (memcmp(e, tag, 4) == 0) {
+			*at = (size_t)e[8] << 24 | (size_t)e[9] << 16 |
+			    (size_t)e[10] << 8 | e[11];
+			return (size_t)e[12] << 24 | (size_t)e[13] << 16 |
+			    (size_t)e[14] << 8 | e[15];
+		}
+	}
+	*at = 0;
+	return 0;
+}
+
+/* A cut keeps the glyph numbers (maxp counts up to the last glyph kept,
+ * B, 37) and drops the glyph names (post version 3). */
+static void
+test_fontsub(void)
+{
+	const char *path = "/usr/share/fonts/truetype/liberation2/"
+	    "LiberationSans-Regular.ttf";
+	static const uint16_t gids[] = { 0, 36, 37 };	/* .notdef A B */
+	static const uint32_t cps[] = { 'A', 'B' };
+	struct diags d;
+	char *data;
+	uint8_t *cut = NULL;
+	size_t len, cutlen = 0, atc, post;
+	bool ok;
+
+	diags_init(&d);
+	if (!io_read_bytes(path, path, TTF_FILE_MAX, &data, &len, &d)) {
+		report(false, "fontsub: Liberation Sans", "cannot read %s", path);
+		diags_free(&d);
+		return;
+	}
+	ok = fontsub_cut((const uint8_t *)data, len, gids, 3, cps, 2, &cut,
+	    &cutlen);
+	report(ok && cutlen < len / 10, "fontsub: a cut is a tenth of the font",
+	    "%zu of %zu bytes", cutlen, len);
+	if (ok) {
+		sfnt_table(cut, cutlen, "maxp", &atc);
+		sfnt_table(cut, cutlen, "post", &post);
+		report(atc != 0 && (cut[atc + 4] << 8 | cut[atc + 5]) == 38 &&
+		    post != 0 && cut[post + 1] == 3,
+		    "fontsub: the glyph numbers stay, the glyph names go",
+		    "maxp or post");
+	}
+	free(cut);
+	free(data);
+	diags_free(&d);
+}
+
 static void
 test_ttf(void)
 {
@@ -3384,6 +3443,7 @@ main(void)
 	test_layout_keep();
 	test_image();
 	test_ttf();
+	test_fontsub();
 	test_io();
 	test_fonts();
 	test_anchor_lookup();
