@@ -10,10 +10,12 @@
 #include "text.h"
 #include "util.h"
 
-/* Decimals of computed shares and quotas (input-format.md). */
-#define SHARE_SCALE 1
+/* Decimals of computed shares and quotas: the table's decimals
+ * (input-format.md). */
+#define SHARE_SCALE (c->t->decimals)
 
 struct calc {
+	const struct plan *p;
 	struct table	*t;
 	const struct table *prev;	/* the same table a year before */
 	struct diags	*d;
@@ -219,11 +221,28 @@ S_year_fields(struct table *t)
 	t->year_mittel = t->actuals ? ai : F(t, "mittel_gesamt");
 }
 
-/* The budget an instruments table is measured against: its budget
- * table's last summe row. */
+/* The budget an instruments table is measured against: the row its
+ * budget="TABLE.ROW" names, else its budget table's last summe row. */
 static const struct entry *
-S_the_budget(const struct table *b)
+S_the_budget(struct calc *c, const struct table *b)
 {
+	const char *id = c->t->budget_row_id, *near;
+	const struct entry *e;
+
+	if (b != NULL && id != NULL) {
+		if ((e = table_entry(b, id)) != NULL && e->kind == ENTRY_ROW)
+			return e;
+		if (b->broken)
+			return NULL;
+		if ((near = tables_near_row(b, id)) != NULL)
+			diag_error(c->d, c->p->xml_path, c->t->xml_line, "unknown "
+			    "budget row '%s.%s' (did you mean '%s.%s'?)",
+			    b->name, QUOTE(id), b->name, QUOTE(near));
+		else
+			diag_error(c->d, c->p->xml_path, c->t->xml_line, "unknown "
+			    "budget row '%s.%s'", b->name, QUOTE(id));
+		return NULL;
+	}
 	for (size_t i = b != NULL ? b->nrows : 0; i-- > 0; )
 		if (b->rows[i].art == ART_SUMME)
 			return &b->rows[i];
@@ -258,7 +277,7 @@ S_instruments(struct calc *c)
 	struct value budget;
 	const struct value *total;
 
-	t->budget_row = S_the_budget(t->budget);
+	t->budget_row = S_the_budget(c, t->budget);
 	budget = t->budget_row != NULL ?
 	    t->budget_row->val[F(t->budget, "betrag")] : value_none(UNIT_MONEY);
 	for (size_t i = 0; i < t->nrows; i++)
@@ -311,26 +330,41 @@ S_changes(struct calc *c, struct entry *e, const struct value *now,
 	    e->val[fv].info, e->val[fv].approx);
 }
 
+/* A declared total's anzahl where the rows give shares only: the count
+ * of the whole, printed in the total row and never checked. */
+static void
+S_whole_count(struct table *t, int fn)
+{
+	for (size_t i = 0; i < t->ndeclared && !t->total->val[fn].has; i++)
+		if (t->declared[i].val[fn].has)
+			t->total->val[fn] = t->declared[i].val[fn];
+}
+
 static void
 S_distribution(struct calc *c)
 {
 	struct table *t = c->t;
 	int fn = F(t, "anzahl"), fa = F(t, "anteil"), fv = F(t, "vorjahr");
 	struct entry *tot = t->total;
-	struct value hundred = { .v = 1000, .scale = 1, .typed_scale = -1,
+	struct value hundred = { .v = 100 * num_pow10(t->decimals),
+	    .scale = (int8_t)t->decimals, .typed_scale = -1,
 	    .unit = UNIT_PERCENT, .has = true };
 
 	S_set_sums(c, tot, -1);
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct entry *e = &t->rows[i];
+		/* A darunter row is a share of its base row. */
+		const struct entry *base = e->darunter ? &t->rows[e->parent] :
+		    tot;
 
-		S_ratio(c, e, fa, &e->val[fn], &tot->val[fn], 100, SHARE_SCALE);
+		S_ratio(c, e, fa, &e->val[fn], &base->val[fn], 100, SHARE_SCALE);
 		S_changes(c, e, &e->val[fn], &e->val[fv]);
 	}
 	if (tot->val[fn].has)
 		tot->val[fa] = hundred;
 	else if (!table_sum(t, -1, fa, &tot->val[fa], NULL))
 		S_range_error(c, tot, "the sum of anteil", UNIT_PERCENT);
+	S_whole_count(t, fn);
 	S_changes(c, tot, &tot->val[fn], &tot->val[fv]);
 }
 
@@ -498,7 +532,8 @@ static void
 S_table(struct calc *c)
 {
 	struct table *t = c->t;
-	struct value hundred = { .v = 1000, .scale = 1, .typed_scale = -1,
+	struct value hundred = { .v = 100 * num_pow10(t->decimals),
+	    .scale = (int8_t)t->decimals, .typed_scale = -1,
 	    .unit = UNIT_PERCENT, .has = true };
 
 	for (size_t g = 0; g < t->ngroups; g++)
@@ -526,7 +561,7 @@ S_table(struct calc *c)
 void
 calc_plan(struct plan *p, bool lenient, struct diags *d)
 {
-	struct calc c = { .d = d, .lenient = lenient };
+	struct calc c = { .p = p, .d = d, .lenient = lenient };
 
 	/* Budgets first: instruments refer to them. */
 	for (int pass = 0; pass < 2; pass++)
