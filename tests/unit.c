@@ -21,6 +21,7 @@
 #include "gen.h"
 #include "doc.h"
 #include "docbuild.h"
+#include "doctable.h"
 #include "html.h"
 #include "hyph.h"
 #include "lazylib.h"
@@ -1051,6 +1052,45 @@ test_darunter(void)
 	done(p, &d, "shares only: darunter shares apart, the whole's count");
 }
 
+/* darunter rows stand under their base row in file order, wherever the
+ * file has them, marked as such in the tree. */
+static void
+test_darunter_tree(void)
+{
+	struct diags d;
+	struct plan *p = load("distribution", "/>",
+	    "id;merkmal;anzahl;darunter\n"
+	    "a;A;100;\nb;B;50;\nb1;B eins;10;b\na1;A eins;60;a\n"
+	    "a2;A zwei;70;a\n", &d);
+	struct doc_node *root = doc_node_new(DOC_DOCUMENT);
+	const char *want[] = { "A", "A eins", "A zwei", "B", "B eins",
+	    "Summe" };
+	const unsigned flag[] = { 0, DOC_ROW_DARUNTER, DOC_ROW_DARUNTER, 0,
+	    DOC_ROW_DARUNTER, DOC_ROW_TOTAL };
+	size_t k = 0;
+	bool ok = p != NULL;
+
+	if (p != NULL)
+		doctable_insert(root, plan_table(p, "t"), NULL);
+	for (const struct doc_node *r = root->first != NULL ?
+	    root->first->first : NULL; ok && r != NULL; r = r->next) {
+		if (r->type != DOC_ROW || (r->flags & DOC_ROW_HEAD))
+			continue;
+		ok = k < 6 && strcmp(r->first->text, want[k]) == 0 &&
+		    (r->flags & (DOC_ROW_DARUNTER | DOC_ROW_TOTAL |
+		    DOC_ROW_DAVON)) == flag[k] &&
+		    r->level == (flag[k] == DOC_ROW_DARUNTER);
+		k++;
+	}
+	report(ok && k == 6, "darunter rows under their base, in file order",
+	    "row %zu differs", k);
+	/* 60 + 70 > 100 is no error: subsets overlap */
+	expect(p, "t.gesamt.anzahl", "150", "150");
+	expect(p, "t.a2.anteil", "70.0", "70,0 %");
+	doc_node_free(root);
+	done(p, &d, "overlapping darunter rows without errors");
+}
+
 /* budget="b.egt": the budget row instruments are measured against. */
 static void
 test_budget_row(void)
@@ -1248,6 +1288,7 @@ test_computations(void)
 	test_year_figures();
 	test_distribution();
 	test_darunter();
+	test_darunter_tree();
 	test_budget_row();
 	test_targets();
 	test_series();
