@@ -360,7 +360,9 @@ S_darunter(const struct table *t, struct diags *d)
 			free(x);
 			free(y);
 		}
-		if (!e->val[fn].has && a->has && !S_spoiled(t, fa) &&
+		/* A share not computed from counts is as typed. */
+		if (!(e->val[fn].has && b->val[fn].has) && a->has &&
+		    !S_spoiled(t, fa) &&
 		    (a->v < 0 || value_cmp(a, &hundred) > 0)) {
 			x = fmt_display_dup(a, 0);
 			table_diag(d, SEV_ERROR, t, e->line, "darunter row '%s': "
