@@ -234,7 +234,7 @@ S_the_budget(struct calc *c, const struct table *b)
 			return e;
 		if (b->broken)
 			return NULL;
-		if ((near = tables_near_row(b, id)) != NULL)
+		if ((near = tables_near_row(b, id, NULL)) != NULL)
 			diag_error(c->d, c->p->xml_path, c->t->xml_line, "unknown "
 			    "budget row '%s.%s' (did you mean '%s.%s'?)",
 			    b->name, QUOTE(id), b->name, QUOTE(near));

@@ -669,7 +669,7 @@ S_link(struct loader *L, struct entry *e, enum col_role role, const char *col)
 #define SUGGEST_MAX	16
 
 const char *
-tables_near_row(const struct table *t, const char *id)
+tables_near_row(const struct table *t, const char *id, const char *except)
 {
 	size_t limit = strlen(id) / 3 + 1, best_d = SIZE_MAX;
 	const char *best = NULL;
@@ -679,7 +679,8 @@ tables_near_row(const struct table *t, const char *id)
 	for (size_t i = 0; i < t->nrows; i++) {
 		size_t d;
 
-		if (t->rows[i].id == NULL || strcmp(t->rows[i].id, id) == 0)
+		if (t->rows[i].id == NULL || strcmp(t->rows[i].id, id) == 0 ||
+		    (except != NULL && strcmp(t->rows[i].id, except) == 0))
 			continue;
 		d = edit_distance(id, t->rows[i].id, limit);
 		if (d <= limit && d < best_d) {
@@ -705,7 +706,7 @@ S_darunter_base(struct loader *L, const struct entry *e)
 	to = table_entry(L->t, id);
 	if (to == NULL || to->kind != ENTRY_ROW) {
 		near = L->suggested++ < SUGGEST_MAX ?
-		    tables_near_row(L->t, id) : NULL;
+		    tables_near_row(L->t, id, e->id) : NULL;
 		if (near != NULL)
 			S_error(L, e->line, "column 'darunter': no row has the "
 			    "id '%s' (did you mean '%s'?)", QUOTE(id),
