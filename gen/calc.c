@@ -10,10 +10,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Decimals of computed shares and quotas: the table's decimals
- * (input-format.md). */
-#define SHARE_SCALE (c->t->decimals)
-
 struct calc {
 	const struct plan *p;
 	struct table	*t;
@@ -157,7 +153,7 @@ S_budget(struct calc *c)
 	}
 	for (size_t i = 0; i < t->nrows; i++)
 		S_ratio(c, &t->rows[i], fa, &t->rows[i].val[fb], &basis, 100,
-		    SHARE_SCALE);
+		    c->t->decimals);
 }
 
 /* --- instruments --- */
@@ -191,11 +187,11 @@ S_instrument_derived(struct calc *c, struct entry *e, const struct value *budget
 	const struct value *ein = &e->val[F(t, "eintritte")];
 
 	S_ratio(c, e, F(t, "kosten_je_eintritt"), mg, ein, 1, 2);
-	S_ratio(c, e, F(t, "anteil_budget"), mg, budget, 100, SHARE_SCALE);
+	S_ratio(c, e, F(t, "anteil_budget"), mg, budget, 100, t->decimals);
 	S_ratio(c, e, F(t, "ausschoepfung_eintritte"),
-	    &e->val[F(t, "eintritte_ist")], ein, 100, SHARE_SCALE);
+	    &e->val[F(t, "eintritte_ist")], ein, 100, c->t->decimals);
 	S_ratio(c, e, F(t, "ausschoepfung_mittel"),
-	    &e->val[F(t, "ausgaben_ist")], mg, 100, SHARE_SCALE);
+	    &e->val[F(t, "ausgaben_ist")], mg, 100, c->t->decimals);
 	S_difference(c, e, F(t, "abweichung_eintritte"),
 	    &e->val[F(t, "eintritte_ist")], ein);
 	S_difference(c, e, F(t, "abweichung_mittel"),
@@ -235,12 +231,13 @@ S_the_budget(struct calc *c, const struct table *b)
 		if (b->broken)
 			return NULL;
 		if ((near = tables_near_row(b, id, NULL)) != NULL)
-			diag_error(c->d, c->p->xml_path, c->t->xml_line, "unknown "
-			    "budget row '%s.%s' (did you mean '%s.%s'?)",
-			    b->name, QUOTE(id), b->name, QUOTE(near));
+			diag_error(c->d, c->p->xml_path, c->t->xml_line,
+			    "unknown budget row '%s.%s' (did you mean "
+			    "'%s.%s'?)", b->name, QUOTE(id), b->name,
+			    QUOTE(near));
 		else
-			diag_error(c->d, c->p->xml_path, c->t->xml_line, "unknown "
-			    "budget row '%s.%s'", b->name, QUOTE(id));
+			diag_error(c->d, c->p->xml_path, c->t->xml_line,
+			    "unknown budget row '%s.%s'", b->name, QUOTE(id));
 		return NULL;
 	}
 	for (size_t i = b != NULL ? b->nrows : 0; i-- > 0; )
@@ -326,7 +323,7 @@ S_changes(struct calc *c, struct entry *e, const struct value *now,
 	ok = exact_sub(value_exact(now), value_exact(prev), &diff) &&
 	    exact_div(diff, value_exact(prev), &x) &&
 	    exact_mul(x, (struct exact){ 100, 1 }, &x);
-	S_store(c, e, F(t, "veraenderung_prozent"), ok, x, SHARE_SCALE,
+	S_store(c, e, F(t, "veraenderung_prozent"), ok, x, c->t->decimals,
 	    e->val[fv].info, e->val[fv].approx);
 }
 
@@ -357,7 +354,8 @@ S_distribution(struct calc *c)
 		const struct entry *base = e->darunter ? &t->rows[e->parent] :
 		    tot;
 
-		S_ratio(c, e, fa, &e->val[fn], &base->val[fn], 100, SHARE_SCALE);
+		S_ratio(c, e, fa, &e->val[fn], &base->val[fn], 100,
+		    t->decimals);
 		S_changes(c, e, &e->val[fn], &e->val[fv]);
 	}
 	if (tot->val[fn].has)
@@ -447,7 +445,7 @@ S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
 	    "zaehler and nenner give", "its segments give" };
 	bool has[4], ok[4];
 	int scale = e->typ == TARGET_BESTAND ? 0 : e->typ == TARGET_SUMME ? 2 :
-	    SHARE_SCALE;
+	    c->t->decimals;
 
 	S_target_sources(t, e, seg, has, ok, x);
 	for (int k = 0; k < 4; k++) {
@@ -498,10 +496,10 @@ S_targets(struct calc *c)
 		}
 		if (e->low_is_better)
 			S_ratio(c, e, F(t, "zielerreichung"), ziel, ist, 100,
-			    SHARE_SCALE);
+			    c->t->decimals);
 		else
 			S_ratio(c, e, F(t, "zielerreichung"), ist, ziel, 100,
-			    SHARE_SCALE);
+			    c->t->decimals);
 	}
 	free(seg);
 }
@@ -548,11 +546,11 @@ S_table(struct calc *c)
 			continue;
 		for (size_t i = 0; i < t->nrows; i++)
 			S_ratio(c, &t->rows[i], (int)f, &t->rows[i].val[s],
-			    &grand, 100, SHARE_SCALE);
+			    &grand, 100, c->t->decimals);
 		for (size_t g = 0; g < t->ngroups; g++)
 			if (S_sum(c, &t->groups[g], (int)g, s, &part))
 				S_ratio(c, &t->groups[g], (int)f, &part, &grand,
-				    100, SHARE_SCALE);
+				    100, c->t->decimals);
 		if (t->total != NULL && grand.has && grand.v != 0)
 			t->total->val[f] = hundred;
 	}

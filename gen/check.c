@@ -354,9 +354,10 @@ S_darunter(const struct table *t, struct diags *d)
 		    value_cmp(&e->val[fn], &b->val[fn]) > 0) {
 			x = fmt_display_dup(&e->val[fn], 0);
 			y = fmt_display_dup(&b->val[fn], 0);
-			table_diag(d, SEV_ERROR, t, e->line, "darunter row '%s': "
-			    "anzahl is %s, more than the %s of its base row "
-			    "'%s'", QUOTE(e->label), x, y, QUOTE(b->label));
+			table_diag(d, SEV_ERROR, t, e->line,
+			    "darunter row '%s': anzahl is %s, more than the %s "
+			    "of its base row '%s'", QUOTE(e->label), x, y,
+			    QUOTE(b->label));
 			free(x);
 			free(y);
 		}
@@ -365,9 +366,9 @@ S_darunter(const struct table *t, struct diags *d)
 		    !S_spoiled(t, fa) &&
 		    (a->v < 0 || value_cmp(a, &hundred) > 0)) {
 			x = fmt_display_dup(a, 0);
-			table_diag(d, SEV_ERROR, t, e->line, "darunter row '%s': "
-			    "anteil is %s, not between 0 and 100 %%",
-			    QUOTE(e->label), x);
+			table_diag(d, SEV_ERROR, t, e->line,
+			    "darunter row '%s': anteil is %s, not between 0 and "
+			    "100 %%", QUOTE(e->label), x);
 			free(x);
 		}
 	}

@@ -186,12 +186,11 @@ S_flags(FILE *fp, unsigned f)
 	static const struct { unsigned flag; const char *name; } names[] = {
 		{ DOC_ORDERED, "ordered" }, { DOC_ROW_HEAD, "head" },
 		{ DOC_ROW_GROUP, "group" }, { DOC_ROW_LABEL, "label" },
-		{ DOC_ROW_DAVON, "davon" },
-		{ DOC_ROW_DARUNTER, "darunter" }, { DOC_ROW_TOTAL, "total" },
+		{ DOC_ROW_DAVON, "davon" }, { DOC_ROW_TOTAL, "total" },
 		{ DOC_ROW_INFO, "info" }, { DOC_CELL_NUM, "num" },
 		{ DOC_CELL_HEAD, "th" }, { DOC_CHART_BAR, "bar" },
 		{ DOC_CHART_LINE, "line" }, { DOC_CHART_PIE, "pie" },
-		{ DOC_PLAIN, "plain" },
+		{ DOC_PLAIN, "plain" }, { DOC_ROW_DARUNTER, "darunter" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)

@@ -779,7 +779,8 @@ S_links(struct loader *L)
 		if (e->parent >= 0 && !e->darunter &&
 		    t->rows[e->parent].darunter) {
 			S_error(L, e->line, "column 'davon': '%s' is a darunter "
-			    "row, which has no davon rows", QUOTE(t->rows[e->parent].id));
+			    "row, which has no davon rows",
+			    QUOTE(t->rows[e->parent].id));
 			e->parent = -1;
 		}
 	}
