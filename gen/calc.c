@@ -10,10 +10,8 @@
 #include "text.h"
 #include "util.h"
 
-/* Decimals of computed shares and quotas (input-format.md). */
-#define SHARE_SCALE 1
-
 struct calc {
+	const struct plan *p;
 	struct table	*t;
 	const struct table *prev;	/* the same table a year before */
 	struct diags	*d;
@@ -155,7 +153,7 @@ S_budget(struct calc *c)
 	}
 	for (size_t i = 0; i < t->nrows; i++)
 		S_ratio(c, &t->rows[i], fa, &t->rows[i].val[fb], &basis, 100,
-		    SHARE_SCALE);
+		    c->t->decimals);
 }
 
 /* --- instruments --- */
@@ -189,11 +187,11 @@ S_instrument_derived(struct calc *c, struct entry *e, const struct value *budget
 	const struct value *ein = &e->val[F(t, "eintritte")];
 
 	S_ratio(c, e, F(t, "kosten_je_eintritt"), mg, ein, 1, 2);
-	S_ratio(c, e, F(t, "anteil_budget"), mg, budget, 100, SHARE_SCALE);
+	S_ratio(c, e, F(t, "anteil_budget"), mg, budget, 100, t->decimals);
 	S_ratio(c, e, F(t, "ausschoepfung_eintritte"),
-	    &e->val[F(t, "eintritte_ist")], ein, 100, SHARE_SCALE);
+	    &e->val[F(t, "eintritte_ist")], ein, 100, c->t->decimals);
 	S_ratio(c, e, F(t, "ausschoepfung_mittel"),
-	    &e->val[F(t, "ausgaben_ist")], mg, 100, SHARE_SCALE);
+	    &e->val[F(t, "ausgaben_ist")], mg, 100, c->t->decimals);
 	S_difference(c, e, F(t, "abweichung_eintritte"),
 	    &e->val[F(t, "eintritte_ist")], ein);
 	S_difference(c, e, F(t, "abweichung_mittel"),
@@ -219,11 +217,29 @@ S_year_fields(struct table *t)
 	t->year_mittel = t->actuals ? ai : F(t, "mittel_gesamt");
 }
 
-/* The budget an instruments table is measured against: its budget
- * table's last summe row. */
+/* The budget an instruments table is measured against: the row its
+ * budget="TABLE.ROW" names, else its budget table's last summe row. */
 static const struct entry *
-S_the_budget(const struct table *b)
+S_the_budget(struct calc *c, const struct table *b)
 {
+	const char *id = c->t->budget_row_id, *near;
+	const struct entry *e;
+
+	if (b != NULL && id != NULL) {
+		if ((e = table_entry(b, id)) != NULL && e->kind == ENTRY_ROW)
+			return e;
+		if (b->broken)
+			return NULL;
+		if ((near = tables_near_row(b, id, NULL)) != NULL)
+			diag_error(c->d, c->p->xml_path, c->t->xml_line,
+			    "unknown budget row '%s.%s' (did you mean "
+			    "'%s.%s'?)", b->name, QUOTE(id), b->name,
+			    QUOTE(near));
+		else
+			diag_error(c->d, c->p->xml_path, c->t->xml_line,
+			    "unknown budget row '%s.%s'", b->name, QUOTE(id));
+		return NULL;
+	}
 	for (size_t i = b != NULL ? b->nrows : 0; i-- > 0; )
 		if (b->rows[i].art == ART_SUMME)
 			return &b->rows[i];
@@ -258,7 +274,7 @@ S_instruments(struct calc *c)
 	struct value budget;
 	const struct value *total;
 
-	t->budget_row = S_the_budget(t->budget);
+	t->budget_row = S_the_budget(c, t->budget);
 	budget = t->budget_row != NULL ?
 	    t->budget_row->val[F(t->budget, "betrag")] : value_none(UNIT_MONEY);
 	for (size_t i = 0; i < t->nrows; i++)
@@ -307,8 +323,18 @@ S_changes(struct calc *c, struct entry *e, const struct value *now,
 	ok = exact_sub(value_exact(now), value_exact(prev), &diff) &&
 	    exact_div(diff, value_exact(prev), &x) &&
 	    exact_mul(x, (struct exact){ 100, 1 }, &x);
-	S_store(c, e, F(t, "veraenderung_prozent"), ok, x, SHARE_SCALE,
+	S_store(c, e, F(t, "veraenderung_prozent"), ok, x, c->t->decimals,
 	    e->val[fv].info, e->val[fv].approx);
+}
+
+/* A declared total's anzahl where the rows give shares only: the count
+ * of the whole, printed in the total row and never checked. */
+static void
+S_whole_count(struct table *t, int fn)
+{
+	for (size_t i = 0; i < t->ndeclared && !t->total->val[fn].has; i++)
+		if (t->declared[i].val[fn].has)
+			t->total->val[fn] = t->declared[i].val[fn];
 }
 
 static void
@@ -317,20 +343,26 @@ S_distribution(struct calc *c)
 	struct table *t = c->t;
 	int fn = F(t, "anzahl"), fa = F(t, "anteil"), fv = F(t, "vorjahr");
 	struct entry *tot = t->total;
-	struct value hundred = { .v = 1000, .scale = 1, .typed_scale = -1,
+	struct value hundred = { .v = 100 * num_pow10(t->decimals),
+	    .scale = (int8_t)t->decimals, .typed_scale = -1,
 	    .unit = UNIT_PERCENT, .has = true };
 
 	S_set_sums(c, tot, -1);
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct entry *e = &t->rows[i];
+		/* A darunter row is a share of its base row. */
+		const struct entry *base = e->darunter ? &t->rows[e->parent] :
+		    tot;
 
-		S_ratio(c, e, fa, &e->val[fn], &tot->val[fn], 100, SHARE_SCALE);
+		S_ratio(c, e, fa, &e->val[fn], &base->val[fn], 100,
+		    t->decimals);
 		S_changes(c, e, &e->val[fn], &e->val[fv]);
 	}
 	if (tot->val[fn].has)
 		tot->val[fa] = hundred;
 	else if (!table_sum(t, -1, fa, &tot->val[fa], NULL))
 		S_range_error(c, tot, "the sum of anteil", UNIT_PERCENT);
+	S_whole_count(t, fn);
 	S_changes(c, tot, &tot->val[fn], &tot->val[fv]);
 }
 
@@ -413,7 +445,7 @@ S_target_value(struct calc *c, struct entry *e, const struct segments *seg)
 	    "zaehler and nenner give", "its segments give" };
 	bool has[4], ok[4];
 	int scale = e->typ == TARGET_BESTAND ? 0 : e->typ == TARGET_SUMME ? 2 :
-	    SHARE_SCALE;
+	    c->t->decimals;
 
 	S_target_sources(t, e, seg, has, ok, x);
 	for (int k = 0; k < 4; k++) {
@@ -464,10 +496,10 @@ S_targets(struct calc *c)
 		}
 		if (e->low_is_better)
 			S_ratio(c, e, F(t, "zielerreichung"), ziel, ist, 100,
-			    SHARE_SCALE);
+			    c->t->decimals);
 		else
 			S_ratio(c, e, F(t, "zielerreichung"), ist, ziel, 100,
-			    SHARE_SCALE);
+			    c->t->decimals);
 	}
 	free(seg);
 }
@@ -498,7 +530,8 @@ static void
 S_table(struct calc *c)
 {
 	struct table *t = c->t;
-	struct value hundred = { .v = 1000, .scale = 1, .typed_scale = -1,
+	struct value hundred = { .v = 100 * num_pow10(t->decimals),
+	    .scale = (int8_t)t->decimals, .typed_scale = -1,
 	    .unit = UNIT_PERCENT, .has = true };
 
 	for (size_t g = 0; g < t->ngroups; g++)
@@ -513,11 +546,11 @@ S_table(struct calc *c)
 			continue;
 		for (size_t i = 0; i < t->nrows; i++)
 			S_ratio(c, &t->rows[i], (int)f, &t->rows[i].val[s],
-			    &grand, 100, SHARE_SCALE);
+			    &grand, 100, c->t->decimals);
 		for (size_t g = 0; g < t->ngroups; g++)
 			if (S_sum(c, &t->groups[g], (int)g, s, &part))
 				S_ratio(c, &t->groups[g], (int)f, &part, &grand,
-				    100, SHARE_SCALE);
+				    100, c->t->decimals);
 		if (t->total != NULL && grand.has && grand.v != 0)
 			t->total->val[f] = hundred;
 	}
@@ -526,7 +559,7 @@ S_table(struct calc *c)
 void
 calc_plan(struct plan *p, bool lenient, struct diags *d)
 {
-	struct calc c = { .d = d, .lenient = lenient };
+	struct calc c = { .p = p, .d = d, .lenient = lenient };
 
 	/* Budgets first: instruments refer to them. */
 	for (int pass = 0; pass < 2; pass++)

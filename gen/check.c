@@ -225,14 +225,14 @@ S_davon(const struct table *t, struct diags *d)
 	size_t *fill = xcalloc(t->nrows, sizeof(*fill));
 
 	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].parent >= 0)
+		if (t->rows[i].parent >= 0 && !t->rows[i].darunter)
 			start[t->rows[i].parent + 1]++;
 	for (size_t i = 0; i < t->nrows; i++)
 		start[i + 1] += start[i];
 	for (size_t i = 0; i < t->nrows; i++) {
 		int p = t->rows[i].parent;
 
-		if (p >= 0)
+		if (p >= 0 && !t->rows[i].darunter)
 			order[start[p] + fill[p]++] = i;
 	}
 	for (size_t p = 0; p < t->nrows; p++) {
@@ -307,10 +307,14 @@ S_shares(const struct table *t, struct diags *d)
 {
 	int fa = table_field(t, "anteil"), fn = table_field(t, "anzahl");
 	struct exact sum, slack, off, room;
+	struct value counts;
 	bool any;
 	char *s;
 
-	if (t->total == NULL || t->total->val[fn].has || S_spoiled(t, fa))
+	/* Where the rows give counts, the shares are computed from them
+	 * (the total's anzahl may be a declared count of the whole). */
+	if (t->total == NULL || !table_sum(t, -1, fn, &counts, NULL) ||
+	    counts.has || S_spoiled(t, fa))
 		return;
 	if (S_share_sum(t, fa, &sum, &slack, &any)) {
 		if (!any)
@@ -330,6 +334,46 @@ S_shares(const struct table *t, struct diags *d)
 	free(s);
 }
 
+/* A darunter row is a subset of its base row: never more than it, and a
+ * typed share of it between 0 and 100 %. */
+static void
+S_darunter(const struct table *t, struct diags *d)
+{
+	int fa = table_field(t, "anteil"), fn = table_field(t, "anzahl");
+	struct value hundred = { .v = 100, .unit = UNIT_PERCENT, .has = true };
+
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct entry *e = &t->rows[i], *b;
+		const struct value *a = &e->val[fa];
+		char *x, *y;
+
+		if (!e->darunter)
+			continue;
+		b = &t->rows[e->parent];
+		if (e->val[fn].has && b->val[fn].has && !S_spoiled(t, fn) &&
+		    value_cmp(&e->val[fn], &b->val[fn]) > 0) {
+			x = fmt_display_dup(&e->val[fn], 0);
+			y = fmt_display_dup(&b->val[fn], 0);
+			table_diag(d, SEV_ERROR, t, e->line,
+			    "darunter row '%s': anzahl is %s, more than the %s "
+			    "of its base row '%s'", QUOTE(e->label), x, y,
+			    QUOTE(b->label));
+			free(x);
+			free(y);
+		}
+		/* A share not computed from counts is as typed. */
+		if (!(e->val[fn].has && b->val[fn].has) && a->has &&
+		    !S_spoiled(t, fa) &&
+		    (a->v < 0 || value_cmp(a, &hundred) > 0)) {
+			x = fmt_display_dup(a, 0);
+			table_diag(d, SEV_ERROR, t, e->line,
+			    "darunter row '%s': anteil is %s, not between 0 and "
+			    "100 %%", QUOTE(e->label), x);
+			free(x);
+		}
+	}
+}
+
 void
 check_plan(const struct plan *p, bool lenient, struct diags *d)
 {
@@ -339,7 +383,9 @@ check_plan(const struct plan *p, bool lenient, struct diags *d)
 		S_declared(t, lenient, d);
 		S_davon(t, d);
 		S_part_of(t, d);
-		if (t->kind == KIND_DISTRIBUTION)
+		if (t->kind == KIND_DISTRIBUTION) {
 			S_shares(t, d);
+			S_darunter(t, d);
+		}
 	}
 }

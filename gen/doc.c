@@ -190,7 +190,7 @@ S_flags(FILE *fp, unsigned f)
 		{ DOC_ROW_INFO, "info" }, { DOC_CELL_NUM, "num" },
 		{ DOC_CELL_HEAD, "th" }, { DOC_CHART_BAR, "bar" },
 		{ DOC_CHART_LINE, "line" }, { DOC_CHART_PIE, "pie" },
-		{ DOC_PLAIN, "plain" },
+		{ DOC_PLAIN, "plain" }, { DOC_ROW_DARUNTER, "darunter" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)

@@ -64,6 +64,8 @@ enum doc_flags {
 					   (its last child) under it */
 	DOC_CHART_MARKS = 1 << 16,	/* CHART (line): a mark at every
 					   point; they stand apart */
+	DOC_ROW_DARUNTER = 1 << 17,	/* ROW: a subset of the row above
+					   (darunter), never added up */
 };
 
 struct doc_node {

@@ -394,6 +394,8 @@ S_body_row(struct doc_node *tab, const struct layout *l, const struct entry *e)
 
 	if (e->label_row)
 		flags = DOC_ROW_LABEL;
+	else if (e->darunter)
+		flags = DOC_ROW_DARUNTER;
 	else if (depth > 0)
 		flags = DOC_ROW_DAVON;
 	else if (t->kind == KIND_BUDGET && e->art == ART_SUMME)
@@ -436,25 +438,64 @@ S_reserve_rows(struct doc_node *tab, const struct layout *l)
 	}
 }
 
+/* The darunter rows of each row, in file order: next[i] is the row
+ * after i under the same base, first[b] the first under b; -1 none. */
+static void
+S_darunter_lists(const struct table *t, int *first, int *next)
+{
+	int *last = xcalloc(t->nrows + 1, sizeof(*last));
+
+	for (size_t i = 0; i < t->nrows; i++)
+		first[i] = next[i] = -1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		int b = t->rows[i].parent;
+
+		if (!t->rows[i].darunter)
+			continue;
+		if (first[b] < 0)
+			first[b] = (int)i;
+		else
+			next[last[b]] = (int)i;
+		last[b] = (int)i;
+	}
+	free(last);
+}
+
+/* A row and, indented under it, its darunter rows wherever they stand
+ * in the file. */
+static void
+S_row_with_subsets(struct doc_node *tab, const struct layout *l, size_t i,
+    const int *first, const int *next)
+{
+	S_body_row(tab, l, &l->t->rows[i]);
+	for (int k = first[i]; k >= 0; k = next[k])
+		S_body_row(tab, l, &l->t->rows[k]);
+}
+
 static void
 S_rows(struct doc_node *tab, const struct layout *l, int only_group)
 {
 	const struct table *t = l->t;
 	bool *shown = xcalloc(t->ngroups + 1, sizeof(*shown));
+	int *first = xcalloc(t->nrows + 1, sizeof(*first));
+	int *next = xcalloc(t->nrows + 1, sizeof(*next));
 
+	S_darunter_lists(t, first, next);
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct entry *e = &t->rows[i];
 
-		if (only_group >= 0 && e->group != only_group)
+		if ((only_group >= 0 && e->group != only_group) || e->darunter)
 			continue;
 		if (only_group < 0 && e->group >= 0 && !shown[e->group]) {
 			shown[e->group] = true;
 			S_row(tab, l, &t->groups[e->group],
 			    t->groups[e->group].label, DOC_ROW_GROUP, 0);
 		}
-		S_body_row(tab, l, e);
+		S_row_with_subsets(tab, l, i, first, next);
 	}
 	free(shown);
+	free(first);
+	free(next);
 	if (only_group >= 0)
 		S_row(tab, l, &t->groups[only_group],
 		    t->groups[only_group].label, DOC_ROW_TOTAL, 0);

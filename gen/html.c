@@ -157,6 +157,8 @@ S_row_class(xmlNodePtr tr, const struct doc_node *r)
 		buf_puts(&cls, " label");
 	if (r->flags & DOC_ROW_DAVON)
 		buf_puts(&cls, " davon");
+	if (r->flags & DOC_ROW_DARUNTER)
+		buf_puts(&cls, " darunter");
 	if (r->flags & DOC_ROW_INFO)
 		buf_puts(&cls, " info");
 	if (r->level > 0)

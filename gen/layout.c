@@ -1018,7 +1018,9 @@ S_row_font(const struct doc_node *r, const struct doc_node *cell)
 		return LF_BOLD;
 	if (r->flags & DOC_ROW_LABEL)
 		return LF_ITALIC;
-	(void)cell;
+	/* A subset's label in italics, as on the web page. */
+	if ((r->flags & DOC_ROW_DARUNTER) && cell == r->first)
+		return LF_ITALIC;
 	return LF_REGULAR;
 }
 

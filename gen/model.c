@@ -121,7 +121,8 @@ static const struct field_spec instruments_fields[] = {
 
 static const struct col_spec distribution_cols[] = {
 	{ "merkmal", ROLE_LABEL, true }, { "davon", ROLE_DAVON, false },
-	{ "art", ROLE_ART, false }, { NULL, 0, false },
+	{ "art", ROLE_ART, false }, { "darunter", ROLE_DARUNTER, false },
+	{ NULL, 0, false },
 };
 static const struct field_spec distribution_fields[] = {
 	{ "anzahl", UNIT_COUNT, IN | SU },
@@ -447,6 +448,7 @@ table_free(struct table *t)
 	free(t->source);
 	free(t->zusatz);
 	free(t->budget_name);
+	free(t->budget_row_id);
 	free(t->group_by);
 	free(t);
 }

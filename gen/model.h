@@ -45,6 +45,7 @@ enum col_role {
 	ROLE_EINHEIT,		/* series */
 	ROLE_FIELD,		/* a number: field */
 	ROLE_NOTE,		/* hinweis_FIELD: a note for field */
+	ROLE_DARUNTER,		/* distribution: the base row of a subset */
 };
 
 struct column {
@@ -111,6 +112,9 @@ struct entry {
 	bool		 info;		/* all figures nachrichtlich */
 	int		 group;		/* index in table groups; -1 */
 	int		 parent;	/* davon: index of the parent row; -1 */
+	bool		 darunter;	/* parent is the base row of this
+					   subset: never summed, its own
+					   shares (input-format.md) */
 	int		 teil_von;	/* targets: index of the combined row; -1 */
 	enum target_type typ;		/* targets */
 	bool		 low_is_better;	/* targets: richtung niedrig */
@@ -131,6 +135,9 @@ struct table {
 	char		*title, *stand, *source;
 	char		*zusatz;	/* instruments: the source of mittel_zusatz */
 	char		*budget_name;	/* instruments: the budget table */
+	char		*budget_row_id;	/* of budget="TABLE.ROW"; NULL: the
+					   last summe row */
+	int		 decimals;	/* of computed shares and quotas */
 	struct table	*budget;
 	char		*group_by;	/* kind table */
 	bool		 decimal_dot;

@@ -116,7 +116,8 @@ static const struct element {
 	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
 	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
 	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
-	    "sheet", NULL }, (const char *const[]){ "column", NULL } },
+	    "sheet", "decimals", NULL },
+	    (const char *const[]){ "column", NULL } },
 	{ "column", 1, (const char *const[]){ "name", "type", "total",
 	    "label", "share", "part-of", NULL }, NULL },
 	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
@@ -146,6 +147,7 @@ static const char *const chart_kinds[] = { "bar", "line", "pie", NULL };
 static const char *const jobcenter_kinds[] = { "gE", "zkT", NULL };
 static const char *const value_formats[] = { "plain", NULL };
 static const char *const decimals[] = { ".", ",", NULL };
+static const char *const share_decimals[] = { "0", "1", "2", "3", NULL };
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const struct { const char *name; enum unit unit; } column_types[] = {
 	{ "text", UNIT_NONE }, { "count", UNIT_COUNT },
@@ -212,6 +214,7 @@ planxml_dump_schema(FILE *f)
 	fputc('\n', f);
 	S_dump_values(f, "jobcenter", "kind", jobcenter_kinds);
 	S_dump_values(f, "table", "decimal", decimals);
+	S_dump_values(f, "table", "decimals", share_decimals);
 	S_dump_values(f, "column", "total", yes_no);
 	S_dump_values(f, "column", "share", yes_no);
 	S_dump_values(f, "value", "format", value_formats);
@@ -657,6 +660,28 @@ S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 		    "declared text column", QUOTE(t->group_by));
 }
 
+/* decimals="N": the decimals of a table's computed shares and quotas;
+ * budget="TABLE.ROW": the budget row its instruments are measured
+ * against (input-format.md, version 2). */
+static void
+S_table_v2_attrs(struct reader *r, struct table *t, xmlNodePtr n)
+{
+	char *dec = planxml_prop(n, "decimals"), *dot;
+
+	t->decimals = 1;
+	if (dec != NULL && (strlen(dec) != 1 || dec[0] < '0' || dec[0] > '3'))
+		diag_error(r->d, r->file, t->xml_line, "<table> decimals '%s' "
+		    "is not 0, 1, 2 or 3", QUOTE(dec));
+	else if (dec != NULL)
+		t->decimals = dec[0] - '0';
+	free(dec);
+	if (t->budget_name != NULL &&
+	    (dot = strchr(t->budget_name, '.')) != NULL) {
+		t->budget_row_id = xstrdup(dot + 1);
+		*dot = '\0';
+	}
+}
+
 /* Attributes that only one kind of table takes. */
 static void
 S_kind_attrs(struct reader *r, struct table *t, xmlNodePtr n)
@@ -692,6 +717,7 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	t->zusatz = planxml_prop(n, "zusatz");
 	t->budget_name = planxml_prop(n, "budget");
 	t->group_by = planxml_prop(n, "group-by");
+	S_table_v2_attrs(r, t, n);
 	if (t->group_by != NULL)
 		ascii_lower(t->group_by);
 	t->reserve = value_none(UNIT_MONEY);
@@ -730,6 +756,35 @@ S_read_table(struct reader *r, xmlNodePtr n)
 	p->tables[p->ntables++] = t;
 }
 
+/* budget= names no budget table: the budget table nearest to it. */
+static void
+S_no_budget(struct reader *r, const struct table *t)
+{
+	const char *near = NULL, *row = t->budget_row_id;
+	size_t limit = strlen(t->budget_name) / 3 + 1, d;
+	char *name = xasprintf("%s%s%s", t->budget_name, row ? "." : "",
+	    row ? row : "");
+
+	if (limit > 4)
+		limit = 4;
+	for (size_t i = 0; i < r->plan->ntables; i++)
+		if (r->plan->tables[i]->kind == KIND_BUDGET && (d =
+		    edit_distance(t->budget_name, r->plan->tables[i]->name,
+		    limit)) <= limit) {
+			near = r->plan->tables[i]->name;
+			limit = d;
+		}
+	if (near != NULL)
+		diag_error(r->d, r->file, t->xml_line, "budget '%s' names no "
+		    "table of kind 'budget' (did you mean '%s%s%s'?)",
+		    QUOTE(name), QUOTE(near), row ? "." : "",
+		    row ? QUOTE(row) : "");
+	else
+		diag_error(r->d, r->file, t->xml_line, "budget '%s' is not a "
+		    "table of kind 'budget'", QUOTE(name));
+	free(name);
+}
+
 static void
 S_read_data(struct reader *r, xmlNodePtr data)
 {
@@ -754,9 +809,7 @@ S_read_data(struct reader *r, xmlNodePtr data)
 			continue;
 		t->budget = plan_table(r->plan, t->budget_name);
 		if (t->budget == NULL || t->budget->kind != KIND_BUDGET) {
-			diag_error(r->d, r->file, t->xml_line, "budget '%s' is "
-			    "not a table of kind 'budget'",
-			    QUOTE(t->budget_name));
+			S_no_budget(r, t);
 			t->budget = NULL;
 		}
 	}

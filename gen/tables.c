@@ -29,6 +29,7 @@ struct loader {
 	size_t		 errors_before;
 	size_t		 cell_errors;	/* only spoil their own field */
 	const struct table *soll;	/* the programme's table, or NULL */
+	size_t		 suggested;	/* "did you mean" searches so far */
 };
 
 static void
@@ -664,6 +665,69 @@ S_link(struct loader *L, struct entry *e, enum col_role role, const char *col)
 	return (int)(to - L->t->rows);
 }
 
+/* Near-miss searches a table may cost: each looks at up to every row. */
+#define SUGGEST_MAX	16
+
+const char *
+tables_near_row(const struct table *t, const char *id, const char *except)
+{
+	size_t limit = strlen(id) / 3 + 1, best_d = SIZE_MAX;
+	const char *best = NULL;
+
+	if (limit > 4)
+		limit = 4;
+	for (size_t i = 0; i < t->nrows; i++) {
+		size_t d;
+
+		if (t->rows[i].id == NULL || strcmp(t->rows[i].id, id) == 0 ||
+		    (except != NULL && strcmp(t->rows[i].id, except) == 0))
+			continue;
+		d = edit_distance(id, t->rows[i].id, limit);
+		if (d <= limit && d < best_d) {
+			best = t->rows[i].id;
+			best_d = d;
+			limit = d;
+		}
+	}
+	return best;
+}
+
+/* The base row of e's darunter cell: a row that is no subset itself;
+ * -1 after an error or without one.  davon and darunter exclude each
+ * other: a row is a part of its parent or a subset of it. */
+static int
+S_darunter_base(struct loader *L, const struct entry *e)
+{
+	const char *id = S_cell(e, L->t, ROLE_DARUNTER), *near;
+	const struct entry *to;
+
+	if (*id == '\0')
+		return -1;
+	to = table_entry(L->t, id);
+	if (to == NULL || to->kind != ENTRY_ROW) {
+		near = L->suggested++ < SUGGEST_MAX ?
+		    tables_near_row(L->t, id, e->id) : NULL;
+		if (near != NULL)
+			S_error(L, e->line, "column 'darunter': no row has the "
+			    "id '%s' (did you mean '%s'?)", QUOTE(id),
+			    QUOTE(near));
+		else
+			S_error(L, e->line, "column 'darunter': no row has the "
+			    "id '%s'", QUOTE(id));
+	} else if (to == e)
+		S_error(L, e->line, "column 'darunter': the row names itself");
+	else if (*S_cell(to, L->t, ROLE_DARUNTER) != '\0')
+		S_error(L, e->line, "column 'darunter': '%s' is a darunter row "
+		    "itself; name its base row '%s'", QUOTE(id),
+		    QUOTE(S_cell(to, L->t, ROLE_DARUNTER)));
+	else if (e->parent >= 0)
+		S_error(L, e->line, "row '%s' has both davon and darunter; "
+		    "a row is either a part or a subset", QUOTE(e->label));
+	else
+		return (int)(to - L->t->rows);
+	return -1;
+}
+
 /* davon chains must end: a walk with marks finds a loop in linear time. */
 static void
 S_davon_loops(struct loader *L)
@@ -700,6 +764,26 @@ S_links(struct loader *L)
 		e->teil_von = S_link(L, e, ROLE_TEIL_VON, "teil_von");
 	}
 	S_davon_loops(L);
+	for (size_t i = 0; i < t->nrows; i++) {
+		int b = S_darunter_base(L, &t->rows[i]);
+
+		if (b >= 0) {
+			t->rows[i].parent = b;
+			t->rows[i].darunter = true;
+		}
+	}
+	/* A subset's parts would be neither counted nor a subset. */
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct entry *e = &t->rows[i];
+
+		if (e->parent >= 0 && !e->darunter &&
+		    t->rows[e->parent].darunter) {
+			S_error(L, e->line, "column 'davon': '%s' is a darunter "
+			    "row, which has no davon rows",
+			    QUOTE(t->rows[e->parent].id));
+			e->parent = -1;
+		}
+	}
 	for (size_t i = 0; i < t->nrows; i++) {
 		struct entry *e = &t->rows[i];
 		const struct entry *c;

@@ -14,5 +14,9 @@ void	tables_read(struct plan *p, struct diags *d);
  * workbook at file.xlsx:Sheet!7:7 (input-format.md, "Excel workbooks"). */
 void	table_diag(struct diags *d, enum severity sev, const struct table *t,
 	    int line, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The row id of t nearest to a mistyped id (a few edits away), not
+ * except (may be NULL), or NULL: for "did you mean". */
+const char *tables_near_row(const struct table *t, const char *id,
+	    const char *except);
 
 #endif

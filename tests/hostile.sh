@@ -103,4 +103,10 @@ shares 100000 0,001 0,0010
 hostile "100.000 shares of three and four decimals adding up to 100" 0 ""
 shares 100000 0,002 0,0020
 hostile "100.000 shares of three and four decimals adding up to 200" 1 "h/t.csv:1: error: the shares add up to 200,0000 %, not 100 %"
+# "did you mean" looks at every row: a few searches a table, not one a row.
+mkplan
+sed -i 's|kind="instruments"|kind="distribution"|' "$tmp/h/plan.xml"
+awk 'BEGIN { print "id;merkmal;anzahl;darunter";
+	for (i = 0; i < 100000; i++) printf "r%d;R%d;1;x%d\n", i, i, i }' >"$tmp/h/t.csv"
+hostile "100.000 darunter rows naming near-miss ids" 1 "h/t.csv:2: error: column 'darunter': no row has the id 'x0' (did you mean 'r0'?)"
 rm -rf "$tmp/h"

@@ -261,6 +261,7 @@ for pair in "$@"; do
 	. tests/output.sh
 	. tests/batch.sh
 	. tests/xlsx.sh
+	. tests/darunter.sh
 	if [ "$pair" = "$1" ]; then
 		. tests/concurrency.sh
 		. tests/signals.sh

@@ -22,6 +22,7 @@
 #include "gen.h"
 #include "doc.h"
 #include "docbuild.h"
+#include "doctable.h"
 #include "html.h"
 #include "hyph.h"
 #include "lazylib.h"
@@ -827,6 +828,7 @@ test_csv(void)
 /* --- computations of every table kind, through whole plans --- */
 
 static char tmpdir[64];
+static const char *load_budget;	/* b.csv for load(); NULL: the default */
 
 static void
 write_file(const char *name, const char *text)
@@ -852,8 +854,8 @@ load(const char *kind, const char *attrs, const char *csv, struct diags *d)
 	    "<body><p>x</p></body></plan>", kind, attrs);
 
 	write_file("plan.xml", xml);
-	write_file("b.csv", "position;betrag;art\nEGT;1.000.000;basis\n"
-	    "Budget;;summe\n");
+	write_file("b.csv", load_budget != NULL ? load_budget :
+	    "position;betrag;art\nEGT;1.000.000;basis\nBudget;;summe\n");
 	write_file("t.csv", csv);
 	free(xml);
 	diags_init(d);
@@ -1012,6 +1014,107 @@ test_distribution(void)
 	expect(p, "t.gesamt.anteil", "100.0", "100,0 %");
 	expect(p, "t.gesamt.anzahl", "", "\xE2\x80\x93");
 	done(p, &d, "shares without counts add up");
+}
+
+/* darunter rows (input-format.md, version 2): shares of their base row,
+ * never summed; decimals="2"; a shares-only table's count of the whole. */
+static void
+test_darunter(void)
+{
+	struct diags d;
+	struct plan *p = load("distribution", "decimals=\"2\"/>",
+	    "id;merkmal;anzahl;anteil;davon;darunter\n"
+	    "alle;Alle;2.000;;;\n"
+	    "sgb2;SGB II;1.487;;alle;\n"
+	    "m;Männer;836;;;sgb2\n"
+	    "u25;Unter 25;128;8,6;;sgb2\n"
+	    "rest;Rest;500;;;\n", &d);
+
+	/* 836 / 1.487 = 56,2206 %; 128 / 1.487 = 8,6079 % (typed 8,6) */
+	expect(p, "t.m.anteil", "56.22", "56,22 %");
+	expect(p, "t.u25.anteil", "8.61", "8,61 %");
+	/* 2.000 + 500: neither davon nor darunter rows are added */
+	expect(p, "t.gesamt.anzahl", "2500", "2.500");
+	expect(p, "t.gesamt.anteil", "100.00", "100,00 %");
+	expect(p, "t.alle.anteil", "80.00", "80,00 %");
+	expect(p, "t.sgb2.anteil", "59.48", "59,48 %");
+	done(p, &d, "darunter rows with counts, decimals 2");
+
+	p = load("distribution", "/>",
+	    "id;merkmal;anteil;anzahl;darunter;art\n"
+	    "m;Männer;56,2;;;\n"
+	    "f;Frauen;43,8;;;\n"
+	    "lz;Langzeit;40,3;;m;\n"
+	    "ges;Insgesamt;;1.487;;summe\n", &d);
+	/* 56,2 + 43,8 = 100: the darunter share is not part of it */
+	expect(p, "t.gesamt.anteil", "100.0", "100,0 %");
+	expect(p, "t.gesamt.anzahl", "1487", "1.487");
+	expect(p, "t.lz.anteil", "40.3", "40,3 %");
+	done(p, &d, "shares only: darunter shares apart, the whole's count");
+}
+
+/* darunter rows stand under their base row in file order, wherever the
+ * file has them, marked as such in the tree. */
+static void
+test_darunter_tree(void)
+{
+	struct diags d;
+	struct plan *p = load("distribution", "/>",
+	    "id;merkmal;anzahl;darunter\n"
+	    "a;A;100;\nb;B;50;\nb1;B eins;10;b\na1;A eins;60;a\n"
+	    "a2;A zwei;70;a\n", &d);
+	struct doc_node *root = doc_node_new(DOC_DOCUMENT);
+	const char *want[] = { "A", "A eins", "A zwei", "B", "B eins",
+	    "Summe" };
+	const unsigned flag[] = { 0, DOC_ROW_DARUNTER, DOC_ROW_DARUNTER, 0,
+	    DOC_ROW_DARUNTER, DOC_ROW_TOTAL };
+	size_t k = 0;
+	bool ok = p != NULL;
+
+	if (p != NULL)
+		doctable_insert(root, plan_table(p, "t"), NULL);
+	for (const struct doc_node *r = root->first != NULL ?
+	    root->first->first : NULL; ok && r != NULL; r = r->next) {
+		if (r->type != DOC_ROW || (r->flags & DOC_ROW_HEAD))
+			continue;
+		ok = k < 6 && strcmp(r->first->text, want[k]) == 0 &&
+		    (r->flags & (DOC_ROW_DARUNTER | DOC_ROW_TOTAL |
+		    DOC_ROW_DAVON)) == flag[k] &&
+		    r->level == (flag[k] == DOC_ROW_DARUNTER);
+		k++;
+	}
+	report(ok && k == 6, "darunter rows under their base, in file order",
+	    "row %zu differs", k);
+	/* 60 + 70 > 100 is no error: subsets overlap */
+	expect(p, "t.gesamt.anzahl", "150", "150");
+	expect(p, "t.a2.anteil", "70.0", "70,0 %");
+	doc_node_free(root);
+	done(p, &d, "overlapping darunter rows without errors");
+}
+
+/* budget="b.egt": the budget row instruments are measured against. */
+static void
+test_budget_row(void)
+{
+	struct diags d;
+	struct plan *p;
+
+	load_budget = "position;id;betrag;art\n"
+	    "EGT;egt;1.000.000;basis\nAbgabe;ab;200.000;abgang\n"
+	    "Budget;budget;;summe\n";
+	p = load("instruments", "budget=\"b.egt\" decimals=\"0\"/>",
+	    "instrument;id;mittel_neufall\nFbW;fbw;250.000\n", &d);
+	/* 250.000 / 1.000.000, not / 800.000 (the summe row: 31,25 %) */
+	expect(p, "t.fbw.anteil_budget", "25", "25 %");
+	expect(p, "t.plan.reserve", "750000.00", "750.000 €");
+	done(p, &d, "an explicit budget row");
+	p = load("instruments", "budget=\"b\"/>",
+	    "instrument;id;mittel_neufall\nFbW;fbw;250.000\n", &d);
+	/* 250.000 / 800.000 = 31,25 %: half away from zero */
+	expect(p, "t.fbw.anteil_budget", "31.3", "31,3 %");
+	expect(p, "t.plan.reserve", "550000.00", "550.000 €");
+	done(p, &d, "budget=\"b\": the last summe row (800.000)");
+	load_budget = NULL;
 }
 
 static void
@@ -1185,6 +1288,9 @@ test_computations(void)
 	test_instruments();
 	test_year_figures();
 	test_distribution();
+	test_darunter();
+	test_darunter_tree();
+	test_budget_row();
 	test_targets();
 	test_series();
 	test_table();
