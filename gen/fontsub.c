@@ -15,23 +15,7 @@
 	X(hb_subset_input_set_flags) X(hb_subset_input_unicode_set) \
 	X(hb_subset_or_fail)
 
-static struct lazylib S_libhb = { .soname = LIBHARFBUZZ_SUBSET_SO };
-static struct {
-#define X(f) __typeof__(f) *f;
-	HB_FUNCS(X)
-#undef X
-} H;
-
-static bool
-S_hb_loaded(void)
-{
-	if (lazylib_open(&S_libhb)) {
-#define X(f) H.f = (__typeof__(H.f))lazylib_func(&S_libhb, #f);
-		HB_FUNCS(X)
-#undef X
-	}
-	return S_libhb.handle != NULL && S_libhb.why[0] == '\0';
-}
+LAZYLIB(H, LIBHARFBUZZ_SUBSET_SO, HB_FUNCS)
 
 /* The glyph numbers stay (RETAIN_GIDS); the glyph names go (post
  * becomes version 3); the hinting stays, for screens at small sizes. */
@@ -65,7 +49,7 @@ fontsub_cut(const uint8_t *in, size_t len, const uint16_t *gids, size_t n,
 	unsigned int got = 0;
 
 	*out = NULL;
-	if (len > UINT_MAX || !S_hb_loaded())
+	if (len > UINT_MAX || H_missing() != NULL)
 		return false;
 	blob = H.hb_blob_create((const char *)in, (unsigned int)len,
 	    HB_MEMORY_MODE_READONLY, NULL, NULL);

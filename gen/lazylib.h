@@ -30,4 +30,24 @@ bool		 lazylib_open(struct lazylib *l);
  * none. */
 lazylib_fn	 lazylib_func(struct lazylib *l, const char *name);
 
+/* The functions FUNCS lists (an X-macro: FUNCS(X) is X(f) for each) of
+ * the library SONAME, as the members of a static struct NAME with
+ * their own types, filled at the first call of NAME_missing(): NULL
+ * then, or why the library cannot be used. */
+#define LAZYLIB(NAME, SONAME, FUNCS)					\
+	static struct { FUNCS(LAZYLIB_MEMBER_) } NAME;			\
+	static const char *						\
+	NAME##_missing(void)						\
+	{								\
+		static struct lazylib lib_ = { .soname = SONAME };	\
+		__typeof__(NAME) *fns_ = &NAME;				\
+									\
+		if (lazylib_open(&lib_)) {				\
+			FUNCS(LAZYLIB_FILL_)				\
+		}							\
+		return lib_.why[0] != '\0' ? lib_.why : NULL;		\
+	}
+#define LAZYLIB_MEMBER_(f)	__typeof__(f) *f;
+#define LAZYLIB_FILL_(f)	fns_->f = (__typeof__(fns_->f))lazylib_func(&lib_, #f);
+
 #endif

@@ -47,24 +47,7 @@
 	X(zip_get_num_entries) X(zip_name_locate) X(zip_open_from_source) \
 	X(zip_source_buffer_create) X(zip_source_free) X(zip_strerror)
 
-static struct lazylib S_libzip = { .soname = LIBZIP_SO };
-static struct {
-#define X(f) __typeof__(f) *f;
-	ZIP_FUNCS(X)
-#undef X
-} Z;
-
-/* Why libzip cannot be used; NULL if it can. */
-static const char *
-S_zip_missing(void)
-{
-	if (lazylib_open(&S_libzip)) {
-#define X(f) Z.f = (__typeof__(Z.f))lazylib_func(&S_libzip, #f);
-		ZIP_FUNCS(X)
-#undef X
-	}
-	return S_libzip.why[0] != '\0' ? S_libzip.why : NULL;
-}
+LAZYLIB(Z, LIBZIP_SO, ZIP_FUNCS)
 
 enum xf_kind { XF_PLAIN, XF_PERCENT, XF_DATE };
 
@@ -978,7 +961,7 @@ S_wb_free(struct wb *w)
 static bool
 S_zip_open(struct wb *w, const char *data, size_t len)
 {
-	const char *missing = S_zip_missing();
+	const char *missing = Z_missing();
 	zip_error_t err;
 	zip_source_t *src;
 

@@ -27,24 +27,7 @@
 	X(worksheet_set_column) X(worksheet_write_number) \
 	X(worksheet_write_string)
 
-static struct lazylib S_libxlsx = { .soname = LIBXLSXWRITER_SO };
-static struct {
-#define X(f) __typeof__(f) *f;
-	XLSX_FUNCS(X)
-#undef X
-} W;
-
-/* Why libxlsxwriter cannot be used; NULL if it can. */
-static const char *
-S_xlsx_missing(void)
-{
-	if (lazylib_open(&S_libxlsx)) {
-#define X(f) W.f = (__typeof__(W.f))lazylib_func(&S_libxlsx, #f);
-		XLSX_FUNCS(X)
-#undef X
-	}
-	return S_libxlsx.why[0] != '\0' ? S_libxlsx.why : NULL;
-}
+LAZYLIB(W, LIBXLSXWRITER_SO, XLSX_FUNCS)
 
 /* A cell format of the table sheets: a number format and boldness. */
 struct cellfmt {
@@ -333,7 +316,7 @@ S_make(const char *path, const struct plan *p)
 bool
 xlsxout_write(FILE *fp, const struct plan *p)
 {
-	const char *dir = getenv("TMPDIR"), *missing = S_xlsx_missing();
+	const char *dir = getenv("TMPDIR"), *missing = W_missing();
 	char chunk[65536], *path;
 	size_t n;
 	FILE *in;
