@@ -144,7 +144,7 @@ static const struct element {
  * gen --dump-schema both read them. */
 static const char *const chart_kinds[] = { "bar", "line", "pie", NULL };
 static const char *const jobcenter_kinds[] = { "gE", "zkT", NULL };
-static const char *const value_formats[] = { "plain", NULL };
+static const char *const value_formats[] = { "plain", "bare", NULL };
 static const char *const decimals[] = { ".", ",", NULL };
 static const char *const yes_no[] = { "yes", "no", NULL };
 static const struct { const char *name; enum unit unit; } column_types[] = {
@@ -402,10 +402,12 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 		} else if (S_is(n, "value")) {
 			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
+			char *known = S_join_list(value_formats, "", "");
 			if (f != NULL && !S_in_list(f, value_formats))
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
-				    "plain)", QUOTE(f));
+				    "%s)", QUOTE(f), known);
+			free(known);
 			free(f);
 		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
 			S_check_block(r, parent, n, 0);
