@@ -113,12 +113,15 @@ static const struct element {
 	{ "title", 0, NULL, NULL },
 	{ "author", 0, NULL, NULL },
 	{ "date", 0, NULL, NULL },
-	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
+	{ "data", 0, NULL, (const char *const[]){ "table", "check", NULL } },
 	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
 	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
 	    "sheet", NULL }, (const char *const[]){ "column", NULL } },
 	{ "column", 1, (const char *const[]){ "name", "type", "total",
 	    "label", "share", "part-of", NULL }, NULL },
+	/* Evaluated by crosscheck.c once the tables are computed. */
+	{ "check", 2, (const char *const[]){ "label", "value", "equals",
+	    "at-most", "at-least", NULL }, NULL },
 	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
 	{ "section", 1, (const char *const[]){ "title", "id", NULL },
 	    (const char *const[]){ BLOCK, NULL } },
@@ -745,6 +748,8 @@ S_read_data(struct reader *r, xmlNodePtr data)
 			break;
 		} else if (S_is(n, "table"))
 			S_read_table(r, n);
+		else if (S_is(n, "check"))
+			S_check_attrs(r, n);
 		else
 			S_unknown_element(r, n, data);
 	}
