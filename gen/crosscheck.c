@@ -45,6 +45,7 @@ struct side {
 	int		 decimals;
 	enum unit	 unit;
 	bool		 keyed;		/* a key has set unit */
+	bool		 literal;	/* a number alone: its value is itself */
 };
 
 enum status { ST_OK, ST_ERROR, ST_SKIP };
@@ -282,6 +283,7 @@ S_side(struct cc *c, struct side *s)
 			sign = w[i][0] == '+' ? 1 : -1;
 		start = i + 1;
 	}
+	s->literal = terms == 1 && !s->keyed;
 	if (n > 0)
 		free(w[0]);
 	free(w);
@@ -332,6 +334,9 @@ S_fail(struct cc *c, enum relation rel, const struct side *a,
 {
 	static const char *const how[] = { "but %s is", "more than %s, which "
 	    "is", "less than %s, which is" };
+	/* A number alone is its own value: "is 359, not 353". */
+	static const char *const how_literal[] = { "not %s", "more than %s",
+	    "less than %s" };
 	int da = a->decimals, db = b->decimals;
 	char *va = S_show(a, da), *vb = S_show(b, db), *tail;
 
@@ -343,10 +348,12 @@ S_fail(struct cc *c, enum relation rel, const struct side *a,
 		va = S_show(a, da);
 		vb = S_show(b, db);
 	}
-	tail = xasprintf(how[rel], QUOTE(b->expr));
+	tail = b->literal ? xasprintf(how_literal[rel], vb) :
+	    xasprintf(how[rel], QUOTE(b->expr));
 	diag_add(c->d, lenient ? SEV_WARNING : SEV_ERROR, c->p->xml_path,
-	    c->line, "check '%s': %s is %s, %s %s", QUOTE(c->label),
-	    QUOTE(a->expr), va, tail, vb);
+	    c->line, "check '%s': %s is %s, %s%s%s", QUOTE(c->label),
+	    QUOTE(a->expr), va, tail, b->literal ? "" : " ", b->literal ? "" :
+	    vb);
 	free(tail);
 	free(va);
 	free(vb);
