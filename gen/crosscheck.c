@@ -228,9 +228,10 @@ S_term(struct cc *c, struct side *s, char *const *w, size_t n, int sign)
 	return ST_OK;
 }
 
-/* Splits expr at blanks; *n words (caller frees the array and w[0]). */
+/* Splits expr at blanks into *n words in *text (caller frees the array
+ * and *text). */
 static char **
-S_words(const char *expr, size_t *n)
+S_words(const char *expr, size_t *n, char **text)
 {
 	char *s = xstrdup(expr), **w = xcalloc(strlen(expr) / 2 + 2,
 	    sizeof(*w));
@@ -240,8 +241,7 @@ S_words(const char *expr, size_t *n)
 	for (char *t = strtok_r(s, " \t\r\n", &save); t != NULL;
 	    t = strtok_r(NULL, " \t\r\n", &save))
 		w[(*n)++] = t;
-	if (*n == 0)
-		free(s);
+	*text = s;
 	return w;
 }
 
@@ -251,7 +251,7 @@ static enum status
 S_side(struct cc *c, struct side *s)
 {
 	size_t n, start = 0, terms = 0;
-	char **w = S_words(s->expr, &n);
+	char *text, **w = S_words(s->expr, &n, &text);
 	enum status st = ST_OK, worst = ST_OK;
 	int sign = 1;
 
@@ -284,8 +284,7 @@ S_side(struct cc *c, struct side *s)
 		start = i + 1;
 	}
 	s->literal = terms == 1 && !s->keyed;
-	if (n > 0)
-		free(w[0]);
+	free(text);
 	free(w);
 	return worst;
 }
