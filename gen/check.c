@@ -19,9 +19,9 @@ S_default_scale(enum unit u)
 /* The computed value for a message: exact where it has few decimals
  * ("2.251,975"), else rounded two places finer than the typed figure
  * (fewer where 15 digits would not hold it; beyond the range of its unit
- * too, as long as they do). */
-static char *
-S_show_exact(struct exact x, const struct value *typed)
+ * too, as long as they do).  False if not even 15 digits hold it. */
+static bool
+S_exact_value(struct exact x, const struct value *typed, struct value *out)
 {
 	int base = S_default_scale(typed->unit);
 	int ts = typed->typed_scale >= 0 ? typed->typed_scale : typed->scale;
@@ -33,8 +33,7 @@ S_show_exact(struct exact x, const struct value *typed)
 	while (!exact_round(x, typed->unit, scale, &r) &&
 	    !exact_round(x, UNIT_NUMBER, scale, &r))
 		if (--scale < 0)
-			return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
-			    "less than \xE2\x88\x92", fmt_limit(typed->unit));
+			return false;
 	r.unit = typed->unit;
 	while (r.scale > base && r.v % 10 == 0) {
 		r.v /= 10;
@@ -44,7 +43,42 @@ S_show_exact(struct exact x, const struct value *typed)
 		for (; r.scale < 2; r.scale++)
 			r.v *= 10;
 	}
+	*out = r;
+	return true;
+}
+
+static char *
+S_show_exact(struct exact x, const struct value *typed)
+{
+	struct value r;
+
+	if (!S_exact_value(x, typed, &r))
+		return xasprintf("%s%s", exact_sign(x) > 0 ? "more than " :
+		    "less than \xE2\x88\x92", fmt_limit(typed->unit));
 	return fmt_display_dup(&r, 0);
+}
+
+/* With --lenient, a declared figure that disagrees stays visible under
+ * its table: the first TABLE_TRACES_MAX are kept, all are counted. */
+static void
+S_trace(struct table *t, const struct entry *e, const struct value *typed,
+    const struct value *computed)
+{
+	if (t->ntraces < TABLE_TRACES_MAX)
+		t->traces[t->ntraces] = (struct trace){ .group = e->group,
+		    .typed = *typed, .computed = *computed };
+	t->ntraces++;
+}
+
+static void
+S_trace_exact(struct table *t, const struct entry *e,
+    const struct value *typed, struct exact x)
+{
+	struct value r;
+
+	/* Beyond even 15 digits, the warning says so; a trace could not. */
+	if (S_exact_value(x, typed, &r))
+		S_trace(t, e, typed, &r);
 }
 
 /* A check of field f would only repeat a reading error: the table could
@@ -58,11 +92,15 @@ S_spoiled(const struct table *t, int f)
 }
 
 static void
-S_none_declared(const struct table *t, const struct entry *e, int f,
+S_none_declared(struct table *t, const struct entry *e, int f,
     bool lenient, struct diags *d)
 {
+	struct value none = value_none(t->fields[f].unit);
+
 	if (S_spoiled(t, f))
 		return;
+	if (lenient)
+		S_trace(t, e, &e->val[f], &none);
 	table_diag(d, lenient ? SEV_WARNING : SEV_ERROR, t, e->line,
 	    "%s '%s': %s is given, but no row %shas one",
 	    e->kind == ENTRY_DECLARED ? "declared total" : "row",
@@ -70,7 +108,8 @@ S_none_declared(const struct table *t, const struct entry *e, int f,
 	    e->kind == ENTRY_DECLARED ? "" : "above ");
 }
 
-static void
+/* True if the typed figure disagrees (and was reported). */
+static bool
 S_mismatch(const struct table *t, const struct entry *e, int f,
     const struct value *typed, struct exact x, const char *how,
     enum severity sev, struct diags *d)
@@ -78,7 +117,7 @@ S_mismatch(const struct table *t, const struct entry *e, int f,
 	char *a, *b;
 
 	if (S_spoiled(t, f) || value_agrees(typed, x))
-		return;
+		return false;
 	a = fmt_display_dup(typed, 0);
 	b = S_show_exact(x, typed);
 	table_diag(d, sev, t, e->line, "%s '%s': %s is %s, but %s %s",
@@ -86,6 +125,7 @@ S_mismatch(const struct table *t, const struct entry *e, int f,
 	    QUOTE(e->label), QUOTE(t->fields[f].name), a, how, b);
 	free(a);
 	free(b);
+	return true;
 }
 
 void
@@ -97,16 +137,16 @@ check_typed(const struct table *t, const struct entry *e, int f,
 }
 
 void
-check_declared(const struct table *t, const struct entry *e, int f,
+check_declared(struct table *t, const struct entry *e, int f,
     const struct value *typed, const struct value *computed, bool lenient,
     struct diags *d)
 {
 	if (!computed->has)
 		S_none_declared(t, e, f, lenient, d);
-	else
-		S_mismatch(t, e, f, typed, value_exact(computed),
-		    "the rows above add up to", lenient ? SEV_WARNING :
-		    SEV_ERROR, d);
+	else if (S_mismatch(t, e, f, typed, value_exact(computed),
+	    "the rows above add up to", lenient ? SEV_WARNING : SEV_ERROR, d) &&
+	    lenient)
+		S_trace(t, e, typed, computed);
 }
 
 /* The computed figure a declared total is compared with: the group's or
@@ -134,7 +174,7 @@ S_declared_target(const struct table *t, const struct entry *e, int f,
 }
 
 static void
-S_declared(const struct table *t, bool lenient, struct diags *d)
+S_declared(struct table *t, bool lenient, struct diags *d)
 {
 	for (size_t i = 0; i < t->ndeclared; i++) {
 		const struct entry *e = &t->declared[i];
@@ -156,9 +196,9 @@ S_declared(const struct table *t, bool lenient, struct diags *d)
 				table_diag(d, SEV_ERROR, t, e->line, "declared total "
 				    "'%s': the rows of %s add up beyond the range "
 				    "of the program", e->label, t->fields[f].name);
-			else
-				S_mismatch(t, e, (int)f, &e->val[f], c, how,
-				    lenient ? SEV_WARNING : SEV_ERROR, d);
+			else if (S_mismatch(t, e, (int)f, &e->val[f], c, how,
+			    lenient ? SEV_WARNING : SEV_ERROR, d) && lenient)
+				S_trace_exact(t, e, &e->val[f], c);
 		}
 	}
 }
@@ -375,10 +415,10 @@ S_darunter(const struct table *t, struct diags *d)
 }
 
 void
-check_plan(const struct plan *p, bool lenient, struct diags *d)
+check_plan(struct plan *p, bool lenient, struct diags *d)
 {
 	for (size_t i = 0; i < p->ntables; i++) {
-		const struct table *t = p->tables[i];
+		struct table *t = p->tables[i];
 
 		S_declared(t, lenient, d);
 		S_davon(t, d);

@@ -17,13 +17,15 @@ void	check_typed(const struct table *t, const struct entry *e, int f,
 	    const struct value *typed, struct exact x, const char *how,
 	    struct diags *d);
 /* A budget summe row's typed total against the running total above it
- * (no value: no row above has one).  With lenient, only a warning. */
-void	check_declared(const struct table *t, const struct entry *e, int f,
+ * (no value: no row above has one).  With lenient, only a warning, and
+ * the disagreement is kept in t's traces. */
+void	check_declared(struct table *t, const struct entry *e, int f,
 	    const struct value *typed, const struct value *computed,
 	    bool lenient, struct diags *d);
 
 /* The checks that need the computed plan: declared totals of
- * instruments, distributions and tables; davon parts; part-of; shares. */
-void	check_plan(const struct plan *p, bool lenient, struct diags *d);
+ * instruments, distributions and tables (with lenient kept in their
+ * tables' traces); davon parts; part-of; shares. */
+void	check_plan(struct plan *p, bool lenient, struct diags *d);
 
 #endif

@@ -77,11 +77,13 @@ S_value(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 	struct figure fig;
 	struct doc_node *f;
 	bool plain = format != NULL && strcmp(format, "plain") == 0;
+	bool bare = format != NULL && strcmp(format, "bare") == 0;
 
 	if (ref != NULL && keys_resolve(b->p, ref, &fig)) {
 		f = doc_add(parent, DOC_FIGURE, NULL);
-		doctable_set_figure(f, &fig, plain ? FMT_PLAIN : 0);
-		f->flags = plain ? DOC_PLAIN : 0;
+		doctable_set_figure(f, &fig, plain ? FMT_PLAIN : bare ?
+		    FMT_BARE : 0);
+		f->flags = plain || bare ? DOC_PLAIN : 0;
 		f->line = planxml_line(n);
 	}
 	free(ref);

@@ -556,6 +556,46 @@ doctable_meta(const struct table *t)
 	return NULL;
 }
 
+/* The line under a table, with --lenient also what the plan's declared
+ * figures say where they disagree (input-format.md, "--lenient leaves a
+ * trace"), those of group g only for a group's insert (g >= 0).  Both
+ * writers print it as it stands. */
+static char *
+S_note(const struct table *t, int g)
+{
+	char *meta = doctable_meta(t);
+	size_t kept = t->ntraces < TABLE_TRACES_MAX ? t->ntraces :
+	    TABLE_TRACES_MAX, shown = 0;
+	struct buf b;
+
+	if (t->ntraces == 0)
+		return meta;
+	buf_init(&b);
+	if (meta != NULL)
+		buf_puts(&b, meta);
+	free(meta);
+	for (size_t i = 0; i < kept; i++) {
+		const struct trace *tr = &t->traces[i];
+		char *a, *c;
+
+		if (g >= 0 && tr->group != g)
+			continue;
+		a = fmt_display_dup(&tr->typed, 0);
+		c = fmt_display_dup(&tr->computed, 0);
+		buf_printf(&b, "%sHinweis: In der Vorlage steht %s; %s%s.",
+		    b.len == 0 ? "" : shown == 0 ? " \xC2\xB7 " : " ", a,
+		    tr->computed.has ? "die Summe der Zeilen ist " :
+		    "die Zeilen haben keinen Wert", tr->computed.has ? c : "");
+		free(a);
+		free(c);
+		shown++;
+	}
+	if (g < 0 && t->ntraces > kept)
+		buf_printf(&b, " Hinweis: %zu weitere Zahlen der Vorlage weichen "
+		    "von der Summe der Zeilen ab.", t->ntraces - kept);
+	return b.len > 0 ? buf_detach(&b) : (buf_free(&b), NULL);
+}
+
 void
 doctable_insert(struct doc_node *parent, const struct table *t,
     const char *group)
@@ -567,7 +607,7 @@ doctable_insert(struct doc_node *parent, const struct table *t,
 
 	tab->id = g >= 0 ? xasprintf("tabelle-%s-%s", t->name, group) :
 	    xasprintf("tabelle-%s", t->name);
-	tab->note = doctable_meta(t);
+	tab->note = S_note(t, g);
 	S_layout(&l, t);
 	S_head_row(tab, &l);
 	S_rows(tab, &l, g);

@@ -66,18 +66,18 @@ fmt_display(struct buf *out, const struct value *v, unsigned flags)
 	}
 	if (v->unit == UNIT_MONEY && v->v % 100 == 0)
 		decimals = 0;
-	if (v->info)
+	if (v->info && !(flags & FMT_BARE))
 		buf_putc(out, '(');
-	if (v->approx)
+	if (v->approx && !(flags & FMT_BARE))
 		buf_puts(out, "ca. ");
 	if (v->v < 0)
 		buf_puts(out, MINUS_SIGN);
 	else if ((flags & FMT_SIGNED) && v->v > 0)
 		buf_putc(out, '+');
 	S_digits(out, v, decimals, ',', true);
-	if (!(flags & FMT_PLAIN))
+	if (!(flags & (FMT_PLAIN | FMT_BARE)))
 		buf_puts(out, S_suffix(v->unit));
-	if (v->info)
+	if (v->info && !(flags & FMT_BARE))
 		buf_putc(out, ')');
 }
 

@@ -9,6 +9,8 @@
 enum fmt_flags {
 	FMT_SIGNED = 1,		/* a change: "+188" as well as "−188" */
 	FMT_PLAIN = 2,		/* no unit: "3.254.546" instead of "3.254.546 €" */
+	FMT_BARE = 4,		/* the number alone: no unit, no "ca.", no
+				   parentheses (<value format="bare">) */
 };
 
 /* German display text: "1.234.567,89 €", "16,7 %", "(22)", "ca. 28.000 €",

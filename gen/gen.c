@@ -9,6 +9,7 @@
 
 #include "calc.h"
 #include "check.h"
+#include "crosscheck.h"
 #include "docbuild.h"
 #include "export.h"
 #include "xlsxout.h"
@@ -89,6 +90,7 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 	if (p->previous_dir != NULL)
 		S_previous(p, lenient, d);
 	S_compute(p, lenient, d);
+	crosscheck_plan(p, lenient, d);
 	keys_check_body(p, d);
 	return p;
 }

@@ -657,7 +657,8 @@ figure_display(struct buf *out, const struct figure *fig, unsigned flags)
 	const struct table *t = fig->t;
 	const char *note = fig->e != NULL && fig->e->note != NULL ?
 	    fig->e->note[fig->f] : NULL;
-	bool zusatz = fig->e != NULL &&
+	/* A bare figure is the number alone, without the source either. */
+	bool zusatz = fig->e != NULL && !(flags & FMT_BARE) &&
 	    strcmp(t->fields[fig->f].name, "mittel_zusatz") == 0 && v.has;
 
 	if (!v.has && note != NULL) {

@@ -125,6 +125,19 @@ struct entry {
 	char		**note;		/* per field hinweis_FIELD; NULL if none */
 };
 
+/* A declared figure that disagrees with the computed one, kept with
+ * --lenient so that the table shows both (check.c, doctable.c;
+ * input-format.md, "--lenient leaves a trace"). */
+struct trace {
+	int		 group;		/* the declared row's group; -1 */
+	struct value	 typed;
+	struct value	 computed;	/* no value: no row has one */
+};
+
+/* Traces a table keeps; the rest are counted (one line under the table
+ * says how many more there are). */
+#define TABLE_TRACES_MAX 10
+
 struct table {
 	char		*name;
 	enum table_kind	 kind;
@@ -170,6 +183,8 @@ struct table {
 	const struct entry *budget_row;	/* NULL if none */
 
 	xmlHashTablePtr	 ids;		/* id -> struct entry * (rows, groups) */
+	struct trace	 traces[TABLE_TRACES_MAX];	/* --lenient */
+	size_t		 ntraces;	/* all, also those beyond the kept */
 };
 
 struct plan {

@@ -113,13 +113,16 @@ static const struct element {
 	{ "title", 0, NULL, NULL },
 	{ "author", 0, NULL, NULL },
 	{ "date", 0, NULL, NULL },
-	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
+	{ "data", 0, NULL, (const char *const[]){ "table", "check", NULL } },
 	{ "table", 3, (const char *const[]){ "name", "kind", "src", "title",
 	    "stand", "source", "decimal", "budget", "zusatz", "group-by",
 	    "sheet", "decimals", NULL },
 	    (const char *const[]){ "column", NULL } },
 	{ "column", 1, (const char *const[]){ "name", "type", "total",
 	    "label", "share", "part-of", NULL }, NULL },
+	/* Evaluated by crosscheck.c once the tables are computed. */
+	{ "check", 2, (const char *const[]){ "label", "value", "equals",
+	    "at-most", "at-least", NULL }, NULL },
 	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
 	{ "section", 1, (const char *const[]){ "title", "id", NULL },
 	    (const char *const[]){ BLOCK, NULL } },
@@ -145,7 +148,7 @@ static const struct element {
  * gen --dump-schema both read them. */
 static const char *const chart_kinds[] = { "bar", "line", "pie", NULL };
 static const char *const jobcenter_kinds[] = { "gE", "zkT", NULL };
-static const char *const value_formats[] = { "plain", NULL };
+static const char *const value_formats[] = { "plain", "bare", NULL };
 static const char *const decimals[] = { ".", ",", NULL };
 static const char *const share_decimals[] = { "0", "1", "2", "3", NULL };
 static const char *const yes_no[] = { "yes", "no", NULL };
@@ -405,10 +408,12 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 		} else if (S_is(n, "value")) {
 			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
+			char *known = S_join_list(value_formats, "", "");
 			if (f != NULL && !S_in_list(f, value_formats))
 				diag_error(r->d, r->file, planxml_line(n),
 				    "<value> format '%s' is unknown (known: "
-				    "plain)", QUOTE(f));
+				    "%s)", QUOTE(f), known);
+			free(known);
 			free(f);
 		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
 			S_check_block(r, parent, n, 0);
@@ -798,6 +803,8 @@ S_read_data(struct reader *r, xmlNodePtr data)
 			break;
 		} else if (S_is(n, "table"))
 			S_read_table(r, n);
+		else if (S_is(n, "check"))
+			S_check_attrs(r, n);
 		else
 			S_unknown_element(r, n, data);
 	}

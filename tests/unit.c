@@ -527,6 +527,10 @@ test_formats(void)
 	m.v = 331098;
 	disp("money with cents", m, 0, "3.310,98 €");
 	disp("money plain", m, FMT_PLAIN, "3.310,98");
+	m.approx = m.info = true;
+	disp("money bare: no ca., no parentheses", m, FMT_BARE, "3.310,98");
+	disp("money nachrichtlich, ca.", m, 0, "(ca. 3.310,98 \xE2\x82\xAC)");
+	m.approx = m.info = false;
 	m.v = 5;
 	disp("five cents", m, 0, "0,05 €");
 	disp("a negative change", c, FMT_SIGNED, "\xE2\x88\x92" "188");
