@@ -473,6 +473,21 @@ S_toc(struct doc_node *toc, const struct doc_node *parent)
 	}
 }
 
+/* The year as written, subtitle, Geschäftszeichen and status: joined
+ * here once for both writers (input-format.md, "Plan metadata"). */
+static void
+S_cover_meta(struct doc *d, const struct plan *p)
+{
+	d->year_text = p->year_last > p->year ? xasprintf("%d/%d", p->year,
+	    p->year_last) : xasprintf("%d", p->year);
+	d->subtitle = p->subtitle != NULL ? xstrdup(p->subtitle) : NULL;
+	d->reference = p->reference != NULL ?
+	    xasprintf("Gesch\xC3\xA4" "ftszeichen: %s", p->reference) : NULL;
+	d->status = p->status != NULL ? xstrdup(p->status) : NULL;
+	d->head_title = p->status != NULL ? xasprintf("%s \xC2\xB7 %s",
+	    p->status, d->title) : xstrdup(d->title);
+}
+
 static void
 S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 {
@@ -484,6 +499,7 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 	d->land = p->jc_land != NULL ? xstrdup(p->jc_land) : NULL;
 	d->author = p->author != NULL ? xstrdup(p->author) : NULL;
 	d->year = p->year;
+	S_cover_meta(d, p);
 	if (p->date_year > 0) {
 		d->date = fmt_date(p->date_year, p->date_month, p->date_day);
 		d->date_iso = p->date_day > 0 ? xasprintf("%04d-%02d-%02d",

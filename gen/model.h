@@ -172,9 +172,11 @@ struct plan {
 	xmlDocPtr	 doc;		/* kept: the body is read by the tree */
 	xmlNodePtr	 body;
 	enum report	 report;
-	int		 year;
+	int		 year;		/* the first year */
+	int		 year_last;	/* year + 1 for "2019/2020", else year */
 	char		*jc_name, *jc_kind, *jc_region, *jc_land;
 	char		*title, *author;
+	char		*subtitle, *reference, *status;	/* NULL if none */
 	int		 date_year, date_month, date_day;	/* 0 if none */
 	struct table	**tables;
 	size_t		 ntables;

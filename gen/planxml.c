@@ -4,6 +4,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,10 @@
 #define SECTION_DEPTH_MAX 6
 #define PLANXML_MAX_BYTES (16u * 1024 * 1024)
 #define ATTRIBUTE_MAX_CHARS 1000
+/* One line each on the cover; the status also in the running head. */
+#define SUBTITLE_MAX_CHARS 200
+#define REFERENCE_MAX_CHARS 80
+#define STATUS_MAX_CHARS 40
 /* An element or attribute name quoted in a message. */
 #define QNAME(s) QUOTE((const char *)(s))
 #define PLAN_TABLES_MAX 1000	/* each costs a file and its schema */
@@ -107,10 +112,14 @@ static const struct element {
 } elements[] = {
 	{ "plan", 2, (const char *const[]){ "report", "year", "programme",
 	    "previous", NULL }, (const char *const[]){ "jobcenter", "title",
-	    "author", "date", "data", "body", NULL } },
+	    "subtitle", "author", "date", "reference", "status", "data",
+	    "body", NULL } },
 	{ "jobcenter", 1, (const char *const[]){ "name", "kind", "region",
 	    "land", NULL }, NULL },
 	{ "title", 0, NULL, NULL },
+	{ "subtitle", 0, NULL, NULL },
+	{ "reference", 0, NULL, NULL },
+	{ "status", 0, NULL, NULL },
 	{ "author", 0, NULL, NULL },
 	{ "date", 0, NULL, NULL },
 	{ "data", 0, NULL, (const char *const[]){ "table", NULL } },
@@ -832,6 +841,29 @@ S_linked_plans(struct reader *r, xmlNodePtr root)
 	    &p->previous_line);
 }
 
+/* year="2019/2020": a programme of two consecutive years; the first is
+ * the plan's year (the index sorts by it), both are printed. */
+static void
+S_year_range(struct reader *r, xmlNodePtr root, const char *year, int first,
+    const char *rest)
+{
+	char *end = NULL;
+	long y2 = strtol(rest, &end, 10);
+
+	if (!isdigit((unsigned char)rest[0]) || *end != '\0' || y2 < 1900 ||
+	    y2 > 2201)
+		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s' "
+		    "is not a year", QUOTE(year));
+	else if (y2 != first + 1)
+		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s': "
+		    "the second year must follow the first (%d/%d)",
+		    QUOTE(year), first, first + 1);
+	else {
+		r->plan->year = first;
+		r->plan->year_last = (int)y2;
+	}
+}
+
 static void
 S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 {
@@ -856,11 +888,14 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	}
 	if (year != NULL) {
 		y = strtol(year, &end, 10);
-		if (*end != '\0' || y < 1900 || y > 2200)
+		if ((*end != '\0' && *end != '/') || y < 1900 || y > 2200 ||
+		    !isdigit((unsigned char)year[0]))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "year '%s' is not a year", QUOTE(year));
+		else if (*end == '/')
+			S_year_range(r, root, year, (int)y, end + 1);
 		else
-			p->year = (int)y;
+			p->year = p->year_last = (int)y;
 	}
 	free(rep);
 	free(year);
@@ -928,14 +963,39 @@ S_check_links(struct reader *r, xmlNodePtr n, xmlHashTablePtr sections)
 	}
 }
 
+/* <subtitle>, <reference>, <status>: one line of text on the cover (the
+ * status also in every page's running head), blanks and line breaks
+ * made one blank; NULL if empty.  Longer than max characters is an
+ * error: the cover and the running head have room for one line. */
+static char *
+S_meta_text(struct reader *r, xmlNodePtr n, size_t max)
+{
+	char *s = S_text_only(r, n), *w = s;
+
+	for (const char *c = s; *c != '\0'; c++)
+		if (!isspace((unsigned char)*c))
+			*w++ = *c;
+		else if (w > s && w[-1] != ' ')
+			*w++ = ' ';
+	*w = '\0';
+	if (utf8_count(s, strlen(s)) > max)
+		diag_error(r->d, r->file, planxml_line(n), "<%s> is longer "
+		    "than %zu characters", QNAME(n->name), max);
+	if (*s == '\0' || utf8_count(s, strlen(s)) > max) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* The children of <plan>: each at most once, some required. */
 static void
 S_read_plan(struct reader *r, xmlNodePtr root)
 {
 	static const char *const once[] = { "jobcenter", "title", "author",
-	    "date", "data", "body", NULL };
+	    "date", "data", "body", "subtitle", "reference", "status", NULL };
 	struct plan *p = r->plan;
-	int seen[6] = { 0 };
+	int seen[9] = { 0 };
 
 	S_read_plan_attrs(r, root);
 	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
@@ -972,10 +1032,14 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 			break;
 		}
 		case 4: S_read_data(r, n); break;
-		default: S_read_body(r, n); break;
+		case 5: S_read_body(r, n); break;
+		case 6: p->subtitle = S_meta_text(r, n, SUBTITLE_MAX_CHARS); break;
+		case 7: p->reference = S_meta_text(r, n, REFERENCE_MAX_CHARS);
+			break;
+		default: p->status = S_meta_text(r, n, STATUS_MAX_CHARS); break;
 		}
 	}
-	for (size_t i = 0; i < 6; i++)
+	for (size_t i = 0; i < 9; i++)
 		if (!seen[i] && (i == 0 || i == 1 || i == 5))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "needs a <%s>", once[i]);
