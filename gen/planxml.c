@@ -853,7 +853,7 @@ S_year_range(struct reader *r, xmlNodePtr root, const char *year, int first,
 	if (!isdigit((unsigned char)rest[0]) || *end != '\0' || y2 < 1900 ||
 	    y2 > 2201)
 		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s' "
-		    "is not a year", QUOTE(year));
+		    "is not two years like 2019/2020", QUOTE(year));
 	else if (y2 != first + 1)
 		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s': "
 		    "the second year must follow the first (%d/%d)",

@@ -257,6 +257,7 @@ for pair in "$@"; do
 	. tests/layout.sh
 	. tests/template.sh
 	. tests/text.sh
+	. tests/meta.sh
 	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs
 	. tests/output.sh
 	. tests/batch.sh
