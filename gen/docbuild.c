@@ -249,6 +249,20 @@ S_table(struct builder *b, struct doc_node *parent, const struct table *t,
 	doctable_insert(parent, t, group);
 }
 
+/* An <insert> with its columns="…" and title="…" (version 2). */
+static void
+S_table_as(struct builder *b, struct doc_node *parent, const struct table *t,
+    const char *group, xmlNodePtr n)
+{
+	char *columns = planxml_prop(n, "columns");
+	char *title = planxml_prop(n, "title");
+
+	b->inserted[S_table_index(b, t)] = true;
+	doctable_insert_as(parent, t, group, columns, title);
+	free(columns);
+	free(title);
+}
+
 /* A chart right under the table it draws goes without the "Stand ·
  * Quelle" line: the table's line just above names both. */
 static void
@@ -290,7 +304,7 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 		a = planxml_prop(n, "table");
 		c = planxml_prop(n, "group");
 		if ((t = plan_table(b->p, a)) != NULL)
-			S_table(b, parent, t, c);
+			S_table_as(b, parent, t, c, n);
 		free(a);
 		free(c);
 	} else if (S_is(n, "chart")) {

@@ -24,6 +24,7 @@
 #include "tables.h"
 #include "template.h"
 #include "text.h"
+#include "usage.h"
 #include "util.h"
 
 /* Tables read, figures computed and checked. */
@@ -90,6 +91,7 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 		S_previous(p, lenient, d);
 	S_compute(p, lenient, d);
 	keys_check_body(p, d);
+	usage_check(p, d);
 	return p;
 }
 

@@ -52,7 +52,8 @@ struct column {
 	enum col_role	 role;
 	int		 field;		/* ROLE_FIELD, ROLE_NOTE: index; else -1 */
 	bool		 required;
-	char		*label;		/* kind table: the column's heading */
+	char		*label;		/* the column's heading (<column label>) */
+	bool		 in_file;	/* in the header of the file read */
 };
 
 enum field_flags {

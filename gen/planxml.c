@@ -142,7 +142,8 @@ static const struct element {
 	    (const char *const[]){ INLINE, NULL } },
 	{ "br", 0, NULL, NULL },
 	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
-	{ "insert", 1, (const char *const[]){ "table", "group", NULL }, NULL },
+	{ "insert", 1, (const char *const[]){ "table", "group", "columns",
+	    "title", NULL }, NULL },
 	{ "chart", 3, (const char *const[]){ "table", "field", "kind", NULL },
 	    NULL },
 };
@@ -642,6 +643,70 @@ S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
 	}
 }
 
+/* The text columns that print with a heading of their own: the label,
+ * texts such as kuerzel or funktion, a series' jahr. */
+static bool
+S_printed_role(enum col_role role)
+{
+	return role == ROLE_LABEL || role == ROLE_TEXT || role == ROLE_JAHR;
+}
+
+/* A <column> of a table of another kind than 'table' names a column or
+ * field of the kind and gives it a heading (version 2): <column
+ * name="eintritte" label="Förderfälle"/>. */
+static void
+S_label_column(struct reader *r, struct table *t, xmlNodePtr n)
+{
+	static const char *const only[] = { "type", "total", "share",
+	    "part-of", NULL };
+	char *name = planxml_prop(n, "name"), *lbl = planxml_prop(n, "label");
+	bool typed = false;
+	int c, f;
+
+	S_check_attrs(r, n);
+	for (size_t i = 0; only[i] != NULL; i++)
+		if (xmlHasProp(n, (const xmlChar *)only[i])) {
+			diag_error(r->d, r->file, planxml_line(n), "<column> "
+			    "attribute '%s' is only for tables of kind 'table' "
+			    "(other kinds take name and label)", only[i]);
+			typed = true;
+		}
+	if (name == NULL || typed)	/* a column meant as a new one */
+		goto out;
+	ascii_lower(name);
+	c = table_column(t, name);
+	f = table_field(t, name);
+	if (c >= 0 && !S_printed_role(t->cols[c].role))
+		c = -1;			/* a number: its field's heading */
+	if (c < 0 && f < 0) {
+		struct buf known;
+
+		buf_init(&known);
+		for (size_t i = 0; i < t->ncols; i++)
+			if (S_printed_role(t->cols[i].role))
+				buf_printf(&known, "%s%s", known.len ? ", " : "",
+				    t->cols[i].name);
+		for (size_t i = 0; i < t->nfields; i++)
+			buf_printf(&known, "%s%s", known.len ? ", " : "",
+			    t->fields[i].name);
+		diag_error(r->d, r->file, planxml_line(n), "<column> '%s' is "
+		    "not a column of kind '%s' (known: %s)", QUOTE(name),
+		    kind_name(t->kind), known.s);
+		buf_free(&known);
+	} else if (lbl != NULL && c >= 0) {
+		free(t->cols[c].label);
+		t->cols[c].label = lbl;
+		lbl = NULL;
+	} else if (lbl != NULL) {
+		free(t->fields[f].label);
+		t->fields[f].label = lbl;
+		lbl = NULL;
+	}
+out:
+	free(name);
+	free(lbl);
+}
+
 static void
 S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 {
@@ -653,8 +718,7 @@ S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 		if (!S_is(n, "column")) {
 			S_unknown_element(r, n, tab);
 		} else if (t->kind != KIND_TABLE) {
-			diag_error(r->d, r->file, planxml_line(n), "<column> is "
-			    "only for tables of kind 'table'");
+			S_label_column(r, t, n);
 		} else
 			S_read_column(r, t, n, &label);
 	}
