@@ -66,3 +66,25 @@ check "the plan with the warning renders" [ "$_st" = 0 -a -f "$itmp/out2/ins.htm
 check "one warning, each time the same" sh -c "[ \$(wc -l <'$itmp/err') = 1 ] &&
     '$gen' --check '$itmp/ins' 2>&1 | cmp -s - '$itmp/err'"
 rm -rf "$itmp"
+
+# A hostile columns=: more columns than an insert may name.
+rm -rf "$itmp" && mkdir -p "$itmp/many"
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<plan report="amip" year="2017">\n'
+	printf '  <jobcenter name="Jobcenter Test"/>\n  <title>Viele</title>\n  <data>\n'
+	printf '    <table name="t" kind="table" src="t.csv">\n      <column name="name"/>\n'
+	for i in $(seq 1 101); do printf '      <column name="c%d" type="count"/>\n' "$i"; done
+	printf '    </table>\n  </data>\n  <body>\n    <insert table="t" columns="'
+	for i in $(seq 1 101); do printf 'c%d,' "$i"; done | sed 's/,$//'
+	printf '"/>\n  </body>\n</plan>\n'
+} >"$itmp/many/plan.xml"
+{
+	printf 'name'; for i in $(seq 1 101); do printf ';c%d' "$i"; done; printf '\n'
+	printf 'a'; for i in $(seq 1 101); do printf ';%d' "$i"; done; printf '\n'
+} >"$itmp/many/t.csv"
+"$gen" -f csv -o "$itmp/many-out" "$itmp/many" 2>"$itmp/err"
+_st=$?
+check "an insert naming more than 100 columns is refused ($(head -n 1 "$itmp/err"))" \
+    sh -c "[ $_st = 1 ] && [ ! -e '$itmp/many-out' ] && grep -q \
+    'plan.xml:[0-9]*: error: <insert> columns: more than 100 columns' '$itmp/err'"
+rm -rf "$itmp"
