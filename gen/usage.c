@@ -73,10 +73,26 @@ S_column_error(const struct plan *p, struct diags *d, xmlNodePtr n,
 	}
 }
 
+/* True the first time table i is inserted with these columns (NULL:
+ * the default): choosing them reads every row, and a plan may insert
+ * one large table thousands of times. */
+static bool
+S_first(struct usage *u, int i, const char *columns)
+{
+	char *k = xasprintf("%d%c%s", i, columns != NULL ? ':' : '-',
+	    columns != NULL ? columns : "");
+	bool first = xmlHashLookup(u->seen, (const xmlChar *)k) == NULL;
+
+	if (first && xmlHashAddEntry(u->seen, (const xmlChar *)k, u) != 0)
+		out_of_memory();
+	free(k);
+	return first;
+}
+
 /* An <insert>: its columns checked, those it shows marked.  Returns
  * false on an error in columns=. */
 static bool
-S_insert(struct usage *u, struct diags *d, xmlNodePtr n, bool *defaults)
+S_insert(struct usage *u, struct diags *d, xmlNodePtr n)
 {
 	char *name = planxml_prop(n, "table"), *columns;
 	const struct table *t = name != NULL ? plan_table(u->p, name) : NULL;
@@ -93,9 +109,8 @@ S_insert(struct usage *u, struct diags *d, xmlNodePtr n, bool *defaults)
 	if (columns != NULL && !doctable_columns(t, columns, v, &nv, &e)) {
 		S_column_error(u->p, d, n, t, &e);
 		ok = false;
-	} else if (columns != NULL || !defaults[i]) {
+	} else if (S_first(u, i, columns)) {
 		doctable_shown(t, columns, u->cols[i], u->fields[i]);
-		defaults[i] |= columns == NULL;	/* once is enough */
 	}
 	free(e.name);
 	free(columns);
@@ -134,8 +149,7 @@ S_chart(struct usage *u, xmlNodePtr n)
 }
 
 static bool
-S_walk(struct usage *u, struct diags *d, xmlNodePtr parent, bool *inserted,
-    bool *defaults)
+S_walk(struct usage *u, struct diags *d, xmlNodePtr parent, bool *inserted)
 {
 	bool ok = true;
 
@@ -148,7 +162,7 @@ S_walk(struct usage *u, struct diags *d, xmlNodePtr parent, bool *inserted,
 		if (strcmp(el, "insert") == 0) {
 			const struct table *t;
 
-			ok &= S_insert(u, d, n, defaults);
+			ok &= S_insert(u, d, n);
 			s = planxml_prop(n, "table");
 			if (s != NULL && (t = plan_table(u->p, s)) != NULL &&
 			    S_index(u, t) >= 0)
@@ -163,7 +177,7 @@ S_walk(struct usage *u, struct diags *d, xmlNodePtr parent, bool *inserted,
 		else if (strcmp(el, "check") == 0)
 			S_check(u, n);
 		else
-			ok &= S_walk(u, d, n, inserted, defaults);
+			ok &= S_walk(u, d, n, inserted);
 	}
 	return ok;
 }
@@ -213,10 +227,11 @@ usage_check(const struct plan *p, struct diags *d)
 {
 	struct usage u = { .p = p };
 	bool *inserted = xcalloc(p->ntables + 1, sizeof(*inserted));
-	bool *defaults = xcalloc(p->ntables + 1, sizeof(*defaults));
 	xmlNodePtr data = NULL;
 	bool ok = true;
 
+	if ((u.seen = xmlHashCreate(64)) == NULL)
+		out_of_memory();
 	u.cols = xcalloc(p->ntables + 1, sizeof(*u.cols));
 	u.fields = xcalloc(p->ntables + 1, sizeof(*u.fields));
 	for (size_t i = 0; i < p->ntables; i++) {
@@ -224,13 +239,13 @@ usage_check(const struct plan *p, struct diags *d)
 		u.fields[i] = xcalloc(p->tables[i]->nfields + 1, sizeof(bool));
 	}
 	if (p->body != NULL)
-		ok = S_walk(&u, d, p->body, inserted, defaults);
+		ok = S_walk(&u, d, p->body, inserted);
 	if (p->doc != NULL && xmlDocGetRootElement(p->doc) != NULL)
 		for (data = xmlDocGetRootElement(p->doc)->children;
 		    data != NULL; data = data->next)
 			if (data->type == XML_ELEMENT_NODE &&
 			    strcmp((const char *)data->name, "data") == 0)
-				(void)S_walk(&u, d, data, inserted, defaults);
+				(void)S_walk(&u, d, data, inserted);
 	for (size_t i = 0; i < p->ntables; i++)
 		if (!inserted[i] && !p->tables[i]->broken)
 			doctable_shown(p->tables[i], NULL, u.cols[i],
@@ -245,5 +260,5 @@ usage_check(const struct plan *p, struct diags *d)
 	free(u.cols);
 	free(u.fields);
 	free(inserted);
-	free(defaults);
+	xmlHashFree(u.seen, NULL);
 }

@@ -5,6 +5,7 @@
 #ifndef GEN_USAGE_H
 #define GEN_USAGE_H
 
+#include <libxml/hash.h>
 #include <stdbool.h>
 
 #include "diag.h"
@@ -15,6 +16,8 @@ struct usage {
 	const struct plan	*p;
 	bool			**cols;		/* [table][column] */
 	bool			**fields;	/* [table][field] */
+	xmlHashTablePtr		 seen;		/* inserts whose columns are
+						   marked: "TABLE:columns" */
 };
 
 /* Checks the inserts' columns= (errors) and, when they are right, warns
