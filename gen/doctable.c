@@ -351,6 +351,19 @@ S_nameable_col(const struct table *t, const char *name)
 	}
 }
 
+/* A message names this many, then "…" (a table may have 200 columns). */
+#define KNOWN_MAX 60
+
+static void
+S_known_add(struct buf *b, size_t *n, const char *name)
+{
+	if (*n < KNOWN_MAX)
+		buf_printf(b, "%s%s", *n > 0 ? ", " : "", name);
+	else if (*n == KNOWN_MAX)
+		buf_puts(b, ", \xE2\x80\xA6");
+	(*n)++;
+}
+
 char *
 doctable_known_columns(const struct table *t)
 {
@@ -359,14 +372,10 @@ doctable_known_columns(const struct table *t)
 
 	buf_init(&b);
 	for (size_t c = 0; c < t->ncols; c++)
-		if (t->cols[c].role != ROLE_FIELD &&
-		    S_nameable_col(t, t->cols[c].name) == (int)c)
-			buf_printf(&b, "%s%s", n++ > 0 ? ", " : "",
-			    t->cols[c].name);
-	for (size_t f = 0; f < t->nfields && n <= 60; f++)
-		buf_printf(&b, "%s%s", n++ > 0 ? ", " : "", t->fields[f].name);
-	if (n > 60)
-		buf_puts(&b, ", …");
+		if (S_nameable_col(t, t->cols[c].name) == (int)c)
+			S_known_add(&b, &n, t->cols[c].name);
+	for (size_t f = 0; f < t->nfields; f++)
+		S_known_add(&b, &n, t->fields[f].name);
 	return buf_detach(&b);
 }
 
