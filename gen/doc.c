@@ -89,6 +89,11 @@ doc_free(struct doc *d)
 	free(d->date_iso);
 	free(d->description);
 	free(d->cover_line);
+	free(d->year_text);
+	free(d->subtitle);
+	free(d->reference);
+	free(d->status);
+	free(d->head_title);
 	free(d);
 }
 
@@ -147,7 +152,8 @@ char *
 doc_all_text(const struct doc *d)
 {
 	const char *cover[] = { d->title, d->report, d->jobcenter, d->region,
-	    d->land, d->author, d->date };
+	    d->land, d->author, d->date, d->subtitle, d->reference,
+	    d->head_title };
 	struct doc_iter it;
 	struct buf b;
 
@@ -242,6 +248,12 @@ doc_dump(FILE *fp, const struct doc *d)
 		fprintf(fp, " date=\"%s\"", d->date);
 	if (d->cover_line != NULL)
 		fprintf(fp, " line=\"%s\"", d->cover_line);
+	if (d->subtitle != NULL)
+		fprintf(fp, " subtitle=\"%s\"", d->subtitle);
+	if (d->reference != NULL)
+		fprintf(fp, " reference=\"%s\"", d->reference);
+	if (d->status != NULL)
+		fprintf(fp, " status=\"%s\"", d->status);
 	fputc('\n', fp);
 	doc_iter_init(&it, d->root);
 	while (doc_iter_next(&it) != DOC_NONE) {

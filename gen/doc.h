@@ -124,6 +124,15 @@ struct doc {
 					   Landkreis Ahrweiler, Rheinland-
 					   Pfalz"; date and author follow
 					   on lines of their own */
+	char		*year_text;	/* "2017", "2019/2020": as written */
+	char		*subtitle;	/* a second title line, or NULL */
+	char		*reference;	/* "Geschäftszeichen: II-1200", or
+					   NULL */
+	char		*status;	/* "Entwurf": on the cover, on top
+					   of the web page, in the running
+					   head; or NULL */
+	char		*head_title;	/* the running head's right half:
+					   "Entwurf · " and the title */
 };
 
 struct doc_node	*doc_node_new(enum doc_type type);

@@ -251,6 +251,20 @@ S_table(struct builder *b, struct doc_node *parent, const struct table *t,
 	doctable_insert(parent, t, group);
 }
 
+/* An <insert> with its columns="…" and title="…" (version 2). */
+static void
+S_table_as(struct builder *b, struct doc_node *parent, const struct table *t,
+    const char *group, xmlNodePtr n)
+{
+	char *columns = planxml_prop(n, "columns");
+	char *title = planxml_prop(n, "title");
+
+	b->inserted[S_table_index(b, t)] = true;
+	doctable_insert_as(parent, t, group, columns, title);
+	free(columns);
+	free(title);
+}
+
 /* A chart right under the table it draws goes without the "Stand ·
  * Quelle" line: the table's line just above names both. */
 static void
@@ -292,7 +306,7 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 		a = planxml_prop(n, "table");
 		c = planxml_prop(n, "group");
 		if ((t = plan_table(b->p, a)) != NULL)
-			S_table(b, parent, t, c);
+			S_table_as(b, parent, t, c, n);
 		free(a);
 		free(c);
 	} else if (S_is(n, "chart")) {
@@ -475,6 +489,21 @@ S_toc(struct doc_node *toc, const struct doc_node *parent)
 	}
 }
 
+/* The year as written, subtitle, Geschäftszeichen and status: joined
+ * here once for both writers (input-format.md, "Plan metadata"). */
+static void
+S_cover_meta(struct doc *d, const struct plan *p)
+{
+	d->year_text = p->year_last > p->year ? xasprintf("%d/%d", p->year,
+	    p->year_last) : xasprintf("%d", p->year);
+	d->subtitle = p->subtitle != NULL ? xstrdup(p->subtitle) : NULL;
+	d->reference = p->reference != NULL ?
+	    xasprintf("Gesch\xC3\xA4" "ftszeichen: %s", p->reference) : NULL;
+	d->status = p->status != NULL ? xstrdup(p->status) : NULL;
+	d->head_title = p->status != NULL ? xasprintf("%s \xC2\xB7 %s",
+	    p->status, d->title) : xstrdup(d->title);
+}
+
 static void
 S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 {
@@ -486,6 +515,7 @@ S_cover(struct doc *d, const struct plan *p, const struct template *tpl)
 	d->land = p->jc_land != NULL ? xstrdup(p->jc_land) : NULL;
 	d->author = p->author != NULL ? xstrdup(p->author) : NULL;
 	d->year = p->year;
+	S_cover_meta(d, p);
 	if (p->date_year > 0) {
 		d->date = fmt_date(p->date_year, p->date_month, p->date_day);
 		d->date_iso = p->date_day > 0 ? xasprintf("%04d-%02d-%02d",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "text.h"
 #include "util.h"
 
 static const struct {
@@ -98,6 +99,10 @@ struct layout {
 	const char		*label_heading;
 	int			 note_cols[3];	/* text shown under the label */
 	int			 nnotes;
+	/* The columns after the label (and the budget's ±), in order:
+	 * the text columns, then the fields; or as columns= names them. */
+	struct doctable_col	 slots[600];
+	int			 nslots;
 };
 
 static bool
@@ -252,6 +257,201 @@ S_layout(struct layout *l, const struct table *t)
 		l->verdict |= t->rows[i].reached >= 0;
 }
 
+/* The label column's heading: a <column label> of any kind wins. */
+static void
+S_label_heading(struct layout *l)
+{
+	const struct table *t = l->t;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->cols[c].role == ROLE_LABEL && t->cols[c].label != NULL)
+			l->label_heading = t->cols[c].label;
+}
+
+/* The default order: the text columns, then the fields. */
+static void
+S_default_slots(struct layout *l)
+{
+	l->nslots = 0;
+	for (int i = 0; i < l->ntext; i++)
+		l->slots[l->nslots++] = (struct doctable_col){ .text = true,
+		    .idx = l->textcols[i] };
+	for (int i = 0; i < l->nfields; i++)
+		l->slots[l->nslots++] = (struct doctable_col){ .text = false,
+		    .idx = l->fields[i] };
+}
+
+static bool
+S_listed(const struct doctable_col *v, size_t n, bool text, int idx)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].text == text && v[i].idx == idx)
+			return true;
+	return false;
+}
+
+/* columns="a,b,c" (checked before, usage.c): exactly these, in this
+ * order; the label column stays first, the notes under it that are not
+ * columns of their own stay too. */
+static void
+S_chosen_slots(struct layout *l, const char *columns)
+{
+	struct doctable_col v[DOCTABLE_COLUMNS_MAX];
+	size_t n = 0;
+	int keep = 0;
+
+	if (!doctable_columns(l->t, columns, v, &n, NULL))
+		return;				/* refused by the checks */
+	l->ntext = l->nfields = l->nslots = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].idx < 0)
+			continue;		/* the label column */
+		if (v[i].text)
+			l->textcols[l->ntext++] = v[i].idx;
+		else
+			l->fields[l->nfields++] = v[i].idx;
+		l->slots[l->nslots++] = v[i];
+	}
+	for (int i = 0; i < l->nnotes; i++)
+		if (!S_listed(v, n, true, l->note_cols[i]))
+			l->note_cols[keep++] = l->note_cols[i];
+	l->nnotes = keep;
+}
+
+/* The layout of one insert: the kind's default or the columns named. */
+static void
+S_layout_for(struct layout *l, const struct table *t, const char *columns)
+{
+	S_layout(l, t);
+	S_label_heading(l);
+	if (columns != NULL)
+		S_chosen_slots(l, columns);
+	else
+		S_default_slots(l);
+}
+
+/* --- the columns an insert may name --- */
+
+/* A column columns= may name: the label, a text column (kuerzel,
+ * funktion, jahr ...) or any field, input or computed. */
+static int
+S_nameable_col(const struct table *t, const char *name)
+{
+	int c = table_column(t, name);
+
+	if (c < 0)
+		return -1;
+	switch (t->cols[c].role) {
+	case ROLE_LABEL:
+	case ROLE_TEXT:
+	case ROLE_JAHR:
+		return c;
+	default:
+		return -1;
+	}
+}
+
+/* A message names this many, then "…" (a table may have 200 columns). */
+#define KNOWN_MAX 60
+
+static void
+S_known_add(struct buf *b, size_t *n, const char *name)
+{
+	if (*n < KNOWN_MAX)
+		buf_printf(b, "%s%s", *n > 0 ? ", " : "", name);
+	else if (*n == KNOWN_MAX)
+		buf_puts(b, ", \xE2\x80\xA6");
+	(*n)++;
+}
+
+char *
+doctable_known_columns(const struct table *t)
+{
+	struct buf b;
+	size_t n = 0;
+
+	buf_init(&b);
+	for (size_t c = 0; c < t->ncols; c++)
+		if (S_nameable_col(t, t->cols[c].name) == (int)c)
+			S_known_add(&b, &n, t->cols[c].name);
+	for (size_t f = 0; f < t->nfields; f++)
+		S_known_add(&b, &n, t->fields[f].name);
+	return buf_detach(&b);
+}
+
+bool
+doctable_columns(const struct table *t, const char *spec,
+    struct doctable_col out[DOCTABLE_COLUMNS_MAX], size_t *n,
+    struct doctable_columns_error *err)
+{
+	const char *p = spec;
+
+	*n = 0;
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		char *name = xstrndup(p, len), *w = trim_dup(name);
+		enum doctable_columns_fault fault = DOCTABLE_COLUMNS_OK;
+		struct doctable_col col;
+		int c, f;
+
+		free(name);
+		ascii_lower(w);
+		c = S_nameable_col(t, w);
+		f = table_field(t, w);
+		/* The label column is idx -1: it always stands first. */
+		col = (struct doctable_col){ .text = c >= 0, .idx = c >= 0 &&
+		    t->cols[c].role == ROLE_LABEL ? -1 : c >= 0 ? c : f };
+		if (c < 0 && f < 0)
+			fault = DOCTABLE_COLUMNS_UNKNOWN;
+		else if (col.idx < 0 && *n > 0)
+			fault = DOCTABLE_COLUMNS_LABEL;
+		else if (S_listed(out, *n, col.text, col.idx))
+			fault = DOCTABLE_COLUMNS_TWICE;
+		else if (*n == DOCTABLE_COLUMNS_MAX)
+			fault = DOCTABLE_COLUMNS_MANY;
+		if (fault != DOCTABLE_COLUMNS_OK) {
+			if (err != NULL) {
+				err->fault = fault;
+				err->name = w;
+			} else
+				free(w);
+			return false;
+		}
+		free(w);
+		out[(*n)++] = col;
+		if (p[len] == '\0')
+			return true;
+		p += len + 1;
+	}
+}
+
+void
+doctable_shown(const struct table *t, const char *columns, bool *cols,
+    bool *fields)
+{
+	struct layout *l = xcalloc(1, sizeof(*l));
+
+	S_layout_for(l, t, columns);
+	for (int i = 0; i < l->nslots; i++)
+		if (l->slots[i].text)
+			cols[l->slots[i].idx] = true;
+		else
+			fields[l->slots[i].idx] = true;
+	for (int i = 0; i < l->nnotes; i++)
+		cols[l->note_cols[i]] = true;
+	/* The money parts are in the printed mittel_gesamt, which is the
+	 * Neufall alone where the default leaves the parts out. */
+	if (t->kind == KIND_INSTRUMENTS &&
+	    fields[table_field(t, "mittel_gesamt")]) {
+		static const char *const parts[] = { "mittel_neufall",
+		    "mittel_vorbindung", "mittel_zusatz", NULL };
+
+		for (const char *const *p = parts; *p != NULL; p++)
+			fields[table_field(t, *p)] = true;
+	}
+	free(l);
+}
+
 /* --- rows --- */
 
 static const char *
@@ -279,14 +479,18 @@ S_head_row(struct doc_node *tab, const struct layout *l)
 	doc_add(r, DOC_CELL, l->label_heading)->flags = DOC_CELL_HEAD;
 	if (l->operator)
 		doc_add(r, DOC_CELL, "\xC2\xB1")->flags = DOC_CELL_HEAD;
-	for (int i = 0; i < l->ntext; i++)
-		doc_add(r, DOC_CELL, S_heading_of_col(t, l->textcols[i]))->flags =
-		    DOC_CELL_HEAD;
-	for (int i = 0; i < l->nfields; i++) {
-		int f = l->fields[i];
-		const char *name = t->fields[f].name;
+	for (int i = 0; i < l->nslots; i++) {
+		int f = l->slots[i].idx;
+		const char *name = l->slots[i].text ? NULL : t->fields[f].name;
 
-		if (l->soll_ist && (strcmp(name, "eintritte") == 0 ||
+		if (l->slots[i].text) {
+			doc_add(r, DOC_CELL, S_heading_of_col(t, f))->flags =
+			    DOC_CELL_HEAD;
+			continue;
+		}
+		if (t->fields[f].label != NULL)
+			c = doc_add(r, DOC_CELL, t->fields[f].label);
+		else if (l->soll_ist && (strcmp(name, "eintritte") == 0 ||
 		    strcmp(name, "mittel_gesamt") == 0)) {
 			c = doc_add(r, DOC_CELL, strcmp(name, "eintritte") == 0 ?
 			    "Eintritte Soll" : "Mittel Soll");
@@ -350,23 +554,26 @@ S_row(struct doc_node *tab, const struct layout *l, const struct entry *e,
 	S_label_cell(r, l, e, label);
 	if (l->operator)
 		doc_add(r, DOC_CELL, e != NULL ? S_operator(e->art) : "");
-	for (int i = 0; i < l->ntext; i++) {
-		const char *s = e != NULL && e->cells != NULL ?
-		    e->cells[l->textcols[i]] : NULL;
+	for (int i = 0; i < l->nslots; i++) {
+		int k = l->slots[i].idx;
 
-		doc_add(r, DOC_CELL, s != NULL ? s : "");
-	}
-	for (int i = 0; i < l->nfields; i++)
-		if (e != NULL) {
-			struct figure fig = { .t = l->t, .e = e, .f = l->fields[i] };
+		if (l->slots[i].text) {
+			const char *s = e != NULL && e->cells != NULL ?
+			    e->cells[k] : NULL;
+
+			doc_add(r, DOC_CELL, s != NULL ? s : "");
+		} else if (e != NULL) {
+			struct figure fig = { .t = l->t, .e = e, .f = k };
 			struct doc_node *c = doc_add(r, DOC_CELL, NULL);
 
 			doctable_set_figure(c, &fig, 0);
 			c->flags = DOC_CELL_NUM;
-			if (e->note != NULL && e->note[l->fields[i]] != NULL &&
-			    e->val[l->fields[i]].has)
-				c->note = xstrdup(e->note[l->fields[i]]);
-		}
+			if (e->note != NULL && e->note[k] != NULL &&
+			    e->val[k].has)
+				c->note = xstrdup(e->note[k]);
+		} else
+			doc_add(r, DOC_CELL, "")->flags = DOC_CELL_NUM;
+	}
 	/* Reached or not, in a word and a shape, never in colour alone. */
 	if (l->verdict)
 		doc_add(r, DOC_CELL, e == NULL || e->reached < 0 ? "" :
@@ -403,6 +610,23 @@ S_body_row(struct doc_node *tab, const struct layout *l, const struct entry *e)
 	S_row(tab, l, e, e->label, flags, depth);
 }
 
+/* The figure in the (empty) cell of field f of a row made without an
+ * entry. */
+static void
+S_set_slot(struct doc_node *r, const struct layout *l, int f,
+    const struct figure *fig)
+{
+	struct doc_node *c = r->first->next;	/* after the label */
+
+	if (l->operator)
+		c = c->next;
+	for (int i = 0; i < l->nslots && c != NULL; i++, c = c->next)
+		if (!l->slots[i].text && l->slots[i].idx == f) {
+			doctable_set_figure(c, fig, 0);
+			return;
+		}
+}
+
 /* The budget the plan's money is measured against, and what is left. */
 static void
 S_reserve_rows(struct doc_node *tab, const struct layout *l)
@@ -420,22 +644,10 @@ S_reserve_rows(struct doc_node *tab, const struct layout *l)
 		return;
 	bf.f = table_field(t->budget, "betrag");
 	r = S_row(tab, l, NULL, t->budget_row->label, 0, 0);
-	for (int k = 0; k < l->nfields; k++) {
-		struct doc_node *c = doc_add(r, DOC_CELL, "");
-
-		if (l->fields[k] == fm)
-			doctable_set_figure(c, &bf, 0);
-		c->flags = DOC_CELL_NUM;
-	}
+	S_set_slot(r, l, fm, &bf);
 	r = S_row(tab, l, NULL, t->reserve.v < 0 ? "\xC3\x9C" "berplanung" :
 	    "Reserve", 0, 0);
-	for (int k = 0; k < l->nfields; k++) {
-		struct doc_node *c = doc_add(r, DOC_CELL, "");
-
-		if (l->fields[k] == fm)
-			doctable_set_figure(c, &fig, 0);
-		c->flags = DOC_CELL_NUM;
-	}
+	S_set_slot(r, l, fm, &fig);
 }
 
 /* The darunter rows of each row, in file order: next[i] is the row
@@ -535,6 +747,7 @@ S_compare_table(struct doc_node *parent, const struct table *t, int g)
 	l.label_heading = "Instrument";
 	for (const char *const *f = fields; *f != NULL; f++)
 		S_add_field(&l, *f);
+	S_default_slots(&l);
 	tab = doc_add(parent, DOC_TABLE, NULL);
 	tab->text = xasprintf("%s: Vergleich mit dem Vorjahr", t->title != NULL ?
 	    t->title : t->name);
@@ -600,17 +813,25 @@ void
 doctable_insert(struct doc_node *parent, const struct table *t,
     const char *group)
 {
-	struct doc_node *tab = doc_add(parent, DOC_TABLE, t->title != NULL ?
-	    t->title : t->name);
-	struct layout l;
+	doctable_insert_as(parent, t, group, NULL, NULL);
+}
+
+void
+doctable_insert_as(struct doc_node *parent, const struct table *t,
+    const char *group, const char *columns, const char *title)
+{
+	struct doc_node *tab = doc_add(parent, DOC_TABLE, title != NULL ?
+	    title : t->title != NULL ? t->title : t->name);
+	struct layout *l = xcalloc(1, sizeof(*l));
 	int g = group != NULL ? S_group_index(t, group) : -1;
 
 	tab->id = g >= 0 ? xasprintf("tabelle-%s-%s", t->name, group) :
 	    xasprintf("tabelle-%s", t->name);
 	tab->note = S_note(t, g);
-	S_layout(&l, t);
-	S_head_row(tab, &l);
-	S_rows(tab, &l, g);
+	S_layout_for(l, t, columns);
+	S_head_row(tab, l);
+	S_rows(tab, l, g);
+	free(l);
 	if (t->kind == KIND_INSTRUMENTS &&
 	    (S_field_used(t, table_field(t, "eintritte_vorjahr")) ||
 	    S_field_used(t, table_field(t, "mittel_vorjahr"))))

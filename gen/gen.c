@@ -25,6 +25,7 @@
 #include "tables.h"
 #include "template.h"
 #include "text.h"
+#include "usage.h"
 #include "util.h"
 
 /* Tables read, figures computed and checked. */
@@ -92,6 +93,7 @@ gen_load(const char *dir, bool lenient, struct diags *d)
 	S_compute(p, lenient, d);
 	crosscheck_plan(p, lenient, d);
 	keys_check_body(p, d);
+	usage_check(p, d);
 	return p;
 }
 

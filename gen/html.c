@@ -58,6 +58,9 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 	xmlNodePtr h = xmlw_el(page, "header", NULL), p, img;
 
 	xmlw_attr(h, "class", "%s", "cover");
+	/* First on the page: a reader sees it before the title. */
+	if (d->status != NULL)
+		xmlw_attr(xmlw_el_nb(h, "p", d->status), "class", "status");
 	if (tpl->logo != NULL) {
 		p = xmlw_el(h, "p", NULL);
 		xmlw_attr(p, "class", "%s", "logo");
@@ -67,12 +70,16 @@ S_cover(xmlNodePtr page, const struct doc *d, const struct template *tpl)
 	}
 	xmlw_attr(xmlw_el(h, "p", d->jobcenter), "class", "jobcenter");
 	xmlw_el_nb(h, "h1", d->title);
+	if (d->subtitle != NULL)
+		xmlw_attr(xmlw_el_nb(h, "p", d->subtitle), "class", "subtitle");
 	if (d->cover_line != NULL)
 		xmlw_attr(xmlw_el_nb(h, "p", d->cover_line), "class", "meta");
 	if (d->date != NULL)
 		xmlw_attr(xmlw_el(h, "p", d->date), "class", "meta");
 	if (d->author != NULL)
 		xmlw_attr(xmlw_el(h, "p", d->author), "class", "meta");
+	if (d->reference != NULL)
+		xmlw_attr(xmlw_el(h, "p", d->reference), "class", "meta");
 	S_nl(page);
 }
 

@@ -2897,8 +2897,14 @@ S_cover(struct ctx *c, const struct doc *d)
 	double y = p->page_h * 0.32, size = 26, line;
 
 	c->out = &bx;
+	if (d->status != NULL) {
+		c->tag = S_elem(c, LR_P, c->parent);
+		S_plain(c, d->status, c->x0, c->width, 13, LF_BOLD, p->accent,
+		    0);
+	}
 	c->tag = S_elem(c, LR_P, c->parent);
-	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text, 0);
+	S_plain(c, d->jobcenter, c->x0, c->width, 13, LF_BOLD, p->text,
+	    d->status != NULL ? 8 : 0);
 	/* Smaller rather than break a word of the title. */
 	while (size > 16 && S_widest_word(c, d->title, LF_BOLD, size, &line) >
 	    c->width)
@@ -2907,9 +2913,15 @@ S_cover(struct ctx *c, const struct doc *d)
 	c->l->elems[c->tag].level = 1;
 	S_plain_words(c, d->title, c->x0, S_balanced_width(c, d->title,
 	    c->width, size, LF_BOLD), size, LF_BOLD, p->accent, 12);
+	if (d->subtitle != NULL) {
+		c->tag = S_elem(c, LR_P, c->parent);
+		S_plain_words(c, d->subtitle, c->x0, c->width, 15, LF_REGULAR,
+		    p->text, 6);
+	}
 	S_cover_line(c, d->cover_line, 18);
 	S_cover_line(c, d->date, 4);
 	S_cover_line(c, d->author, 4);
+	S_cover_line(c, d->reference, 4);
 	c->tag = 0;
 	c->out = save;
 	if (p->logo) {
@@ -2952,15 +2964,17 @@ S_shorten(const struct ctx *c, const char *s, double size, double room)
 	return xasprintf("%.*s\xE2\x80\xA6", (int)cut, s);
 }
 
-/* The running head's halves, jobcenter and title, each shortened to its
+/* The running head's halves, jobcenter and title (after the status, which
+ * shortening keeps), each shortened to its
  * share of width where together they would overprint. */
 static void
 S_head_halves(const struct ctx *c, const struct doc *d, double width,
     char **left, char **title)
 {
+	const char *right = d->head_title != NULL ? d->head_title : d->title;
 	double gap = 24, wl = S_w(c, LF_REGULAR, 7.5, d->jobcenter,
-	    strlen(d->jobcenter)), wt = S_w(c, LF_REGULAR, 7.5, d->title,
-	    strlen(d->title)), half = (width - gap) / 2;
+	    strlen(d->jobcenter)), wt = S_w(c, LF_REGULAR, 7.5, right,
+	    strlen(right)), half = (width - gap) / 2;
 
 	if (wl + wt + gap > width) {
 		if (wl <= half)
@@ -2971,7 +2985,7 @@ S_head_halves(const struct ctx *c, const struct doc *d, double width,
 			wl = wt = half;
 	}
 	*left = S_shorten(c, d->jobcenter, 7.5, wl);
-	*title = S_shorten(c, d->title, 7.5, wt);
+	*title = S_shorten(c, right, 7.5, wt);
 }
 
 /* Jobcenter and title on top of every page but the cover, "Seite X von

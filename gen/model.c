@@ -478,5 +478,8 @@ plan_free(struct plan *p)
 	free(p->jc_land);
 	free(p->title);
 	free(p->author);
+	free(p->subtitle);
+	free(p->reference);
+	free(p->status);
 	free(p);
 }

@@ -53,7 +53,8 @@ struct column {
 	enum col_role	 role;
 	int		 field;		/* ROLE_FIELD, ROLE_NOTE: index; else -1 */
 	bool		 required;
-	char		*label;		/* kind table: the column's heading */
+	char		*label;		/* the column's heading (<column label>) */
+	bool		 in_file;	/* in the header of the file read */
 };
 
 enum field_flags {
@@ -194,9 +195,11 @@ struct plan {
 	xmlDocPtr	 doc;		/* kept: the body is read by the tree */
 	xmlNodePtr	 body;
 	enum report	 report;
-	int		 year;
+	int		 year;		/* the first year */
+	int		 year_last;	/* year + 1 for "2019/2020", else year */
 	char		*jc_name, *jc_kind, *jc_region, *jc_land;
 	char		*title, *author;
+	char		*subtitle, *reference, *status;	/* NULL if none */
 	int		 date_year, date_month, date_day;	/* 0 if none */
 	struct table	**tables;
 	size_t		 ntables;

@@ -1110,8 +1110,8 @@ static bool
 S_info(struct device *dev, const struct doc *d, size_t npages, char **err)
 {
 	char *subject = xasprintf("%s \xE2\x80\x93 %s", d->report, d->jobcenter);
-	char *keywords = xasprintf("Jobcenter, SGB II, %s, %d%s%s", d->report,
-	    d->year, d->region != NULL ? ", " : "",
+	char *keywords = xasprintf("Jobcenter, SGB II, %s, %s%s%s", d->report,
+	    d->year_text, d->region != NULL ? ", " : "",
 	    d->region != NULL ? d->region : "");
 	struct pdfa_meta m = { .title = d->title, .author = d->author !=
 	    NULL ? d->author : d->jobcenter, .subject = subject,

@@ -4,6 +4,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,10 @@
 #define SECTION_DEPTH_MAX 6
 #define PLANXML_MAX_BYTES (16u * 1024 * 1024)
 #define ATTRIBUTE_MAX_CHARS 1000
+/* One line each on the cover; the status also in the running head. */
+#define SUBTITLE_MAX_CHARS 200
+#define REFERENCE_MAX_CHARS 80
+#define STATUS_MAX_CHARS 40
 /* An element or attribute name quoted in a message. */
 #define QNAME(s) QUOTE((const char *)(s))
 #define PLAN_TABLES_MAX 1000	/* each costs a file and its schema */
@@ -107,10 +112,14 @@ static const struct element {
 } elements[] = {
 	{ "plan", 2, (const char *const[]){ "report", "year", "programme",
 	    "previous", NULL }, (const char *const[]){ "jobcenter", "title",
-	    "author", "date", "data", "body", NULL } },
+	    "subtitle", "author", "date", "reference", "status", "data",
+	    "body", NULL } },
 	{ "jobcenter", 1, (const char *const[]){ "name", "kind", "region",
 	    "land", NULL }, NULL },
 	{ "title", 0, NULL, NULL },
+	{ "subtitle", 0, NULL, NULL },
+	{ "reference", 0, NULL, NULL },
+	{ "status", 0, NULL, NULL },
 	{ "author", 0, NULL, NULL },
 	{ "date", 0, NULL, NULL },
 	{ "data", 0, NULL, (const char *const[]){ "table", "check", NULL } },
@@ -137,7 +146,8 @@ static const struct element {
 	    (const char *const[]){ INLINE, NULL } },
 	{ "br", 0, NULL, NULL },
 	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
-	{ "insert", 1, (const char *const[]){ "table", "group", NULL }, NULL },
+	{ "insert", 1, (const char *const[]){ "table", "group", "columns",
+	    "title", NULL }, NULL },
 	{ "chart", 3, (const char *const[]){ "table", "field", "kind", NULL },
 	    NULL },
 };
@@ -641,6 +651,70 @@ S_resolve_part_of(struct reader *r, struct table *t, xmlNodePtr tab)
 	}
 }
 
+/* The text columns that print with a heading of their own: the label,
+ * texts such as kuerzel or funktion, a series' jahr. */
+static bool
+S_printed_role(enum col_role role)
+{
+	return role == ROLE_LABEL || role == ROLE_TEXT || role == ROLE_JAHR;
+}
+
+/* A <column> of a table of another kind than 'table' names a column or
+ * field of the kind and gives it a heading (version 2): <column
+ * name="eintritte" label="Förderfälle"/>. */
+static void
+S_label_column(struct reader *r, struct table *t, xmlNodePtr n)
+{
+	static const char *const only[] = { "type", "total", "share",
+	    "part-of", NULL };
+	char *name = planxml_prop(n, "name"), *lbl = planxml_prop(n, "label");
+	bool typed = false;
+	int c, f;
+
+	S_check_attrs(r, n);
+	for (size_t i = 0; only[i] != NULL; i++)
+		if (xmlHasProp(n, (const xmlChar *)only[i])) {
+			diag_error(r->d, r->file, planxml_line(n), "<column> "
+			    "attribute '%s' is only for tables of kind 'table' "
+			    "(other kinds take name and label)", only[i]);
+			typed = true;
+		}
+	if (name == NULL || typed)	/* a column meant as a new one */
+		goto out;
+	ascii_lower(name);
+	c = table_column(t, name);
+	f = table_field(t, name);
+	if (c >= 0 && !S_printed_role(t->cols[c].role))
+		c = -1;			/* a number: its field's heading */
+	if (c < 0 && f < 0) {
+		struct buf known;
+
+		buf_init(&known);
+		for (size_t i = 0; i < t->ncols; i++)
+			if (S_printed_role(t->cols[i].role))
+				buf_printf(&known, "%s%s", known.len ? ", " : "",
+				    t->cols[i].name);
+		for (size_t i = 0; i < t->nfields; i++)
+			buf_printf(&known, "%s%s", known.len ? ", " : "",
+			    t->fields[i].name);
+		diag_error(r->d, r->file, planxml_line(n), "<column> '%s' is "
+		    "not a column of kind '%s' (known: %s)", QUOTE(name),
+		    kind_name(t->kind), known.s);
+		buf_free(&known);
+	} else if (lbl != NULL && c >= 0) {
+		free(t->cols[c].label);
+		t->cols[c].label = lbl;
+		lbl = NULL;
+	} else if (lbl != NULL) {
+		free(t->fields[f].label);
+		t->fields[f].label = lbl;
+		lbl = NULL;
+	}
+out:
+	free(name);
+	free(lbl);
+}
+
 static void
 S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 {
@@ -652,8 +726,7 @@ S_read_columns(struct reader *r, struct table *t, xmlNodePtr tab)
 		if (!S_is(n, "column")) {
 			S_unknown_element(r, n, tab);
 		} else if (t->kind != KIND_TABLE) {
-			diag_error(r->d, r->file, planxml_line(n), "<column> is "
-			    "only for tables of kind 'table'");
+			S_label_column(r, t, n);
 		} else
 			S_read_column(r, t, n, &label);
 	}
@@ -892,6 +965,29 @@ S_linked_plans(struct reader *r, xmlNodePtr root)
 	    &p->previous_line);
 }
 
+/* year="2019/2020": a programme of two consecutive years; the first is
+ * the plan's year (the index sorts by it), both are printed. */
+static void
+S_year_range(struct reader *r, xmlNodePtr root, const char *year, int first,
+    const char *rest)
+{
+	char *end = NULL;
+	long y2 = strtol(rest, &end, 10);
+
+	if (!isdigit((unsigned char)rest[0]) || *end != '\0' || y2 < 1900 ||
+	    y2 > 2201)
+		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s' "
+		    "is not two years like 2019/2020", QUOTE(year));
+	else if (y2 != first + 1)
+		diag_error(r->d, r->file, planxml_line(root), "<plan> year '%s': "
+		    "the second year must follow the first (%d/%d)",
+		    QUOTE(year), first, first + 1);
+	else {
+		r->plan->year = first;
+		r->plan->year_last = (int)y2;
+	}
+}
+
 static void
 S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 {
@@ -916,11 +1012,14 @@ S_read_plan_attrs(struct reader *r, xmlNodePtr root)
 	}
 	if (year != NULL) {
 		y = strtol(year, &end, 10);
-		if (*end != '\0' || y < 1900 || y > 2200)
+		if ((*end != '\0' && *end != '/') || y < 1900 || y > 2200 ||
+		    !isdigit((unsigned char)year[0]))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "year '%s' is not a year", QUOTE(year));
+		else if (*end == '/')
+			S_year_range(r, root, year, (int)y, end + 1);
 		else
-			p->year = (int)y;
+			p->year = p->year_last = (int)y;
 	}
 	free(rep);
 	free(year);
@@ -988,14 +1087,39 @@ S_check_links(struct reader *r, xmlNodePtr n, xmlHashTablePtr sections)
 	}
 }
 
+/* <subtitle>, <reference>, <status>: one line of text on the cover (the
+ * status also in every page's running head), blanks and line breaks
+ * made one blank; NULL if empty.  Longer than max characters is an
+ * error: the cover and the running head have room for one line. */
+static char *
+S_meta_text(struct reader *r, xmlNodePtr n, size_t max)
+{
+	char *s = S_text_only(r, n), *w = s;
+
+	for (const char *c = s; *c != '\0'; c++)
+		if (!isspace((unsigned char)*c))
+			*w++ = *c;
+		else if (w > s && w[-1] != ' ')
+			*w++ = ' ';
+	*w = '\0';
+	if (utf8_count(s, strlen(s)) > max)
+		diag_error(r->d, r->file, planxml_line(n), "<%s> is longer "
+		    "than %zu characters", QNAME(n->name), max);
+	if (*s == '\0' || utf8_count(s, strlen(s)) > max) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* The children of <plan>: each at most once, some required. */
 static void
 S_read_plan(struct reader *r, xmlNodePtr root)
 {
 	static const char *const once[] = { "jobcenter", "title", "author",
-	    "date", "data", "body", NULL };
+	    "date", "data", "body", "subtitle", "reference", "status", NULL };
 	struct plan *p = r->plan;
-	int seen[6] = { 0 };
+	int seen[9] = { 0 };
 
 	S_read_plan_attrs(r, root);
 	for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
@@ -1032,10 +1156,14 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 			break;
 		}
 		case 4: S_read_data(r, n); break;
-		default: S_read_body(r, n); break;
+		case 5: S_read_body(r, n); break;
+		case 6: p->subtitle = S_meta_text(r, n, SUBTITLE_MAX_CHARS); break;
+		case 7: p->reference = S_meta_text(r, n, REFERENCE_MAX_CHARS);
+			break;
+		default: p->status = S_meta_text(r, n, STATUS_MAX_CHARS); break;
 		}
 	}
-	for (size_t i = 0; i < 6; i++)
+	for (size_t i = 0; i < 9; i++)
 		if (!seen[i] && (i == 0 || i == 1 || i == 5))
 			diag_error(r->d, r->file, planxml_line(root), "<plan> "
 			    "needs a <%s>", once[i]);

@@ -81,6 +81,14 @@ static const char style[] =
 "@media (max-width:40rem){th,td{padding:.3rem .25rem;font-size:.9rem;"
 "hyphens:auto}td a{display:block;white-space:normal;margin:0 0 .3rem}}";
 
+/* The year as the plan wrote it ("2019/2020"); a stamp of an older gen
+ * holds the number only. */
+static const char *
+S_year(const struct stamp *s)
+{
+	return s->year_text != NULL ? s->year_text : "";
+}
+
 static int
 S_cmp(const char *a, const char *b)
 {
@@ -96,7 +104,9 @@ S_by_place(const void *x, const void *y)
 	if (c == 0)
 		c = strcmp(a->jobcenter, b->jobcenter);
 	if (c == 0)
-		c = b->year - a->year;		/* the newest first */
+		c = b->year - a->year;		/* the newest first, a
+						   two-year plan by its
+						   first year */
 	if (c == 0)
 		c = strcmp(a->report, b->report);
 	return c != 0 ? c : strcmp(a->name, b->name);
@@ -183,8 +193,8 @@ S_links(xmlNodePtr td, const struct stamp *s, const char *outdir)
 		href = S_href(s->name, output_ext(files[k].f));
 		xmlw_attr(a, "href", "%s", href);
 		free(href);
-		label = xasprintf(" – %s, %s %d", s->jobcenter, s->report,
-		    s->year);
+		label = xasprintf(" – %s, %s %s", s->jobcenter, s->report,
+		    S_year(s));
 		xmlw_attr(xmlw_el(a, "span", label), "class", "vh");
 		free(label);
 		xmlNodeAddContent(td, (const xmlChar *)"\n");
@@ -246,7 +256,6 @@ S_table(xmlNodePtr main, const struct stamp *v, size_t n, const char *outdir)
 	for (size_t i = 0; i < 4; i++)
 		xmlw_attr(xmlw_el(tr, "th", heads[i]), "scope", "col");
 	for (size_t i = 0; i < n; i++) {
-		char *year = xasprintf("%d", v[i].year);
 
 		if (i == 0 || S_cmp(v[i].land, v[i - 1].land) != 0) {
 			body = xmlw_el(table, "tbody", NULL);
@@ -260,10 +269,9 @@ S_table(xmlNodePtr main, const struct stamp *v, size_t n, const char *outdir)
 		tr = xmlw_el(body, "tr", NULL);
 		xmlw_attr(xmlw_el(tr, "th", v[i].jobcenter), "scope", "row");
 		xmlw_el(tr, "td", v[i].report);
-		xmlw_el(tr, "td", year);
+		xmlw_el(tr, "td", S_year(&v[i]));
 		S_links(xmlw_el(tr, "td", NULL), &v[i], outdir);
 		xmlNodeAddContent(body, (const xmlChar *)"\n");
-		free(year);
 	}
 }
 

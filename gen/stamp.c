@@ -154,6 +154,8 @@ stamp_of(struct stamp *s, const struct plan *p, char *hash, unsigned formats)
 		.land = p->jc_land != NULL ? xstrdup(p->jc_land) : NULL,
 		.title = xstrdup(p->title != NULL ? p->title : p->name),
 		.year = p->year,
+		.year_text = p->year_last > p->year ? xasprintf("%d/%d",
+		    p->year, p->year_last) : xasprintf("%d", p->year),
 	};
 }
 
@@ -179,7 +181,7 @@ stamp_text(const struct stamp *s)
 	buf_printf(&b, "formats %u\n", s->formats);
 	S_line(&b, "name", s->name);
 	S_line(&b, "report", s->report);
-	buf_printf(&b, "year %d\n", s->year);
+	S_line(&b, "year", s->year_text != NULL ? s->year_text : "");
 	S_line(&b, "jobcenter", s->jobcenter);
 	if (s->land != NULL)
 		S_line(&b, "land", s->land);
@@ -203,8 +205,12 @@ S_set(struct stamp *s, const char *key, const char *value)
 		}
 	if (strcmp(key, "formats") == 0)
 		s->formats = (unsigned)strtoul(value, NULL, 10);
-	else if (strcmp(key, "year") == 0)
+	else if (strcmp(key, "year") == 0) {
+		/* "2019/2020" of a two-year programme: the first year. */
 		s->year = (int)strtol(value, NULL, 10);
+		free(s->year_text);
+		s->year_text = xstrdup(value);
+	}
 }
 
 bool
@@ -253,5 +259,6 @@ stamp_free(struct stamp *s)
 	free(s->jobcenter);
 	free(s->land);
 	free(s->title);
+	free(s->year_text);
 	memset(s, 0, sizeof(*s));
 }

@@ -17,7 +17,8 @@ struct stamp {
 	char	*name;		/* of the outputs: NAME.html ... */
 	char	*report;	/* "Eingliederungsbericht" */
 	char	*jobcenter, *land, *title;	/* land may be NULL */
-	int	 year;
+	int	 year;	/* the first year: the index sorts by it */
+	char	*year_text;	/* "2019/2020", as written */
 };
 
 /* gen's version; a stamp holds it and the build id. */

@@ -155,6 +155,8 @@ S_header(struct loader *L, const struct csv_record *h)
 				c = COL_IGNORED;
 			}
 		L->map[i] = c;
+		if (c >= 0)
+			t->cols[c].in_file = true;	/* usage.c */
 		free(name);
 	}
 	for (size_t c = 0; c < t->ncols; c++) {

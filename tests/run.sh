@@ -258,6 +258,8 @@ for pair in "$@"; do
 	. tests/template.sh
 	. tests/text.sh
 	. tests/lenient.sh
+	. tests/meta.sh
+	. tests/inserts.sh
 	[ "$pair" = "$1" ] && . tests/stress.sh	# release build: big inputs
 	. tests/output.sh
 	. tests/batch.sh
