@@ -315,6 +315,84 @@ S_block(enum doc_type t)
 	    t == DOC_ITEM || t == DOC_SECTION;
 }
 
+/* --- footnotes --- */
+
+/* The mark: a link to the note that a screen reader reads as "Fußnote
+ * 3", and the place the note links back to. */
+static void
+S_fn_mark(xmlNodePtr parent, const struct doc_node *fn)
+{
+	xmlNodePtr a = xmlw_el(xmlw_el(parent, "sup", NULL), "a", fn->number);
+
+	xmlw_attr(a->parent, "class", "%s", "fn");
+	xmlw_attr(a, "id", "%s", fn->key);
+	xmlw_attr(a, "href", "#%s", fn->id);
+	xmlw_attr(a, "role", "%s", "doc-noteref");
+	xmlw_attr(a, "aria-label", "Fu\xC3\x9Fnote %s", fn->number);
+}
+
+static void S_enter(struct writer *, const struct doc_node *);
+static void S_exit(struct writer *, const struct doc_node *);
+
+/* One note of the list: its text, then the link back to its mark. */
+static void
+S_fn_note(struct writer *w, xmlNodePtr ol, const struct doc_node *fn)
+{
+	xmlNodePtr li = xmlw_el(ol, "li", NULL), back, cur = w->cur;
+	struct doc_iter it;
+
+	xmlw_attr(li, "id", "%s", fn->id);
+	w->cur = li;
+	doc_iter_init(&it, (struct doc_node *)fn);
+	while (doc_iter_next(&it) != DOC_NONE)
+		if (it.cur != fn && it.ev == DOC_ENTER)
+			S_enter(w, it.cur);
+		else if (it.cur != fn)
+			S_exit(w, it.cur);
+	w->cur = cur;
+	xmlNodeAddContent(li, (const xmlChar *)" ");
+	back = xmlw_el(li, "a", "\xE2\x86\x91");
+	xmlw_attr(back, "class", "%s", "fn-back");
+	xmlw_attr(back, "href", "#%s", fn->key);
+	xmlw_attr(back, "role", "%s", "doc-backlink");
+	xmlw_attr(back, "aria-label", "Zur\xC3\xBC" "ck zum Text der "
+	    "Fu\xC3\x9Fnote %s", fn->number);
+	S_nl(ol);
+}
+
+/* The notes of the footnotes under n, in their order, as a numbered list
+ * at the end of out: a chapter's, or with outside, the document's that
+ * stand in no chapter. */
+static void
+S_fn_list(struct writer *w, xmlNodePtr out, const struct doc_node *n,
+    bool outside)
+{
+	xmlNodePtr ol = NULL;
+	struct doc_iter it;
+
+	doc_iter_init(&it, (struct doc_node *)n);
+	while (doc_iter_next(&it) != DOC_NONE) {
+		const struct doc_node *fn = it.cur;
+		bool skip = false;
+
+		if (it.ev != DOC_ENTER || fn->type != DOC_FOOTNOTE)
+			continue;
+		for (const struct doc_node *p = fn->parent; p != n && outside;
+		    p = p->parent)
+			skip |= p->type == DOC_SECTION;
+		if (skip)
+			continue;
+		if (ol == NULL) {
+			ol = xmlw_el(out, "ol", NULL);
+			xmlw_attr(ol, "class", "%s", "footnotes");
+			xmlw_attr(ol, "start", "%s", fn->number);
+			S_nl(ol);
+			S_nl(out);
+		}
+		S_fn_note(w, ol, fn);
+	}
+}
+
 static void
 S_enter(struct writer *w, const struct doc_node *n)
 {
@@ -332,6 +410,9 @@ S_enter(struct writer *w, const struct doc_node *n)
 		return;
 	case DOC_FIGURE:
 		S_figure(w->cur, n);
+		return;
+	case DOC_FOOTNOTE:
+		S_fn_mark(w->cur, n);
 		return;
 	case DOC_TABLE:
 		S_table(w->cur, n);
@@ -363,6 +444,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 static void
 S_exit(struct writer *w, const struct doc_node *n)
 {
+	if (n->type == DOC_SECTION && n->level == 1)
+		S_fn_list(w, w->cur, n, false);
 	if (S_element_of(n) == NULL && n->type != DOC_SECTION)
 		return;
 	w->cur = w->cur->parent;
@@ -383,7 +466,7 @@ S_walk(struct writer *w)
 		/* Tables, charts and the contents are written whole. */
 		for (const struct doc_node *p = n->parent; p != NULL; p = p->parent)
 			inside |= p->type == DOC_TABLE || p->type == DOC_CHART ||
-			    p->type == DOC_TOC;
+			    p->type == DOC_TOC || p->type == DOC_FOOTNOTE;
 		if (inside || n->type == DOC_DOCUMENT || n->type == DOC_TOC)
 			continue;
 		if (it.ev == DOC_ENTER)
@@ -391,6 +474,7 @@ S_walk(struct writer *w)
 		else
 			S_exit(w, n);
 	}
+	S_fn_list(w, w->main, w->d->root, true);
 }
 
 bool

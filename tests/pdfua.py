@@ -97,7 +97,10 @@ class Page(html.parser.HTMLParser):
         self.stack.append((tag, a))
         if self.hidden():
             return
-        if tag in ("ul", "ol") and "legend" not in (a.get("class") or ""):
+        # A chapter's footnotes are a list on the web page, Note
+        # elements at the feet of the printed pages.
+        if tag in ("ul", "ol") and not {"legend", "footnotes"} & \
+                set((a.get("class") or "").split()):
             self.lists += 1
         if tag == "figure" and "chart" in (a.get("class") or ""):
             self.charts += 1
