@@ -209,11 +209,12 @@ awk 'BEGIN {
 			printf "<ul><li>Punkt Satz%dx<fn>Note%dx im Listenpunkt.</fn> und mehr.</li></ul>\n", n, n
 			n++
 			printf "<note>Kleindruck Satz%dx<fn>Note%dx in der Anmerkung.</fn>.</note>\n", n, n
-			print "<insert table=\"t\"/>"
+			if (i == 12)
+				print "<insert table=\"t\"/>"
 		}
 	}
 	print "</section></body></plan>" }' >"$d/plan.xml"
-printf 'name;betrag\nA;12.345,67 €\nB;1,00 €\n' >"$d/t.csv"
+printf 'name;betrag\nA;12.345,67 €\nB;1.001,00 €\n' >"$d/t.csv"
 
 # The small cases, kept as files.
 for d in "$here"/layout/*/; do
