@@ -2472,8 +2472,12 @@ S_mark(struct ctx *c, size_t first, int k)
 static bool
 S_ends_colon(const struct doc_node *n)
 {
-	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE)
+	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE) {
 		n = n->last;
+		/* A footnote's mark after the colon: the text before it. */
+		while (n->type == DOC_FOOTNOTE && n->prev != NULL)
+			n = n->prev;
+	}
 	if (n->text == NULL || (n->type != DOC_TEXT && n->type != DOC_FIGURE))
 		return false;
 	for (size_t k = strlen(n->text); k-- > 0; )
