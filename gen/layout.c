@@ -811,6 +811,9 @@ static void
 S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
     const struct chunks *cs, double x, double h, int *le)
 {
+	/* The line's texts, one a segment, before the links added here. */
+	size_t first = p->n - ln->n;
+
 	for (size_t k = 0; k < ln->n; k++) {
 		const struct seg *sg = &ln->segs[k];
 		struct lay_item *it;
@@ -819,7 +822,7 @@ S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
 			continue;
 		if (le[sg->link] == 0 && c->tag != 0)
 			le[sg->link] = S_elem(c, LR_LINK, c->tag);
-		p->items[p->n - ln->n + k].elem = le[sg->link];
+		p->items[first + k].elem = le[sg->link];
 		it = S_item(p, LI_LINK);
 		it->x = x + sg->x;
 		it->y = 0;

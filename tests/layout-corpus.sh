@@ -216,6 +216,30 @@ awk 'BEGIN {
 	print "</section></body></plan>" }' >"$d/plan.xml"
 printf 'name;betrag\nA;12.345,67 €\nB;1.001,00 €\n' >"$d/t.csv"
 
+# The most the reader lets one line carry: five marks, each of a note of
+# 600 wide capitals; the notes of a line fill most of a page, and the
+# line goes overleaf whole with them.
+d=$out/footnotes-max
+rm -rf "$d" && mkdir -p "$d"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"Jobcenter Musterstadt\" kind=\"gE\"/>"
+	print "<title>Arbeitsmarkt- und Integrationsprogramm 2017</title><body><section title=\"Lange Fußnoten\">"
+	n = 0
+	for (b = 1; b <= 2; b++) {
+		for (i = 1; i <= 30; i++)
+			printf "<p>Absatz %d.%d: ein Satz von gut einer Zeile Länge, damit die Seite voll wird, und noch einige Wörter mehr.</p>\n", b, i
+		printf "<p>Zeile"
+		for (k = 1; k <= 5; k++) {
+			n++
+			printf " Satz%dx<fn>Note%dx", n, n
+			for (c = 0; c < 59; c++) printf " WWWWWWWWW"
+			printf "</fn>"
+		}
+		print ".</p>"
+	}
+	print "</section></body></plan>" }' >"$d/plan.xml"
+
 # The small cases, kept as files.
 for d in "$here"/layout/*/; do
 	c=$(basename "$d")
