@@ -860,7 +860,8 @@ S_fn_note(struct ctx *c, size_t i, const struct doc_node *fn)
 	struct lines ls = { 0 };
 	int tag = c->tag;
 	bool blank = true;
-	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10));
+	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10)),
+	    *title;
 	struct box *b;
 	double y = 0;
 
@@ -876,7 +877,10 @@ S_fn_note(struct ctx *c, size_t i, const struct doc_node *fn)
 	b->fn_anchor = xreallocarray(b->fn_anchor, b->nfn + 1,
 	    sizeof(*b->fn_anchor));
 	b->fn_top = xreallocarray(b->fn_top, b->nfn + 1, sizeof(*b->fn_top));
-	b->fn_anchor[b->nfn] = S_anchor(c->l, fn->id, NULL, 0);
+	/* The title is what the mark's link says: "Fußnote 3". */
+	title = xasprintf("Fu\xC3\x9Fnote %s", fn->number);
+	b->fn_anchor[b->nfn] = S_anchor(c->l, fn->id, title, 0);
+	free(title);
 	b->fn_top[b->nfn++] = b->notes_h;
 	for (size_t k = 0; k < tmp.n; k++) {
 		struct lay_page *from = &tmp.v[k].items;
