@@ -17,6 +17,9 @@ struct writer {
 	const struct doc	*d;
 	xmlNodePtr		 body, main;
 	xmlNodePtr		 cur;		/* where the walk adds */
+	const struct doc_node	*loose;		/* the first node under the
+						   root whose footnotes no
+						   list has yet */
 	unsigned		 palette[CHART_COLORS];
 };
 
@@ -360,37 +363,43 @@ S_fn_note(struct writer *w, xmlNodePtr ol, const struct doc_node *fn)
 	S_nl(ol);
 }
 
-/* The notes of the footnotes under n, in their order, as a numbered list
- * at the end of out: a chapter's, or with outside, the document's that
- * stand in no chapter. */
+/* The notes of the footnotes under the nodes from first up to stop
+ * (NULL: to the end), in their order, as a numbered list at the end of
+ * out; with loose, but for those of chapters. */
 static void
-S_fn_list(struct writer *w, xmlNodePtr out, const struct doc_node *n,
-    bool outside)
+S_fn_list(struct writer *w, xmlNodePtr out, const struct doc_node *first,
+    const struct doc_node *stop, bool loose)
 {
 	xmlNodePtr ol = NULL;
-	struct doc_iter it;
 
-	doc_iter_init(&it, (struct doc_node *)n);
-	while (doc_iter_next(&it) != DOC_NONE) {
-		const struct doc_node *fn = it.cur;
-		bool skip = false;
+	for (const struct doc_node *n = first; n != stop; n = n->next) {
+		struct doc_iter it;
 
-		if (it.ev != DOC_ENTER || fn->type != DOC_FOOTNOTE)
+		if (loose && n->type == DOC_SECTION)
 			continue;
-		for (const struct doc_node *p = fn->parent; p != n && outside;
-		    p = p->parent)
-			skip |= p->type == DOC_SECTION;
-		if (skip)
-			continue;
-		if (ol == NULL) {
-			ol = xmlw_el(out, "ol", NULL);
-			xmlw_attr(ol, "class", "%s", "footnotes");
-			xmlw_attr(ol, "start", "%s", fn->number);
-			S_nl(ol);
-			S_nl(out);
+		doc_iter_init(&it, (struct doc_node *)n);
+		while (doc_iter_next(&it) != DOC_NONE) {
+			if (it.ev != DOC_ENTER || it.cur->type != DOC_FOOTNOTE)
+				continue;
+			if (ol == NULL) {
+				ol = xmlw_el(out, "ol", NULL);
+				xmlw_attr(ol, "class", "%s", "footnotes");
+				xmlw_attr(ol, "start", "%s", it.cur->number);
+				S_nl(ol);
+				S_nl(out);
+			}
+			S_fn_note(w, ol, it.cur);
 		}
-		S_fn_note(w, ol, fn);
 	}
+}
+
+/* A chapter's footnotes end it; those of text outside chapters stand
+ * before the next chapter, or at the end. */
+static void
+S_fn_loose(struct writer *w, const struct doc_node *upto)
+{
+	S_fn_list(w, w->cur, w->loose, upto, true);
+	w->loose = upto != NULL ? upto->next : NULL;
 }
 
 static void
@@ -400,6 +409,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 
 	switch (n->type) {
 	case DOC_SECTION:
+		if (n->level == 1)
+			S_fn_loose(w, n);
 		S_section(w, n);
 		return;
 	case DOC_TEXT:
@@ -445,7 +456,7 @@ static void
 S_exit(struct writer *w, const struct doc_node *n)
 {
 	if (n->type == DOC_SECTION && n->level == 1)
-		S_fn_list(w, w->cur, n, false);
+		S_fn_list(w, w->cur, n, n->next, false);
 	if (S_element_of(n) == NULL && n->type != DOC_SECTION)
 		return;
 	w->cur = w->cur->parent;
@@ -474,7 +485,7 @@ S_walk(struct writer *w)
 		else
 			S_exit(w, n);
 	}
-	S_fn_list(w, w->main, w->d->root, true);
+	S_fn_loose(w, NULL);
 }
 
 bool
@@ -529,6 +540,7 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
 		S_toc(page, d->root->first);
 	w.main = w.cur = xmlw_el(page, "main", NULL);
+	w.loose = d->root->first;
 	xmlw_attr(w.main, "id", "%s", "inhalt");
 	S_nl(w.main);
 	S_walk(&w);
