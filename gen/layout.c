@@ -850,68 +850,90 @@ S_move_item(struct lay_item *it, double dy)
 }
 
 /* The note of footnote fn, "³ Text", across the text column in small
- * print, under box i's notes: a Note element in the structure under the
- * element of the mark's line, read after that line. */
+ * print, as line boxes at the end of to, the first with the note's
+ * anchor: a Note element in the structure under the element of the
+ * mark's line, read after that line. */
 static void
-S_fn_note(struct ctx *c, size_t i, const struct doc_node *fn)
+S_fn_note(struct ctx *c, const struct doc_node *fn, struct boxes *to)
 {
-	struct boxes tmp = { 0 }, *save = c->out;
+	struct boxes *save = c->out;
 	struct chunks cs = { 0 };
 	struct lines ls = { 0 };
 	int tag = c->tag;
 	bool blank = true;
 	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10)),
-	    *title;
-	struct box *b;
-	double y = 0;
+	    *title = xasprintf("Fu\xC3\x9Fnote %s", fn->number);
+	size_t first = to->n;
 
 	c->tag = S_elem(c, LR_NOTE, tag != 0 ? tag : c->parent);
-	c->out = &tmp;
+	c->out = to;
 	S_chunk(&cs, mark, strlen(mark), LF_REGULAR, false, true, -1);
 	S_inline(&cs, fn, LF_REGULAR, -1, &blank);
 	S_break(c, &cs, c->width, FN_SIZE, &ls);
 	S_line_boxes(c, &ls, &cs, c->x0, FN_SIZE, c->l->p.text, 0);
 	c->out = save;
 	c->tag = tag;
-	b = &c->out->v[i];
-	b->fn_anchor = xreallocarray(b->fn_anchor, b->nfn + 1,
-	    sizeof(*b->fn_anchor));
-	b->fn_top = xreallocarray(b->fn_top, b->nfn + 1, sizeof(*b->fn_top));
 	/* The title is what the mark's link says: "Fußnote 3". */
-	title = xasprintf("Fu\xC3\x9Fnote %s", fn->number);
-	b->fn_anchor[b->nfn] = S_anchor(c->l, fn->id, title, 0);
+	to->v[first].anchor = S_anchor(c->l, fn->id, title, 0);
 	free(title);
-	b->fn_top[b->nfn++] = b->notes_h;
-	for (size_t k = 0; k < tmp.n; k++) {
-		struct lay_page *from = &tmp.v[k].items;
-
-		y += k > 0 ? tmp.v[k].space : 0;
-		for (size_t j = 0; j < from->n; j++) {
-			struct lay_item *it = S_item(&b->notes, LI_TEXT);
-
-			*it = from->items[j];
-			S_move_item(it, b->notes_h + y);
-		}
-		from->n = 0;
-		y += tmp.v[k].h;
-	}
-	b->notes_h += y;
-	for (size_t k = 0; k < tmp.n; k++)
-		S_page_free(&tmp.v[k].items);
-	free(tmp.v);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
 	free(mark);
 }
 
-/* The notes of the footnotes marked in line ln, under box i. */
+/* The note lines in notes as the notes of box b, one under the other. */
+static void
+S_fn_to_foot(struct box *b, struct boxes *notes)
+{
+	for (size_t k = 0; k < notes->n; k++) {
+		struct box *n = &notes->v[k];
+
+		if (n->anchor >= 0) {
+			b->fn_anchor = xreallocarray(b->fn_anchor, b->nfn + 1,
+			    sizeof(*b->fn_anchor));
+			b->fn_top = xreallocarray(b->fn_top, b->nfn + 1,
+			    sizeof(*b->fn_top));
+			b->fn_anchor[b->nfn] = n->anchor;
+			b->fn_top[b->nfn++] = b->notes_h;
+		}
+		for (size_t j = 0; j < n->items.n; j++) {
+			struct lay_item *it = S_item(&b->notes, LI_TEXT);
+
+			*it = n->items.items[j];
+			S_move_item(it, b->notes_h);
+		}
+		n->items.n = 0;
+		b->notes_h += n->h;
+		S_page_free(&n->items);
+	}
+}
+
+/* The notes of the footnotes marked in line ln, box i: at the foot of
+ * its page, or, where they would not fit on a page with it (a template's
+ * small text area), in the text after it, in small print. */
 static void
 S_fn_notes(struct ctx *c, size_t i, const struct line *ln,
     const struct chunks *cs)
 {
+	struct boxes notes = { 0 };
+	double h = 0;
+
 	for (size_t k = 0; cs != NULL && k < ln->n; k++)
 		if (ln->segs[k].link >= 0 && cs->fn[ln->segs[k].link] != NULL)
-			S_fn_note(c, i, cs->fn[ln->segs[k].link]);
+			S_fn_note(c, cs->fn[ln->segs[k].link], &notes);
+	for (size_t k = 0; k < notes.n; k++)
+		h += notes.v[k].h;
+	if (notes.n > 0 && c->out->v[i].h + FN_RULE + h <=
+	    S_text_h(&c->l->p, c->landscape))
+		S_fn_to_foot(&c->out->v[i], &notes);
+	else
+		for (size_t k = 0; k < notes.n; k++) {
+			struct box *b = S_box(c->out, 0, 0);
+
+			*b = notes.v[k];
+			b->space = k == 0 ? 3 : 0;
+		}
+	free(notes.v);
 }
 
 /* One box per line, at least one; the first two and the last two lines
