@@ -3032,14 +3032,15 @@ S_emit_notes(struct layout *l, struct box *b, double foot, double *used)
 static void
 S_emit_boxes(struct layout *l, struct boxes *bx)
 {
-	int pages = bx->n > 0 ? bx->v[bx->n - 1].page + 1 : 0;
-	double *foot = xcalloc((size_t)pages + 1, sizeof(*foot)),
-	    *used = xcalloc((size_t)pages + 1, sizeof(*used));
+	int pages = 0;
+	double *foot, *used;
 
 	for (size_t i = 0; i < bx->n; i++)
-		if (bx->v[i].page < pages)
-			foot[bx->v[i].page] += S_fn_room(
-			    foot[bx->v[i].page], &bx->v[i]);
+		pages = bx->v[i].page >= pages ? bx->v[i].page + 1 : pages;
+	foot = xcalloc((size_t)pages + 1, sizeof(*foot));
+	used = xcalloc((size_t)pages + 1, sizeof(*used));
+	for (size_t i = 0; i < bx->n; i++)
+		foot[bx->v[i].page] += S_fn_room(foot[bx->v[i].page], &bx->v[i]);
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 
@@ -3050,7 +3051,7 @@ S_emit_boxes(struct layout *l, struct boxes *bx)
 			    b->top + 4;
 		}
 		S_emit(l, &b->items, b->page, b->top);
-		if (b->nfn > 0 && b->page < pages)
+		if (b->nfn > 0)
 			S_emit_notes(l, b, foot[b->page], &used[b->page]);
 	}
 	free(foot);
