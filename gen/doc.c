@@ -184,6 +184,7 @@ static const char *const type_names[] = {
 	[DOC_BREAK] = "break", [DOC_FIGURE] = "figure", [DOC_TABLE] = "table",
 	[DOC_ROW] = "row", [DOC_CELL] = "cell", [DOC_CHART] = "chart",
 	[DOC_SERIES] = "series", [DOC_DATUM] = "datum", [DOC_TICK] = "tick",
+	[DOC_FOOTNOTE] = "footnote",
 };
 
 static void
@@ -301,10 +302,14 @@ S_allowed(enum doc_type t, enum doc_type parent)
 		return parent == DOC_CHART;
 	case DOC_DATUM:
 		return parent == DOC_SERIES;
+	case DOC_FOOTNOTE:
+		return parent == DOC_PARAGRAPH || parent == DOC_NOTE ||
+		    parent == DOC_ITEM;
 	default:	/* inline */
 		return parent == DOC_PARAGRAPH || parent == DOC_NOTE ||
 		    parent == DOC_ITEM || parent == DOC_EMPH ||
-		    parent == DOC_STRONG || parent == DOC_LINK;
+		    parent == DOC_STRONG || parent == DOC_LINK ||
+		    parent == DOC_FOOTNOTE;
 	}
 }
 

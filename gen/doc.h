@@ -39,6 +39,11 @@ enum doc_type {
 	DOC_SERIES,	/* text name: one line of a line chart, or the bars */
 	DOC_DATUM,	/* text display, source label, key, value, frac */
 	DOC_TICK,	/* an axis mark of a chart: value, display */
+	DOC_FOOTNOTE,	/* inline in PARAGRAPH, NOTE, ITEM: the mark and
+			   the note's text (its inline children); number:
+			   "3", through the document; id: the note's
+			   anchor "fussnote.3"; key: the mark's anchor
+			   "fussnote.3.zeichen" (no plan id has a dot) */
 };
 
 enum doc_flags {

@@ -25,6 +25,7 @@ struct builder {
 	bool			*inserted;	/* per table of p */
 	xmlHashTablePtr		 index;		/* table name -> index + 1 */
 	int			 counter[LEVEL_MAX + 1];
+	int			 footnotes;	/* numbered so far */
 };
 
 /* By name: a plan may insert each of thousands of tables. */
@@ -69,6 +70,7 @@ S_collapse(const char *s)
 }
 
 static void S_inline(struct builder *, struct doc_node *, xmlNodePtr);
+static void S_footnote(struct builder *, struct doc_node *, xmlNodePtr);
 
 static void
 S_value(struct builder *b, struct doc_node *parent, xmlNodePtr n)
@@ -125,10 +127,35 @@ S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 		doc_add(parent, DOC_BREAK, NULL);
 	} else if (S_is(n, "value")) {
 		S_value(b, parent, n);
+	} else if (S_is(n, "fn")) {
+		S_footnote(b, parent, n);
 	}
 }
 
 static void S_list(struct builder *, struct doc_node *, xmlNodePtr);
+static void S_trim(struct doc_node *);
+
+/* A footnote's number is decided here, once, in the order of the text;
+ * both its anchors are made from it. */
+static void
+S_footnote(struct builder *b, struct doc_node *parent, xmlNodePtr n)
+{
+	struct doc_node *d, *t = parent->last;
+	size_t len;
+
+	/* The mark follows its word: "3,8 %³", never "3,8 % ³". */
+	if (t != NULL && t->type == DOC_TEXT && (len = strlen(t->text)) > 0 &&
+	    t->text[len - 1] == ' ')
+		t->text[len - 1] = '\0';
+	d = doc_add(parent, DOC_FOOTNOTE, NULL);
+	b->footnotes++;
+	d->line = planxml_line(n);
+	d->number = xasprintf("%d", b->footnotes);
+	d->id = xasprintf("fussnote.%d", b->footnotes);
+	d->key = xasprintf("fussnote.%d.zeichen", b->footnotes);
+	S_inline(b, d, n);
+	S_trim(d);
+}
 
 static void
 S_inline(struct builder *b, struct doc_node *parent, xmlNodePtr x)

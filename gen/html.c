@@ -17,6 +17,9 @@ struct writer {
 	const struct doc	*d;
 	xmlNodePtr		 body, main;
 	xmlNodePtr		 cur;		/* where the walk adds */
+	const struct doc_node	*loose;		/* the first node under the
+						   root whose footnotes no
+						   list has yet */
 	unsigned		 palette[CHART_COLORS];
 };
 
@@ -324,6 +327,90 @@ S_block(enum doc_type t)
 	    t == DOC_ITEM || t == DOC_SECTION;
 }
 
+/* --- footnotes --- */
+
+/* The mark: a link to the note that a screen reader reads as "Fußnote
+ * 3", and the place the note links back to. */
+static void
+S_fn_mark(xmlNodePtr parent, const struct doc_node *fn)
+{
+	xmlNodePtr a = xmlw_el(xmlw_el(parent, "sup", NULL), "a", fn->number);
+
+	xmlw_attr(a->parent, "class", "%s", "fn");
+	xmlw_attr(a, "id", "%s", fn->key);
+	xmlw_attr(a, "href", "#%s", fn->id);
+	xmlw_attr(a, "role", "%s", "doc-noteref");
+	xmlw_attr(a, "aria-label", "Fu\xC3\x9Fnote %s", fn->number);
+}
+
+static void S_enter(struct writer *, const struct doc_node *);
+static void S_exit(struct writer *, const struct doc_node *);
+
+/* One note of the list: its text, then the link back to its mark. */
+static void
+S_fn_note(struct writer *w, xmlNodePtr ol, const struct doc_node *fn)
+{
+	xmlNodePtr li = xmlw_el(ol, "li", NULL), back, cur = w->cur;
+	struct doc_iter it;
+
+	xmlw_attr(li, "id", "%s", fn->id);
+	w->cur = li;
+	doc_iter_init(&it, (struct doc_node *)fn);
+	while (doc_iter_next(&it) != DOC_NONE)
+		if (it.cur != fn && it.ev == DOC_ENTER)
+			S_enter(w, it.cur);
+		else if (it.cur != fn)
+			S_exit(w, it.cur);
+	w->cur = cur;
+	xmlNodeAddContent(li, (const xmlChar *)" ");
+	back = xmlw_el(li, "a", "\xE2\x86\x91");
+	xmlw_attr(back, "class", "%s", "fn-back");
+	xmlw_attr(back, "href", "#%s", fn->key);
+	xmlw_attr(back, "role", "%s", "doc-backlink");
+	xmlw_attr(back, "aria-label", "Zur\xC3\xBC" "ck zum Text der "
+	    "Fu\xC3\x9Fnote %s", fn->number);
+	S_nl(ol);
+}
+
+/* The notes of the footnotes under the nodes from first up to stop
+ * (NULL: to the end), in their order, as a numbered list at the end of
+ * out; with loose, but for those of chapters. */
+static void
+S_fn_list(struct writer *w, xmlNodePtr out, const struct doc_node *first,
+    const struct doc_node *stop, bool loose)
+{
+	xmlNodePtr ol = NULL;
+
+	for (const struct doc_node *n = first; n != stop; n = n->next) {
+		struct doc_iter it;
+
+		if (loose && n->type == DOC_SECTION)
+			continue;
+		doc_iter_init(&it, (struct doc_node *)n);
+		while (doc_iter_next(&it) != DOC_NONE) {
+			if (it.ev != DOC_ENTER || it.cur->type != DOC_FOOTNOTE)
+				continue;
+			if (ol == NULL) {
+				ol = xmlw_el(out, "ol", NULL);
+				xmlw_attr(ol, "class", "%s", "footnotes");
+				xmlw_attr(ol, "start", "%s", it.cur->number);
+				S_nl(ol);
+				S_nl(out);
+			}
+			S_fn_note(w, ol, it.cur);
+		}
+	}
+}
+
+/* A chapter's footnotes end it; those of text outside chapters stand
+ * before the next chapter, or at the end. */
+static void
+S_fn_loose(struct writer *w, const struct doc_node *upto)
+{
+	S_fn_list(w, w->cur, w->loose, upto, true);
+	w->loose = upto != NULL ? upto->next : NULL;
+}
+
 static void
 S_enter(struct writer *w, const struct doc_node *n)
 {
@@ -331,6 +418,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 
 	switch (n->type) {
 	case DOC_SECTION:
+		if (n->level == 1)
+			S_fn_loose(w, n);
 		S_section(w, n);
 		return;
 	case DOC_TEXT:
@@ -341,6 +430,9 @@ S_enter(struct writer *w, const struct doc_node *n)
 		return;
 	case DOC_FIGURE:
 		S_figure(w->cur, n);
+		return;
+	case DOC_FOOTNOTE:
+		S_fn_mark(w->cur, n);
 		return;
 	case DOC_TABLE:
 		S_table(w->cur, n);
@@ -372,6 +464,8 @@ S_enter(struct writer *w, const struct doc_node *n)
 static void
 S_exit(struct writer *w, const struct doc_node *n)
 {
+	if (n->type == DOC_SECTION && n->level == 1)
+		S_fn_list(w, w->cur, n, n->next, false);
 	if (S_element_of(n) == NULL && n->type != DOC_SECTION)
 		return;
 	w->cur = w->cur->parent;
@@ -392,7 +486,7 @@ S_walk(struct writer *w)
 		/* Tables, charts and the contents are written whole. */
 		for (const struct doc_node *p = n->parent; p != NULL; p = p->parent)
 			inside |= p->type == DOC_TABLE || p->type == DOC_CHART ||
-			    p->type == DOC_TOC;
+			    p->type == DOC_TOC || p->type == DOC_FOOTNOTE;
 		if (inside || n->type == DOC_DOCUMENT || n->type == DOC_TOC)
 			continue;
 		if (it.ev == DOC_ENTER)
@@ -400,6 +494,7 @@ S_walk(struct writer *w)
 		else
 			S_exit(w, n);
 	}
+	S_fn_loose(w, NULL);
 }
 
 bool
@@ -454,6 +549,7 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
 		S_toc(page, d->root->first);
 	w.main = w.cur = xmlw_el(page, "main", NULL);
+	w.loose = d->root->first;
 	xmlw_attr(w.main, "id", "%s", "inhalt");
 	S_nl(w.main);
 	S_walk(&w);

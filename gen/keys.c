@@ -777,8 +777,10 @@ keys_each(const struct plan *p,
 	struct table **tables = xcalloc(p->ntables, sizeof(*tables));
 	struct buf key;
 
-	memcpy(tables, p->tables, p->ntables * sizeof(*tables));
-	qsort(tables, p->ntables, sizeof(*tables), S_by_table);
+	if (p->ntables > 0) {	/* a plan without tables has no array */
+		memcpy(tables, p->tables, p->ntables * sizeof(*tables));
+		qsort(tables, p->ntables, sizeof(*tables), S_by_table);
+	}
 	buf_init(&key);
 	for (size_t i = 0; i < p->ntables; i++)
 		S_table_keys(tables[i], &key, fn, arg);

@@ -22,6 +22,8 @@
 #define INDENT		14.0	/* a list level, a davon level */
 #define CELL_PAD	3.0
 #define HYPH_MAX	32
+#define FN_SIZE		8.0	/* footnotes at the foot of a page */
+#define FN_RULE		9.0	/* the short rule above them, with its gap */
 
 /* --- boxes --- */
 
@@ -40,6 +42,14 @@ struct box {
 	/* Text may move up before a figure to fill a page. */
 	enum { BK_OTHER, BK_TEXT, BK_FIGURE } kind;
 	struct lay_page	 items;
+	/* The notes of the footnotes whose marks the box (a line) holds:
+	 * they go at the foot of its page, relative to their top here;
+	 * each note's anchor and top. */
+	struct lay_page	 notes;
+	double		 notes_h;
+	int		*fn_anchor;
+	double		*fn_top;
+	size_t		 nfn;
 	int		 page;
 	double		 top;
 	double		 at;		/* y on its page before it */
@@ -287,6 +297,12 @@ struct chunks {
 	size_t		 n, cap;
 	char		**links;	/* hrefs, by link number */
 	size_t		 nlinks, caplinks;
+	/* By link number, the footnote a link is the mark of, else NULL;
+	 * the marks' texts. */
+	const struct doc_node **fn;
+	size_t		 capfn;
+	char		**own;
+	size_t		 nown, capown;
 };
 
 struct seg {
@@ -409,6 +425,34 @@ S_split(struct chunks *cs, const char *s, enum lay_font f, int link,
 
 static void S_inline(struct chunks *, const struct doc_node *, enum lay_font,
     int, bool *);
+static char *S_superscript(size_t);
+
+/* A new link number for href; fn: the footnote it marks, or NULL. */
+static int
+S_link(struct chunks *cs, char *href, const struct doc_node *fn)
+{
+	grow(&cs->links, &cs->caplinks, cs->nlinks + 1, sizeof(*cs->links));
+	grow(&cs->fn, &cs->capfn, cs->nlinks + 1, sizeof(*cs->fn));
+	cs->links[cs->nlinks] = href;
+	cs->fn[cs->nlinks] = fn;
+	return (int)cs->nlinks++;
+}
+
+/* A footnote's mark: its number raised, glued to the word before it,
+ * a link to the note. */
+static void
+S_fn_mark(struct chunks *cs, const struct doc_node *fn, bool *space)
+{
+	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10)),
+	    *href = xasprintf("#%s", fn->id);
+
+	grow(&cs->own, &cs->capown, cs->nown + 2, sizeof(*cs->own));
+	cs->own[cs->nown++] = mark;
+	cs->own[cs->nown++] = href;
+	S_chunk(cs, mark, strlen(mark), LF_REGULAR, false, true,
+	    S_link(cs, href, fn));
+	*space = false;
+}
 
 /* The inline nodes from first up to stop (NULL: to the end). */
 static void
@@ -434,10 +478,10 @@ S_inline_run(struct chunks *cs, const struct doc_node *first,
 			S_inline(cs, n, S_font_with(f, n->type), link, space);
 			break;
 		case DOC_LINK:
-			grow(&cs->links, &cs->caplinks, cs->nlinks + 1,
-			    sizeof(*cs->links));
-			cs->links[cs->nlinks] = n->id;
-			S_inline(cs, n, f, (int)cs->nlinks++, space);
+			S_inline(cs, n, f, S_link(cs, n->id, NULL), space);
+			break;
+		case DOC_FOOTNOTE:
+			S_fn_mark(cs, n, space);
 			break;
 		default:
 			break;
@@ -457,6 +501,10 @@ S_chunks_free(struct chunks *cs)
 {
 	free(cs->v);
 	free(cs->links);
+	free(cs->fn);
+	for (size_t i = 0; i < cs->nown; i++)
+		free(cs->own[i]);
+	free(cs->own);
 }
 
 static struct line *
@@ -763,6 +811,9 @@ static void
 S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
     const struct chunks *cs, double x, double h, int *le)
 {
+	/* The line's texts, one a segment, before the links added here. */
+	size_t first = p->n - ln->n;
+
 	for (size_t k = 0; k < ln->n; k++) {
 		const struct seg *sg = &ln->segs[k];
 		struct lay_item *it;
@@ -771,7 +822,7 @@ S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
 			continue;
 		if (le[sg->link] == 0 && c->tag != 0)
 			le[sg->link] = S_elem(c, LR_LINK, c->tag);
-		p->items[p->n - ln->n + k].elem = le[sg->link];
+		p->items[first + k].elem = le[sg->link];
 		it = S_item(p, LI_LINK);
 		it->x = x + sg->x;
 		it->y = 0;
@@ -780,6 +831,109 @@ S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
 		it->text = xstrdup(cs->links[sg->link]);
 		it->elem = le[sg->link];
 	}
+}
+
+/* --- footnotes --- */
+
+static void S_line_boxes(struct ctx *, struct lines *, const struct chunks *,
+    double, double, unsigned, double);
+
+/* Item it moved down by dy. */
+static void
+S_move_item(struct lay_item *it, double dy)
+{
+	it->y += dy;
+	if (it->type == LI_LINE)
+		it->h += dy;
+	for (int k = 0; k < it->npts; k++)
+		it->pts[2 * k + 1] += dy;
+}
+
+/* The note of footnote fn, "³ Text", across the text column in small
+ * print, as line boxes at the end of to, the first with the note's
+ * anchor: a Note element in the structure under the element of the
+ * mark's line, read after that line. */
+static void
+S_fn_note(struct ctx *c, const struct doc_node *fn, struct boxes *to)
+{
+	struct boxes *save = c->out;
+	struct chunks cs = { 0 };
+	struct lines ls = { 0 };
+	int tag = c->tag;
+	bool blank = true;
+	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10)),
+	    *title = xasprintf("Fu\xC3\x9Fnote %s", fn->number);
+	size_t first = to->n;
+
+	c->tag = S_elem(c, LR_NOTE, tag != 0 ? tag : c->parent);
+	c->out = to;
+	S_chunk(&cs, mark, strlen(mark), LF_REGULAR, false, true, -1);
+	S_inline(&cs, fn, LF_REGULAR, -1, &blank);
+	S_break(c, &cs, c->width, FN_SIZE, &ls);
+	S_line_boxes(c, &ls, &cs, c->x0, FN_SIZE, c->l->p.text, 0);
+	c->out = save;
+	c->tag = tag;
+	/* The title is what the mark's link says: "Fußnote 3". */
+	to->v[first].anchor = S_anchor(c->l, fn->id, title, 0);
+	free(title);
+	S_lines_free(&ls);
+	S_chunks_free(&cs);
+	free(mark);
+}
+
+/* The note lines in notes as the notes of box b, one under the other. */
+static void
+S_fn_to_foot(struct box *b, struct boxes *notes)
+{
+	for (size_t k = 0; k < notes->n; k++) {
+		struct box *n = &notes->v[k];
+
+		if (n->anchor >= 0) {
+			b->fn_anchor = xreallocarray(b->fn_anchor, b->nfn + 1,
+			    sizeof(*b->fn_anchor));
+			b->fn_top = xreallocarray(b->fn_top, b->nfn + 1,
+			    sizeof(*b->fn_top));
+			b->fn_anchor[b->nfn] = n->anchor;
+			b->fn_top[b->nfn++] = b->notes_h;
+		}
+		for (size_t j = 0; j < n->items.n; j++) {
+			struct lay_item *it = S_item(&b->notes, LI_TEXT);
+
+			*it = n->items.items[j];
+			S_move_item(it, b->notes_h);
+		}
+		n->items.n = 0;
+		b->notes_h += n->h;
+		S_page_free(&n->items);
+	}
+}
+
+/* The notes of the footnotes marked in line ln, box i: at the foot of
+ * its page, or, where they would not fit on a page with it (a template's
+ * small text area), in the text after it, in small print. */
+static void
+S_fn_notes(struct ctx *c, size_t i, const struct line *ln,
+    const struct chunks *cs)
+{
+	struct boxes notes = { 0 };
+	double h = 0;
+
+	for (size_t k = 0; cs != NULL && k < ln->n; k++)
+		if (ln->segs[k].link >= 0 && cs->fn[ln->segs[k].link] != NULL)
+			S_fn_note(c, cs->fn[ln->segs[k].link], &notes);
+	for (size_t k = 0; k < notes.n; k++)
+		h += notes.v[k].h;
+	if (notes.n > 0 && c->out->v[i].h + FN_RULE + h <=
+	    S_text_h(&c->l->p, c->landscape))
+		S_fn_to_foot(&c->out->v[i], &notes);
+	else
+		for (size_t k = 0; k < notes.n; k++) {
+			struct box *b = S_box(c->out, 0, 0);
+
+			*b = notes.v[k];
+			b->space = k == 0 ? 3 : 0;
+		}
+	free(notes.v);
 }
 
 /* One box per line, at least one; the first two and the last two lines
@@ -808,6 +962,7 @@ S_line_boxes(struct ctx *c, struct lines *ls, const struct chunks *cs,
 			S_line_links(c, &b->items, ln, cs, x, lh, le);
 		b->keep_next = (i == 0 && ls->n > 1) ||
 		    (ls->n >= 2 && i == ls->n - 2);
+		S_fn_notes(c, c->out->n - 1, ln, cs);
 	}
 	if (ls->n == 0)
 		S_box(c->out, 0, space);
@@ -1427,6 +1582,12 @@ S_divide(struct boxes *bx, size_t i, double at)
 	*rest = *b;
 	memset(&b->items, 0, sizeof(b->items));
 	memset(&rest->items, 0, sizeof(rest->items));
+	/* The notes stay with the first part (a divided row has none). */
+	memset(&rest->notes, 0, sizeof(rest->notes));
+	rest->notes_h = 0;
+	rest->fn_anchor = NULL;
+	rest->fn_top = NULL;
+	rest->nfn = 0;
 	for (size_t k = 0; k < items.n; k++) {
 		S_slice_item(&b->items, &items.items[k], 0, at);
 		S_slice_item(&rest->items, &items.items[k], at, b->h);
@@ -2342,8 +2503,12 @@ S_mark(struct ctx *c, size_t first, int k)
 static bool
 S_ends_colon(const struct doc_node *n)
 {
-	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE)
+	while (n->last != NULL && n->type != DOC_TEXT && n->type != DOC_FIGURE) {
 		n = n->last;
+		/* A footnote's mark after the colon: the text before it. */
+		while (n->type == DOC_FOOTNOTE && n->prev != NULL)
+			n = n->prev;
+	}
 	if (n->text == NULL || (n->type != DOC_TEXT && n->type != DOC_FIGURE))
 		return false;
 	for (size_t k = strlen(n->text); k-- > 0; )
@@ -2589,6 +2754,25 @@ S_float(struct boxes *bx, size_t i, double gap, double most)
  * again.  Keep rules between blocks (a heading, a caption, a paragraph
  * ending in ":") are the keep flag of a block's last box. */
 
+/* The room the notes of a box take at the foot of a page whose notes
+ * already take foot: theirs, and the rule over the first. */
+static double
+S_fn_room(double foot, const struct box *b)
+{
+	return b->notes_h > 0 ? b->notes_h + (foot > 0 ? 0 : FN_RULE) : 0;
+}
+
+/* The foot the notes of boxes [i, e) take. */
+static double
+S_fn_foot(const struct boxes *bx, size_t i, size_t e)
+{
+	double foot = 0;
+
+	for (; i < e; i++)
+		foot += S_fn_room(foot, &bx->v[i]);
+	return foot;
+}
+
 /* The end of the block box i belongs to. */
 static size_t
 S_block_end(const struct boxes *bx, size_t i)
@@ -2605,9 +2789,12 @@ S_block_end(const struct boxes *bx, size_t i)
  * divisible box that fills the room with three lines or more; i if no
  * part fits.  Fresh (the page holds nothing else of the flow): keep rules
  * give way, and if not even the first box fits it stands alone, over
- * the foot, which the size limits of rows and charts make never happen. */
+ * the foot, which the size limits of rows, charts and footnotes make
+ * never happen.  A line with footnote marks goes only where their notes
+ * fit too, at the foot of the page, above those it has (foot). */
 static size_t
-S_split_at(struct boxes *bx, size_t i, size_t e, double room, bool fresh)
+S_split_at(struct boxes *bx, size_t i, size_t e, double room, bool fresh,
+    double foot)
 {
 	double used = 0;
 	size_t cut = i;
@@ -2615,13 +2802,16 @@ S_split_at(struct boxes *bx, size_t i, size_t e, double room, bool fresh)
 	for (size_t k = i; k < e; k++) {
 		struct box *b = &bx->v[k];
 		double space = k == i && fresh ? 0 : b->space;
+		double fn = S_fn_room(foot, b);
 
-		if (used + space + b->h > room) {
-			if (b->divisible && S_fill_page(bx, k, room - used - space))
+		if (used + space + b->h + foot + fn > room) {
+			if (b->divisible && S_fill_page(bx, k, room - foot -
+			    used - space))
 				cut = k + 1;
 			break;
 		}
 		used += space + b->h;
+		foot += fn;
 		/* The last box's keep binds it to the next block, not here. */
 		if (!b->keep_next || fresh || k + 1 == e)
 			cut = k + 1;
@@ -2653,6 +2843,7 @@ S_keep_chain(const struct boxes *bx, size_t i, size_t page_start,
 struct pen {
 	int		 page;
 	double		 y, top, bottom;
+	double		 foot;		/* the notes at the foot of the page */
 	bool		 land;
 	size_t		 page_start;	/* the first box on the page */
 };
@@ -2667,6 +2858,7 @@ S_new_page(const struct ctx *c, struct boxes *bx, size_t i, struct pen *pn,
 
 	pn->page++;
 	pn->y = pn->top;
+	pn->foot = 0;
 	pn->land = b->landscape;
 	pn->bottom = pn->top + S_text_h(&c->l->p, pn->land);
 	pn->page_start = i;
@@ -2689,6 +2881,7 @@ S_place(struct boxes *bx, size_t i, size_t k, struct pen *pn)
 		b->page = pn->page;
 		b->top = pn->y + (i == pn->page_start ? 0 : b->space);
 		pn->y = b->top + b->h;
+		pn->foot += S_fn_room(pn->foot, b);
 	}
 }
 
@@ -2715,7 +2908,8 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			pn.bottom = pn.top + S_text_h(p, pn.land);
 		}
 		if (bx->v[i].landscape == pn.land)
-			k = S_split_at(bx, i, e, pn.bottom - pn.y, fresh);
+			k = S_split_at(bx, i, e, pn.bottom - pn.y, fresh,
+			    pn.foot);
 		S_place(bx, i, k, &pn);
 		if (k == e) {
 			i = k;
@@ -2732,6 +2926,7 @@ S_paginate(const struct ctx *c, struct boxes *bx, int first,
 			    pn.bottom - at, (pn.bottom - pn.top) / 3)) {
 				floats++;
 				pn.y = at;
+				pn.foot = S_fn_foot(bx, pn.page_start, k);
 				i = k;
 				continue;
 			}
@@ -2807,9 +3002,47 @@ S_emit(struct layout *l, struct lay_page *items, int page, double top)
 	items->n = 0;
 }
 
+/* The notes of box b at the foot of its page, under those of the page
+ * before them (*used of the page's foot, which takes foot): a short rule
+ * over the first, page furniture.  They are drawn right after the line
+ * that marks them, so that they are read after it. */
+static void
+S_emit_notes(struct layout *l, struct box *b, double foot, double *used)
+{
+	double bottom = l->p.margin_top + S_text_h(&l->p, b->landscape),
+	    top = bottom - foot + *used;
+	struct lay_page rule = { 0 };
+
+	if (*used == 0) {
+		S_rule(&rule, l->p.margin_left, top + FN_RULE / 3,
+		    l->p.margin_left + 40 * MM, 0.5, l->p.muted);
+		S_emit(l, &rule, b->page, 0);
+		free(rule.items);
+		top += FN_RULE;
+		*used += FN_RULE;
+	}
+	for (size_t k = 0; k < b->nfn; k++) {
+		struct lay_anchor *a = &l->anchors[b->fn_anchor[k]];
+
+		a->page = b->page;
+		a->y = S_page_h(&l->p, b->landscape) - top - b->fn_top[k] + 4;
+	}
+	S_emit(l, &b->notes, b->page, top);
+	*used += b->notes_h;
+}
+
 static void
 S_emit_boxes(struct layout *l, struct boxes *bx)
 {
+	int pages = 0;
+	double *foot, *used;
+
+	for (size_t i = 0; i < bx->n; i++)
+		pages = bx->v[i].page >= pages ? bx->v[i].page + 1 : pages;
+	foot = xcalloc((size_t)pages + 1, sizeof(*foot));
+	used = xcalloc((size_t)pages + 1, sizeof(*used));
+	for (size_t i = 0; i < bx->n; i++)
+		foot[bx->v[i].page] += S_fn_room(foot[bx->v[i].page], &bx->v[i]);
 	for (size_t i = 0; i < bx->n; i++) {
 		struct box *b = &bx->v[i];
 
@@ -2820,7 +3053,11 @@ S_emit_boxes(struct layout *l, struct boxes *bx)
 			    b->top + 4;
 		}
 		S_emit(l, &b->items, b->page, b->top);
+		if (b->nfn > 0)
+			S_emit_notes(l, b, foot[b->page], &used[b->page]);
 	}
+	free(foot);
+	free(used);
 }
 
 /* The anchors by id, the first of an id winning: a contents entry or
@@ -3041,8 +3278,12 @@ S_emit_heads(struct ctx *c, const struct pager *pg)
 static void
 S_boxes_free(struct boxes *bx)
 {
-	for (size_t i = 0; i < bx->n; i++)
+	for (size_t i = 0; i < bx->n; i++) {
 		S_page_free(&bx->v[i].items);
+		S_page_free(&bx->v[i].notes);
+		free(bx->v[i].fn_anchor);
+		free(bx->v[i].fn_top);
+	}
 	free(bx->v);
 }
 

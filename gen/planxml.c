@@ -24,12 +24,19 @@
 /* An element or attribute name quoted in a message. */
 #define QNAME(s) QUOTE((const char *)(s))
 #define PLAN_TABLES_MAX 1000	/* each costs a file and its schema */
+/* Footnotes (input-format.md, "Footnotes"): the notes of one line must
+ * fit at the foot of one page with the line, so a block holds a few and
+ * each is a few lines long. */
+#define FN_MAX 500		/* in the document */
+#define FN_BLOCK_MAX 5		/* in one <p>, <li> or <note> */
+#define FN_CHARS_MAX 600	/* the text of one */
 
 struct reader {
 	struct plan	*plan;
 	struct diags	*d;
 	const char	*file;
 	bool		 xml_failed;	/* libxml2 reported an error already */
+	int		 footnotes;	/* <fn> read so far */
 };
 
 int
@@ -135,16 +142,18 @@ static const struct element {
 	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
 	{ "section", 1, (const char *const[]){ "title", "id", NULL },
 	    (const char *const[]){ BLOCK, NULL } },
-	{ "p", 0, NULL, (const char *const[]){ INLINE, NULL } },
-	{ "note", 0, NULL, (const char *const[]){ INLINE, NULL } },
+	{ "p", 0, NULL, (const char *const[]){ INLINE, "fn", NULL } },
+	{ "note", 0, NULL, (const char *const[]){ INLINE, "fn", NULL } },
 	{ "ul", 0, NULL, (const char *const[]){ "li", NULL } },
 	{ "ol", 0, NULL, (const char *const[]){ "li", NULL } },
-	{ "li", 0, NULL, (const char *const[]){ INLINE, "ul", "ol", NULL } },
+	{ "li", 0, NULL, (const char *const[]){ INLINE, "fn", "ul", "ol",
+	    NULL } },
 	{ "em", 0, NULL, (const char *const[]){ INLINE, NULL } },
 	{ "strong", 0, NULL, (const char *const[]){ INLINE, NULL } },
 	{ "a", 1, (const char *const[]){ "href", NULL },
 	    (const char *const[]){ INLINE, NULL } },
 	{ "br", 0, NULL, NULL },
+	{ "fn", 0, NULL, (const char *const[]){ INLINE, NULL } },
 	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
 	{ "insert", 1, (const char *const[]){ "table", "group", "columns",
 	    "title", NULL }, NULL },
@@ -282,7 +291,14 @@ S_unknown_element(struct reader *r, xmlNodePtr n, xmlNodePtr parent)
 	const struct element *e = S_element((const char *)parent->name);
 	char *known = S_join_list(e != NULL ? e->children : NULL, "<", ">");
 
-	if (known[0] != '\0')
+	if (S_is(n, "fn") && S_is(parent, "fn"))
+		diag_error(r->d, r->file, planxml_line(n), "<fn> may not hold "
+		    "another <fn>");
+	else if (S_is(n, "fn"))
+		diag_error(r->d, r->file, planxml_line(n), "<fn> is not "
+		    "allowed in <%s>; a footnote stands directly in <p>, <li> "
+		    "or <note>", QNAME(parent->name));
+	else if (known[0] != '\0')
 		diag_error(r->d, r->file, planxml_line(n), "unknown element "
 		    "<%s> in <%s> (allowed there: %s)", QNAME(n->name),
 		    QNAME(parent->name), known);
@@ -397,10 +413,44 @@ S_text_only(struct reader *r, xmlNodePtr n)
 }
 
 static void S_check_block(struct reader *, xmlNodePtr, xmlNodePtr, int);
+static void S_check_inline(struct reader *, xmlNodePtr, bool);
+
+/* A footnote: inline text, neither empty nor long; nfn counts those of
+ * its block. */
+static void
+S_check_fn(struct reader *r, xmlNodePtr fn, int *nfn)
+{
+	xmlChar *c;
+	char *text;
+	size_t chars;
+
+	S_check_attrs(r, fn);
+	S_check_inline(r, fn, false);
+	c = xmlNodeGetContent(fn);
+	text = trim_dup(c != NULL ? (const char *)c : "");
+	xmlFree(c);
+	chars = utf8_count(text, strlen(text));
+	if (text[0] == '\0')
+		diag_error(r->d, r->file, planxml_line(fn), "<fn> is empty; "
+		    "write the footnote's text in it");
+	else if (chars > FN_CHARS_MAX)
+		diag_error(r->d, r->file, planxml_line(fn), "<fn> is longer "
+		    "than %d characters (%zu); a footnote must fit at the foot "
+		    "of a page", FN_CHARS_MAX, chars);
+	free(text);
+	if (++*nfn == FN_BLOCK_MAX + 1)
+		diag_error(r->d, r->file, planxml_line(fn), "<%s> holds more "
+		    "than %d footnotes", QNAME(fn->parent->name), FN_BLOCK_MAX);
+	if (++r->footnotes == FN_MAX + 1)
+		diag_error(r->d, r->file, planxml_line(fn), "the plan holds "
+		    "more than %d footnotes", FN_MAX);
+}
 
 static void
 S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 {
+	int nfn = 0;
+
 	for (xmlNodePtr n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
 		    || n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
@@ -425,6 +475,9 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 				    "%s)", QUOTE(f), known);
 			free(known);
 			free(f);
+		} else if (S_is(n, "fn") && (S_is(parent, "p") ||
+		    S_is(parent, "li") || S_is(parent, "note"))) {
+			S_check_fn(r, n, &nfn);
 		} else if (lists && (S_is(n, "ul") || S_is(n, "ol"))) {
 			S_check_block(r, parent, n, 0);
 		} else

@@ -121,3 +121,13 @@ check "a plan folder with a control character: its message, escaped" grep -qx \
     "$tmp/cli.err"
 check "a refused plan folder name writes nothing" [ ! -e "$tmp/names/o" ]
 rm -rf "$tmp/names"
+
+# A plan without tables (text only) exports an empty figure list: its
+# table of tables was a null pointer the sanitizer build stopped at.
+rm -rf "$tmp/notab" && mkdir -p "$tmp/notab/p"
+printf '%s\n' '<plan report="amip" year="2017"><jobcenter name="J" kind="gE"/>' \
+    '<title>T</title><body><section title="S"><p>Nur Text.</p></section></body></plan>' \
+    >"$tmp/notab/p/plan.xml"
+check "a plan without tables renders html, pdf and csv" \
+    [ "$(status "$gen" -f html,pdf,csv -o "$tmp/notab/o" "$tmp/notab/p")" = 0 ]
+rm -rf "$tmp/notab"

@@ -28,6 +28,9 @@ The invariants, read from the HTML (what the document holds) and from
   nobreak  no line ends after "§", inside "SGB II" or "ALG I", between a
            sign and its number or a number and its unit, or before
            punctuation.
+  footnote every footnote of the web page (li id="fussnote.N") stands
+           once in the PDF, a line beginning with its raised number and
+           its first word, on a page where a word ends in its mark.
 Text is compared after normalising what the two outputs write
 differently on purpose: no-break and thin spaces are blanks, the bidi
 marks and soft hyphens are nothing, apostrophes are "'".
@@ -280,6 +283,45 @@ def check_content(pg, pages):
     return miss
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074"
+                            "\u2075\u2076\u2077\u2078\u2079")
+SUP_RUN = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+$")
+FN_NOTE = re.compile(r'<li id="fussnote\.(\d+)">(.*?)</li>', re.S)
+
+
+def footnotes(page_html):
+    """{N: the first word of footnote N} of the web page."""
+    out = {}
+    for m in FN_NOTE.finditer(page_html):
+        ws = words(html.unescape(re.sub("<[^>]*>", " ", m[2])))
+        if ws:
+            out[int(m[1])] = ws[0]
+    return out
+
+
+def check_footnote(notes, pages):
+    bad = []
+    for n, first in sorted(notes.items()):
+        sup = str(n).translate(SUPERSCRIPT)
+        marks, at = set(), []
+        for i, (_, _, ws) in enumerate(pages, 1):
+            for k, w in enumerate(ws):
+                t = w[4].rstrip(".,;:)!?")
+                m = SUP_RUN.search(t)
+                if m and m[0] == sup and m.start() > 0:
+                    marks.add(i)
+                nxt = ws[k + 1][4] if k + 1 < len(ws) else ""
+                if t == sup and (nxt == first or nxt.endswith("-") and
+                                 first.startswith(nxt[:-1])):
+                    at.append(i)
+        if len(at) != 1:
+            bad.append("footnote %d: its note %d times in the PDF" % (n, len(at)))
+        elif at[0] not in marks:
+            bad.append("footnote %d: its note on page %d, its mark on %s" %
+                       (n, at[0], sorted(marks) or "none"))
+    return bad
+
+
 def check_inside(pages):
     bad = []
     for i, (pw, ph, ws) in enumerate(pages, 1):
@@ -498,6 +540,13 @@ def self_test():
         "hyphen": (check_hyphen(pg, [p1, p2]), ["Integrationspro- gramm", "Bud- get'"]),
         "keep": (check_keep(pg, [p1, p2]), ["3 rows"]),
         "nobreak": (check_nobreak([p1, p2]), ["'SGB' | 'II-Bezug'", "after '§'"]),
+        "footnote": (check_footnote(
+            footnotes('<ol class="footnotes"><li id="fussnote.1">Erste.</li>'
+                      '<li id="fussnote.2">Zweite <em>Note</em>.</li></ol>'),
+            [(595, 842, [W(70, 100, "Text\u00b9."), W(70, 700, "\u00b9"),
+                         W(80, 700, "Erste."), W(70, 300, "Satz\u00b2")]),
+             (595, 842, [W(70, 700, "\u00b2"), W(80, 700, "Zweite")])]),
+            ["footnote 2: its note on page 2, its mark on [1]"]),
     }
     bad = 0
     for inv, (got, needles) in sorted(want.items()):
@@ -536,7 +585,8 @@ def main():
             continue
         pg = Page()
         with open(htmlf, encoding="utf-8") as f:
-            pg.feed(f.read())
+            page_html = f.read()
+        pg.feed(page_html)
         pages = pdf_pages(pdf)
         c.report("content", check_content(pg, pages))
         c.report("inside", check_inside(pages))
@@ -545,6 +595,7 @@ def main():
         c.report("hyphen", check_hyphen(pg, pages))
         c.report("nobreak", check_nobreak(pages))
         c.report("keep", check_keep(pg, pages))
+        c.report("footnote", check_footnote(footnotes(page_html), pages))
     for (name, inv) in sorted(known):
         if name not in {m[0] for m in manifest}:
             out.append("FAIL %s %s: in tests/layout-known, but no such case" % (name, inv))

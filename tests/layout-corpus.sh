@@ -176,6 +176,70 @@ awk 'BEGIN {
 	print "</section></body></plan>" }' >"$d/plan.xml"
 printf 'name;betrag;quote\nA;12.345,67 €;12,5 %%\n' >"$d/t.csv"
 
+# Footnotes: paragraphs of a growing length with 1 to 5 marks each, the
+# notes from a few words to the longest allowed (600 characters, in wide
+# capitals too), so that marks meet the page foot, where a line goes
+# overleaf with its notes; in list items and small print too.
+d=$out/footnotes
+rm -rf "$d" && mkdir -p "$d"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"Jobcenter Musterstadt\" kind=\"gE\"/>"
+	print "<title>Arbeitsmarkt- und Integrationsprogramm 2017</title><data>"
+	print "<table name=\"t\" kind=\"table\" src=\"t.csv\" title=\"Werte\"><column name=\"name\" type=\"text\"/><column name=\"betrag\" type=\"money\"/></table>"
+	print "</data><body><section title=\"Fußnoten\">"
+	n = 0
+	for (i = 1; i <= 40; i++) {
+		printf "<p>Absatz %d:", i
+		for (k = 1; k <= i % 5 + 1; k++) {
+			for (w = 1; w <= 3 * i; w++) printf " wort%d", w
+			n++
+			printf " Satz%dx<fn>Note%dx", n, n
+			len = (n * 37) % 560
+			if (n % 7 == 0)
+				for (c = 0; c < 50; c++) printf " WWWWWWWWWW"
+			else
+				for (c = 0; c < len / 11; c++) printf " Wörter%d", c
+			if (n % 5 == 0) printf " mit <a href=\"https://example.org/\">Verweis</a> und <value ref=\"t.a.betrag\"/>"
+			printf ".</fn>"
+		}
+		print ".</p>"
+		if (i % 6 == 0) {
+			n++
+			printf "<ul><li>Punkt Satz%dx<fn>Note%dx im Listenpunkt.</fn> und mehr.</li></ul>\n", n, n
+			n++
+			printf "<note>Kleindruck Satz%dx<fn>Note%dx in der Anmerkung.</fn>.</note>\n", n, n
+			if (i == 12)
+				print "<insert table=\"t\"/>"
+		}
+	}
+	print "</section></body></plan>" }' >"$d/plan.xml"
+printf 'name;betrag\nA;12.345,67 €\nB;1.001,00 €\n' >"$d/t.csv"
+
+# The most the reader lets one line carry: five marks, each of a note of
+# 600 wide capitals; the notes of a line fill most of a page, and the
+# line goes overleaf whole with them.
+d=$out/footnotes-max
+rm -rf "$d" && mkdir -p "$d"
+awk 'BEGIN {
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"Jobcenter Musterstadt\" kind=\"gE\"/>"
+	print "<title>Arbeitsmarkt- und Integrationsprogramm 2017</title><body><section title=\"Lange Fußnoten\">"
+	n = 0
+	for (b = 1; b <= 2; b++) {
+		for (i = 1; i <= 30; i++)
+			printf "<p>Absatz %d.%d: ein Satz von gut einer Zeile Länge, damit die Seite voll wird, und noch einige Wörter mehr.</p>\n", b, i
+		printf "<p>Zeile"
+		for (k = 1; k <= 5; k++) {
+			n++
+			printf " Satz%dx<fn>Note%dx", n, n
+			for (c = 0; c < 59; c++) printf " WWWWWWWWW"
+			printf "</fn>"
+		}
+		print ".</p>"
+	}
+	print "</section></body></plan>" }' >"$d/plan.xml"
+
 # The small cases, kept as files.
 for d in "$here"/layout/*/; do
 	c=$(basename "$d")

@@ -133,6 +133,39 @@ lay_render "12 text columns" 20
 lay_all "12 text columns" x1 x8 x9 x12
 rm -rf "$tmp/l" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
 
+# Five of the longest footnotes on one line, with a template of the
+# smallest text area and the largest type: the notes cannot stand at the
+# foot of a page with their line, so they follow it in the text; nothing
+# is lost and nothing hangs.
+rm -rf "$tmp/l" "$tmp/l-tpl" && mkdir -p "$tmp/l" && cp -r templates/amip "$tmp/l-tpl"
+sed -i 's|<page margin="[^"]*" font-size="[^"]*"/>|<page margin="97 65 100 65" font-size="16"/>|' \
+    "$tmp/l-tpl/template.xml"
+awk 'BEGIN {
+	print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"J\" kind=\"gE\"/><title>T</title><body><section title=\"S\"><p>Zeile"
+	for (k = 1; k <= 5; k++) {
+		printf " Satz%dx<fn>Note%dx", k, k
+		for (c = 0; c < 59; c++) printf " WWWWWWWWW"
+		printf "</fn>"
+	}
+	print ".</p><p>Danach.</p></section></body></plan>" }' >"$tmp/l/plan.xml"
+rm -rf "$tmp/l-out"
+(cd "$tmp" && timeout 20 "$lgen" -f html,pdf -t l-tpl -o l-out l >/dev/null 2>"$tmp/l.err")
+_st=$?
+check "layout footnotes taller than the page: status $_st in 20s, want 0" [ "$_st" = 0 ]
+pdftotext "$tmp/l-out/l.pdf" "$tmp/l.txt" 2>/dev/null || : >"$tmp/l.txt"
+lay_all "footnotes taller than the page" Satz1x Satz5x Note1x Note5x Danach
+_bad=$(python3 - "$tmp/l-out/l.pdf" <<'EOF' 2>&1
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("lc", "tests/layout-check.py")
+lc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(lc)
+pages = lc.pdf_pages(sys.argv[1])
+print("; ".join((lc.check_inside(pages) + lc.check_overlap(pages))[:3]))
+EOF
+)
+check "layout footnotes taller than the page: words off the page or over others: $_bad" [ -z "$_bad" ]
+rm -rf "$tmp/l" "$tmp/l-tpl" "$tmp/l-out" "$tmp/l.txt" "$tmp/l.err"
+
 # --- the stress corpus (tests/layout-corpus.sh) and the examples, each
 # against the invariants of tests/layout-check.py (tests/layout-run.sh);
 # the release build only.  A failure listed in tests/layout-known is

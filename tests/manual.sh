@@ -92,7 +92,7 @@ if command -v xmllint >/dev/null 2>&1; then
 	check "docs/plan.rng has gen's attributes" [ "$(rng_names attribute)" = \
 	    "$("$gen" --dump-schema | awk '$1 == "attribute" { print $3 }' | sort -u)" ]
 	for d in xml-unknown-element xml-no-body xml-table-kind \
-	    xml-unknown-attribute xml-title-twice; do
+	    xml-unknown-attribute xml-title-twice fn-place; do
 		check "tests/errors/$d is invalid under docs/plan.rng" not \
 		    xmllint --noout --relaxng docs/plan.rng "tests/errors/$d/plan.xml"
 	done

@@ -134,4 +134,20 @@ if [ "$update" != yes ]; then
 	    "pdfinfo '$tmp/sde/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Nov 14 .*2023'"
 	check "without it, the plan's date" sh -c \
 	    "pdfinfo '$tmp/disp/ahrweiler-2017.pdf' 2>/dev/null | grep -q 'CreationDate: .*Jan 16 .*2017'"
+	# Footnotes (input-format.md, "Footnotes"): the mark raised after its
+	# word, the note at the foot of the same page; on the web page a link
+	# to the note at the chapter's end, and one back.
+	for _fn in '3,8 %¹.|¹ Bezogen auf alle zivilen Erwerbspersonen.' \
+	    '2156²|² Jahresdurchschnittswert, Stand 12/2016;'; do
+		check "ahrweiler-2017.pdf: '${_fn%%|*}' and '${_fn#*|}' on one page" sh -c '
+		    awk -v mark="$1" -v note="$2" "BEGIN { RS = \"\\f\" }
+			index(\$0, mark) && index(\$0, note) { found = 1 }
+			END { exit !found }" "$3"' sh "${_fn%%|*}" "${_fn#*|}" \
+		    "$tmp/ahrweiler-2017.txt"
+	done
+	_page=$tmp/disp/ahrweiler-2017.html
+	check "ahrweiler-2017.html: the mark 1 links to its note" grep -q \
+	    '<sup class="fn"><a id="fussnote.1.zeichen" href="#fussnote.1" role="doc-noteref" aria-label="Fußnote 1">1</a></sup>' "$_page"
+	check "ahrweiler-2017.html: the note 1 at its chapter's end, linked back" grep -q \
+	    '<li id="fussnote.1">Bezogen auf alle zivilen Erwerbspersonen. <a class="fn-back" href="#fussnote.1.zeichen"' "$_page"
 fi

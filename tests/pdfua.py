@@ -21,6 +21,9 @@ import tempfile
 NBSP = re.compile("[\u00a0\u202f\u2009\u2066\u2067\u2068\u2069]")
 
 
+MARK = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
+
+
 def norm(s):
     return " ".join(NBSP.sub(" ", s).split())
 
@@ -97,7 +100,10 @@ class Page(html.parser.HTMLParser):
         self.stack.append((tag, a))
         if self.hidden():
             return
-        if tag in ("ul", "ol") and "legend" not in (a.get("class") or ""):
+        # A chapter's footnotes are a list on the web page, Note
+        # elements at the feet of the printed pages.
+        if tag in ("ul", "ol") and not {"legend", "footnotes"} & \
+                set((a.get("class") or "").split()):
             self.lists += 1
         if tag == "figure" and "chart" in (a.get("class") or ""):
             self.charts += 1
@@ -216,6 +222,9 @@ def main():
     # A word longer than a line (a URL) is cut without a hyphen: pdftotext
     # gives its pieces, the structure the whole word.
     whole = "\n".join(norm("".join(n.texts)) for n in nodes)
+    # A footnote's mark is a Link of its own after its word: "3,8 %¹."
+    # is "3,8 %." in the paragraph and "¹" in the Link.
+    body = {MARK.sub("", w) or w for w in body}
     missing = sorted(w for w in body - inside if w not in figures and
                      w.replace("-", "") not in joined and
                      not w.endswith("…") and w not in whole)
