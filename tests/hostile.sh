@@ -107,6 +107,6 @@ hostile "100.000 shares of three and four decimals adding up to 200" 1 "h/t.csv:
 mkplan
 sed -i 's|kind="instruments"|kind="distribution"|' "$tmp/h/plan.xml"
 awk 'BEGIN { print "id;merkmal;anzahl;darunter";
-	for (i = 0; i < 100000; i++) printf "r%d;R%d;1;x%d\n", i, i, i }' >"$tmp/h/t.csv"
-hostile "100.000 darunter rows naming near-miss ids" 1 "h/t.csv:2: error: column 'darunter': no row has the id 'x0' (did you mean 'r0'?)"
+	for (i = 0; i < 100000; i++) printf "r%d;R%d;1;x%d\n", i, i, i + 1 }' >"$tmp/h/t.csv"
+hostile "100.000 darunter rows naming near-miss ids" 1 "h/t.csv:2: error: column 'darunter': no row has the id 'x1' (did you mean 'r1'?)"
 rm -rf "$tmp/h"
