@@ -21,7 +21,7 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check keys export image ttf template doc doctable chart docbuild \
+	   check keys export image picture ttf template doc doctable chart docbuild \
 	   xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output site gen batch \
 	   init watch lazylib xlsx xlsxout
 HEADERS	 = $(wildcard gen/*.h)

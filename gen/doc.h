@@ -39,6 +39,11 @@ enum doc_type {
 	DOC_SERIES,	/* text name: one line of a line chart, or the bars */
 	DOC_DATUM,	/* text display, source label, key, value, frac */
 	DOC_TICK,	/* an axis mark of a chart: value, display */
+	DOC_PICTURE,	/* a <figure> of the plan: text caption (NULL if
+			   decorative), number "Abbildung 2", id anchor,
+			   alt, note: the line under it, frac: width as a
+			   part of the text width (0: natural size),
+			   image; flags DOC_DECORATIVE */
 };
 
 enum doc_flags {
@@ -64,6 +69,19 @@ enum doc_flags {
 					   (its last child) under it */
 	DOC_CHART_MARKS = 1 << 16,	/* CHART (line): a mark at every
 					   point; they stand apart */
+	DOC_DECORATIVE = 1 << 24,	/* PICTURE: an artifact, no alt */
+	DOC_REF = 1 << 25,		/* LINK: a <ref>; the print adds the
+					   target's page (layout.c) */
+};
+
+/* A checked picture (image.c) as both writers need it: the PDF the
+ * pixels (a plain PNG, or the JPEG file), the page the file itself. */
+struct doc_image {
+	bool		 jpeg;
+	unsigned	 width, height;	/* pixels */
+	unsigned char	*data;		/* PNG (written again) or JPEG */
+	size_t		 len;
+	char		*uri;		/* data: URL of the file */
 };
 
 struct doc_node {
@@ -77,7 +95,9 @@ struct doc_node {
 					   CHART: the number of categories */
 	char		*text;		/* display text, title or label */
 	char		*number;	/* SECTION, TOC_ENTRY: "2.1."; ITEM:
-					   its marker, "a)" */
+					   its marker, "a)"; TABLE, CHART,
+					   PICTURE: "Tabelle 3", "Abbildung
+					   2" (its text begins with it) */
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
 	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
 	char		*value;		/* machine value; "" for no value */
@@ -96,6 +116,7 @@ struct doc_node {
 	int		 color;		/* DATUM of a pie: its palette index */
 	double		 lum;		/* DATUM of a pie: the luminance its
 					   colour is set to (chart.c) */
+	struct doc_image *image;	/* PICTURE; owned */
 	int		 min_pages;	/* TOC: the print layout sets the
 					   contents page only in a document
 					   of at least this many pages,
