@@ -303,7 +303,7 @@ S_chart(struct builder *b, struct doc_node *parent, const struct table *t,
 static void
 S_picture(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 {
-	const struct picture *pic = picture_of(b->p, n);
+	const struct picture *pic = picture_of(&b->p->pictures, n);
 	char *id, *width, *stand, *source, *dec;
 	struct doc_node *f;
 

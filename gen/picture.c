@@ -8,17 +8,15 @@
 
 #include "image.h"
 #include "io.h"
-#include "model.h"
-#include "planxml.h"
 #include "text.h"
 #include "util.h"
 
 bool
-picture_read(struct plan *p, xmlNodePtr n, const char *file, struct diags *d)
+picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
+    const char *src, const char *file, int line, struct diags *d)
 {
-	char *src = planxml_prop(n, "src"), *path = NULL, *data = NULL, *why;
+	char *path = NULL, *data = NULL, *why;
 	enum image_type type = src != NULL ? image_type_of(src) : IMAGE_NONE;
-	struct pictures *ps = &p->pictures;
 	struct picture *pic;
 	struct image img;
 	size_t len;
@@ -27,31 +25,31 @@ picture_read(struct plan *p, xmlNodePtr n, const char *file, struct diags *d)
 	if (src == NULL)
 		return false;
 	if (ps->n >= PICTURES_MAX) {
-		diag_error(d, file, planxml_line(n), "more than %d <figure> "
+		diag_error(d, file, line, "more than %d <figure> "
 		    "elements in one plan", PICTURES_MAX);
 		goto out;
 	}
 	if (type == IMAGE_NONE) {
-		diag_error(d, file, planxml_line(n), "<figure> src '%s' is not "
+		diag_error(d, file, line, "<figure> src '%s' is not "
 		    "a PNG or JPEG file (.png, .jpg, .jpeg)", QUOTE(src));
 		goto out;
 	}
-	if (src[0] == '\0' || !io_path_inside(p->dir, src)) {
-		diag_error(d, file, planxml_line(n), "<figure> src '%s' leaves "
+	if (src[0] == '\0' || !io_path_inside(dir, src)) {
+		diag_error(d, file, line, "<figure> src '%s' leaves "
 		    "the plan folder", QUOTE(src));
 		goto out;
 	}
-	path = xasprintf("%s/%s", p->dir, src);
+	path = xasprintf("%s/%s", dir, src);
 	if (!io_read_bytes(path, path, PICTURE_FILE_MAX, &data, &len, d))
 		goto out;
 	if (ps->bytes + len > PICTURES_BYTES_MAX) {
-		diag_error(d, file, planxml_line(n), "<figure> src '%s': the "
+		diag_error(d, file, line, "<figure> src '%s': the "
 		    "pictures of the plan have more than %u MB together",
 		    QUOTE(src), PICTURES_BYTES_MAX >> 20);
 		goto out;
 	}
 	if (!image_check(data, len, type, &img, &why)) {
-		diag_error(d, file, planxml_line(n), "<figure> src '%s' %s",
+		diag_error(d, file, line, "<figure> src '%s' %s",
 		    QUOTE(src), why);
 		free(why);
 		goto out;
@@ -75,16 +73,15 @@ picture_read(struct plan *p, xmlNodePtr n, const char *file, struct diags *d)
 out:
 	free(data);
 	free(path);
-	free(src);
 	return ok;
 }
 
 const struct picture *
-picture_of(const struct plan *p, xmlNodePtr n)
+picture_of(const struct pictures *ps, xmlNodePtr n)
 {
-	for (size_t i = 0; i < p->pictures.n; i++)
-		if (p->pictures.v[i].node == n)
-			return &p->pictures.v[i];
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].node == n)
+			return &ps->v[i];
 	return NULL;
 }
 

@@ -1,7 +1,8 @@
 /* picture.h: the pictures of a plan's <figure> elements, read from the
  * plan folder and checked whole (image.c) while plan.xml is read, so that
  * the document tree gets only pictures both writers can use.
- * Included by planxml.c, model.c and docbuild.c. */
+ * Included by model.h (a plan holds its pictures), planxml.c and
+ * docbuild.c. */
 #ifndef GEN_PICTURE_H
 #define GEN_PICTURE_H
 
@@ -33,15 +34,13 @@ struct pictures {
 	size_t		 bytes;		/* of the files read */
 };
 
-struct plan;
-
-/* Reads and checks the picture of <figure> n (its src inside the plan
- * folder p->dir; messages at file's line) into p's pictures.  False,
- * with an error, if it cannot be used. */
-bool	picture_read(struct plan *p, xmlNodePtr n, const char *file,
-	    struct diags *d);
+/* Reads and checks src, the picture of <figure> n, a path inside the
+ * plan folder dir, into ps; messages at file:line.  False, with an
+ * error, if it cannot be used. */
+bool	picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
+	    const char *src, const char *file, int line, struct diags *d);
 /* The picture of <figure> n, NULL if none was read. */
-const struct picture *picture_of(const struct plan *p, xmlNodePtr n);
+const struct picture *picture_of(const struct pictures *ps, xmlNodePtr n);
 void	pictures_free(struct pictures *ps);
 
 #endif

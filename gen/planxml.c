@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "io.h"
+#include "picture.h"
 #include "text.h"
 #include "util.h"
 
@@ -424,10 +425,13 @@ static void
 S_check_figure(struct reader *r, xmlNodePtr n)
 {
 	char *alt = planxml_prop(n, "alt"), *w = planxml_prop(n, "width");
+	char *dec = planxml_prop(n, "decorative");
 	bool decorative = S_yes(r, n, "decorative");
 	bool attrs = S_check_attrs(r, n);
 
-	if (alt != NULL && is_blank(alt) && !decorative)
+	if (dec != NULL && !S_in_list(dec, yes_no))
+		;	/* S_yes said so; which alt it needs is open */
+	else if (alt != NULL && is_blank(alt) && !decorative)
 		diag_error(r->d, r->file, planxml_line(n), "<figure> alt is "
 		    "empty: describe the picture for readers who cannot see "
 		    "it, or mark a purely decorative one alt=\"\" "
@@ -439,10 +443,16 @@ S_check_figure(struct reader *r, xmlNodePtr n)
 	if (w != NULL && S_percent(w) == 0)
 		diag_error(r->d, r->file, planxml_line(n), "<figure> width "
 		    "'%s' is not a whole percentage from 1 to 100", QUOTE(w));
-	if (attrs)
-		picture_read(r->plan, n, r->file, r->d);
+	if (attrs) {
+		char *src = planxml_prop(n, "src");
+
+		picture_read(&r->plan->pictures, r->plan->dir, n, src, r->file,
+		    planxml_line(n), r->d);
+		free(src);
+	}
 	free(alt);
 	free(w);
+	free(dec);
 }
 
 /* <contents> only as the first element of <body>. */
