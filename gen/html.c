@@ -242,7 +242,8 @@ S_picture(xmlNodePtr parent, const struct doc_node *n)
 {
 	xmlNodePtr fig = xmlw_el(parent, "figure", NULL), img;
 
-	xmlw_attr(fig, "class", "%s", "picture");
+	xmlw_attr(fig, "class", "%s", n->flags & DOC_DECORATIVE ?
+	    "picture decorative" : "picture");
 	xmlw_attr(fig, "id", "%s", n->id);
 	img = xmlw_el(fig, "img", NULL);
 	xmlw_attr(img, "src", "%s", n->image->uri);
