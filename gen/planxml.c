@@ -1062,7 +1062,7 @@ S_check_refs(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 	for (n = n->children; n != NULL; n = n->next) {
 		struct near_id near = { 0 };
 		xmlNodePtr target;
-		char *to;
+		char *to, *dec;
 
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
@@ -1070,10 +1070,11 @@ S_check_refs(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 		if (!S_is(n, "ref") || (to = planxml_prop(n, "to")) == NULL)
 			continue;
 		target = xmlHashLookup(ids, (xmlChar *)to);
+		dec = target != NULL && S_is(target, "figure") ?
+		    planxml_prop(target, "decorative") : NULL;
 		if (plan_table(r->plan, to) != NULL) {
 			/* a table */
-		} else if (target != NULL && S_is(target, "figure") &&
-		    S_yes(r, target, "decorative"))
+		} else if (dec != NULL && strcmp(dec, "yes") == 0)
 			diag_error(r->d, r->file, planxml_line(n), "<ref> to '%s' "
 			    "names a decorative figure, which has no number",
 			    QUOTE(to));
@@ -1093,6 +1094,7 @@ S_check_refs(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 				    "to '%s' names no section, table, chart or "
 				    "figure of the plan", QUOTE(to));
 		}
+		free(dec);
 		free(to);
 	}
 }
