@@ -2490,11 +2490,13 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 		    DOC_LIST ? BK_TEXT : n->type == DOC_TABLE || n->type ==
 		    DOC_CHART || n->type == DOC_PICTURE ? BK_FIGURE : BK_OTHER);
 		/* Where links, <ref>s and the lists of tables and figures
-		 * lead (no bookmark). */
+		 * lead (no bookmark); a link's text for readers names it. */
 		if ((n->type == DOC_TABLE || n->type == DOC_CHART ||
 		    n->type == DOC_PICTURE) && n->id != NULL &&
 		    c->out->n > first && c->out->v[first].anchor < 0)
-			c->out->v[first].anchor = S_anchor(c->l, n->id, NULL, 0);
+			c->out->v[first].anchor = S_anchor(c->l, n->id,
+			    n->text != NULL ? n->text : n->number != NULL ?
+			    n->number : "Bild", 0);
 		/* A paragraph ending in ":" introduces what follows. */
 		if (n->type == DOC_PARAGRAPH && c->out->n > first &&
 		    S_ends_colon(n))
