@@ -209,6 +209,7 @@ S_jpeg(const void *data, size_t len, struct image *img, char **why)
 	}
 	img->width = d.image_width;
 	img->height = d.image_height;
+	img->components = d.num_components;
 	d.scale_num = 1;
 	d.scale_denom = 8;
 	d.dct_method = JDCT_IFAST;

@@ -23,6 +23,7 @@ enum image_type {
 struct image {
 	enum image_type	 type;
 	unsigned	 width, height;
+	int		 components;	/* JPEG: 1 grey, 3 colour, 4 CMYK */
 	unsigned char	*png;		/* PNG only; owned */
 	size_t		 png_len;
 };

@@ -54,6 +54,13 @@ picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
 		free(why);
 		goto out;
 	}
+	/* PDF/A-1 with an sRGB output intent holds no CMYK picture. */
+	if (type == IMAGE_JPEG && img.components == 4) {
+		diag_error(d, file, line, "<figure> src '%s' is a CMYK JPEG, "
+		    "which the PDF/A report cannot hold; save it as RGB",
+		    QUOTE(src));
+		goto out;
+	}
 	ps->bytes += len;
 	grow(&ps->v, &ps->cap, ps->n + 1, sizeof(*ps->v));
 	pic = &ps->v[ps->n++];
