@@ -24,9 +24,9 @@ SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
 MODULES	 = util diag text number fmt io csvread model planxml tables calc \
-	   check crosscheck keys usage export image ttf template doc doctable chart \
-	   docbuild xmlw svg html hyph fonts layout pdftag pdfa pdf stamp output \
-	   site gen batch init watch lazylib fontsub xlsx xlsxout
+	   check crosscheck keys usage export image picture ttf template doc \
+	   doctable chart docbuild xmlw svg html hyph fonts layout pdftag pdfa pdf \
+	   stamp output site gen batch init watch lazylib fontsub xlsx xlsxout
 HEADERS	 = $(wildcard gen/*.h)
 
 # The build id: a hash of the sources and this file.  Every stamp holds

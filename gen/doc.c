@@ -67,6 +67,11 @@ doc_node_free(struct doc_node *n)
 		free(n->note);
 		free(n->source);
 		free(n->alt);
+		if (n->image != NULL) {
+			free(n->image->data);
+			free(n->image->uri);
+			free(n->image);
+		}
 		free(n);
 		n = next;
 	}
@@ -109,6 +114,7 @@ S_container(enum doc_type t)
 	case DOC_CELL:
 	case DOC_DATUM:
 	case DOC_TICK:
+	case DOC_PICTURE:
 		return false;
 	default:
 		return true;
@@ -185,6 +191,7 @@ static const char *const type_names[] = {
 	[DOC_ROW] = "row", [DOC_CELL] = "cell", [DOC_CHART] = "chart",
 	[DOC_SERIES] = "series", [DOC_DATUM] = "datum", [DOC_TICK] = "tick",
 	[DOC_FOOTNOTE] = "footnote",
+	[DOC_PICTURE] = "picture",
 };
 
 static void
@@ -198,6 +205,7 @@ S_flags(FILE *fp, unsigned f)
 		{ DOC_CELL_HEAD, "th" }, { DOC_CHART_BAR, "bar" },
 		{ DOC_CHART_LINE, "line" }, { DOC_CHART_PIE, "pie" },
 		{ DOC_PLAIN, "plain" }, { DOC_ROW_DARUNTER, "darunter" },
+		{ DOC_DECORATIVE, "decorative" }, { DOC_REF, "ref" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -232,6 +240,9 @@ S_dump_node(FILE *fp, const struct doc_node *n, int depth)
 	if (n->type == DOC_DATUM || n->type == DOC_TICK ||
 	    n->type == DOC_CHART)
 		fprintf(fp, " at=%.4f", n->frac);
+	if (n->image != NULL)
+		fprintf(fp, " %s %ux%u width=%.2f", n->image->jpeg ? "jpeg" :
+		    "png", n->image->width, n->image->height, n->frac);
 	if (n->line > 0)
 		fprintf(fp, " (line %d)", n->line);
 	fputc('\n', fp);
@@ -287,6 +298,7 @@ S_allowed(enum doc_type t, enum doc_type parent)
 	case DOC_PARAGRAPH:
 	case DOC_NOTE:
 	case DOC_CHART:
+	case DOC_PICTURE:
 		return parent == DOC_DOCUMENT || parent == DOC_SECTION;
 	case DOC_LIST:
 		return parent == DOC_DOCUMENT || parent == DOC_SECTION ||

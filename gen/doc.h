@@ -44,6 +44,11 @@ enum doc_type {
 			   "3", through the document; id: the note's
 			   anchor "fussnote.3"; key: the mark's anchor
 			   "fussnote.3.zeichen" (no plan id has a dot) */
+	DOC_PICTURE,	/* a <figure> of the plan: text caption (NULL if
+			   decorative), number "Abbildung 2", id anchor,
+			   alt, note: the line under it, frac: width as a
+			   part of the text width (0: natural size),
+			   image; flags DOC_DECORATIVE */
 };
 
 enum doc_flags {
@@ -71,6 +76,19 @@ enum doc_flags {
 					   point; they stand apart */
 	DOC_ROW_DARUNTER = 1 << 17,	/* ROW: a subset of the row above
 					   (darunter), never added up */
+	DOC_DECORATIVE = 1 << 18,	/* PICTURE: an artifact, no alt */
+	DOC_REF = 1 << 19,		/* LINK: a <ref>; the print adds the
+					   target's page (layout.c) */
+};
+
+/* A checked picture (image.c) as both writers need it: the PDF the
+ * pixels (a plain PNG, or the JPEG file), the page the file itself. */
+struct doc_image {
+	bool		 jpeg;
+	unsigned	 width, height;	/* pixels */
+	unsigned char	*data;		/* PNG (written again) or JPEG */
+	size_t		 len;
+	char		*uri;		/* data: URL of the file */
 };
 
 struct doc_node {
@@ -84,7 +102,9 @@ struct doc_node {
 					   CHART: the number of categories */
 	char		*text;		/* display text, title or label */
 	char		*number;	/* SECTION, TOC_ENTRY: "2.1."; ITEM:
-					   its marker, "a)" */
+					   its marker, "a)"; TABLE, CHART,
+					   PICTURE: "Tabelle 3", "Abbildung
+					   2" (its text begins with it) */
 	char		*id;		/* anchor (SECTION, TABLE, CHART) or href */
 	char		*key;		/* FIGURE, CELL, DATUM: the figure's key */
 	char		*value;		/* machine value; "" for no value */
@@ -103,6 +123,7 @@ struct doc_node {
 	int		 color;		/* DATUM of a pie: its palette index */
 	double		 lum;		/* DATUM of a pie: the luminance its
 					   colour is set to (chart.c) */
+	struct doc_image *image;	/* PICTURE; owned */
 	int		 min_pages;	/* TOC: the print layout sets the
 					   contents page only in a document
 					   of at least this many pages,

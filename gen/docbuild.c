@@ -12,6 +12,7 @@
 #include "doctable.h"
 #include "fmt.h"
 #include "keys.h"
+#include "picture.h"
 #include "planxml.h"
 #include "text.h"
 #include "util.h"
@@ -26,7 +27,20 @@ struct builder {
 	xmlHashTablePtr		 index;		/* table name -> index + 1 */
 	int			 counter[LEVEL_MAX + 1];
 	int			 footnotes;	/* numbered so far */
+	/* What a <ref> may name: table name -> its first DOC_TABLE; id of
+	 * a section, chart or figure -> its node. */
+	xmlHashTablePtr		 ref_tables, ref_ids;
+	int			 npictures;	/* anchors of those without id */
 };
+
+/* The first node of name in h (ids are unique; a table's first insert
+ * is the one a <ref> leads to). */
+static void
+S_target(xmlHashTablePtr h, const char *name, struct doc_node *n)
+{
+	if (name != NULL && n != NULL)
+		(void)xmlHashAddEntry(h, (const xmlChar *)name, n);
+}
 
 /* By name: a plan may insert each of thousands of tables. */
 static int
@@ -125,6 +139,12 @@ S_inline_node(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 		S_inline(b, d, n);
 	} else if (S_is(n, "br")) {
 		doc_add(parent, DOC_BREAK, NULL);
+	} else if (S_is(n, "ref")) {
+		/* Its text and address once every number is known (S_refs). */
+		d = doc_add(parent, DOC_LINK, NULL);
+		d->flags = DOC_REF;
+		d->key = planxml_prop(n, "to");
+		d->line = planxml_line(n);
 	} else if (S_is(n, "value")) {
 		S_value(b, parent, n);
 	} else if (S_is(n, "fn")) {
@@ -270,15 +290,22 @@ S_list(struct builder *b, struct doc_node *parent, xmlNodePtr x)
 		}
 }
 
+/* A table inserted, with an <insert>'s columns="…" and title="…"
+ * (version 2; NULL: the kind's columns, the table's title); the first
+ * insert of a table is where a <ref> to it leads. */
 static void
 S_table(struct builder *b, struct doc_node *parent, const struct table *t,
-    const char *group)
+    const char *group, const char *columns, const char *title)
 {
+	struct doc_node *before = parent->last;
+
 	b->inserted[S_table_index(b, t)] = true;
-	doctable_insert(parent, t, group);
+	doctable_insert_as(parent, t, group, columns, title);
+	S_target(b->ref_tables, t->name, before != NULL ? before->next :
+	    parent->first);
 }
 
-/* An <insert> with its columns="…" and title="…" (version 2). */
+/* An <insert> element's table. */
 static void
 S_table_as(struct builder *b, struct doc_node *parent, const struct table *t,
     const char *group, xmlNodePtr n)
@@ -286,8 +313,7 @@ S_table_as(struct builder *b, struct doc_node *parent, const struct table *t,
 	char *columns = planxml_prop(n, "columns");
 	char *title = planxml_prop(n, "title");
 
-	b->inserted[S_table_index(b, t)] = true;
-	doctable_insert_as(parent, t, group, columns, title);
+	S_table(b, parent, t, group, columns, title);
 	free(columns);
 	free(title);
 }
@@ -295,20 +321,73 @@ S_table_as(struct builder *b, struct doc_node *parent, const struct table *t,
 /* A chart right under the table it draws goes without the "Stand ·
  * Quelle" line: the table's line just above names both. */
 static void
-S_chart(struct doc_node *parent, const struct table *t, const char *field,
-    const char *kind)
+S_chart(struct builder *b, struct doc_node *parent, const struct table *t,
+    const char *field, const char *kind, const char *chart_id)
 {
 	const struct doc_node *prev = parent->last;
 	char *id = xasprintf("tabelle-%s", t->name);
 	struct doc_node *c;
 
 	c = chart_build(parent, t, field, kind);
+	if (chart_id != NULL) {	/* the plan's: a link or <ref> target */
+		free(c->id);
+		c->id = xstrdup(chart_id);
+		S_target(b->ref_ids, chart_id, c);
+	}
 	if (prev != NULL && prev->type == DOC_TABLE && prev->id != NULL &&
 	    strcmp(prev->id, id) == 0) {
 		free(c->note);
 		c->note = NULL;
 	}
 	free(id);
+}
+
+/* A <figure>: the picture planxml.c read and checked, its caption (the
+ * number comes with the others, S_number), its text alternative, and its
+ * width as a part of the text's. */
+static void
+S_picture(struct builder *b, struct doc_node *parent, xmlNodePtr n)
+{
+	const struct picture *pic = picture_of(&b->p->pictures, n);
+	char *id, *width, *stand, *source, *dec;
+	struct doc_node *f;
+
+	if (pic == NULL)
+		return;
+	f = doc_add(parent, DOC_PICTURE, NULL);
+	f->line = planxml_line(n);
+	if ((id = planxml_prop(n, "id")) != NULL) {
+		f->id = id;
+		S_target(b->ref_ids, id, f);
+	} else
+		f->id = xasprintf("diagramm-bild-%d", b->npictures + 1);
+	b->npictures++;
+	if ((width = planxml_prop(n, "width")) != NULL)
+		f->frac = atoi(width) / 100.0;	/* 1..100 (planxml.c) */
+	free(width);
+	if ((dec = planxml_prop(n, "decorative")) != NULL &&
+	    strcmp(dec, "yes") == 0)
+		f->flags |= DOC_DECORATIVE;
+	free(dec);
+	if (!(f->flags & DOC_DECORATIVE)) {
+		f->text = planxml_prop(n, "title");
+		f->alt = planxml_prop(n, "alt");
+		stand = planxml_prop(n, "stand");
+		source = planxml_prop(n, "source");
+		if (stand != NULL || source != NULL)
+			f->note = xasprintf("%s%s%s%s%s", stand != NULL ?
+			    "Stand: " : "", stand != NULL ? stand : "",
+			    stand != NULL && source != NULL ? " \xC2\xB7 " : "",
+			    source != NULL ? "Quelle: " : "", source != NULL ?
+			    source : "");
+		free(stand);
+		free(source);
+	}
+	f->image = xcalloc(1, sizeof(*f->image));
+	*f->image = (struct doc_image){ .jpeg = pic->jpeg, .width = pic->width,
+	    .height = pic->height, .len = pic->len,
+	    .data = xmalloc(pic->len), .uri = xstrdup(pic->uri) };
+	memcpy(f->image->data, pic->data, pic->len);
 }
 
 /* --- sections --- */
@@ -318,7 +397,7 @@ static void S_blocks(struct builder *, struct doc_node *, xmlNodePtr, int);
 static void
 S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 {
-	char *a, *c, *k;
+	char *a, *c, *k, *id;
 	const struct table *t;
 
 	if (S_is(n, "section")) {
@@ -340,11 +419,15 @@ S_block(struct builder *b, struct doc_node *parent, xmlNodePtr n, int level)
 		a = planxml_prop(n, "table");
 		c = planxml_prop(n, "field");
 		k = planxml_prop(n, "kind");
+		id = planxml_prop(n, "id");
 		if ((t = plan_table(b->p, a)) != NULL)
-			S_chart(parent, t, c, k);
+			S_chart(b, parent, t, c, k, id);
 		free(a);
 		free(c);
 		free(k);
+		free(id);
+	} else if (S_is(n, "figure")) {
+		S_picture(b, parent, n);
 	}
 }
 
@@ -384,6 +467,7 @@ S_blocks(struct builder *b, struct doc_node *parent, xmlNodePtr x, int level)
 
 		s = S_section(b, parent, title, id, level);
 		s->line = planxml_line(x);
+		S_target(b->ref_ids, id, s);
 		free(title);
 		free(id);
 	}
@@ -401,7 +485,7 @@ S_auto_inserts(struct builder *b, struct doc_node *sec, const struct chapter *c)
 			const struct table *t = b->p->tables[i];
 
 			if (t->kind == c->inserts[k] && !b->inserted[i])
-				S_table(b, sec, t, NULL);
+				S_table(b, sec, t, NULL, NULL, NULL);
 		}
 }
 
@@ -578,7 +662,7 @@ S_unique_ids(struct doc_node *root)
 
 		if (it.ev != DOC_ENTER || x->id == NULL ||
 		    (x->type != DOC_TABLE && x->type != DOC_CHART &&
-		    x->type != DOC_SECTION))
+		    x->type != DOC_PICTURE && x->type != DOC_SECTION))
 			continue;
 		if (x->type != DOC_SECTION &&
 		    xmlHashLookup(taken, (xmlChar *)x->id) != NULL) {
@@ -602,15 +686,168 @@ S_unique_ids(struct doc_node *root)
 	xmlHashFree(next, NULL);
 }
 
+/* --- numbers, references, lists of tables and figures --- */
+
+/* An entry of a list of tables or figures: the title as it stood, the
+ * number, the anchor. */
+static void
+S_list_entry(struct doc_node *list, const struct doc_node *n,
+    const char *title)
+{
+	struct doc_node *e;
+
+	if (list == NULL)
+		return;
+	e = doc_add(list, DOC_TOC_ENTRY, title != NULL ? title : "");
+	e->number = xasprintf("%s:", n->number);
+	e->id = xstrdup(n->id);
+	e->level = 1;
+}
+
+/* Tables, and charts and figures together, numbered through the
+ * document in their order; the caption begins with the number
+ * ("Tabelle 3: Budget"), so that both writers print it as it stands.  A
+ * chart's data table is part of its chart; a decorative picture has no
+ * number. */
+static void
+S_number(struct doc_node *root, struct doc_node *tables,
+    struct doc_node *figures)
+{
+	struct doc_iter it;
+	int ntab = 0, nfig = 0;
+
+	doc_iter_init(&it, root);
+	while (doc_iter_next(&it) != DOC_NONE) {
+		struct doc_node *n = it.cur;
+		bool table = n->type == DOC_TABLE && n->parent->type != DOC_CHART;
+		char *title;
+
+		if (it.ev != DOC_ENTER || !(table || n->type == DOC_CHART ||
+		    (n->type == DOC_PICTURE && !(n->flags & DOC_DECORATIVE))))
+			continue;
+		n->number = table ? xasprintf("Tabelle %d", ++ntab) :
+		    xasprintf("Abbildung %d", ++nfig);
+		title = n->text;
+		n->text = title != NULL && title[0] != '\0' ? xasprintf("%s: %s",
+		    n->number, title) : xstrdup(n->number);
+		S_list_entry(table ? tables : figures, n, title);
+		free(title);
+	}
+}
+
+/* Each <ref> becomes a link to its target, reading "Abschnitt 2.1",
+ * "Tabelle 3" or "Abbildung 2" (the print adds the page, layout.c).  A
+ * table that no chapter shows is named by its title, unlinked. */
+static void
+S_refs(struct builder *b, struct doc_node *root)
+{
+	struct doc_iter it;
+
+	doc_iter_init(&it, root);
+	while (doc_iter_next(&it) != DOC_NONE) {
+		struct doc_node *n = it.cur, *t;
+		const struct table *tab;
+		char *text = NULL;
+		size_t len;
+
+		if (it.ev != DOC_ENTER || n->type != DOC_LINK ||
+		    !(n->flags & DOC_REF) || n->key == NULL || n->first != NULL)
+			continue;
+		if ((t = xmlHashLookup(b->ref_tables, (xmlChar *)n->key)) ==
+		    NULL)
+			t = xmlHashLookup(b->ref_ids, (xmlChar *)n->key);
+		if (t != NULL && t->type == DOC_SECTION) {
+			len = strlen(t->number);
+			text = xasprintf("Abschnitt %.*s", (int)(len > 0 &&
+			    t->number[len - 1] == '.' ? len - 1 : len),
+			    t->number);
+		} else if (t != NULL && t->number != NULL)
+			text = xstrdup(t->number);
+		if (text != NULL)
+			n->id = xasprintf("#%s", t->id);
+		else if ((tab = plan_table(b->p, n->key)) != NULL)
+			text = xstrdup(tab->title != NULL ? tab->title :
+			    tab->name);
+		else
+			text = xstrdup(n->key);
+		doc_add(n, DOC_TEXT, text);
+		free(text);
+		free(n->key);
+		n->key = NULL;
+	}
+}
+
+/* <contents tables="yes" figures="yes"/>, the first element of <body>:
+ * which lists follow the contents. */
+static void
+S_contents_attrs(const struct plan *p, bool *tables, bool *figures)
+{
+	xmlNodePtr n = p->body != NULL ? p->body->children : NULL;
+	char *v;
+
+	*tables = *figures = false;
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	if (n == NULL || !S_is(n, "contents"))
+		return;
+	*tables = (v = planxml_prop(n, "tables")) != NULL &&
+	    strcmp(v, "yes") == 0;
+	free(v);
+	*figures = (v = planxml_prop(n, "figures")) != NULL &&
+	    strcmp(v, "yes") == 0;
+	free(v);
+}
+
+static struct doc_node *
+S_list_node(bool wanted, const char *title, const char *id)
+{
+	struct doc_node *l;
+
+	if (!wanted)
+		return NULL;
+	l = doc_node_new(DOC_TOC);
+	l->text = xstrdup(title);
+	l->id = xstrdup(id);
+	return l;
+}
+
+/* The lists go after the contents; one without entries is left out. */
+static void
+S_add_lists(struct doc_node *root, struct doc_node *toc,
+    struct doc_node **lists, size_t n)
+{
+	while (n-- > 0) {
+		if (lists[n] == NULL)
+			continue;
+		if (lists[n]->first == NULL) {
+			doc_node_free(lists[n]);
+			continue;
+		}
+		if (toc != NULL)
+			toc->min_pages = 0;	/* asked for: always a page */
+		doc_prepend(root, lists[n]);
+	}
+}
+
 struct doc *
 docbuild(const struct plan *p, const struct template *tpl)
 {
 	struct builder b = { .p = p, .tpl = tpl };
 	struct doc *d = xcalloc(1, sizeof(*d));
-	struct doc_node *toc = doc_node_new(DOC_TOC);
+	struct doc_node *toc = doc_node_new(DOC_TOC), *lists[2];
+	bool want_tables, want_figures;
 	int entries = 0;
 
+	S_contents_attrs(p, &want_tables, &want_figures);
+	lists[0] = S_list_node(want_tables, "Tabellenverzeichnis",
+	    "inhalt-tabellen");
+	lists[1] = S_list_node(want_figures, "Abbildungsverzeichnis",
+	    "inhalt-abbildungen");
 	b.doc = d;
+	b.ref_tables = xmlHashCreate(64);
+	b.ref_ids = xmlHashCreate(64);
+	if (b.ref_tables == NULL || b.ref_ids == NULL)
+		out_of_memory();
 	b.inserted = xcalloc(p->ntables + 1, sizeof(*b.inserted));
 	b.index = xmlHashCreate((int)p->ntables + 1);
 	for (size_t i = 0; i < p->ntables; i++)
@@ -620,16 +857,24 @@ docbuild(const struct plan *p, const struct template *tpl)
 	d->root = doc_node_new(DOC_DOCUMENT);
 	S_body(&b, d->root);
 	S_unique_ids(d->root);
+	S_number(d->root, lists[0], lists[1]);
+	S_refs(&b, d->root);
 	S_toc(toc, d->root);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
 		entries++;
-	if (entries >= TOC_MIN_ENTRIES) {
+	if (entries < TOC_MIN_ENTRIES) {
+		doc_node_free(toc);
+		toc = NULL;
+	} else {
 		toc->text = xstrdup("Inhalt");
 		toc->min_pages = TOC_MIN_PAGES;
+	}
+	S_add_lists(d->root, toc, lists, 2);
+	if (toc != NULL)
 		doc_prepend(d->root, toc);
-	} else
-		doc_node_free(toc);
 	free(b.inserted);
 	xmlHashFree(b.index, NULL);
+	xmlHashFree(b.ref_tables, NULL);
+	xmlHashFree(b.ref_ids, NULL);
 	return d;
 }

@@ -94,9 +94,11 @@ S_toc(xmlNodePtr page, const struct doc_node *toc)
 	int depth = 1;
 
 	xmlw_attr(nav, "class", "%s", "toc");
-	xmlw_attr(nav, "aria-labelledby", "%s", "inhalt-titel");
+	/* A list of tables or figures has an id of its own. */
+	xmlw_attr(nav, "aria-labelledby", "%s-titel", toc->id != NULL ?
+	    toc->id : "inhalt");
 	h = xmlw_el_nb(nav, "h2", toc->text);
-	xmlw_attr(h, "id", "%s", "inhalt-titel");
+	xmlw_attr(h, "id", "%s-titel", toc->id != NULL ? toc->id : "inhalt");
 	list[1] = xmlw_el(nav, "ol", NULL);
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next) {
 		int level = e->level < 7 ? e->level : 7;
@@ -242,6 +244,38 @@ S_chart_data(xmlNodePtr fig, const struct doc_node *chart)
 	det = xmlw_el(fig, "details", NULL);
 	xmlw_el(det, "summary", t->text);
 	S_rows(xmlw_el(det, "table", NULL), t);
+}
+
+/* A picture of the plan, embedded (the page stays one file), as wide as
+ * the tree says or at its size at 150 dpi, never wider than the text.  A
+ * decorative one has an empty alt and no caption. */
+static void
+S_picture(xmlNodePtr parent, const struct doc_node *n)
+{
+	xmlNodePtr fig = xmlw_el(parent, "figure", NULL), img;
+
+	xmlw_attr(fig, "class", "%s", n->flags & DOC_DECORATIVE ?
+	    "picture decorative" : "picture");
+	xmlw_attr(fig, "id", "%s", n->id);
+	img = xmlw_el(fig, "img", NULL);
+	xmlw_attr(img, "src", "%s", n->image->uri);
+	xmlw_attr(img, "alt", "%s", n->alt != NULL ? n->alt : "");
+	xmlw_attr(img, "width", "%u", n->image->width);
+	xmlw_attr(img, "height", "%u", n->image->height);
+	if (n->frac > 0)
+		xmlw_attr(img, "style", "width: %d%%; height: auto",
+		    (int)(n->frac * 100 + 0.5));
+	else
+		xmlw_attr(img, "style", "width: %.2fpx; max-width: 100%%; "
+		    "height: auto", n->image->width * 96.0 / 150);
+	if (n->text != NULL)
+		xmlw_el_nb(fig, "figcaption", n->text);
+	S_nl(parent);
+	if (n->note != NULL) {
+		xmlw_attr(xmlw_el_nb(parent, "p", n->note), "class", "%s",
+		    "table-meta");
+		S_nl(parent);
+	}
 }
 
 /* --- the walk --- */
@@ -437,6 +471,9 @@ S_enter(struct writer *w, const struct doc_node *n)
 	case DOC_TABLE:
 		S_table(w->cur, n);
 		return;
+	case DOC_PICTURE:
+		S_picture(w->cur, n);
+		return;
 	case DOC_CHART:
 		S_chart_data(svg_chart(w->cur, n, w->palette), n);
 		if (n->note != NULL) {
@@ -546,8 +583,9 @@ html_write(FILE *fp, const struct doc *d, const struct template *tpl)
 	xmlw_attr(page, "class", "%s", "page");
 	S_nl(page);
 	S_cover(page, d, tpl);
-	if (d->root->first != NULL && d->root->first->type == DOC_TOC)
-		S_toc(page, d->root->first);
+	for (const struct doc_node *t = d->root->first; t != NULL &&
+	    t->type == DOC_TOC; t = t->next)
+		S_toc(page, t);
 	w.main = w.cur = xmlw_el(page, "main", NULL);
 	w.loose = d->root->first;
 	xmlw_attr(w.main, "id", "%s", "inhalt");

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include <jpeglib.h>
+#include <libxml/xmlwriter.h>
 #include <png.h>
 
 #include "util.h"
@@ -208,6 +209,7 @@ S_jpeg(const void *data, size_t len, struct image *img, char **why)
 	}
 	img->width = d.image_width;
 	img->height = d.image_height;
+	img->components = d.num_components;
 	d.scale_num = 1;
 	d.scale_denom = 8;
 	d.dct_method = JDCT_IFAST;
@@ -247,4 +249,30 @@ image_free(struct image *img)
 	free(img->png);
 	img->png = NULL;
 	img->png_len = 0;
+}
+
+/* base64 by libxml2's writer. */
+char *
+image_data_uri(const char *mime, const char *data, size_t len)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+	const char *b64;
+	struct buf uri;
+	size_t len64;
+
+	xmlTextWriterStartElement(w, (const xmlChar *)"x");
+	xmlTextWriterWriteBase64(w, data, 0, (int)len);
+	xmlTextWriterEndElement(w);
+	xmlFreeTextWriter(w);
+	/* The buffer holds <x>BASE64</x>, the base64 broken into lines. */
+	b64 = (const char *)xmlBufferContent(buf) + 3;
+	len64 = (size_t)xmlBufferLength(buf) - 7;
+	buf_init(&uri);
+	buf_printf(&uri, "data:%s;base64,", mime);
+	for (size_t i = 0; i < len64; i++)
+		if (b64[i] != '\r' && b64[i] != '\n')
+			buf_putc(&uri, b64[i]);
+	xmlBufferFree(buf);
+	return buf_detach(&uri);
 }

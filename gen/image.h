@@ -1,5 +1,5 @@
 /* image.h: checking a PNG or JPEG picture completely before it is used
- * (the template's logo, a plan's figures).  Included by template.c. */
+ * (the template's logo, a plan's figures).  Included by template.c and picture.c. */
 #ifndef GEN_IMAGE_H
 #define GEN_IMAGE_H
 
@@ -23,6 +23,7 @@ enum image_type {
 struct image {
 	enum image_type	 type;
 	unsigned	 width, height;
+	int		 components;	/* JPEG: 1 grey, 3 colour, 4 CMYK */
 	unsigned char	*png;		/* PNG only; owned */
 	size_t		 png_len;
 };
@@ -38,5 +39,8 @@ const char	*image_type_name(enum image_type t);
 bool	image_check(const void *data, size_t len, enum image_type t,
 	    struct image *img, char **why);
 void	image_free(struct image *img);
+/* The file as a data: URL of type mime, so that a page needs no other
+ * file (caller frees). */
+char	*image_data_uri(const char *mime, const char *data, size_t len);
 
 #endif

@@ -76,6 +76,7 @@ struct ctx {
 	int			 ntables;
 	int			 nblocks;
 	const struct doc	*doc;
+	xmlHashTablePtr		 ref_pages;	/* S_link_chunks */
 };
 
 /* The height of a page: a landscape page is an A4 page turned. */
@@ -303,6 +304,9 @@ struct chunks {
 	size_t		 capfn;
 	char		**own;
 	size_t		 nown, capown;
+	const struct doc_node **refs;	/* the <ref> of a link, or NULL */
+	size_t		 caprefs;
+	xmlHashTablePtr	 ref_pages;	/* S_ref_key -> " auf Seite 12" */
 };
 
 struct seg {
@@ -427,14 +431,18 @@ static void S_inline(struct chunks *, const struct doc_node *, enum lay_font,
     int, bool *);
 static char *S_superscript(size_t);
 
-/* A new link number for href; fn: the footnote it marks, or NULL. */
+/* A new link number for href; fn: the footnote it marks, ref: the <ref>
+ * it is, or NULL. */
 static int
-S_link(struct chunks *cs, char *href, const struct doc_node *fn)
+S_link(struct chunks *cs, char *href, const struct doc_node *fn,
+    const struct doc_node *ref)
 {
 	grow(&cs->links, &cs->caplinks, cs->nlinks + 1, sizeof(*cs->links));
 	grow(&cs->fn, &cs->capfn, cs->nlinks + 1, sizeof(*cs->fn));
+	grow(&cs->refs, &cs->caprefs, cs->nlinks + 1, sizeof(*cs->refs));
 	cs->links[cs->nlinks] = href;
 	cs->fn[cs->nlinks] = fn;
+	cs->refs[cs->nlinks] = ref;
 	return (int)cs->nlinks++;
 }
 
@@ -450,8 +458,33 @@ S_fn_mark(struct chunks *cs, const struct doc_node *fn, bool *space)
 	cs->own[cs->nown++] = mark;
 	cs->own[cs->nown++] = href;
 	S_chunk(cs, mark, strlen(mark), LF_REGULAR, false, true,
-	    S_link(cs, href, fn));
+	    S_link(cs, href, fn, NULL));
 	*space = false;
+}
+
+/* The key of a <ref>'s link in the pages of the pass before. */
+static void
+S_ref_key(const struct doc_node *n, char key[32])
+{
+	snprintf(key, 32, "%p", (const void *)n);
+}
+
+/* A link's text; a <ref>'s followed by the page of its target where that
+ * is another page, as the pass before found them (layout_build). */
+static void
+S_link_chunks(struct chunks *cs, const struct doc_node *n, enum lay_font f,
+    bool *space)
+{
+	int k = S_link(cs, n->id, NULL, n->flags & DOC_REF ? n : NULL);
+	const char *page;
+	char key[32];
+
+	S_inline(cs, n, f, k, space);
+	if (!(n->flags & DOC_REF) || cs->ref_pages == NULL)
+		return;
+	S_ref_key(n, key);
+	if ((page = xmlHashLookup(cs->ref_pages, (xmlChar *)key)) != NULL)
+		S_split(cs, page, f, k, space);
 }
 
 /* The inline nodes from first up to stop (NULL: to the end). */
@@ -478,7 +511,7 @@ S_inline_run(struct chunks *cs, const struct doc_node *first,
 			S_inline(cs, n, S_font_with(f, n->type), link, space);
 			break;
 		case DOC_LINK:
-			S_inline(cs, n, f, S_link(cs, n->id, NULL), space);
+			S_link_chunks(cs, n, f, space);
 			break;
 		case DOC_FOOTNOTE:
 			S_fn_mark(cs, n, space);
@@ -505,6 +538,7 @@ S_chunks_free(struct chunks *cs)
 	for (size_t i = 0; i < cs->nown; i++)
 		free(cs->own[i]);
 	free(cs->own);
+	free(cs->refs);
 }
 
 static struct line *
@@ -830,6 +864,7 @@ S_line_links(struct ctx *c, struct lay_page *p, const struct line *ln,
 		it->h = h;
 		it->text = xstrdup(cs->links[sg->link]);
 		it->elem = le[sg->link];
+		it->ref = cs->refs != NULL ? cs->refs[sg->link] : NULL;
 	}
 }
 
@@ -980,6 +1015,7 @@ S_text_run(struct ctx *c, const struct doc_node *first,
 	struct lines ls = { 0 };
 	bool blank = false;
 
+	cs.ref_pages = c->ref_pages;
 	S_inline_run(&cs, first, stop, f, -1, &blank);
 	S_break(c, &cs, width, size, &ls);
 	S_line_boxes(c, &ls, &cs, x, size, color, space);
@@ -2486,6 +2522,55 @@ S_chart(struct ctx *c, const struct doc_node *chart)
 		S_table(c, chart->last);
 }
 
+/* A picture of the plan: as wide as the tree says, or its size at 150
+ * dpi, never wider than the text nor taller than a page leaves room for
+ * its caption; kept with its caption under it and the line under that.
+ * A Figure with its text alternative, or an artifact if decorative. */
+static void
+S_picture(struct ctx *c, const struct doc_node *n)
+{
+	const struct doc_image *im = n->image;
+	size_t first = c->out->n;
+	double w, h, most = S_text_h(&c->l->p, false) - 80;
+	int fig = 0;
+	struct lay_item *it;
+	struct box *b;
+
+	if (im == NULL || im->width == 0 || im->height == 0)
+		return;
+	w = n->frac > 0 ? n->frac * c->width : im->width * 72.0 / 150;
+	w = w < c->width ? w : c->width;
+	h = w * im->height / im->width;
+	if (h > most) {
+		w *= most / h;
+		h = most;
+	}
+	if (!(n->flags & DOC_DECORATIVE)) {
+		fig = S_elem(c, LR_FIGURE, c->parent);
+		c->l->elems[fig].alt = xstrdup(n->alt != NULL ? n->alt : "");
+	}
+	b = S_box(c->out, h, 6);
+	it = S_item(&b->items, LI_IMAGE);
+	it->x = c->x0;
+	it->w = w;
+	it->h = h;
+	it->image = im;
+	it->elem = fig;
+	if (n->text != NULL) {
+		c->tag = S_elem(c, LR_CAPTION, fig);
+		S_plain(c, n->text, c->x0, c->width, 9, LF_BOLD, c->l->p.text, 4);
+		c->tag = 0;
+	}
+	if (n->note != NULL) {
+		c->tag = S_elem(c, LR_P, c->parent);
+		S_plain(c, n->note, c->x0, c->width, 7.5, LF_REGULAR,
+		    c->l->p.muted, 2);
+		c->tag = 0;
+	}
+	for (size_t i = first; i + 1 < c->out->n; i++)
+		c->out->v[i].keep_next = true;
+}
+
 /* --- the flow of the body --- */
 
 /* The boxes from first on as one block of kind k. */
@@ -2565,12 +2650,23 @@ S_blocks(struct ctx *c, const struct doc_node *parent)
 		case DOC_CHART:
 			S_chart(c, n);
 			break;
+		case DOC_PICTURE:
+			S_picture(c, n);
+			break;
 		default:
 			break;
 		}
 		S_mark(c, first, n->type == DOC_PARAGRAPH || n->type ==
 		    DOC_LIST ? BK_TEXT : n->type == DOC_TABLE || n->type ==
-		    DOC_CHART ? BK_FIGURE : BK_OTHER);
+		    DOC_CHART || n->type == DOC_PICTURE ? BK_FIGURE : BK_OTHER);
+		/* Where links, <ref>s and the lists of tables and figures
+		 * lead (no bookmark); a link's text for readers names it. */
+		if ((n->type == DOC_TABLE || n->type == DOC_CHART ||
+		    n->type == DOC_PICTURE) && n->id != NULL &&
+		    c->out->n > first && c->out->v[first].anchor < 0)
+			c->out->v[first].anchor = S_anchor(c->l, n->id,
+			    n->text != NULL ? n->text : n->number != NULL ?
+			    n->number : "Bild", 0);
 		/* A paragraph ending in ":" introduces what follows. */
 		if (n->type == DOC_PARAGRAPH && c->out->n > first &&
 		    S_ends_colon(n))
@@ -2623,12 +2719,12 @@ S_leader(struct lay_page *p, double from, double to, double y)
  * and page number on its last line (filled in when the pages of the body
  * are known), each line a link to the chapter. */
 static void
-S_toc_entry(struct ctx *c, const struct doc_node *e)
+S_toc_entry(struct ctx *c, const struct doc_node *e, double numw, bool list)
 {
 	double size = c->l->p.font_size, lh = size * LEADING;
 	double x = c->x0 + (e->level - 1) * INDENT;
 	double right = c->x0 + c->width;
-	enum lay_font f = e->level == 1 ? LF_BOLD : LF_REGULAR;
+	enum lay_font f = e->level == 1 && !list ? LF_BOLD : LF_REGULAR;
 	size_t first = c->out->n;
 	struct box *b;
 	struct lay_item *it;
@@ -2636,8 +2732,8 @@ S_toc_entry(struct ctx *c, const struct doc_node *e)
 
 	/* A TOCI holding a link: number, title and page, and its annotations. */
 	c->tag = S_elem(c, LR_LINK, S_elem(c, LR_TOCI, c->parent));
-	S_plain_words(c, e->text, x + TOC_NUMBER, right - TOC_PAGE - x -
-	    TOC_NUMBER, size, f, c->l->p.text, e->level == 1 ? 6 : 1);
+	S_plain_words(c, e->text, x + numw, right - TOC_PAGE - x - numw,
+	    size, f, c->l->p.text, e->level == 1 && !list ? 6 : 1);
 	num = xasprintf("%s ", e->number);	/* read apart from the title */
 	S_text(&c->out->v[first].items, x, S_ascent(size), f, size,
 	    c->l->p.text, num, strlen(num));
@@ -2671,14 +2767,25 @@ static void
 S_toc(struct ctx *c, const struct doc_node *toc)
 {
 	int parent = c->parent;
+	double numw = TOC_NUMBER;
 
 	/* Its heading as the web page's: a chapter's level. */
 	c->tag = S_elem(c, LR_H, parent);
 	c->l->elems[c->tag].level = 2;
-	S_plain(c, toc->text, c->x0, c->width, 15, LF_BOLD, c->l->p.accent, 0);
+	S_plain(c, toc->text, c->x0, c->width, 15, LF_BOLD, c->l->p.accent,
+	    toc->id != NULL ? 20 : 0);
 	c->parent = S_elem(c, LR_TOC, parent);
+	/* A list of tables or figures (it has an id): numbers such as
+	 * "Tabelle 12:" take the room of the widest. */
+	for (const struct doc_node *e = toc->first; toc->id != NULL &&
+	    e != NULL; e = e->next) {
+		double w = S_w(c, LF_REGULAR, c->l->p.font_size, e->number,
+		    strlen(e->number)) + 6;
+
+		numw = w > numw ? w : numw;
+	}
 	for (const struct doc_node *e = toc->first; e != NULL; e = e->next)
-		S_toc_entry(c, e);
+		S_toc_entry(c, e, numw, toc->id != NULL);
 	c->parent = parent;
 	c->tag = 0;
 }
@@ -2987,6 +3094,7 @@ S_emit(struct layout *l, struct lay_page *items, int page, double top)
 			break;
 		case LI_RECT:
 		case LI_LINK:
+		case LI_IMAGE:
 			it->y = H - (top + it->y + it->h);
 			break;
 		case LI_POLYGON:
@@ -3300,14 +3408,15 @@ layout_defaults(struct lay_params *p)
 	memcpy(p->chart, chart_default_palette, sizeof(p->chart));
 }
 
-struct layout *
-layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
-    const struct lay_params *p)
+static struct layout *
+S_build(const struct doc *d, const struct measure *m, struct hyph *h,
+    const struct lay_params *p, xmlHashTablePtr ref_pages)
 {
 	struct layout *l = xcalloc(1, sizeof(*l));
 	struct boxes toc = { 0 }, body = { 0 };
 	struct pager pg = { 0 };
-	struct ctx c = { .m = m, .hy = h, .l = l, .doc = d };
+	struct ctx c = { .m = m, .hy = h, .l = l, .doc = d,
+	    .ref_pages = ref_pages };
 	size_t first_toc, end_toc;
 	int nbody, ntoc;
 
@@ -3320,9 +3429,11 @@ layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
 	/* The contents first, so that its elements come before the body's
 	 * in the structure; dropped if the document is short. */
 	first_toc = l->nelems;
-	if (d->root->first != NULL && d->root->first->type == DOC_TOC) {
+	/* The contents, then the lists of tables and figures (docbuild.c). */
+	for (const struct doc_node *t = d->root->first; t != NULL &&
+	    t->type == DOC_TOC; t = t->next) {
 		c.out = &toc;
-		S_toc(&c, d->root->first);
+		S_toc(&c, t);
 	}
 	end_toc = l->nelems;
 	c.out = &body;
@@ -3346,6 +3457,104 @@ layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
 	S_boxes_free(&body);
 	S_boxes_free(&c.heads);
 	free(pg.v);
+	return l;
+}
+
+static void
+S_free_text(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+/* " auf Seite 12" for each <ref> whose target stands on another page
+ * than the ref's first line; NULL if the document has no ref. */
+static xmlHashTablePtr
+S_ref_pages(const struct layout *l)
+{
+	xmlHashTablePtr h = NULL, seen = NULL;
+
+	for (size_t p = 0; p < l->npages; p++)
+		for (size_t i = 0; i < l->pages[p].n; i++) {
+			const struct lay_item *it = &l->pages[p].items[i];
+			char key[32];
+			int tp;
+
+			if (it->type != LI_LINK || it->ref == NULL)
+				continue;
+			if (h == NULL && ((h = xmlHashCreate(16)) == NULL ||
+			    (seen = xmlHashCreate(16)) == NULL))
+				out_of_memory();
+			S_ref_key(it->ref, key);
+			if (xmlHashAddEntry(seen, (xmlChar *)key, (void *)1) != 0)
+				continue;	/* its first line decides */
+			if (it->target < 0 || (tp = l->anchors[it->target].page) ==
+			    (int)p)
+				continue;
+			if (xmlHashAddEntry(h, (xmlChar *)key, xasprintf(
+			    " auf Seite %d", tp + 1)) != 0)
+				out_of_memory();
+		}
+	if (seen != NULL)
+		xmlHashFree(seen, NULL);
+	return h;
+}
+
+struct same {
+	xmlHashTablePtr	 other;
+	bool		 same;
+};
+
+static void
+S_compare(void *payload, void *data, const xmlChar *name)
+{
+	struct same *s = data;
+	const char *o = xmlHashLookup(s->other, name);
+
+	s->same &= o != NULL && strcmp(o, payload) == 0;
+}
+
+static bool
+S_same_pages(xmlHashTablePtr a, xmlHashTablePtr b)
+{
+	struct same s = { b, true };
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (xmlHashSize(a) != xmlHashSize(b))
+		return false;
+	xmlHashScan(a, S_compare, &s);
+	return s.same;
+}
+
+/* The pages a <ref> names change the text that is paginated: the layout
+ * is made again with the pages of the pass before, until they stay the
+ * same (a few passes; the last one stands if they never do). */
+#define REF_PASSES 4
+
+struct layout *
+layout_build(const struct doc *d, const struct measure *m, struct hyph *h,
+    const struct lay_params *p)
+{
+	struct layout *l = S_build(d, m, h, p, NULL);
+	xmlHashTablePtr used = NULL, found;
+
+	for (int pass = 0; pass < REF_PASSES; pass++) {
+		found = S_ref_pages(l);
+		if (found == NULL || (used == NULL && xmlHashSize(found) == 0) ||
+		    (used != NULL && S_same_pages(used, found))) {
+			if (found != NULL)
+				xmlHashFree(found, S_free_text);
+			break;
+		}
+		layout_free(l);
+		l = S_build(d, m, h, p, found);
+		if (used != NULL)
+			xmlHashFree(used, S_free_text);
+		used = found;
+	}
+	if (used != NULL)
+		xmlHashFree(used, S_free_text);
 	return l;
 }
 

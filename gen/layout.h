@@ -36,6 +36,7 @@ enum lay_type {
 	LI_POLYLINE,	/* stroked, pts; size = line width; dash */
 	LI_LINK,	/* rectangle x, y, w, h; to anchor target or URI text */
 	LI_LOGO,	/* the logo, fitted into x, y, w, h */
+	LI_IMAGE,	/* picture image, lower left x, y, size w, h */
 };
 
 /* The roles of the print's structure (a tagged PDF's structure types),
@@ -95,6 +96,8 @@ struct lay_item {
 	int		 target;	/* anchor index; -1 none */
 	double		*pts;		/* x, y pairs */
 	int		 npts;
+	const struct doc_image *image;	/* IMAGE: the tree's */
+	const struct doc_node *ref;	/* LINK of a <ref>: its node */
 };
 
 struct lay_page {

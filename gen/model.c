@@ -467,6 +467,7 @@ plan_free(struct plan *p)
 	free(p->programme_dir);
 	plan_free(p->previous);
 	free(p->previous_dir);
+	pictures_free(&p->pictures);
 	if (p->doc != NULL)
 		xmlFreeDoc(p->doc);
 	free(p->dir);

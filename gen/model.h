@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "number.h"
+#include "picture.h"
 
 enum report {
 	REPORT_AMIP,
@@ -211,6 +212,7 @@ struct plan {
 	char		*previous_dir;	/* the same report a year before */
 	int		 previous_line;
 	struct plan	*previous;	/* read, computed; owned */
+	struct pictures	 pictures;	/* of the <figure> elements */
 };
 
 const char	*report_name(enum report r);

@@ -668,25 +668,44 @@ S_logo(struct device *dev, HPDF_Page p, const struct lay_item *it)
 }
 
 /* A PNG as RGB over white: PDF/A-1 (6.4) allows no transparency, and
- * libharu would give an image with alpha a soft mask.  The template
- * checked the picture (image.c), so libpng fails only without memory. */
-static void
-S_load_png(struct device *dev, const struct template *tpl)
+ * libharu would give an image with alpha a soft mask.  The template or
+ * the plan checked the picture (image.c), so libpng fails only without
+ * memory. */
+static HPDF_Image
+S_load_png(struct device *dev, const unsigned char *data, size_t len)
 {
 	png_image img = { .version = PNG_IMAGE_VERSION };
 	png_color white = { 255, 255, 255 };
+	HPDF_Image out = NULL;
 	unsigned char *rgb;
 
-	if (!png_image_begin_read_from_memory(&img, tpl->logo_data,
-	    tpl->logo_len))
-		return;
+	if (!png_image_begin_read_from_memory(&img, data, len))
+		return NULL;
 	img.format = PNG_FORMAT_RGB;
 	rgb = xmalloc(PNG_IMAGE_SIZE(img));
 	if (png_image_finish_read(&img, &white, rgb, 0, NULL))
-		dev->logo = HPDF_LoadRawImageFromMem(dev->pdf, rgb, img.width,
+		out = HPDF_LoadRawImageFromMem(dev->pdf, rgb, img.width,
 		    img.height, HPDF_CS_DEVICE_RGB, 8);
 	png_image_free(&img);
 	free(rgb);
+	return out;
+}
+
+/* A picture of the plan in its box, loaded where it is drawn (each
+ * stands once in the document). */
+static void
+S_image(struct device *dev, HPDF_Page p, const struct lay_item *it)
+{
+	const struct doc_image *im = it->image;
+	HPDF_Image img;
+
+	if (im == NULL)
+		return;
+	img = im->jpeg ? HPDF_LoadJpegImageFromMem(dev->pdf, im->data,
+	    (HPDF_UINT)im->len) : S_load_png(dev, im->data, im->len);
+	if (img != NULL)
+		HPDF_Page_DrawImage(p, img, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
+		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
 }
 
 /* libharu draws PNG and JPEG; an SVG logo stays on the web page. */
@@ -696,7 +715,7 @@ S_load_logo(struct device *dev, const struct template *tpl)
 	if (tpl->logo_data == NULL || tpl->logo_mime == NULL)
 		return;
 	if (strcmp(tpl->logo_mime, "image/png") == 0)
-		S_load_png(dev, tpl);
+		dev->logo = S_load_png(dev, tpl->logo_data, tpl->logo_len);
 	else if (strcmp(tpl->logo_mime, "image/jpeg") == 0)
 		dev->logo = HPDF_LoadJpegImageFromMem(dev->pdf, tpl->logo_data,
 		    (HPDF_UINT)tpl->logo_len);
@@ -744,6 +763,9 @@ S_draw(struct device *dev, const struct layout *l, HPDF_Page p,
 		break;
 	case LI_LOGO:
 		S_logo(dev, p, it);
+		break;
+	case LI_IMAGE:
+		S_image(dev, p, it);
 		break;
 	}
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "io.h"
+#include "picture.h"
 #include "text.h"
 #include "util.h"
 
@@ -109,8 +110,8 @@ S_cut_long_attrs(struct reader *r, xmlNodePtr n)
  * first, counted by nrequired) and the elements it may hold.  Every
  * attribute check and every "unknown element" message reads this table,
  * and gen --dump-schema prints it for the manual's coverage test. */
-#define INLINE "em", "strong", "a", "br", "value"
-#define BLOCK "section", "p", "note", "ul", "ol", "insert", "chart"
+#define INLINE "em", "strong", "a", "br", "value", "ref"
+#define BLOCK "section", "p", "note", "ul", "ol", "insert", "chart", "figure"
 static const struct element {
 	const char		*name;
 	size_t			 nrequired;
@@ -139,7 +140,7 @@ static const struct element {
 	/* Evaluated by crosscheck.c once the tables are computed. */
 	{ "check", 2, (const char *const[]){ "label", "value", "equals",
 	    "at-most", "at-least", NULL }, NULL },
-	{ "body", 0, NULL, (const char *const[]){ BLOCK, NULL } },
+	{ "body", 0, NULL, (const char *const[]){ BLOCK, "contents", NULL } },
 	{ "section", 1, (const char *const[]){ "title", "id", NULL },
 	    (const char *const[]){ BLOCK, NULL } },
 	{ "p", 0, NULL, (const char *const[]){ INLINE, "fn", NULL } },
@@ -157,7 +158,12 @@ static const struct element {
 	{ "value", 1, (const char *const[]){ "ref", "format", NULL }, NULL },
 	{ "insert", 1, (const char *const[]){ "table", "group", "columns",
 	    "title", NULL }, NULL },
-	{ "chart", 3, (const char *const[]){ "table", "field", "kind", NULL },
+	{ "chart", 3, (const char *const[]){ "table", "field", "kind", "id",
+	    NULL }, NULL },
+	{ "figure", 2, (const char *const[]){ "src", "alt", "id", "title",
+	    "source", "stand", "width", "decorative", NULL }, NULL },
+	{ "ref", 1, (const char *const[]){ "to", NULL }, NULL },
+	{ "contents", 0, (const char *const[]){ "tables", "figures", NULL },
 	    NULL },
 };
 #undef INLINE
@@ -241,6 +247,9 @@ planxml_dump_schema(FILE *f)
 	S_dump_values(f, "column", "share", yes_no);
 	S_dump_values(f, "value", "format", value_formats);
 	S_dump_values(f, "chart", "kind", chart_kinds);
+	S_dump_values(f, "figure", "decorative", yes_no);
+	S_dump_values(f, "contents", "tables", yes_no);
+	S_dump_values(f, "contents", "figures", yes_no);
 }
 
 /* Refuses attributes that n's element does not take, naming those it
@@ -446,6 +455,86 @@ S_check_fn(struct reader *r, xmlNodePtr fn, int *nfn)
 		    "more than %d footnotes", FN_MAX);
 }
 
+static bool S_yes(struct reader *, xmlNodePtr, const char *);
+
+/* A whole percentage 1..100 ("80"), else 0. */
+static int
+S_percent(const char *s)
+{
+	int v = 0;
+
+	if (s[0] == '\0' || strlen(s) > 3 || s[strspn(s, "0123456789")] != '\0')
+		return 0;
+	v = atoi(s);
+	return v >= 1 && v <= 100 ? v : 0;
+}
+
+/* A link cannot hold a link: a <ref> is one. */
+static void
+S_check_ref(struct reader *r, xmlNodePtr n)
+{
+	S_check_attrs(r, n);
+	for (xmlNodePtr a = n->parent; a != NULL && a->type ==
+	    XML_ELEMENT_NODE; a = a->parent)
+		if (S_is(a, "a")) {
+			diag_error(r->d, r->file, planxml_line(n), "<ref> may "
+			    "not stand inside <a> (it is a link itself)");
+			break;
+		}
+}
+
+/* <figure>: the text alternative, the width, and the picture itself,
+ * read and checked here (picture.c). */
+static void
+S_check_figure(struct reader *r, xmlNodePtr n)
+{
+	char *alt = planxml_prop(n, "alt"), *w = planxml_prop(n, "width");
+	char *dec = planxml_prop(n, "decorative");
+	bool decorative = S_yes(r, n, "decorative");
+	bool attrs = S_check_attrs(r, n);
+
+	if (dec != NULL && !S_in_list(dec, yes_no))
+		;	/* S_yes said so; which alt it needs is open */
+	else if (alt != NULL && is_blank(alt) && !decorative)
+		diag_error(r->d, r->file, planxml_line(n), "<figure> alt is "
+		    "empty: describe the picture for readers who cannot see "
+		    "it, or mark a purely decorative one alt=\"\" "
+		    "decorative=\"yes\"");
+	else if (alt != NULL && !is_blank(alt) && decorative)
+		diag_error(r->d, r->file, planxml_line(n), "<figure> is "
+		    "decorative=\"yes\" but has an alt text: a decorative "
+		    "picture says alt=\"\"");
+	if (w != NULL && S_percent(w) == 0)
+		diag_error(r->d, r->file, planxml_line(n), "<figure> width "
+		    "'%s' is not a whole percentage from 1 to 100", QUOTE(w));
+	if (attrs) {
+		char *src = planxml_prop(n, "src");
+
+		picture_read(&r->plan->pictures, r->plan->dir, n, src, r->file,
+		    planxml_line(n), r->d);
+		free(src);
+	}
+	free(alt);
+	free(w);
+	free(dec);
+}
+
+/* <contents> only as the first element of <body>. */
+static void
+S_check_contents(struct reader *r, xmlNodePtr body, xmlNodePtr n)
+{
+	xmlNodePtr first = body->children;
+
+	while (first != NULL && first->type != XML_ELEMENT_NODE)
+		first = first->next;
+	S_check_attrs(r, n);
+	S_yes(r, n, "tables");
+	S_yes(r, n, "figures");
+	if (first != n)
+		diag_error(r->d, r->file, planxml_line(n), "<contents> must be "
+		    "the first element of <body>");
+}
+
 static void
 S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 {
@@ -465,6 +554,8 @@ S_check_inline(struct reader *r, xmlNodePtr parent, bool lists)
 			S_check_inline(r, n, false);
 		} else if (S_is(n, "br")) {
 			S_check_attrs(r, n);
+		} else if (S_is(n, "ref")) {
+			S_check_ref(r, n);
 		} else if (S_is(n, "value")) {
 			S_check_attrs(r, n);
 			char *f = planxml_prop(n, "format");
@@ -527,6 +618,10 @@ S_check_block(struct reader *r, xmlNodePtr parent, xmlNodePtr n, int depth)
 		S_check_list(r, n);
 	} else if (S_is(n, "insert")) {
 		S_check_attrs(r, n);
+	} else if (S_is(n, "figure")) {
+		S_check_figure(r, n);
+	} else if (S_is(n, "contents") && S_is(parent, "body")) {
+		S_check_contents(r, parent, n);
 	} else if (S_is(n, "chart")) {
 		S_check_attrs(r, n);
 		char *k = planxml_prop(n, "kind");
@@ -1114,6 +1209,108 @@ S_section_ids(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
 	}
 }
 
+/* The ids of the charts and figures under n into ids, beside the
+ * sections': each an HTML anchor and a <ref> target, so restricted like
+ * them and given once among them all. */
+static void
+S_target_ids(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		xmlNodePtr first;
+		char *id;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_target_ids(r, n, ids);
+		if ((!S_is(n, "chart") && !S_is(n, "figure")) ||
+		    (id = planxml_prop(n, "id")) == NULL)
+			continue;
+		first = xmlHashLookup(ids, (xmlChar *)id);
+		if (!text_is_id(id))
+			diag_error(r->d, r->file, planxml_line(n), "<%s> id '%s' "
+			    "may hold only a-z, 0-9, '-' and '_' and must start "
+			    "with a letter or digit", QNAME(n->name), QUOTE(id));
+		else if (text_id_reserved(id))
+			diag_error(r->d, r->file, planxml_line(n), "<%s> id '%s' "
+			    "is one the page gives itself (inhalt, kapitel-…, "
+			    "tabelle-…, diagramm-…)", QNAME(n->name), QUOTE(id));
+		else if (first != NULL || plan_table(r->plan, id) != NULL)
+			diag_error(r->d, r->file, planxml_line(n), "<%s> id '%s' "
+			    "is taken by %s", QNAME(n->name), QUOTE(id), first !=
+			    NULL ? "another section, chart or figure" :
+			    "a table's name");
+		else
+			xmlHashAddEntry(ids, (xmlChar *)id, n);
+		free(id);
+	}
+}
+
+struct near_id {
+	const char	*want, *best;
+	size_t		 dist;
+};
+
+static void
+S_near_id(void *payload, void *data, const xmlChar *name)
+{
+	struct near_id *near = data;
+	size_t limit = strlen(near->want) / 3 + 1, dist;
+
+	(void)payload;
+	dist = edit_distance(near->want, (const char *)name, limit);
+	if (dist <= limit && (near->best == NULL || dist < near->dist ||
+	    (dist == near->dist && strcmp((const char *)name, near->best) <
+	    0))) {
+		near->best = (const char *)name;
+		near->dist = dist;
+	}
+}
+
+/* <ref to="ID">: a table's name, or the id of a section, chart or
+ * figure that has a number. */
+static void
+S_check_refs(struct reader *r, xmlNodePtr n, xmlHashTablePtr ids)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		struct near_id near = { 0 };
+		xmlNodePtr target;
+		char *to, *dec;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		S_check_refs(r, n, ids);
+		if (!S_is(n, "ref") || (to = planxml_prop(n, "to")) == NULL)
+			continue;
+		target = xmlHashLookup(ids, (xmlChar *)to);
+		dec = target != NULL && S_is(target, "figure") ?
+		    planxml_prop(target, "decorative") : NULL;
+		if (plan_table(r->plan, to) != NULL) {
+			/* a table */
+		} else if (dec != NULL && strcmp(dec, "yes") == 0)
+			diag_error(r->d, r->file, planxml_line(n), "<ref> to '%s' "
+			    "names a decorative figure, which has no number",
+			    QUOTE(to));
+		else if (target == NULL) {
+			near.want = to;
+			xmlHashScan(ids, S_near_id, &near);
+			for (size_t i = 0; i < r->plan->ntables; i++)
+				S_near_id(NULL, &near,
+				    (xmlChar *)r->plan->tables[i]->name);
+			if (near.best != NULL)
+				diag_error(r->d, r->file, planxml_line(n), "<ref> "
+				    "to '%s' names no section, table, chart or "
+				    "figure of the plan (did you mean '%s'?)",
+				    QUOTE(to), QUOTE(near.best));
+			else
+				diag_error(r->d, r->file, planxml_line(n), "<ref> "
+				    "to '%s' names no section, table, chart or "
+				    "figure of the plan", QUOTE(to));
+		}
+		free(dec);
+		free(to);
+	}
+}
+
 /* An <a href> leads to the web or to a part of the plan, never to a
  * script, a file or data (input-format.md, "Text"). */
 static void
@@ -1226,7 +1423,9 @@ S_read_plan(struct reader *r, xmlNodePtr root)
 		if (sections == NULL)
 			out_of_memory();
 		S_section_ids(r, p->body, sections);
+		S_target_ids(r, p->body, sections);
 		S_check_links(r, p->body, sections);
+		S_check_refs(r, p->body, sections);
 		xmlHashFree(sections, NULL);
 	}
 }

@@ -86,33 +86,6 @@ S_read(struct template *t, xmlNodePtr n, const char *file, size_t *len,
 	return data;
 }
 
-/* The logo as a data: URI, base64 by libxml2's writer, so the page needs
- * no other file. */
-static char *
-S_data_uri(const char *mime, const char *data, size_t len)
-{
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-	const char *b64;
-	struct buf uri;
-	size_t len64;
-
-	xmlTextWriterStartElement(w, (const xmlChar *)"x");
-	xmlTextWriterWriteBase64(w, data, 0, (int)len);
-	xmlTextWriterEndElement(w);
-	xmlFreeTextWriter(w);
-	/* The buffer holds <x>BASE64</x>, the base64 broken into lines. */
-	b64 = (const char *)xmlBufferContent(buf) + 3;
-	len64 = (size_t)xmlBufferLength(buf) - 7;
-	buf_init(&uri);
-	buf_printf(&uri, "data:%s;base64,", mime);
-	for (size_t i = 0; i < len64; i++)
-		if (b64[i] != '\r' && b64[i] != '\n')
-			buf_putc(&uri, b64[i]);
-	xmlBufferFree(buf);
-	return buf_detach(&uri);
-}
-
 /* A chapter's id is its HTML id: a name, different from the others. */
 static bool
 S_chapter_id(const struct template *t, const char *id)
@@ -530,7 +503,7 @@ S_logo(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 		goto out;
 	if (svg) {
 		if (S_svg_ok(data, len, path, d)) {
-			t->logo = S_data_uri("image/svg+xml", data, len);
+			t->logo = image_data_uri("image/svg+xml", data, len);
 			t->logo_mime = xstrdup("image/svg+xml");
 		}
 	} else if (!image_check(data, len, type, &img, &why)) {
@@ -542,7 +515,7 @@ S_logo(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 	} else {
 		t->logo_mime = xstrdup(type == IMAGE_PNG ? "image/png" :
 		    "image/jpeg");
-		t->logo = S_data_uri(t->logo_mime, data, len);
+		t->logo = image_data_uri(t->logo_mime, data, len);
 		if (img.png != NULL) {
 			t->logo_data = img.png;
 			t->logo_len = img.png_len;

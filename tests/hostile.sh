@@ -109,4 +109,28 @@ sed -i 's|kind="instruments"|kind="distribution"|' "$tmp/h/plan.xml"
 awk 'BEGIN { print "id;merkmal;anzahl;darunter";
 	for (i = 0; i < 100000; i++) printf "r%d;R%d;1;x%d\n", i, i, i + 1 }' >"$tmp/h/t.csv"
 hostile "100.000 darunter rows naming near-miss ids" 1 "h/t.csv:2: error: column 'darunter': no row has the id 'x1' (did you mean 'r1'?)"
+# figure SRC: a plan whose text shows the picture SRC (in $tmp/h).
+figure() {
+	mkplan
+	sed -i "s|<insert table=\"t\"/>|<figure src=\"$1\" alt=\"Bild\"/>|" "$tmp/h/plan.xml"
+}
+# A PNG of 30000 by 30000 pixels in 109 KB (template.sh's logo bomb).
+figure bomb.png
+sed -n '/^H4sIAAAA/,/^B64$/p' tests/template.sh | sed '$d' | base64 -d | gunzip -c >"$tmp/h/bomb.png"
+hostile "a PNG bomb as a figure" 1 "h/plan.xml:1: error: <figure> src 'bomb.png' has 30000 by 30000 pixels, more than 25 million"
+figure bild.png
+mkfifo "$tmp/h/bild.png"
+hostile "a FIFO as a figure" 1 "h/bild.png: error: not a regular file"
+figure bild.png
+ln -s /usr/share/pixmaps/debian-logo.png "$tmp/h/bild.png" 2>/dev/null ||
+    ln -s /etc/passwd "$tmp/h/bild.png"
+hostile "a figure linked out of the plan folder" 1 "h/plan.xml:1: error: <figure> src 'bild.png' leaves the plan folder"
+figure bild.png
+head -c 20000000 /dev/zero >"$tmp/h/bild.png"
+hostile "a 20 MB figure" 1 "h/bild.png: error: file is too large (20 MB; the limit is 16 MB)"
+mkplan
+cp tests/pictures/schmuck.png "$tmp/h/bild.png"
+awk 'BEGIN { for (i = 0; i < 201; i++) printf "<figure src=\"bild.png\" alt=\"Bild %d\"/>", i }' >"$tmp/h/figs"
+sed -i "s|<insert table=\"t\"/>|$(cat "$tmp/h/figs")|" "$tmp/h/plan.xml"
+hostile "201 figures" 1 "h/plan.xml:1: error: more than 200 <figure> elements in one plan"
 rm -rf "$tmp/h"

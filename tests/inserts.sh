@@ -38,7 +38,7 @@ check "columns= renders without a message ($(head -n 1 "$itmp/err"))" \
     [ "$_st" = 0 -a ! -s "$itmp/err" ]
 "$gen" --dump-tree "$itmp/ins" >"$itmp/tree" 2>/dev/null
 check "the insert shows exactly the columns named, in order, with their labels" \
-    sh -c "grep -A5 '^ *table \"Qualifizierung im Überblick\"' '$itmp/tree' |
+    sh -c "grep -A5 '^ *table Tabelle 1 \"Tabelle 1: Qualifizierung im Überblick\"' '$itmp/tree' |
     sed -n '3,6p' | sed 's/^ *//' | tr '\n' '|' |
     grep -qx 'cell th \"Maßnahme\"|cell th \"Funktion\"|cell num th \"Förderfälle\"|cell num th \"Mittel\"|'"
 check "a text column's cells are in the rows" \

@@ -108,7 +108,7 @@ if [ "$update" != yes ]; then
 	check "a row taller than a page begins under its head, not on a page of its own" sh -c "
 	    for pg in 1 2 3 4 5 6; do
 		pdftotext -f \$pg -l \$pg '$tmp/tall-out/tall.pdf' - 2>/dev/null >'$tmp/tall.pg'
-		if grep -qx 'Lange Zelle' '$tmp/tall.pg'; then grep -q 'Wort0 ' '$tmp/tall.pg'; exit; fi
+		if grep -qx 'Tabelle 1: Lange Zelle' '$tmp/tall.pg'; then grep -q 'Wort0 ' '$tmp/tall.pg'; exit; fi
 	    done; exit 1"
 	# The print report takes its colours from the template's stylesheet.
 	rm -rf "$tmp/red" && cp -r templates/amip "$tmp/red"
@@ -150,4 +150,36 @@ if [ "$update" != yes ]; then
 	    '<sup class="fn"><a id="fussnote.1.zeichen" href="#fussnote.1" role="doc-noteref" aria-label="Fußnote 1">1</a></sup>' "$_page"
 	check "ahrweiler-2017.html: the note 1 at its chapter's end, linked back" grep -q \
 	    '<li id="fussnote.1">Bezogen auf alle zivilen Erwerbspersonen. <a class="fn-back" href="#fussnote.1.zeichen"' "$_page"
+	# Pictures, numbers, cross-references and the lists of tables and
+	# figures (tests/pictures): the page a <ref> names is the target's.
+	"$gen" -q -f html,pdf -o "$tmp/pic" tests/pictures
+	check "tests/pictures renders" [ -f "$tmp/pic/pictures.pdf" ]
+	text_of -layout "$tmp/pic/pictures.pdf" "$tmp/pic.txt"
+	check "a <ref> prints the number and the page of each target" grep -Eq \
+	    'Siehe Abschnitt 2 auf Seite [0-9]+, Tabelle 1 auf Seite [0-9]+, Abbildung 1 auf Seite [0-9]+ und Abbildung 2 auf Seite [0-9]+\.' \
+	    "$tmp/pic.txt"
+	check "a <ref> to a figure on its own page names no page" \
+	    grep -q 'oben Abbildung 2; das Foto\.' "$tmp/pic.txt"
+	for ref in 'Tabelle 1:Tabelle 1: Das Budget' 'Abbildung 2:Abbildung 2: Ein Foto' \
+	    'Abschnitt 1:1. Eins'; do
+		n=$(sed -n "s/.*${ref%%:*} auf Seite \([0-9]*\).*/\1/p" "$tmp/pic.txt" | head -n 1)
+		check "'${ref%%:*} auf Seite $n': '${ref#*:}' stands on page $n" sh -c \
+		    "pdftotext -f '$n' -l '$n' '$tmp/pic/pictures.pdf' - 2>/dev/null | grep -qx '${ref#*:}'"
+	done
+	check "the lists of tables and figures, with pages" sh -c \
+	    "grep -q '^Tabellenverzeichnis' '$tmp/pic.txt' && grep -Eq '^Abbildung 2: Ein Foto +[0-9]+\$' '$tmp/pic.txt'"
+	check "the JPEG at its size and the decorative PNG are drawn" sh -c \
+	    "pdfimages -list '$tmp/pic/pictures.pdf' 2>/dev/null | grep -q ' 600 *300 .* jpeg ' &&
+	    pdfimages -list '$tmp/pic/pictures.pdf' 2>/dev/null | grep -q ' 60 *30 .* image '"
+	python3 tests/pdfua.py "$tmp/pic/pictures.pdf" "$tmp/pic/pictures.html" >"$tmp/pic.ua"
+	check "tests/pictures: the tagged PDF: $(grep -v '^ok' "$tmp/pic.ua" | head -n 2)" \
+	    sh -c "! grep -qv '^ok' '$tmp/pic.ua'"
+	for want in '<img src="data:image/jpeg;base64,' 'alt="Ein Organigramm als Foto"' \
+	    '<figure class="picture decorative" id="diagramm-bild-1"><img src="data:image/png' \
+	    '<figcaption>Abbildung 2: Ein Foto</figcaption>' '<a href="#foto">Abbildung 2</a>' \
+	    '<a href="#mittel">Abbildung 1</a>' '<a href="#zwei">Abschnitt 2</a>' \
+	    '<a href="#tabelle-budget">Tabelle 1</a>' 'Tabelle 1: Das Budget</caption>' \
+	    '<h2 id="inhalt-abbildungen-titel">Abbildungsverzeichnis</h2>'; do
+		check "tests/pictures page: $want" grep -qF "$want" "$tmp/pic/pictures.html"
+	done
 fi

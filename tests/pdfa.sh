@@ -23,12 +23,14 @@ pdfa_catalog() {
 }
 
 rm -rf "$tmp/pdfa" && mkdir -p "$tmp/pdfa"
-# Text beyond Windows-1252 (wide fonts, fallbacks, right to left), and a
-# palette PNG with transparency as the logo.
-"$gen" -q -f pdf -o "$tmp/pdfa" tests/bidi tests/fuzz/findings/pdf-utf8-text/plan
+# Text beyond Windows-1252 (wide fonts, fallbacks, right to left), a
+# palette PNG with transparency as the logo, and a plan's pictures (a
+# JPEG, a decorative PNG) with links to tables, charts and pictures.
+"$gen" -q -f pdf -o "$tmp/pdfa" tests/bidi tests/fuzz/findings/pdf-utf8-text/plan \
+    tests/pictures
 "$gen" -q -f pdf -t tests/template-png -o "$tmp/pdfa/png" input/ahrweiler-2017
 for _f in "$tmp"/disp/*.pdf "$tmp/pdfa/bidi.pdf" "$tmp/pdfa/plan.pdf" \
-    "$tmp/pdfa/png/ahrweiler-2017.pdf"; do
+    "$tmp/pdfa/pictures.pdf" "$tmp/pdfa/png/ahrweiler-2017.pdf"; do
 	pdfa_catalog "$_f"
 done
 
