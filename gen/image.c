@@ -202,6 +202,13 @@ S_jpeg(const void *data, size_t len, struct image *img, char **why)
 		    "shown)", d.num_components);
 		goto fail;
 	}
+	/* PDF/A-1 with an sRGB output intent holds no CMYK picture
+	 * (Preflight 2.4.2). */
+	if (d.num_components == 4) {
+		*why = xstrdup("is a CMYK JPEG, which the PDF/A report cannot "
+		    "hold; save it as RGB");
+		goto fail;
+	}
 	if (d.arith_code) {
 		*why = xstrdup("is arithmetic-coded, which web browsers do "
 		    "not show");
@@ -275,4 +282,21 @@ image_data_uri(const char *mime, const char *data, size_t len)
 			buf_putc(&uri, b64[i]);
 	xmlBufferFree(buf);
 	return buf_detach(&uri);
+}
+
+unsigned char *
+image_pdf_bytes(struct image *img, char **data, size_t len, size_t *outlen)
+{
+	unsigned char *out;
+
+	if (img->png != NULL) {
+		out = img->png;
+		*outlen = img->png_len;
+		img->png = NULL;
+		return out;
+	}
+	out = (unsigned char *)*data;
+	*outlen = len;
+	*data = NULL;
+	return out;
 }

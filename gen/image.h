@@ -23,7 +23,7 @@ enum image_type {
 struct image {
 	enum image_type	 type;
 	unsigned	 width, height;
-	int		 components;	/* JPEG: 1 grey, 3 colour, 4 CMYK */
+	int		 components;	/* JPEG: 1 grey, 3 colour */
 	unsigned char	*png;		/* PNG only; owned */
 	size_t		 png_len;
 };
@@ -35,12 +35,18 @@ const char	*image_type_name(enum image_type t);
 
 /* Decodes the whole file as a picture of type t: false with *why (caller
  * frees; it completes "'x.png' ...") if it is not such a picture, is cut
- * short or damaged, or has more than IMAGE_PIXELS_MAX pixels. */
+ * short or damaged, has more than IMAGE_PIXELS_MAX pixels, or is a CMYK
+ * JPEG (the PDF is PDF/A with an sRGB output intent). */
 bool	image_check(const void *data, size_t len, enum image_type t,
 	    struct image *img, char **why);
 void	image_free(struct image *img);
 /* The file as a data: URL of type mime, so that a page needs no other
  * file (caller frees). */
 char	*image_data_uri(const char *mime, const char *data, size_t len);
+/* The bytes the PDF embeds of the checked picture img read from *data
+ * (len bytes): its PNG written again, or the JPEG file itself.  The
+ * caller owns them (*outlen bytes); img->png or *data is set to NULL. */
+unsigned char	*image_pdf_bytes(struct image *img, char **data, size_t len,
+		    size_t *outlen);
 
 #endif

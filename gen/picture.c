@@ -54,13 +54,6 @@ picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
 		free(why);
 		goto out;
 	}
-	/* PDF/A-1 with an sRGB output intent holds no CMYK picture. */
-	if (type == IMAGE_JPEG && img.components == 4) {
-		diag_error(d, file, line, "<figure> src '%s' is a CMYK JPEG, "
-		    "which the PDF/A report cannot hold; save it as RGB",
-		    QUOTE(src));
-		goto out;
-	}
 	ps->bytes += len;
 	grow(&ps->v, &ps->cap, ps->n + 1, sizeof(*ps->v));
 	pic = &ps->v[ps->n++];
@@ -68,14 +61,7 @@ picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
 	    .width = img.width, .height = img.height };
 	pic->uri = image_data_uri(type == IMAGE_JPEG ? "image/jpeg" :
 	    "image/png", data, len);
-	if (img.png != NULL) {
-		pic->data = img.png;
-		pic->len = img.png_len;
-	} else {
-		pic->data = (unsigned char *)data;
-		pic->len = len;
-		data = NULL;
-	}
+	pic->data = image_pdf_bytes(&img, &data, len, &pic->len);
 	ok = true;
 out:
 	free(data);

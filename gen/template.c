@@ -516,14 +516,8 @@ S_logo(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 		t->logo_mime = xstrdup(type == IMAGE_PNG ? "image/png" :
 		    "image/jpeg");
 		t->logo = image_data_uri(t->logo_mime, data, len);
-		if (img.png != NULL) {
-			t->logo_data = img.png;
-			t->logo_len = img.png_len;
-		} else {
-			t->logo_data = (unsigned char *)data;
-			t->logo_len = len;
-			data = NULL;
-		}
+		t->logo_data = image_pdf_bytes(&img, &data, len,
+		    &t->logo_len);
 	}
 	if (t->logo != NULL) {
 		t->logo_alt = planxml_prop(n, "alt");

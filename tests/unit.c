@@ -2618,11 +2618,12 @@ put32(unsigned char *p, unsigned long v)
 
 /* A JPEG of w by h pixels in memory, baseline or arithmetic-coded. */
 static unsigned char *
-make_jpeg(unsigned w, unsigned h, bool arith, unsigned long *len)
+make_jpeg(unsigned w, unsigned h, bool arith, bool cmyk, unsigned long *len)
 {
 	struct jpeg_compress_struct c;
 	struct jpeg_error_mgr e;
-	unsigned char *out = NULL, *row = xcalloc(w, 3);
+	int k = cmyk ? 4 : 3;
+	unsigned char *out = NULL, *row = xcalloc(w, (size_t)k);
 
 	c.err = jpeg_std_error(&e);
 	jpeg_create_compress(&c);
@@ -2630,13 +2631,13 @@ make_jpeg(unsigned w, unsigned h, bool arith, unsigned long *len)
 	jpeg_mem_dest(&c, &out, len);
 	c.image_width = w;
 	c.image_height = h;
-	c.input_components = 3;
-	c.in_color_space = JCS_RGB;
+	c.input_components = k;
+	c.in_color_space = cmyk ? JCS_CMYK : JCS_RGB;
 	jpeg_set_defaults(&c);
 	c.arith_code = arith;
 	jpeg_start_compress(&c, TRUE);
 	for (unsigned y = 0; y < h; y++) {
-		for (unsigned x = 0; x < w * 3; x++)
+		for (unsigned x = 0; x < w * (unsigned)k; x++)
 			row[x] = (unsigned char)(x * 7 + y * 13);
 		jpeg_write_scanlines(&c, &row, 1);
 	}
@@ -2679,15 +2680,20 @@ test_image(void)
 	    IMAGE_PNG, "has 5001 by 5000 pixels, more than 25 million");
 	check_image("image: text is not a PNG", "hello\n", 6, IMAGE_PNG,
 	    "is not a PNG image");
-	jpeg = make_jpeg(64, 32, false, &jlen);
+	jpeg = make_jpeg(64, 32, false, false, &jlen);
 	check_image("image: a whole JPEG is taken", jpeg, jlen, IMAGE_JPEG, "");
 	check_image("image: a JPEG cut short", jpeg, jlen / 2, IMAGE_JPEG,
 	    "is not a complete JPEG image (libjpeg: Premature end of JPEG "
 	    "file)");
 	free(jpeg);
-	jpeg = make_jpeg(64, 32, true, &jlen);
+	jpeg = make_jpeg(64, 32, true, false, &jlen);
 	check_image("image: an arithmetic-coded JPEG", jpeg, jlen, IMAGE_JPEG,
 	    "is arithmetic-coded, which web browsers do not show");
+	free(jpeg);
+	jpeg = make_jpeg(64, 32, false, true, &jlen);
+	check_image("image: a CMYK JPEG (a logo too: the PDF is PDF/A)", jpeg,
+	    jlen, IMAGE_JPEG, "is a CMYK JPEG, which the PDF/A report cannot "
+	    "hold; save it as RGB");
 	free(jpeg);
 }
 
