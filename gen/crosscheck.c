@@ -21,9 +21,11 @@
  * compares the key with every name of a table (up to 100.000 rows). */
 #define SUGGEST_MAX 20
 
-/* The comparisons a check may make, in the order of the manual. */
-static const char *const relations[] = { "equals", "at-most", "at-least",
-    NULL };
+/* The attributes that hold expressions: "value", then the comparisons a
+ * check may make, in the order of the manual. */
+static const char *const sides[] = { "value", "equals", "at-most",
+    "at-least", NULL };
+static const char *const *const relations = sides + 1;
 
 enum relation { REL_EQUALS, REL_AT_MOST, REL_AT_LEAST };
 
@@ -404,6 +406,11 @@ S_check(const struct plan *p, xmlNodePtr n, bool lenient, size_t *suggested,
 	/* planxml reported a missing label or value. */
 	if (label == NULL || value == NULL)
 		goto out;
+	if (label[strspn(label, " \t\r\n")] == '\0') {
+		diag_error(d, p->xml_path, c.line, "<check> label is empty; it "
+		    "says in the message what the check is about");
+		goto out;
+	}
 	rel = S_relation(&c, n, &other);
 	if (rel < 0)
 		goto out;
@@ -457,5 +464,25 @@ crosscheck_plan(const struct plan *p, bool lenient, struct diags *d)
 			break;
 		}
 		S_check(p, n, lenient, &suggested, d);
+	}
+}
+
+void
+crosscheck_keys(xmlNodePtr n, void (*each)(const char *key, void *arg),
+    void *arg)
+{
+	for (size_t k = 0; sides[k] != NULL; k++) {
+		char *expr = planxml_prop(n, sides[k]), *text, **w;
+		size_t nw;
+
+		if (expr == NULL)
+			continue;
+		w = S_words(expr, &nw, &text);
+		for (size_t i = 0; i < nw; i++)
+			if (S_has_letter(w[i]))
+				each(w[i], arg);
+		free(w);
+		free(text);
+		free(expr);
 	}
 }

@@ -12,14 +12,11 @@
 #include <string.h>
 
 #include "doctable.h"
+#include "crosscheck.h"
 #include "keys.h"
 #include "planxml.h"
 #include "text.h"
 #include "util.h"
-
-/* The attributes of <check> that hold expressions of keys. */
-static const char *const check_sides[] = { "value", "equals", "at-most",
-    "at-least", NULL };
 
 static int
 S_index(const struct usage *u, const struct table *t)
@@ -117,21 +114,10 @@ S_insert(struct usage *u, struct diags *d, xmlNodePtr n)
 	return ok;
 }
 
-/* Every key in a <check>'s expressions: terms stand between blanks. */
 static void
-S_check(struct usage *u, xmlNodePtr n)
+S_mark(const char *key, void *arg)
 {
-	for (size_t k = 0; check_sides[k] != NULL; k++) {
-		char *s = planxml_prop(n, check_sides[k]), *save = NULL;
-
-		if (s == NULL)
-			continue;
-		for (char *w = strtok_r(s, " \t\r\n", &save); w != NULL;
-		    w = strtok_r(NULL, " \t\r\n", &save))
-			if (strchr(w, '.') != NULL)
-				(void)usage_mark_key(u, w);
-		free(s);
-	}
+	(void)usage_mark_key(arg, key);
 }
 
 static void
@@ -175,7 +161,7 @@ S_walk(struct usage *u, struct diags *d, xmlNodePtr parent, bool *inserted)
 		} else if (strcmp(el, "chart") == 0)
 			S_chart(u, n);
 		else if (strcmp(el, "check") == 0)
-			S_check(u, n);
+			crosscheck_keys(n, S_mark, u);
 		else
 			ok &= S_walk(u, d, n, inserted);
 	}
