@@ -1540,12 +1540,14 @@ S_pool(struct pg *g, const struct known **pool, int max)
  * that is none, or one that fails (counted apart: a plan whose only evil
  * choices are failing checks must name them). */
 static void
-S_check(struct pg *g, struct buf *x, const struct known **pool, int np)
+S_check(struct pg *g, struct buf *x, const struct known **pool, int np,
+    bool force)
 {
 	struct buf a, b;
 	const char *rel = "equals";
 	int what = np > 0 ? (int)S_pick(g, 5) : 4;
 	int before = g->nevil;
+	bool fail = force ? (g->nevil++, true) : S_evil(g);
 
 	buf_init(&a);
 	buf_init(&b);
@@ -1567,23 +1569,19 @@ S_check(struct pg *g, struct buf *x, const struct known **pool, int np)
 			buf_printf(&a, "%s%s", i == 0 ? "" : sign[i] > 0 ?
 			    " + " : " - ", t[i]->key);
 		}
+		/* Fails: one unit of the last decimal off. */
 		if (what == 1) {
 			rel = "at-most";
-			sum += (long long)S_pick(g, 1000);
-		}
-		if (S_evil(g)) {
-			sum += 1;	/* fails: one unit of the last decimal */
-			if (what == 1)
-				sum = -1000000;
-			g->nfails++;
-		}
+			sum += fail ? -1 : (long long)S_pick(g, 1000);
+		} else if (fail)
+			sum += 1;
+		g->nfails += fail;
 		S_literal(&b, sum, dec);
 	} else if (what == 2 || what == 3) {
 		/* P per cent of a key, P at most 100: at most the key.
 		 * Evil: P above 100 and the key less one, which fails. */
 		const struct known *k = pool[S_pick(g, (uint32_t)np)];
 		int p = (int)S_pick(g, 1001);
-		bool fail = S_evil(g);
 		struct buf t;
 
 		if (fail) {
@@ -1602,12 +1600,17 @@ S_check(struct pg *g, struct buf *x, const struct known **pool, int np)
 		}
 	} else {
 		/* Numbers alone. */
-		long long v = (long long)S_pick(g, 100000);
+		long long v = (long long)S_pick(g, 100000), w = v;
 
 		S_literal(&a, v, 1);
 		rel = S_chance(g, 50) ? "at-least" : "equals";
-		S_literal(&b, v - (rel[1] == 't' ? (long long)S_pick(g, 100) : 0),
-		    1);
+		if (rel[1] == 't')
+			w -= (long long)S_pick(g, 100);
+		if (fail) {
+			w = v + 1 + (long long)S_pick(g, 100);
+			g->nfails++;
+		}
+		S_literal(&b, w, 1);
 	}
 	g->nchecks++;
 	buf_printf(x, "    <check label=\"Prüfung %d", g->nchecks);
@@ -1666,13 +1669,16 @@ static void
 S_checks(struct pg *g, struct buf *x)
 {
 	const struct known *pool[256];
-	int np = S_pool(g, pool, 256), n;
+	int np = S_pool(g, pool, 256), n, fail;
 
 	if (!S_chance(g, 40))
 		return;
 	n = 1 + (int)S_pick(g, 5);
+	/* Now and then one that fails whatever the evil rate: a plan
+	 * otherwise clean must be refused naming it. */
+	fail = S_chance(g, 15) ? (int)S_pick(g, (uint32_t)n) : -1;
 	for (int i = 0; i < n; i++)
-		S_check(g, x, pool, np);
+		S_check(g, x, pool, np, i == fail);
 }
 
 /* budget="TABLE" or (version 2) budget="TABLE.ROW"; evil: a row that
