@@ -206,20 +206,30 @@ S_plain(const char *a)
 	return p;
 }
 
-/* a as format="bare" prints it: the number alone, without "ca.", its
- * parentheses and its unit ("ca.(1.234€)" is "1.234"). */
+/* a as format="bare" prints it: the number alone, without "ca.", a
+ * leading "+ ", its parentheses, its unit and a note such as "(VBL)"
+ * ("ca.(1.234€)" is "1.234", "+2.407,12€(VBL)" is "2.407,12"); a minus
+ * stays. */
 static char *
 S_bare(const char *a)
 {
-	char *p = xstrdup(a + (strncmp(a, "ca.", 3) == 0 ? 3 : 0)), *q = p;
+	static const char minus[] = "\xE2\x88\x92";
+	const char *p = a;
+	struct buf b;
 
-	for (char *s = p; *s != '\0'; s++)
-		if (*s != '(' && *s != ')')
-			*q++ = *s;
-	*q = '\0';
-	q = S_plain(p);
-	free(p);
-	return q;
+	buf_init(&b);
+	while (*p != '\0' && !(*p >= '0' && *p <= '9') && *p != '-' &&
+	    strncmp(p, minus, 3) != 0)
+		p++;
+	if (*p == '-')
+		buf_putc(&b, *p++);
+	else if (strncmp(p, minus, 3) == 0) {
+		buf_puts(&b, minus);
+		p += 3;
+	}
+	while ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',')
+		buf_putc(&b, *p++);
+	return buf_detach(&b);
 }
 
 /* Does hay hold a, with or without its unit, or (a figure that the

@@ -2147,11 +2147,23 @@ S_body(struct pg *g, struct buf *x)
 	buf_puts(x, "  </body>\n");
 }
 
-/* <NAME>text</NAME> on a line of its own. */
+/* <NAME>text</NAME> on a line of its own, at most max characters (the
+ * cover has one line for it); evil: longer. */
 static void
-S_element_text(struct pg *g, struct buf *x, const char *name, int maxwords)
+S_element_text(struct pg *g, struct buf *x, const char *name, int maxwords,
+    size_t max)
 {
 	char *s = S_text_dup(g, maxwords);
+
+	if (utf8_count(s, strlen(s)) > max && !S_evil(g)) {
+		free(s);
+		s = xstrdup("Entwurf");
+	} else if (S_evil(g) && S_chance(g, 10)) {
+		char *t = xasprintf("%s %0*d", s, (int)max, 0);
+
+		free(s);
+		s = t;
+	}
 
 	buf_printf(x, "  <%s>", name);
 	S_xml_escape(x, s);
@@ -2205,7 +2217,7 @@ S_head(struct pg *g, struct buf *x)
 		free(s);
 	}
 	if (S_chance(g, 30))
-		S_element_text(g, x, "subtitle", 8);
+		S_element_text(g, x, "subtitle", 8, 200);
 	if (S_chance(g, 50)) {
 		char *s = S_text_dup(g, 5);
 
@@ -2218,9 +2230,9 @@ S_head(struct pg *g, struct buf *x)
 		buf_printf(x, "  <date>%s</date>\n", S_evil(g) ?
 		    ONE(g, bad_dates) : ONE(g, dates));
 	if (S_chance(g, 30))
-		S_element_text(g, x, "reference", 3);
+		S_element_text(g, x, "reference", 3, 80);
 	if (S_chance(g, 30))
-		S_element_text(g, x, "status", 2);
+		S_element_text(g, x, "status", 2, 40);
 }
 
 /* --- the template variant --- */
