@@ -1625,7 +1625,10 @@ S_check(struct pg *g, struct buf *x, const struct known **pool, int np,
 	if (g->nevil == before && S_evil(g)) {
 		/* Broken in its form. */
 		static const char *const bad[] = { "nirgends.zeile.wert",
-		    "1,2,3", "a+b", "% * x", "12 %", "+ 1", "1 +", "" };
+		    "1,2,3", "a+b", "% * x", "12 %", "+ 1", "1 +", "",
+		    "99.999.999.999.999.999 % * 1", "0,0000000001 % * 1",
+		    "100 % * 100 % * 1", "1 - - 1", "1e9", "1.000.000.000.000.000.000",
+		    "999.999.999.999.999 + 999.999.999.999.999 + 999.999.999.999.999" };
 
 		switch (S_pick(g, 4)) {
 		case 0:
