@@ -993,15 +993,26 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 	S_columns(g, &r, req, opt, pct);
 	S_note_texts(t, &r);
 	S_csv_header(g, c, r.names, r.n);
-	/* Which rows are subsets, first: the shares of the others add up. */
+	/* Which rows are subsets, first: the shares of the others add up.
+	 * A base row stands before its subsets where they have counts (no
+	 * more than the base's), anywhere where they have shares. */
+	for (int i = 0; i < n; i++)
+		sub[i] = S_has(&r, "darunter") && (i > 0 || shares) &&
+		    S_chance(g, 30) ? n : -1;
 	for (int i = 0; i < n; i++) {
-		sub[i] = -1;
-		if (S_has(&r, "darunter") && i > 0 && S_chance(g, 30)) {
-			int j = (int)S_pick(g, (uint32_t)i);
+		int before = shares ? n : i;
 
-			if (sub[j] < 0 || S_evil(g))
+		for (int tries = 0; sub[i] == n && tries < 4; tries++) {
+			int j = before > 0 ? (int)S_pick(g, (uint32_t)before) : i;
+
+			/* A later row's id is known before its label with
+			 * an id column only. */
+			if (j != i && (j < i || S_has(&r, "id")) &&
+			    (sub[j] < 0 || S_evil(g)))
 				sub[i] = j;
 		}
+		if (sub[i] == n)
+			sub[i] = -1;
 		m += sub[i] < 0;
 	}
 	if (shares)
@@ -1022,11 +1033,16 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 		if (parent[i] >= 0)
 			S_set(&r, "davon", xstrdup(t->rows[parent[i]]));
 		if (sub[i] >= 0) {
-			const char *to = t->rows[sub[i]];
+			/* A later base row's id, as S_id will make it. */
+			char *to = sub[i] < i ? xstrdup(t->rows[sub[i]]) :
+			    xasprintf("r%d", sub[i] + 1);
 
-			if (S_evil(g))
-				to = S_chance(g, 50) ? t->rows[i] : "nirgends";
-			S_set(&r, "darunter", xstrdup(to));
+			if (S_evil(g)) {
+				free(to);
+				to = xstrdup(S_chance(g, 50) ? t->rows[i] :
+				    "nirgends");
+			}
+			S_set(&r, "darunter", to);
 		}
 		if (!shares) {
 			long long x = S_amount(g, U_COUNT);
