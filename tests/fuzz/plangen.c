@@ -110,6 +110,8 @@ struct tab {
 		int		 dec;
 	}		 known[32];
 	int		 nknown;
+	struct buf	 sum;			/* "T.a.anzahl + T.b.anzahl …": */
+	int		 nsum;			/* equals T.gesamt.anzahl */
 };
 
 /* The label column of each kind: the one an insert's columns= may name
@@ -1071,6 +1073,14 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 				S_set(&r, "anzahl", S_num(g, x, U_COUNT, info));
 				if (!info)
 					S_know(t, S_last_id(t, i), "anzahl", x, 0);
+				if (!info && parent[i] < 0 && sub[i] < 0 &&
+				    i < MAX_ROWS) {
+					if (t->nsum++ == 0)
+						buf_init(&t->sum);
+					buf_printf(&t->sum, "%s%s.%s.anzahl",
+					    t->nsum > 1 ? " + " : "", t->name,
+					    t->rows[i]);
+				}
 				counted |= parent[i] < 0 && sub[i] < 0 && !info;
 				if (parent[i] < 0 && sub[i] < 0 && !info)
 					sum += x;
@@ -1567,7 +1577,27 @@ S_check(struct pg *g, struct buf *x, const struct known **pool, int np,
 
 	buf_init(&a);
 	buf_init(&b);
-	if (what == 0 || what == 1) {
+	if (what < 2 && !fail && S_chance(g, 30)) {
+		/* A distribution's total equals the sum of its rows, key by
+		 * key (up to CROSSCHECK_TERMS_MAX = 100 terms and 1000
+		 * characters; evil: more). */
+		const struct tab *t = NULL;
+
+		for (int i = 0, k = (int)S_pick(g, (uint32_t)g->ntabs + 1);
+		    i < g->ntabs; i++)
+			if (g->tabs[(i + k) % g->ntabs].nsum > 0)
+				t = &g->tabs[(i + k) % g->ntabs];
+		/* Attributes hold 1000 characters at most. */
+		if (t != NULL && ((t->nsum <= 100 && t->sum.len <= 1000) ||
+		    S_evil(g))) {
+			buf_printf(&a, "%s.gesamt.anzahl", t->name);
+			buf_puts(&b, t->sum.s);
+			what = -1;
+		}
+	}
+	if (what == -1) {
+		/* written above */
+	} else if (what == 0 || what == 1) {
 		/* A sum of keys equals (at most) its value. */
 		int nt = 1 + (int)S_pick(g, 3), dec = 0;
 		const struct known *t[3];
@@ -2359,6 +2389,8 @@ S_free_tabs(struct pg *g)
 			free(t->fields[k]);
 		for (int k = 0; k < t->nknown; k++)
 			free(t->known[k].key);
+		if (t->nsum > 0)
+			buf_free(&t->sum);
 	}
 }
 
