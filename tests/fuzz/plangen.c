@@ -6,8 +6,11 @@
  * gets declared totals wrong, writes numbers past the limits, short rows,
  * odd encodings, unknown columns, deep sections, links of any scheme,
  * characters no font has, and templates with strange pages and colours.
- * The generator keeps what it wrote (tables, row ids, groups, fields), so
- * that <value>, <insert> and <chart> mostly name what exists. */
+ * Of version 2 it writes darunter rows, <check>s, budget rows, decimals,
+ * year ranges, cover lines, insert columns and titles, column labels and
+ * format="bare".  The generator keeps what it wrote (tables, row ids,
+ * groups, fields, the values of some keys), so that <value>, <insert>,
+ * <chart> and <check> mostly name what exists, and checks hold. */
 #include "plangen.h"
 
 #include <stdio.h>
