@@ -333,8 +333,8 @@ static void
 S_fail(struct cc *c, enum relation rel, const struct side *a,
     const struct side *b, bool lenient)
 {
-	static const char *const how[] = { "but %s is", "more than %s, which "
-	    "is", "less than %s, which is" };
+	static const char *const how[] = { "but %s is",
+	    "more than %s, which is", "less than %s, which is" };
 	/* A number alone is its own value: "is 359, not 353". */
 	static const char *const how_literal[] = { "not %s", "more than %s",
 	    "less than %s" };

@@ -5,7 +5,8 @@
  *    and its data-value is the export's wert;
  *  - the export's anzeige of every figure the page shows stands in the
  *    page's element and in the PDF's text (blanks, soft hyphens and line
- *    ends ignored: layout breaks lines where it likes);
+ *    ends ignored: layout breaks lines where it likes); where the text
+ *    prints it with format="plain" or "bare", without the unit or bare;
  *  - no cell of the export starts with =, +, -, @, a tab or a CR unless
  *    it is a plain number (a spreadsheet would run it as a formula);
  *  - every link of the page is http(s):, mailto: or #id, and an #id names
@@ -205,9 +206,36 @@ S_plain(const char *a)
 	return p;
 }
 
-/* Does hay hold a, with or without its unit? */
+/* a as format="bare" prints it: the number alone, without "ca.", a
+ * leading "+ ", its parentheses, its unit and a note such as "(VBL)"
+ * ("ca.(1.234€)" is "1.234", "+2.407,12€(VBL)" is "2.407,12"); a minus
+ * stays. */
+static char *
+S_bare(const char *a)
+{
+	static const char minus[] = "\xE2\x88\x92";
+	const char *p = a;
+	struct buf b;
+
+	buf_init(&b);
+	while (*p != '\0' && !(*p >= '0' && *p <= '9') && *p != '-' &&
+	    strncmp(p, minus, 3) != 0)
+		p++;
+	if (*p == '-')
+		buf_putc(&b, *p++);
+	else if (strncmp(p, minus, 3) == 0) {
+		buf_puts(&b, minus);
+		p += 3;
+	}
+	while ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',')
+		buf_putc(&b, *p++);
+	return buf_detach(&b);
+}
+
+/* Does hay hold a, with or without its unit, or (a figure that the
+ * text prints with a format) bare? */
 static bool
-S_holds(const char *hay, const char *a)
+S_holds(const char *hay, const char *a, bool plain)
 {
 	char *p;
 	bool yes;
@@ -217,6 +245,11 @@ S_holds(const char *hay, const char *a)
 	p = S_plain(a);
 	yes = strstr(hay, p) != NULL;
 	free(p);
+	if (!yes && plain) {
+		p = S_bare(a);
+		yes = strstr(hay, p) != NULL;
+		free(p);
+	}
 	return yes;
 }
 
@@ -305,16 +338,21 @@ S_walk(struct page *pg, xmlNodePtr n)
 			else {
 				char *own = S_own_text(n), *a = S_squeeze(f->anzeige);
 				char *o = S_squeeze(own);
+				xmlChar *c = xmlGetProp(n, (const xmlChar *)"class");
+				/* format="plain" or "bare" in the text. */
+				bool plain = c != NULL && strstr((char *)c, "plain");
+
+				xmlFree(c);
 
 				if (value == NULL || strcmp((char *)value, f->wert) != 0)
 					S_fail("page: %s has data-value '%s', the export "
 					    "'%s'", key, value ? (char *)value : "(none)",
 					    f->wert);
-				if (!S_holds(o, a))
+				if (!S_holds(o, a, plain))
 					S_fail("page: %s shows '%s', the export's "
 					    "anzeige is '%s'", key, own, f->anzeige);
 				if (pg->pdf != NULL && !f->seen && a[0] != '\0' &&
-				    !S_holds(pg->pdf, a))
+				    !S_holds(pg->pdf, a, plain))
 					S_fail("pdf%s: %s: '%s' is not in the PDF's "
 					    "text", pg->in_chart ? " (chart)" : "", key,
 					    f->anzeige);

@@ -1,7 +1,9 @@
 /* plangen-main.c: build/plangen SEED DIR [TPL] writes the plan of SEED
  * into the folder DIR (made if missing) and, when the plan has one, a
- * template into TPL.  Prints "template" then, and "clean" when the
- * generator made no evil choice (the plan should render).  Same seed,
+ * template into TPL.  Prints "template" then, "clean" when the
+ * generator made no evil choice (the plan should render), "lenient" when
+ * it is to be rendered with --lenient, "checkfails" when its only evil
+ * choices are failing <check>s.  Same seed,
  * same plan.  build/plangen -b FILE DIR [TPL] makes the plan of an input
  * of the fuzz target plans (a crash of it, or one of its corpus). */
 #include <errno.h>
@@ -66,6 +68,10 @@ main(int argc, char **argv)
 		puts("template");
 	if (f & PG_CLEAN)
 		puts("clean");
+	if (f & PG_LENIENT)
+		puts("lenient");
+	if (f & PG_CHECK_FAILS)
+		puts("checkfails");
 	free(data);
 	return 0;
 }

@@ -6,8 +6,11 @@
  * gets declared totals wrong, writes numbers past the limits, short rows,
  * odd encodings, unknown columns, deep sections, links of any scheme,
  * characters no font has, and templates with strange pages and colours.
- * The generator keeps what it wrote (tables, row ids, groups, fields), so
- * that <value>, <insert> and <chart> mostly name what exists. */
+ * Of version 2 it writes darunter rows, <check>s, budget rows, decimals,
+ * year ranges, cover lines, insert columns and titles, column labels and
+ * format="bare".  The generator keeps what it wrote (tables, row ids,
+ * groups, fields, the values of some keys), so that <value>, <insert>,
+ * <chart> and <check> mostly name what exists, and checks hold. */
 #include "plangen.h"
 
 #include <stdio.h>
@@ -102,7 +105,22 @@ struct tab {
 	char		*fields[24];		/* of a kind="table" */
 	int		 nfields;
 	bool		 total;			/* it has a row "gesamt" */
+	const char	*texts[8];		/* text columns an insert may name */
+	int		 ntexts;
+	struct known {				/* keys with a value written */
+		char		*key;
+		long long	 v;		/* in units of the decimals */
+		int		 dec;
+	}		 known[32];
+	int		 nknown;
+	struct buf	 sum;			/* "T.a.anzahl + T.b.anzahl …": */
+	int		 nsum;			/* equals T.gesamt.anzahl */
 };
+
+/* The label column of each kind: the one an insert's columns= may name
+ * first. */
+static const char *const label_names[] = { "position", "instrument",
+	"merkmal", "kennzahl", "kennzahl", "bezeichnung" };
 
 struct pg {
 	struct pg_src	*s;
@@ -118,6 +136,8 @@ struct pg {
 	int		 report;	/* 0 amip, 1 planungsdokument, 2 bericht */
 	bool		 fixed_report;	/* report is set: do not draw it */
 	struct pg	*programme;	/* a Bericht's programme, generated */
+	int		 nchecks;	/* <check>s written, for their labels */
+	int		 nfails;	/* evil choices that were failing checks */
 };
 
 static uint32_t
@@ -654,6 +674,43 @@ S_add_row(struct tab *t, char *id)
 		free(id);
 }
 
+/* Notes that key TABLE.ROW.FIELD has value v (dec decimals), so that a
+ * <check> can compute what holds.  Only values written as plain figures
+ * (not "(…)") of rows with a usable id. */
+static void
+S_know(struct tab *t, const char *row, const char *field, long long v,
+    int dec)
+{
+	struct known *k;
+
+	if (t->nknown == 32 || row == NULL)
+		return;
+	k = &t->known[t->nknown++];
+	k->key = xasprintf("%s.%s.%s", t->name, row, field);
+	k->v = v;
+	k->dec = dec;
+}
+
+/* The printed text columns of a row's header: what columns= may name. */
+static void
+S_note_texts(struct tab *t, const struct row *r)
+{
+	static const char *const texts[] = { "kuerzel", "rechtsgrundlage",
+	    "zielgruppe", "funktion", "hinweis", "jahr" };
+
+	for (int i = 0; i < r->n; i++)
+		for (size_t k = 0; k < sizeof(texts) / sizeof(*texts); k++)
+			if (strcmp(r->names[i], texts[k]) == 0 && t->ntexts < 8)
+				t->texts[t->ntexts++] = texts[k];
+}
+
+/* The last row's id, or NULL when the table is full. */
+static const char *
+S_last_id(const struct tab *t, int i)
+{
+	return i < MAX_ROWS && i < t->nrows ? t->rows[i] : NULL;
+}
+
 static int
 S_rows(struct pg *g)
 {
@@ -708,6 +765,7 @@ S_budget(struct pg *g, struct tab *t, struct csv *c)
 	bool any = false;
 
 	S_columns(g, &r, req, opt, pct);
+	S_note_texts(t, &r);
 	S_csv_header(g, c, r.names, r.n);
 	for (int i = 0; i < n; i++) {
 		static const char *const arts[] = { "zugang", "zugang", "abgang",
@@ -733,6 +791,8 @@ S_budget(struct pg *g, struct tab *t, struct csv *c)
 				any = true;
 			} else
 				v = -1;
+			if (v >= 0 && !info)
+				S_know(t, S_last_id(t, i), "betrag", v, 2);
 			if (v >= 0 || (info && S_chance(g, 50)))
 				S_set(&r, "betrag", S_num(g, v < 0 ?
 				    S_amount(g, U_MONEY) : v, U_MONEY, info &&
@@ -777,6 +837,7 @@ S_instruments(struct pg *g, struct tab *t, struct csv *c, bool *zusatz)
 	if (g->report == 2)
 		pct[18] = pct[19] = 80;
 	S_columns(g, &r, req, opt, pct);
+	S_note_texts(t, &r);
 	*zusatz = S_has(&r, "mittel_zusatz");
 	S_csv_header(g, c, r.names, r.n);
 	ngroups = S_has(&r, "gruppe") ? 1 + (int)S_pick(g, 4) : 1;
@@ -835,6 +896,9 @@ S_instruments(struct pg *g, struct tab *t, struct csv *c, bool *zusatz)
 				S_set(&r, num[f], S_num(g, v, units[f],
 				    info_money && units[f] == U_MONEY &&
 				    !(S_evil(g) && f == 2)));
+				if (!info_row && !info_money)
+					S_know(t, S_last_id(t, i), num[f], v,
+					    S_decimals(units[f]));
 				if (parent[i] < 0 && !info_row &&
 				    !(info_money && units[f] == U_MONEY)) {
 					gs.v[f] += v;
@@ -904,40 +968,87 @@ S_shares(struct pg *g, long long *v, int n)
 	}
 }
 
+/* darunter rows (version 2): subsets of a base row that is no subset
+ * itself, never counted, with a count up to the base's or a typed share
+ * of it (0 to 100 %).  Evil: more than the base, the row itself, an
+ * unknown id, a darunter row as the base, a share above 100 %. */
 static void
 S_distribution(struct pg *g, struct tab *t, struct csv *c)
 {
 	static const char *const req[] = { "merkmal", NULL };
 	static const char *const opt[] = { "id", "anzahl", "anteil", "vorjahr",
-	    "davon", "art", "hinweis_anzahl", NULL };
-	unsigned pct[] = { 40, 100, 0, 30, 30, 40, 10 };
+	    "davon", "art", "hinweis_anzahl", "darunter", NULL };
+	unsigned pct[] = { 40, 100, 0, 30, 30, 40, 10, 25 };
 	bool shares = S_chance(g, 30);
 	struct row r;
-	int n = S_rows(g);
+	int n = S_rows(g), m = 0, k = 0;
 	long long *v = xcalloc((size_t)n + 1, sizeof(*v)), sum = 0;
+	long long *sv = xcalloc((size_t)n + 1, sizeof(*sv));
 	long long *prev = xcalloc((size_t)n + 1, sizeof(*prev));
 	bool counted = false;
 	int *parent = xcalloc((size_t)n + 1, sizeof(int));
+	int *sub = xcalloc((size_t)n + 1, sizeof(int));
 
 	if (shares) {
-		pct[1] = S_evil(g) ? 50 : 0;
+		/* The anzahl column only for the total row's count. */
+		pct[1] = 30;
 		pct[2] = 100;
 		pct[4] = S_evil(g) ? 30 : 0;
 	}
 	S_columns(g, &r, req, opt, pct);
+	S_note_texts(t, &r);
 	S_csv_header(g, c, r.names, r.n);
+	/* Which rows are subsets, first: the shares of the others add up.
+	 * A base row stands before its subsets where they have counts (no
+	 * more than the base's), anywhere where they have shares. */
+	for (int i = 0; i < n; i++)
+		sub[i] = S_has(&r, "darunter") && (i > 0 || shares) &&
+		    S_chance(g, 30) ? n : -1;
+	for (int i = 0; i < n; i++) {
+		int before = shares ? n : i;
+
+		for (int tries = 0; sub[i] == n && tries < 4; tries++) {
+			int j = before > 0 ? (int)S_pick(g, (uint32_t)before) : i;
+
+			/* A later row's id is known before its label with
+			 * an id column only. */
+			if (j != i && (j < i || S_has(&r, "id")) &&
+			    (sub[j] < 0 || S_evil(g)))
+				sub[i] = j;
+		}
+		if (sub[i] == n)
+			sub[i] = -1;
+		m += sub[i] < 0;
+	}
 	if (shares)
-		S_shares(g, v, n);
+		S_shares(g, sv, m);
 	for (int i = 0; i < n; i++) {
 		char *label = S_label(g, i);
 
 		parent[i] = -1;
-		if (S_has(&r, "davon") && i > 0 && S_chance(g, 30))
-			parent[i] = (int)S_pick(g, (uint32_t)i);
+		if (sub[i] < 0 && S_has(&r, "davon") && i > 0 &&
+		    S_chance(g, 30)) {
+			int p = (int)S_pick(g, (uint32_t)i);
+
+			if (sub[p] < 0)
+				parent[i] = p;
+		}
 		S_add_row(t, S_id(g, &r, label, i));
 		S_set(&r, "merkmal", label);
 		if (parent[i] >= 0)
 			S_set(&r, "davon", xstrdup(t->rows[parent[i]]));
+		if (sub[i] >= 0) {
+			/* A later base row's id, as S_id will make it. */
+			char *to = sub[i] < i ? xstrdup(t->rows[sub[i]]) :
+			    xasprintf("r%d", sub[i] + 1);
+
+			if (S_evil(g)) {
+				free(to);
+				to = xstrdup(S_chance(g, 50) ? t->rows[i] :
+				    "nirgends");
+			}
+			S_set(&r, "darunter", to);
+		}
 		if (!shares) {
 			long long x = S_amount(g, U_COUNT);
 
@@ -951,20 +1062,42 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 				    1000000000 ? (uint32_t)left + 1 :
 				    1000000000u) : 0;
 			}
+			if (sub[i] >= 0) {
+				long long b = v[sub[i]];
+
+				x = S_evil(g) ? b + 1 + (long long)S_pick(g, 10) :
+				    (long long)S_pick(g, b < 1000000000 ?
+				    (uint32_t)b + 1 : 1000000000u);
+			}
 			bool info = S_chance(g, 3);
 
 			v[i] = x;
 			if (!S_chance(g, 5)) {
 				S_set(&r, "anzahl", S_num(g, x, U_COUNT, info));
-				counted |= parent[i] < 0 && !info;
-				if (parent[i] < 0 && !info)
+				if (!info)
+					S_know(t, S_last_id(t, i), "anzahl", x, 0);
+				if (!info && parent[i] < 0 && sub[i] < 0 &&
+				    i < MAX_ROWS) {
+					if (t->nsum++ == 0)
+						buf_init(&t->sum);
+					buf_printf(&t->sum, "%s%s.%s.anzahl",
+					    t->nsum > 1 ? " + " : "", t->name,
+					    t->rows[i]);
+				}
+				counted |= parent[i] < 0 && sub[i] < 0 && !info;
+				if (parent[i] < 0 && sub[i] < 0 && !info)
 					sum += x;
 			} else
 				v[i] = 0;
 		} else {
-			long long x = v[i] + (S_evil(g) ? 50 : 0);
+			long long x;
 			struct buf b;
 
+			if (sub[i] >= 0)
+				x = S_evil(g) ? 1001 + (long long)S_pick(g, 100) :
+				    (long long)S_pick(g, 1001);
+			else
+				x = sv[k++] + (S_evil(g) ? 50 : 0);
 			buf_init(&b);
 			/* Whole shares now and then: "18" as the documents
 			 * print them when they add up. */
@@ -998,16 +1131,25 @@ S_distribution(struct pg *g, struct tab *t, struct csv *c)
 	if (S_has(&r, "art") && S_chance(g, 50)) {
 		S_set(&r, "merkmal", xstrdup("Summe"));
 		S_set(&r, "art", xstrdup("summe"));
-		/* A shares-only table's count of the whole (version 2): only
-		 * when evil, as gen does not take it yet. */
-		if ((!shares && counted) || S_evil(g))
+		/* Counts: the sum of the rows, evil: wrong.  Shares only
+		 * (version 2): the count of the whole, any. */
+		if (shares && S_has(&r, "anzahl") && S_chance(g, 70)) {
+			long long x = S_amount(g, U_COUNT);
+
+			S_set(&r, "anzahl", S_num(g, x, U_COUNT, false));
+			S_know(t, "gesamt", "anzahl", x, 0);
+		} else if ((!shares && counted) || S_evil(g))
 			S_set(&r, "anzahl", S_num(g, sum + (S_evil(g) ? 1 : 0),
 			    U_COUNT, false));
 		S_put_row(g, c, &r);
 	}
+	if (!shares && counted)
+		S_know(t, "gesamt", "anzahl", sum, 0);
 	free(v);
+	free(sv);
 	free(prev);
 	free(parent);
+	free(sub);
 }
 
 static void
@@ -1038,6 +1180,7 @@ S_targets(struct pg *g, struct tab *t, struct csv *c)
 	if (g->report == 2)
 		pct[10] = 80;
 	S_columns(g, &r, req, opt, pct);
+	S_note_texts(t, &r);
 	S_csv_header(g, c, r.names, r.n);
 	for (int i = 0; i < n; i++) {
 		char *label = S_label(g, i);
@@ -1106,6 +1249,7 @@ S_series(struct pg *g, struct tab *t, struct csv *c)
 	int nk = 1 + (int)S_pick(g, 4), i = 0;
 
 	S_columns(g, &r, req, opt, pct);
+	S_note_texts(t, &r);
 	S_csv_header(g, c, r.names, r.n);
 	for (int k = 0; k < nk; k++) {
 		char *name = S_label(g, k);
@@ -1374,9 +1518,267 @@ S_ist_tables(struct pg *g, struct buf *x)
 	}
 }
 
+/* --- checks across tables (version 2) --- */
+
+/* v (in units of dec decimals) as a German number: "-1.234,50" is
+ * written "0 - 1.234,50", since a term has no sign. */
+static void
+S_literal(struct buf *b, long long v, int dec)
+{
+	unsigned long long a = v < 0 ? -(unsigned long long)v :
+	    (unsigned long long)v, scale = 1;
+	char tmp[32];
+	int n;
+
+	for (int i = 0; i < dec; i++)
+		scale *= 10;
+	if (v < 0)
+		buf_puts(b, "0 - ");
+	n = snprintf(tmp, sizeof(tmp), "%llu", a / scale);
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_putc(b, '.');
+		buf_putc(b, tmp[i]);
+	}
+	if (dec > 0)
+		buf_printf(b, ",%0*llu", dec, a % scale);
+}
+
+static long long
+S_scale(long long v, int from, int to)
+{
+	for (; from < to; from++)
+		v *= 10;
+	return v;
+}
+
+/* All keys with a known value, of every table. */
+static int
+S_pool(struct pg *g, const struct known **pool, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < g->ntabs; i++)
+		for (int k = 0; k < g->tabs[i].nknown && n < max; k++)
+			pool[n++] = &g->tabs[i].known[k];
+	return n;
+}
+
+/* One <check>: mostly one that holds, computed from the values the
+ * generator wrote; evil: an unknown key, no or two relations, a term
+ * that is none, or one that fails (counted apart: a plan whose only evil
+ * choices are failing checks must name them). */
+static void
+S_check(struct pg *g, struct buf *x, const struct known **pool, int np,
+    bool force)
+{
+	struct buf a, b;
+	const char *rel = "equals";
+	int what = np > 0 ? (int)S_pick(g, 5) : 4;
+	int before = g->nevil;
+	bool fail = force ? (g->nevil++, true) : S_evil(g);
+
+	buf_init(&a);
+	buf_init(&b);
+	if (what < 2 && !fail && S_chance(g, 30)) {
+		/* A distribution's total equals the sum of its rows, key by
+		 * key (up to CROSSCHECK_TERMS_MAX = 100 terms and 1000
+		 * characters; evil: more). */
+		const struct tab *t = NULL;
+
+		for (int i = 0, k = (int)S_pick(g, (uint32_t)g->ntabs + 1);
+		    i < g->ntabs; i++)
+			if (g->tabs[(i + k) % g->ntabs].nsum > 0)
+				t = &g->tabs[(i + k) % g->ntabs];
+		/* Attributes hold 1000 characters at most. */
+		if (t != NULL && ((t->nsum <= 100 && t->sum.len <= 1000) ||
+		    S_evil(g))) {
+			buf_printf(&a, "%s.gesamt.anzahl", t->name);
+			buf_puts(&b, t->sum.s);
+			what = -1;
+		}
+	}
+	if (what == -1) {
+		/* written above */
+	} else if (what == 0 || what == 1) {
+		/* A sum of keys equals (at most) its value. */
+		int nt = 1 + (int)S_pick(g, 3), dec = 0;
+		const struct known *t[3];
+		int sign[3];
+		long long sum = 0;
+
+		for (int i = 0; i < nt; i++) {
+			t[i] = pool[S_pick(g, (uint32_t)np)];
+			sign[i] = i > 0 && S_chance(g, 25) ? -1 : 1;
+			if (t[i]->dec > dec)
+				dec = t[i]->dec;
+		}
+		for (int i = 0; i < nt; i++) {
+			sum += sign[i] * S_scale(t[i]->v, t[i]->dec, dec);
+			buf_printf(&a, "%s%s", i == 0 ? "" : sign[i] > 0 ?
+			    " + " : " - ", t[i]->key);
+		}
+		/* Fails: one unit of the last decimal off. */
+		if (what == 1) {
+			rel = "at-most";
+			sum += fail ? -1 : (long long)S_pick(g, 1000);
+		} else if (fail)
+			sum += 1;
+		g->nfails += fail;
+		S_literal(&b, sum, dec);
+	} else if (what == 2 || what == 3) {
+		/* P per cent of a key, P at most 100: at most the key.
+		 * Evil: P above 100 and the key less one, which fails. */
+		const struct known *k = pool[S_pick(g, (uint32_t)np)];
+		int p = (int)S_pick(g, 1001);
+		struct buf t;
+
+		if (fail) {
+			p += 1001;
+			g->nfails++;
+		}
+		buf_printf(&a, "%d,%d%s * %s", p / 10, p % 10, S_chance(g, 50) ?
+		    " %" : "%", k->key);
+		buf_printf(&b, "%s%s", k->key, fail ? " - 1" : "");
+		rel = "at-most";
+		if (what == 3) {
+			t = a;
+			a = b;
+			b = t;
+			rel = "at-least";
+		}
+	} else {
+		/* Numbers alone. */
+		long long v = (long long)S_pick(g, 100000), w = v;
+
+		S_literal(&a, v, 1);
+		rel = S_chance(g, 50) ? "at-least" : "equals";
+		if (rel[1] == 't')
+			w -= (long long)S_pick(g, 100);
+		if (fail) {
+			w = v + 1 + (long long)S_pick(g, 100);
+			g->nfails++;
+		}
+		S_literal(&b, w, 1);
+	}
+	g->nchecks++;
+	buf_printf(x, "    <check label=\"Prüfung %d", g->nchecks);
+	if (S_chance(g, 30)) {
+		char *l = S_text_dup(g, 4);
+
+		buf_putc(x, ' ');
+		S_xml_escape(x, l);
+		free(l);
+	}
+	buf_puts(x, "\"");
+	if (g->nevil == before && S_evil(g)) {
+		/* Broken in its form. */
+		static const char *const bad[] = { "nirgends.zeile.wert",
+		    "1,2,3", "a+b", "% * x", "12 %", "+ 1", "1 +", "",
+		    "99.999.999.999.999.999 % * 1", "0,0000000001 % * 1",
+		    "100 % * 100 % * 1", "1 - - 1", "1e9", "1.000.000.000.000.000.000",
+		    "999.999.999.999.999 + 999.999.999.999.999 + 999.999.999.999.999" };
+
+		switch (S_pick(g, 4)) {
+		case 0:
+			buf_printf(x, " value=\"%s\" equals=\"1\"/>\n",
+			    ONE(g, bad));
+			break;
+		case 1:
+			buf_puts(x, " value=\"");
+			S_xml_escape(x, a.s);
+			buf_puts(x, "\"/>\n");
+			break;
+		case 2:
+			buf_puts(x, " value=\"");
+			S_xml_escape(x, a.s);
+			buf_puts(x, "\" equals=\"");
+			S_xml_escape(x, b.s);
+			buf_puts(x, "\" at-most=\"1\"/>\n");
+			break;
+		default:
+			/* A typo in a key. */
+			if (a.len > 3)
+				a.s[S_pick(g, (uint32_t)a.len)] = 'q';
+			buf_puts(x, " value=\"");
+			S_xml_escape(x, a.s);
+			buf_printf(x, "\" %s=\"", rel);
+			S_xml_escape(x, b.s);
+			buf_puts(x, "\"/>\n");
+		}
+	} else {
+		buf_puts(x, " value=\"");
+		S_xml_escape(x, a.s);
+		buf_printf(x, "\" %s=\"", rel);
+		S_xml_escape(x, b.s);
+		buf_puts(x, "\"/>\n");
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
+static void
+S_checks(struct pg *g, struct buf *x)
+{
+	const struct known *pool[256];
+	int np = S_pool(g, pool, 256), n, fail;
+
+	if (!S_chance(g, 40))
+		return;
+	n = 1 + (int)S_pick(g, 5);
+	/* Now and then one that fails whatever the evil rate: a plan
+	 * otherwise clean must be refused naming it. */
+	fail = S_chance(g, 15) ? (int)S_pick(g, (uint32_t)n) : -1;
+	for (int i = 0; i < n; i++)
+		S_check(g, x, pool, np, i == fail);
+}
+
+/* budget="TABLE" or (version 2) budget="TABLE.ROW"; evil: a row that
+ * is none. */
+static const char *S_field(struct pg *, const struct tab *);
+
+static void
+S_budget_attr(struct pg *g, const struct tab *b, struct buf *attrs)
+{
+	if (S_evil(g) && S_chance(g, 30))
+		buf_printf(attrs, " budget=\"%s.nirgends\"", b->name);
+	else if (b->nrows > 0 && S_chance(g, 40))
+		buf_printf(attrs, " budget=\"%s.%s\"", b->name,
+		    b->rows[S_pick(g, (uint32_t)b->nrows)]);
+	else
+		buf_printf(attrs, " budget=\"%s\"", b->name);
+}
+
+/* <column name label> for a kind other than 'table' (version 2): a
+ * heading for its label, a text column or a field.  Evil: a column the
+ * kind does not have, or a type, which only kind 'table' takes. */
+static void
+S_column_labels(struct pg *g, const struct tab *t, struct buf *x)
+{
+	int n = 1 + (int)S_pick(g, 3);
+
+	for (int i = 0; i < n; i++) {
+		const char *name = S_chance(g, 20) ? label_names[t->kind] :
+		    t->ntexts > 0 && S_chance(g, 20) ?
+		    t->texts[S_pick(g, (uint32_t)t->ntexts)] : S_field(g, t);
+		bool evil = S_evil(g);
+
+		buf_printf(x, "      <column name=\"%s\"", evil &&
+		    S_chance(g, 50) ? "spalte" : name);
+		if (evil && S_chance(g, 50))
+			buf_puts(x, " type=\"count\"");
+		if (S_chance(g, 85))
+			S_attr_text(g, x, "label", 3);
+		buf_puts(x, "/>\n");
+	}
+}
+
 static void
 S_tables(struct pg *g, struct buf *x)
 {
+	static const char *const decimals[] = { "0", "1", "2", "3" };
+	static const char *const bad_decimals[] = { "4", "-1", "1.5", "",
+	    "zwei" };
 	int n = 1 + (int)S_pick(g, 6);
 	int budget = -1;
 
@@ -1427,26 +1829,33 @@ S_tables(struct pg *g, struct buf *x)
 			if (zusatz)
 				buf_puts(&attrs, " zusatz=\"VBL\"");
 			if (budget >= 0 && S_chance(g, 70))
-				buf_printf(&attrs, " budget=\"%s\"",
-				    g->tabs[budget].name);
+				S_budget_attr(g, &g->tabs[budget], &attrs);
 			break;
 		case K_DISTRIBUTION: S_distribution(g, t, &c); break;
 		case K_TARGETS: S_targets(g, t, &c); break;
 		case K_SERIES: S_series(g, t, &c); break;
 		default: break;
 		}
+		if (S_chance(g, 20))
+			buf_printf(&attrs, " decimals=\"%s\"", S_evil(g) ?
+			    ONE(g, bad_decimals) : ONE(g, decimals));
 		buf_puts(x, attrs.s);
 		buf_free(&attrs);
 		if (t->kind == K_TABLE)
 			S_table(g, t, &c, x);	/* writes the rest of the tag */
 		if (t->kind == K_TABLE)
 			buf_puts(x, "    </table>\n");
-		else
+		else if (S_chance(g, 15)) {
+			buf_puts(x, ">\n");
+			S_column_labels(g, t, x);
+			buf_puts(x, "    </table>\n");
+		} else
 			buf_puts(x, "/>\n");
 		S_csv_finish(g, &c, file);
 	}
 	if (g->programme != NULL)
 		S_ist_tables(g, x);
+	S_checks(g, x);
 	buf_puts(x, "  </data>\n");
 }
 
@@ -1549,7 +1958,8 @@ S_value(struct pg *g, struct buf *x)
 	buf_printf(x, "<value ref=\"%s\"", k.s);
 	buf_free(&k);
 	if (S_chance(g, 15))
-		buf_printf(x, " format=\"%s\"", S_evil(g) ? "bare" : "plain");
+		buf_printf(x, " format=\"%s\"", S_evil(g) ? "nackt" :
+		    S_chance(g, 50) ? "bare" : "plain");
 	buf_puts(x, "/>");
 }
 
@@ -1628,6 +2038,45 @@ S_list(struct pg *g, struct buf *x, int depth)
 	buf_printf(x, "</%s>\n", e);
 }
 
+/* columns="…" (version 2): the label first or not at all, then text
+ * columns and fields of the kind, each once.  Evil: an unknown column,
+ * one twice, the label not first. */
+static void
+S_insert_columns(struct pg *g, const struct tab *t, struct buf *x)
+{
+	const char *names[8];
+	int n = 0, want = 1 + (int)S_pick(g, 5);
+
+	if (S_chance(g, 50))
+		names[n++] = label_names[t->kind];
+	for (int tries = 0; tries < 12 && n < want; tries++) {
+		const char *c = t->ntexts > 0 && S_chance(g, 30) ?
+		    t->texts[S_pick(g, (uint32_t)t->ntexts)] : S_field(g, t);
+		bool dup = false;
+
+		for (int i = 0; i < n; i++)
+			dup |= strcmp(names[i], c) == 0;
+		if (!dup)
+			names[n++] = c;
+	}
+	if (S_evil(g)) {
+		static const char *const bad[] = { "spalte", "", " ",
+		    "eintritte,eintritte", "instrument" };
+
+		if (S_chance(g, 50) && n > 0)
+			names[S_pick(g, (uint32_t)n)] = ONE(g, bad);
+		else if (n < 8) {
+			names[n] = n > 0 ? names[0] : "spalte";
+			n++;
+		}
+	}
+	buf_puts(x, " columns=\"");
+	for (int i = 0; i < n; i++)
+		buf_printf(x, "%s%s%s", i > 0 ? "," : "", i > 0 &&
+		    S_chance(g, 20) ? " " : "", names[i]);
+	buf_puts(x, "\"");
+}
+
 static void
 S_insert(struct pg *g, struct buf *x)
 {
@@ -1641,8 +2090,10 @@ S_insert(struct pg *g, struct buf *x)
 		    (uint32_t)t->ngroups)]);
 	else if (S_evil(g) && S_chance(g, 10))
 		buf_puts(x, " group=\"keine-gruppe\"");
-	if (S_evil(g) && S_chance(g, 20) && t != NULL)
-		buf_printf(x, " columns=\"%s\"", S_field(g, t));
+	if (t != NULL && S_chance(g, 25))
+		S_insert_columns(g, t, x);
+	if (S_chance(g, 15))
+		S_attr_text(g, x, "title", 5);
 	buf_puts(x, "/>\n");
 }
 
@@ -1748,6 +2199,30 @@ S_body(struct pg *g, struct buf *x)
 	buf_puts(x, "  </body>\n");
 }
 
+/* <NAME>text</NAME> on a line of its own, at most max characters (the
+ * cover has one line for it); evil: longer. */
+static void
+S_element_text(struct pg *g, struct buf *x, const char *name, int maxwords,
+    size_t max)
+{
+	char *s = S_text_dup(g, maxwords);
+
+	if (utf8_count(s, strlen(s)) > max && !S_evil(g)) {
+		free(s);
+		s = xstrdup("Entwurf");
+	} else if (S_evil(g) && S_chance(g, 10)) {
+		char *t = xasprintf("%s %0*d", s, (int)max, 0);
+
+		free(s);
+		s = t;
+	}
+
+	buf_printf(x, "  <%s>", name);
+	S_xml_escape(x, s);
+	buf_printf(x, "</%s>\n", name);
+	free(s);
+}
+
 static void
 S_head(struct pg *g, struct buf *x)
 {
@@ -1757,8 +2232,8 @@ S_head(struct pg *g, struct buf *x)
 	    "2020-02-29", "2017-12-31" };
 	static const char *const bad_dates[] = { "2017-02-30", "16.01.2017",
 	    "2017", "1899-01-01" };
-	static const char *const bad_years[] = { "20x7", "1800", "2019/2020",
-	    "2200", "" };
+	static const char *const bad_years[] = { "20x7", "1800", "2019/2021",
+	    "2200", "", "2020/2019", "2019/20", "2019 / 2020", "2019/" };
 
 	if (!g->fixed_report)
 		g->report = (int)S_pick(g, 3);
@@ -1769,7 +2244,11 @@ S_head(struct pg *g, struct buf *x)
 	    g->programme != NULL ? " programme=\"programm\"" : "");
 	if (S_evil(g))
 		buf_puts(x, ONE(g, bad_years));
-	else
+	else if (S_chance(g, 20)) {
+		int y = 2010 + (int)S_pick(g, 15);
+
+		buf_printf(x, "%d/%d", y, y + 1);	/* version 2 */
+	} else
 		buf_printf(x, "%d", 2010 + (int)S_pick(g, 15));
 	buf_puts(x, "\">\n  <jobcenter");
 	S_attr_text(g, x, "name", 4);
@@ -1789,6 +2268,8 @@ S_head(struct pg *g, struct buf *x)
 		buf_puts(x, "</title>\n");
 		free(s);
 	}
+	if (S_chance(g, 30))
+		S_element_text(g, x, "subtitle", 8, 200);
 	if (S_chance(g, 50)) {
 		char *s = S_text_dup(g, 5);
 
@@ -1800,6 +2281,10 @@ S_head(struct pg *g, struct buf *x)
 	if (S_chance(g, 60))
 		buf_printf(x, "  <date>%s</date>\n", S_evil(g) ?
 		    ONE(g, bad_dates) : ONE(g, dates));
+	if (S_chance(g, 30))
+		S_element_text(g, x, "reference", 3, 80);
+	if (S_chance(g, 30))
+		S_element_text(g, x, "status", 2, 40);
 }
 
 /* --- the template variant --- */
@@ -1905,6 +2390,10 @@ S_free_tabs(struct pg *g)
 			free(t->groups[k]);
 		for (int k = 0; k < t->nfields; k++)
 			free(t->fields[k]);
+		for (int k = 0; k < t->nknown; k++)
+			free(t->known[k].key);
+		if (t->nsum > 0)
+			buf_free(&t->sum);
 	}
 }
 
@@ -1930,7 +2419,7 @@ plangen(struct pg_src *s, const char *dir, const char *tpl)
 	struct pg g = { .s = s, .dir = dir, .fixed_report = true };
 	struct pg prog = { .s = s, .fixed_report = true };
 	char *pdir = NULL;
-	int with_tpl;
+	int with_tpl, lenient;
 
 	g.evil = evils[pg_pick(s, sizeof(evils) / sizeof(*evils))];
 	g.report = (int)S_pick(&g, 3);
@@ -1952,8 +2441,10 @@ plangen(struct pg_src *s, const char *dir, const char *tpl)
 	with_tpl = tpl != NULL && S_chance(&g, 25) ? PG_TEMPLATE : 0;
 	if (with_tpl)
 		S_template(&g, tpl);
+	lenient = S_chance(&g, 10) ? PG_LENIENT : 0;
 	S_free_tabs(&g);
 	S_free_tabs(&prog);
 	free(pdir);
-	return with_tpl | (g.nevil == 0 ? PG_CLEAN : 0);
+	return with_tpl | lenient | (g.nevil == 0 ? PG_CLEAN : 0) |
+	    (g.nevil > 0 && g.nevil == g.nfails ? PG_CHECK_FAILS : 0);
 }

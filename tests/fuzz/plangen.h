@@ -25,6 +25,10 @@ uint32_t pg_pick(struct pg_src *s, uint32_t n);
 enum {
 	PG_TEMPLATE = 1,	/* it wrote a template into tpl */
 	PG_CLEAN = 2,		/* it made no evil choice: the plan is valid */
+	PG_LENIENT = 4,		/* render it with --lenient */
+	PG_CHECK_FAILS = 8,	/* its only evil choices are <check>s that
+				 * fail: it is refused (a warning with
+				 * --lenient) naming "check 'Prüfung N" */
 };
 
 /* Writes a plan into the existing folder dir, and a template into the

@@ -56,6 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pg_src_bytes(&src, data, size);
 	made = plangen(&src, plan, tpl);
 	o.template_dir = made & PG_TEMPLATE ? tpl : NULL;
+	o.lenient = (made & PG_LENIENT) != 0;
 	o.outdir = out;
 	st = gen_plan(plan, &o);
 	if (st != GEN_OK && st != GEN_INPUT)

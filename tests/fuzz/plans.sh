@@ -8,7 +8,9 @@
 # Properties: no crash, hang (-T, default 60 s) or sanitizer report;
 # exit 0 or 1; with 1 a "file[:line]: error:" message and nothing
 # written, and never for a plan the generator made without an evil
-# choice; with 0 every figure of the page equals the export and shows
+# choice; a plan whose only evil choices are failing <check>s is refused
+# with an error naming the check's label, or renders with a warning that
+# names it when plangen asks for --lenient; with 0 every figure of the page equals the export and shows
 # its anzeige, which is also in the PDF's text (build/plancheck), and no
 # link of the page has another scheme than http(s), mailto or #; --check
 # exits as the render does; every fifth plan rendered again is the same.
@@ -67,6 +69,12 @@ S_lines() {
 	done
 }
 
+# S_check_named SEVERITY STDERR: a message of that severity names a
+# generated check's label (plangen labels them "Prüfung N").
+S_check_named() {
+	grep -q "^[^ ]*:[0-9]*: $1: check 'Prüfung [0-9]" "$2"
+}
+
 n=0 ok=0 refused=0 bad=0 known=0 maxrss=0 maxseed=
 grep -v '^#' tests/fuzz/findings/known >"$w/known"
 first=$1
@@ -82,6 +90,7 @@ while [ "$seed" -le "$last" ]; do
 	name=plan-$seed
 	made=$("$bin/plangen" "$seed" "$w/p/$name" "$w/p/tpl")
 	case $made in *template*) set -- "$@" -t "$w/p/tpl" ;; esac
+	case $made in *lenient*) set -- "$@" --lenient ;; esac
 	/usr/bin/time -f '%e %M' -o "$w/p/time" timeout -k 5 "$limit" \
 	    "$gen" -o "$w/p/out" "$@" "$w/p/$name" >"$w/p/stdout" 2>"$w/p/stderr"
 	st=$?
@@ -108,12 +117,31 @@ while [ "$seed" -le "$last" ]; do
 				why="a valid plan is refused: $(head -n 1 "$w/p/stderr")" ;;
 			esac
 		fi
+		# A plan refused only for failing checks names one; with
+		# --lenient it renders.
+		case $made in *checkfails*)
+			case $made in *lenient*)
+				why="--lenient, but failing checks refuse it: $(head -n 1 "$w/p/stderr")" ;;
+			*)
+				S_check_named error "$w/p/stderr" ||
+				    why="refused for a failing check, but no message names it: $(head -n 1 "$w/p/stderr")" ;;
+			esac
+		esac
 	elif [ "$st" -ne 0 ]; then
 		why="status $st: $(head -n 1 "$w/p/stderr")$margin"
 	else
 		ok=$((ok + 1))
 		o=$w/p/out/$name
-		if [ ! -s "$o.html" ] || [ ! -s "$o.pdf" ] || [ ! -s "$o.kennzahlen.csv" ]; then
+		case $made in *checkfails*)
+			case $made in *lenient*)
+				S_check_named warning "$w/p/stderr" ||
+				    why="--lenient: no warning names the failing check" ;;
+			*)	why="a plan with a failing check renders" ;;
+			esac
+		esac
+		if [ -n "$why" ]; then
+			:
+		elif [ ! -s "$o.html" ] || [ ! -s "$o.pdf" ] || [ ! -s "$o.kennzahlen.csv" ]; then
 			why="status 0, but an output is missing"
 		elif ! timeout 60 pdftotext -enc UTF-8 "$o.pdf" "$w/p/pdf.txt" 2>"$w/p/pdf.err"; then
 			why="pdftotext fails: $(head -n 1 "$w/p/pdf.err")"
