@@ -272,8 +272,8 @@ S_picture(xmlNodePtr parent, const struct doc_node *n)
 		xmlw_el_nb(fig, "figcaption", n->text);
 	S_nl(parent);
 	if (n->note != NULL) {
-		xmlw_attr(xmlw_el_nb(parent, "p", n->note), "class", "%s",
-		    "table-meta");
+		xmlw_attr(xmlw_el_nb(parent, "p", n->note), "class",
+		    "picture-meta");
 		S_nl(parent);
 	}
 }
