@@ -1327,12 +1327,13 @@ S_check_links(struct reader *r, xmlNodePtr n, xmlHashTablePtr sections)
 		if (!text_href_safe(href))
 			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
 			    "is not an http:, https: or mailto: address, nor "
-			    "#ID of a section or table", QUOTE(href));
+			    "#ID of a section, table, chart or figure",
+			    QUOTE(href));
 		else if (href[0] == '#' && plan_table(r->plan, href + 1) ==
 		    NULL && xmlHashLookup(sections, (xmlChar *)href + 1) == NULL)
 			diag_error(r->d, r->file, planxml_line(n), "<a> href '%s' "
-			    "names no section id or table of the plan",
-			    QUOTE(href));
+			    "names no section, table, chart or figure of the "
+			    "plan", QUOTE(href));
 		free(href);
 	}
 }
