@@ -82,12 +82,16 @@ static const struct example distribution = { "struktur.csv",
 "           title=\"Erwerbsf\xc3\xa4hige Leistungsberechtigte\" stand=\"09/2025\"\n"
 "           source=\"Statistik der Bundesagentur f\xc3\xbcr Arbeit\"/>\n",
 "# anzahl je Merkmal; anteil und veraenderung werden berechnet.\n"
-"# davon = id der Elternzeile: die Zeile wird einger\xc3\xbc" "ckt und nicht mitgez\xc3\xa4hlt.\n"
-"merkmal;id;anzahl;vorjahr;davon\n"
-"unter 25 Jahre;u25;1.200;1.150;\n"
-"25 bis unter 50 Jahre;u50;4.800;4.900;\n"
-"50 Jahre und \xc3\xa4lter;ue50;2.000;1.950;\n"
-"darunter 55 Jahre und \xc3\xa4lter;ue55;1.100;1.000;ue50\n" };
+"# davon = id der Elternzeile: ein Teil von ihr, einger\xc3\xbc" "ckt, nicht mitgez\xc3\xa4hlt.\n"
+"# darunter = id der Basiszeile: eine Teilmenge (Teilmengen d\xc3\xbc" "rfen sich\n"
+"#   \xc3\xbc" "berschneiden); ihr Anteil ist der an der Basiszeile, nie addiert.\n"
+"merkmal;id;anzahl;vorjahr;davon;darunter\n"
+"unter 25 Jahre;u25;1.200;1.150;;\n"
+"25 bis unter 50 Jahre;u50;4.800;4.900;;\n"
+"50 Jahre und \xc3\xa4lter;ue50;2.000;1.950;;\n"
+"davon 55 Jahre und \xc3\xa4lter;ue55;1.100;1.000;ue50;\n"
+"darunter Frauen;ue50f;1.050;1.020;;ue50\n"
+"darunter langzeitarbeitslos;ue50l;1.300;1.280;;ue50\n" };
 
 static const struct example targets = { "ziele.csv",
 "    <!-- kind=\"targets\": Zielindikatoren; zielwert wird berechnet, wenn\n"
