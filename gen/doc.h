@@ -81,12 +81,12 @@ enum doc_flags {
 					   target's page (layout.c) */
 };
 
-/* A checked picture (image.c) as both writers need it: the PDF the
- * pixels (a plain PNG, or the JPEG file), the page the file itself. */
+/* A checked picture (image.c) as both writers need it: the file for
+ * the PDF, and as a data: URL for the page. */
 struct doc_image {
 	bool		 jpeg;
 	unsigned	 width, height;	/* pixels */
-	unsigned char	*data;		/* PNG (written again) or JPEG */
+	unsigned char	*data;		/* the PNG or JPEG file */
 	size_t		 len;
 	char		*uri;		/* data: URL of the file */
 };

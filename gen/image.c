@@ -50,29 +50,6 @@ S_too_many(unsigned w, unsigned h, char **why)
 	return true;
 }
 
-/* Writes the decoded pixels again as a plain PNG, in memory. */
-static bool
-S_png_write(png_image *pi, const void *pixels, struct image *img)
-{
-	char *out = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&out, &len);
-	bool ok;
-
-	if (fp == NULL)
-		out_of_memory();
-	ok = png_image_write_to_stdio(pi, fp, 0, pixels, 0, NULL) != 0;
-	if (fclose(fp) != 0 || out == NULL)
-		out_of_memory();
-	if (!ok) {
-		free(out);
-		return false;
-	}
-	img->png = (unsigned char *)out;
-	img->png_len = len;
-	return true;
-}
-
 /* libpng's simplified API: errors end in its own setjmp, warnings are
  * kept quiet in pi.message, nothing is printed. */
 static bool
@@ -107,8 +84,6 @@ S_png(const void *data, size_t len, struct image *img, char **why)
 		strcpy(pi.message, "no IEND chunk at the end");
 		goto bad;
 	}
-	if (!S_png_write(&pi, pixels, img))
-		goto bad;
 	ok = true;
 	goto out;
 bad:
@@ -250,14 +225,6 @@ image_check(const void *data, size_t len, enum image_type t,
 	return false;
 }
 
-void
-image_free(struct image *img)
-{
-	free(img->png);
-	img->png = NULL;
-	img->png_len = 0;
-}
-
 /* base64 by libxml2's writer. */
 char *
 image_data_uri(const char *mime, const char *data, size_t len)
@@ -282,21 +249,4 @@ image_data_uri(const char *mime, const char *data, size_t len)
 			buf_putc(&uri, b64[i]);
 	xmlBufferFree(buf);
 	return buf_detach(&uri);
-}
-
-unsigned char *
-image_pdf_bytes(struct image *img, char **data, size_t len, size_t *outlen)
-{
-	unsigned char *out;
-
-	if (img->png != NULL) {
-		out = img->png;
-		*outlen = img->png_len;
-		img->png = NULL;
-		return out;
-	}
-	out = (unsigned char *)*data;
-	*outlen = len;
-	*data = NULL;
-	return out;
 }

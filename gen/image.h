@@ -15,17 +15,13 @@ enum image_type {
 	IMAGE_JPEG,
 };
 
-/* A checked picture.  For a PNG, png holds the same pixels written again
- * as a plain 8-bit PNG (RGB, RGBA, grey or grey with alpha; no palette,
- * no interlace): the PDF is given that, because libharu 2.3.0 aborts on a
- * damaged PNG and reads past the rows of a palette image with fewer than
- * 8 bits and transparency.  A JPEG is given as it is (libharu copies it). */
+/* A checked picture: decoded whole once, so that the PDF writer, which
+ * decodes it again (a PNG with libpng, flattened onto white: PDF/A-1 has
+ * no transparency; a JPEG is copied by libharu), meets no surprise. */
 struct image {
 	enum image_type	 type;
 	unsigned	 width, height;
 	int		 components;	/* JPEG: 1 grey, 3 colour */
-	unsigned char	*png;		/* PNG only; owned */
-	size_t		 png_len;
 };
 
 /* The type a file name promises: .png, .jpg or .jpeg in any case. */
@@ -39,14 +35,8 @@ const char	*image_type_name(enum image_type t);
  * JPEG (the PDF is PDF/A with an sRGB output intent). */
 bool	image_check(const void *data, size_t len, enum image_type t,
 	    struct image *img, char **why);
-void	image_free(struct image *img);
 /* The file as a data: URL of type mime, so that a page needs no other
  * file (caller frees). */
 char	*image_data_uri(const char *mime, const char *data, size_t len);
-/* The bytes the PDF embeds of the checked picture img read from *data
- * (len bytes): its PNG written again, or the JPEG file itself.  The
- * caller owns them (*outlen bytes); img->png or *data is set to NULL. */
-unsigned char	*image_pdf_bytes(struct image *img, char **data, size_t len,
-		    size_t *outlen);
 
 #endif

@@ -61,7 +61,9 @@ picture_read(struct pictures *ps, const char *dir, xmlNodePtr n,
 	    .width = img.width, .height = img.height };
 	pic->uri = image_data_uri(type == IMAGE_JPEG ? "image/jpeg" :
 	    "image/png", data, len);
-	pic->data = image_pdf_bytes(&img, &data, len, &pic->len);
+	pic->data = (unsigned char *)data;
+	pic->len = len;
+	data = NULL;
 	ok = true;
 out:
 	free(data);

@@ -516,8 +516,9 @@ S_logo(struct template *t, xmlNodePtr n, const char *file, struct diags *d)
 		t->logo_mime = xstrdup(type == IMAGE_PNG ? "image/png" :
 		    "image/jpeg");
 		t->logo = image_data_uri(t->logo_mime, data, len);
-		t->logo_data = image_pdf_bytes(&img, &data, len,
-		    &t->logo_len);
+		t->logo_data = (unsigned char *)data;
+		t->logo_len = len;
+		data = NULL;
 	}
 	if (t->logo != NULL) {
 		t->logo_alt = planxml_prop(n, "alt");
