@@ -2,8 +2,8 @@
  * HarfBuzz's subsetter.  libharu embeds a TrueType font with the glyph
  * outlines it needs but every other table whole: the glyph names of all
  * 2.600 glyphs of Liberation Sans (post, 27 KB), their metrics (hmtx,
- * 10 KB).  The cut keeps the glyph numbers, so libharu's widths, maps
- * and content streams stay right.  libharfbuzz-subset is opened at the
+ * 10 KB), the hinting.  The cut keeps the glyph numbers, so libharu's
+ * widths, maps and content streams stay right.  libharfbuzz-subset is opened at the
  * first cut (lazylib.h).  Included by pdf.c. */
 #ifndef GEN_FONTSUB_H
 #define GEN_FONTSUB_H

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """fontcut.py PDF: every embedded TrueType program (FontFile2) is cut
-(fontsub.c): its glyph names gone (post version 3).  Reads the programs
-with qpdf; prints what is wrong and exits 1."""
+(fontsub.c): its glyph names gone (post version 3), and its hinting
+(no fpgm, prep).  Reads the programs with qpdf; prints what is wrong
+and exits 1."""
 import base64
 import json
 import subprocess
@@ -19,13 +20,18 @@ def programs(pdf):
             yield key, base64.b64decode(stream["data"])
 
 
-def post_version(font):
+def tables(font):
+    """The tables of a program: tag -> offset."""
+    out = {}
     for i in range(int.from_bytes(font[4:6], "big")):
         entry = font[12 + 16 * i:28 + 16 * i]
-        if entry[:4] == b"post":
-            at = int.from_bytes(entry[8:12], "big")
-            return int.from_bytes(font[at:at + 2], "big")
-    return None
+        out[entry[:4].decode("latin-1")] = int.from_bytes(entry[8:12], "big")
+    return out
+
+
+def post_version(font):
+    at = tables(font).get("post")
+    return None if at is None else int.from_bytes(font[at:at + 2], "big")
 
 
 bad = 0
@@ -34,6 +40,10 @@ for key, font in programs(sys.argv[1]):
     seen += 1
     if post_version(font) != 3:
         print(f"{key}: post version {post_version(font)}, not 3")
+        bad = 1
+    hints = sorted(set(tables(font)) & {"fpgm", "prep"})
+    if hints:
+        print(f"{key}: hinting tables {', '.join(hints)}")
         bad = 1
 if seen == 0:
     print("no font program")

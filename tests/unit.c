@@ -2727,7 +2727,7 @@ test_fontsub(void)
 	struct diags d;
 	char *data;
 	uint8_t *cut = NULL;
-	size_t len, cutlen = 0, atc, post;
+	size_t len, cutlen = 0, at, atc, post;
 	bool ok;
 
 	diags_init(&d);
@@ -2747,6 +2747,8 @@ test_fontsub(void)
 		    post != 0 && cut[post + 1] == 3,
 		    "fontsub: the glyph numbers stay, the glyph names go",
 		    "maxp or post");
+		report(sfnt_table(cut, cutlen, "fpgm", &at) == 0,
+		    "fontsub: the hinting goes", "fpgm is there");
 	}
 	free(cut);
 	free(data);
