@@ -316,8 +316,11 @@ def check_footnote(notes, pages):
                     if m and m[0] == sup and (m.start() > 0 or j > 0):
                         marks.add(i)
                 nxt = ws[k + 1][4] if k + 1 < len(ws) else ""
+                # The first word may be broken: with a hyphen, or
+                # without one where it is longer than the line.
                 if t == sup and (nxt == first or nxt.endswith("-") and
-                                 first.startswith(nxt[:-1])):
+                                 first.startswith(nxt[:-1]) or
+                                 len(nxt) >= 20 and first.startswith(nxt)):
                     at.append(i)
         if len(at) != 1:
             bad.append("footnote %d: its note %d times in the PDF" % (n, len(at)))
