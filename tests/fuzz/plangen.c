@@ -7,10 +7,13 @@
  * odd encodings, unknown columns, deep sections, links of any scheme,
  * characters no font has, and templates with strange pages and colours.
  * Of version 2 it writes darunter rows, <check>s, budget rows, decimals,
- * year ranges, cover lines, insert columns and titles, column labels and
- * format="bare".  The generator keeps what it wrote (tables, row ids,
- * groups, fields, the values of some keys), so that <value>, <insert>,
- * <chart> and <check> mostly name what exists, and checks hold. */
+ * year ranges, cover lines, insert columns and titles, column labels,
+ * format="bare", figures with the PNG and JPEG files it draws (libpng,
+ * libjpeg: the same bytes for the same seed), chart ids, <ref>s,
+ * <contents> and footnotes.  The generator keeps what it wrote (tables,
+ * row ids, groups, fields, the values of some keys, ids of sections,
+ * charts and figures), so that <value>, <insert>, <chart>, <check> and
+ * <ref> mostly name what exists, and checks hold. */
 #include "plangen.h"
 
 #include <errno.h>
