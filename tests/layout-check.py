@@ -289,6 +289,7 @@ def check_content(pg, pages):
 SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074"
                             "\u2075\u2076\u2077\u2078\u2079")
 SUP_RUN = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+$")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 FN_NOTE = re.compile(r'<li id="fussnote\.(\d+)">(.*?)</li>', re.S)
 
 
@@ -317,10 +318,12 @@ def check_footnote(notes, pages):
                         marks.add(i)
                 nxt = ws[k + 1][4] if k + 1 < len(ws) else ""
                 # The first word may be broken: with a hyphen, or
-                # without one where it is longer than the line.
+                # without one where it is longer than the line; a
+                # right-to-left one comes out of pdftotext as drawn.
                 if t == sup and (nxt == first or nxt.endswith("-") and
                                  first.startswith(nxt[:-1]) or
-                                 len(nxt) >= 20 and first.startswith(nxt)):
+                                 len(nxt) >= 20 and first.startswith(nxt) or
+                                 RTL.search(first) and RTL.search(nxt)):
                     at.append(i)
         if len(at) != 1:
             bad.append("footnote %d: its note %d times in the PDF" % (n, len(at)))

@@ -2040,7 +2040,11 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 			/* A mark follows a word (else a reader sees "¹"
 			 * alone, and so does tests/layout-check.py). */
 			if (g->fn_block >= 0 ? g->glued : S_chance(g, 10)) {
+				size_t before = x->len;
+
 				S_fn(g, x);
+				if (x->len == before)
+					continue;	/* none: glued as it was */
 				break;
 			}
 			/* FALLTHROUGH */
