@@ -167,6 +167,14 @@ S_footnote(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 	if (t != NULL && t->type == DOC_TEXT && (len = strlen(t->text)) > 0 &&
 	    t->text[len - 1] == ' ')
 		t->text[len - 1] = '\0';
+	/* Two marks in a row would read as one number ("¹²" is twelve): a
+	 * comma between them, "¹,²", in both outputs. */
+	if (t != NULL && t->type == DOC_TEXT && t->text[0] == '\0' &&
+	    t->prev != NULL && t->prev->type == DOC_FOOTNOTE) {
+		free(t->text);
+		t->text = xstrdup(",");
+	} else if (t != NULL && t->type == DOC_FOOTNOTE)
+		doc_add(parent, DOC_TEXT, ",");
 	d = doc_add(parent, DOC_FOOTNOTE, NULL);
 	b->footnotes++;
 	d->line = planxml_line(n);

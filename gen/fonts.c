@@ -228,7 +228,9 @@ fonts_visual(const char *s, size_t len, size_t *n)
 	FriBidiBracketType *brackets;
 	FriBidiLevel *levels;
 	FriBidiArabicProp *joins;
-	FriBidiParType base = FRIBIDI_PAR_ON;
+	/* The page is German, left to right, as the HTML's: a run that
+	 * begins with Hebrew is not turned around as a whole. */
+	FriBidiParType base = FRIBIDI_PAR_LTR;
 	FriBidiFlags flags = FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC;
 	FriBidiStrIndex m = 0, k = 0;
 

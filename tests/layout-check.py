@@ -31,6 +31,9 @@ The invariants, read from the HTML (what the document holds) and from
   footnote every footnote of the web page (li id="fussnote.N") stands
            once in the PDF, a line beginning with its raised number and
            its first word, on a page where a word ends in its mark.
+  ref      (only with --plan HTML PDF, for tests/fuzz/plans.sh, with
+           footnote) every "Tabelle 3 auf Seite 12" of a <ref> names a
+           page that shows the caption "Tabelle 3" or the heading "2.1".
 Text is compared after normalising what the two outputs write
 differently on purpose: no-break and thin spaces are blanks, the bidi
 marks and soft hyphens are nothing, apostrophes are "'".
@@ -286,6 +289,7 @@ def check_content(pg, pages):
 SUPERSCRIPT = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074"
                             "\u2075\u2076\u2077\u2078\u2079")
 SUP_RUN = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+$")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 FN_NOTE = re.compile(r'<li id="fussnote\.(\d+)">(.*?)</li>', re.S)
 
 
@@ -307,18 +311,62 @@ def check_footnote(notes, pages):
         for i, (_, _, ws) in enumerate(pages, 1):
             for k, w in enumerate(ws):
                 t = w[4].rstrip(".,;:)!?")
-                m = SUP_RUN.search(t)
-                if m and m[0] == sup and m.start() > 0:
-                    marks.add(i)
+                # Marks in a row stand apart by commas: "Satz¹,²".
+                for j, piece in enumerate(t.split(",")):
+                    m = SUP_RUN.search(piece)
+                    if m and m[0] == sup and (m.start() > 0 or j > 0):
+                        marks.add(i)
                 nxt = ws[k + 1][4] if k + 1 < len(ws) else ""
+                # The first word may be broken: with a hyphen, or
+                # without one where it is longer than the line; a
+                # right-to-left one comes out of pdftotext as drawn.
                 if t == sup and (nxt == first or nxt.endswith("-") and
-                                 first.startswith(nxt[:-1])):
+                                 first.startswith(nxt[:-1]) or
+                                 len(nxt) >= 20 and first.startswith(nxt) or
+                                 RTL.search(first) and RTL.search(nxt)):
                     at.append(i)
         if len(at) != 1:
             bad.append("footnote %d: its note %d times in the PDF" % (n, len(at)))
         elif at[0] not in marks:
             bad.append("footnote %d: its note on page %d, its mark on %s" %
                        (n, at[0], sorted(marks) or "none"))
+    return bad
+
+
+REF_KINDS = ("Tabelle", "Abbildung", "Abschnitt")
+
+
+def check_ref(pages):
+    """Every "Tabelle 3 auf Seite 12" (a <ref>'s text in the print) names
+    the page that holds its target: the caption "Tabelle 3" or the
+    heading "2.1"."""
+    bad = []
+    for i, (_, _, ws) in enumerate(pages, 1):
+        t = [w[4] for w in ws]
+        for k in range(len(t) - 4):
+            if not (t[k] in REF_KINDS and t[k + 2] == "auf" and
+                    t[k + 3] == "Seite"):
+                continue
+            num = t[k + 1]
+            page = re.match(r"\d+", t[k + 4])
+            if not page:
+                continue
+            m = int(page[0])
+            if not 1 <= m <= len(pages):
+                bad.append("page %d: '%s %s auf Seite %d': no such page"
+                           % (i, t[k], num, m))
+                continue
+            there = [w[4] for w in pages[m - 1][2]]
+            if t[k] == "Abschnitt":
+                ok = num in there or num + "." in there
+            else:
+                ok = any(there[j] == t[k] and there[j + 1].rstrip(":") == num
+                         and not (j + 3 < len(there) and there[j + 2] == "auf"
+                                  and there[j + 3] == "Seite")
+                         for j in range(len(there) - 1))
+            if not ok:
+                bad.append("page %d: '%s %s auf Seite %d', but page %d does "
+                           "not show it" % (i, t[k], num, m, m))
     return bad
 
 
@@ -547,6 +595,16 @@ def self_test():
                          W(80, 700, "Erste."), W(70, 300, "Satz\u00b2")]),
              (595, 842, [W(70, 700, "\u00b2"), W(80, 700, "Zweite")])]),
             ["footnote 2: its note on page 2, its mark on [1]"]),
+        "ref": (check_ref(
+            [(595, 842, [W(70, 100, "siehe"), W(90, 100, "Tabelle"),
+                         W(120, 100, "2"), W(130, 100, "auf"),
+                         W(145, 100, "Seite"), W(170, 100, "2,"),
+                         W(70, 120, "Tabelle"), W(100, 120, "1:")]),
+             (595, 842, [W(70, 100, "Tabelle"), W(100, 100, "1"),
+                         W(110, 100, "auf"), W(130, 100, "Seite"),
+                         W(150, 100, "1."), W(70, 300, "Tabelle"),
+                         W(100, 300, "3:")])]),
+            ["'Tabelle 2 auf Seite 2', but page 2"]),
     }
     bad = 0
     for inv, (got, needles) in sorted(want.items()):
@@ -565,6 +623,16 @@ def self_test():
 def main():
     if sys.argv[1:] == ["--self-test"]:
         sys.exit(1 if self_test() else 0)
+    if sys.argv[1:2] == ["--plan"] and len(sys.argv) == 4:
+        # Of one rendered plan (tests/fuzz/plans.sh): footnote and ref.
+        with open(sys.argv[2], encoding="utf-8") as f:
+            page_html = f.read()
+        pages = pdf_pages(sys.argv[3])
+        bad = ["footnote: " + b for b in
+               check_footnote(footnotes(page_html), pages)]
+        bad += ["ref: " + b for b in check_ref(pages)]
+        print("\n".join(bad[:4]) if bad else "ok")
+        sys.exit(1 if bad else 0)
     known = set()
     with open(sys.argv[1], encoding="utf-8") as f:
         for line in f:

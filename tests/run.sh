@@ -197,7 +197,8 @@ run_plans() {
 }
 
 # --- the fixed findings of the plan fuzzer: each folder with a file
-# `status` ends with it, and a rendered one passes build/plancheck ---
+# `status` ends with it, and a rendered one passes build/plancheck and
+# tests/layout-check.py --plan ---
 run_findings() {
 	for dir in tests/fuzz/findings/*/; do
 		[ -f "$dir/status" ] || continue
@@ -216,6 +217,10 @@ run_findings() {
 		msg=$(build/plancheck "$tmp/fnd/plan.html" \
 		    "$tmp/fnd/plan.kennzahlen.csv" "$tmp/fnd/plan.txt" |
 		    grep -v '^ok ' | head -n 1)
+		check "finding $name: $msg" [ -z "$msg" ]
+		# What plans.sh checks of footnotes and refs, too.
+		msg=$(python3 tests/layout-check.py --plan "$tmp/fnd/plan.html" \
+		    "$tmp/fnd/plan.pdf" | grep -v '^ok$' | head -n 1)
 		check "finding $name: $msg" [ -z "$msg" ]
 	done
 }

@@ -2960,6 +2960,15 @@ test_fonts(void)
 	report(n == 7 && memcmp(v, want_he, sizeof(want_he)) == 0,
 	    "Hebrew in a line is drawn right to left", "%zu characters", n);
 	free(v);
+	/* An isolated figure, then Hebrew: the run stays left to right
+	 * (finding bidi-run-after-figure). */
+	v = fonts_visual("\xE2\x81\xA6(1 %)\xE2\x81\xA9 \xD7\xA9\xD7\x9C "
+	    "ca.", 20, &n);
+	report(n == 12 && v[0] == '(' && v[6] == 0x05DC && v[11] == '.',
+	    "a run that begins with a figure before Hebrew stays left to "
+	    "right", "%zu characters, first U+%04X", n, n > 0 ?
+	    (unsigned)v[0] : 0u);
+	free(v);
 	v = fonts_visual("\xD9\x84\xD8\xA7", 4, &n);
 	report(n == 1 && v[0] == 0xFEFB, "lam and alef are drawn as one "
 	    "ligature", "%zu characters, U+%04X", n, (unsigned)v[0]);

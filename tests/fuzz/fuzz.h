@@ -13,7 +13,7 @@ int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A fresh private folder for files a target must write (caller frees
  * the name); aborts if none can be made, as a fuzz target may. */
 char	*fuzz_tmpdir(void);
-/* Removes the files in dir and in its subfolders, one level deep. */
+/* Removes the files in dir and in its subfolders, three levels deep. */
 void	 fuzz_clean(const char *dir);
 /* Writes len bytes to dir/name; aborts on failure. */
 void	 fuzz_write(const char *dir, const char *name, const void *data,

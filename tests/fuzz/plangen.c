@@ -7,16 +7,24 @@
  * odd encodings, unknown columns, deep sections, links of any scheme,
  * characters no font has, and templates with strange pages and colours.
  * Of version 2 it writes darunter rows, <check>s, budget rows, decimals,
- * year ranges, cover lines, insert columns and titles, column labels and
- * format="bare".  The generator keeps what it wrote (tables, row ids,
- * groups, fields, the values of some keys), so that <value>, <insert>,
- * <chart> and <check> mostly name what exists, and checks hold. */
+ * year ranges, cover lines, insert columns and titles, column labels,
+ * format="bare", figures with the PNG and JPEG files it draws (libpng,
+ * libjpeg: the same bytes for the same seed), chart ids, <ref>s,
+ * <contents> and footnotes.  The generator keeps what it wrote (tables,
+ * row ids, groups, fields, the values of some keys, ids of sections,
+ * charts and figures), so that <value>, <insert>, <chart>, <check> and
+ * <ref> mostly name what exists, and checks hold. */
 #include "plangen.h"
 
+#include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <jpeglib.h>
+#include <png.h>
 
 #include "fuzz.h"
 #include "text.h"
@@ -138,6 +146,17 @@ struct pg {
 	struct pg	*programme;	/* a Bericht's programme, generated */
 	int		 nchecks;	/* <check>s written, for their labels */
 	int		 nfails;	/* evil choices that were failing checks */
+	char		 targets[64][16];	/* ids of charts and numbered
+					 * figures, for <ref> and #ID */
+	int		 ntargets;
+	int		 nfigures;	/* <figure>s written: bild-1 ... */
+	int		 ncharts;	/* <chart id>s written: abb-1 ... */
+	int		 npictures;	/* picture files written */
+	char		 last_picture[40];	/* the last one's src */
+	int		 fn_block;	/* <fn>s in the current p, li or note;
+					 * -1 where none may stand */
+	int		 nfn;		/* <fn>s written */
+	bool		 glued;		/* a word before: a mark may follow */
 };
 
 static uint32_t
@@ -1932,7 +1951,11 @@ S_href(struct pg *g, struct buf *x)
 
 	/* #kap-N names a section with an id (one that comes later too);
 	 * evil: one that no section has. */
-	if (!S_evil(g) && g->nids > 0 && S_chance(g, 30)) {
+	if (!S_evil(g) && g->ntargets > 0 && S_chance(g, 10)) {
+		snprintf(id, sizeof(id), "#%s", g->targets[S_pick(g,
+		    (uint32_t)g->ntargets)]);
+		S_xml_escape(x, id);
+	} else if (!S_evil(g) && g->nids > 0 && S_chance(g, 30)) {
 		snprintf(id, sizeof(id), "#kap-%d", 1 + (int)S_pick(g,
 		    (uint32_t)g->nids));
 		S_xml_escape(x, id);
@@ -1943,6 +1966,9 @@ S_href(struct pg *g, struct buf *x)
 }
 
 static void S_block(struct pg *g, struct buf *x, int depth, bool in_li);
+static void S_ref(struct pg *, struct buf *);
+static void S_fn(struct pg *, struct buf *);
+static void S_target_id(struct pg *, struct buf *, const char *, int, bool);
 
 static void
 S_value(struct pg *g, struct buf *x)
@@ -1971,7 +1997,9 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 	for (int i = 0; i < n; i++) {
 		char *s;
 
-		switch (S_pick(g, 12)) {
+		int fn = g->fn_block;
+
+		switch (S_pick(g, 15)) {
 		case 0: case 1: case 2:
 			S_value(g, x);
 			break;
@@ -1979,9 +2007,13 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 			if (depth < 4) {
 				const char *e = S_chance(g, 50) ? "em" : "strong";
 				buf_printf(x, "<%s>", e);
+				g->fn_block = -1;
 				S_inline(g, x, depth + 1, in_a);
+				g->fn_block = fn;
 				buf_printf(x, "</%s>", e);
-				break;
+				/* Glued as its last item left it. */
+				buf_putc(x, ' ');
+				continue;
 			}
 			/* FALLTHROUGH */
 		case 4:
@@ -1989,15 +2021,39 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 				buf_puts(x, "<a href=\"");
 				S_href(g, x);
 				buf_puts(x, "\">");
+				g->fn_block = -1;
 				S_inline(g, x, depth + 1, true);
+				g->fn_block = fn;
 				buf_puts(x, "</a>");
+				buf_putc(x, ' ');
+				continue;
+			}
+			/* FALLTHROUGH */
+		case 12:
+			/* A <ref> is a link: in an <a> only when evil. */
+			if (!in_a || S_evil(g)) {
+				S_ref(g, x);
+				break;
+			}
+			/* FALLTHROUGH */
+		case 13: case 14:
+			/* A mark follows a word (else a reader sees "¹"
+			 * alone, and so does tests/layout-check.py). */
+			if (g->fn_block >= 0 ? g->glued : S_chance(g, 10)) {
+				size_t before = x->len;
+
+				S_fn(g, x);
+				if (x->len == before)
+					continue;	/* none: glued as it was */
 				break;
 			}
 			/* FALLTHROUGH */
 		case 5:
 			if (S_chance(g, 30)) {
 				buf_puts(x, "<br/>");
-				break;
+				g->glued = false;
+				buf_putc(x, ' ');
+				continue;
 			}
 			/* FALLTHROUGH */
 		default:
@@ -2017,6 +2073,7 @@ S_inline(struct pg *g, struct buf *x, int depth, bool in_a)
 			S_xml_escape(x, s);
 			free(s);
 		}
+		g->glued = true;
 		buf_putc(x, ' ');
 	}
 }
@@ -2030,7 +2087,10 @@ S_list(struct pg *g, struct buf *x, int depth)
 	buf_printf(x, "<%s>\n", e);
 	for (int i = 0; i < n; i++) {
 		buf_puts(x, "<li>");
+		g->fn_block = 0;
+		g->glued = false;
 		S_inline(g, x, 0, false);
+		g->fn_block = -1;
 		if (depth < 8 && S_chance(g, 15))
 			S_list(g, x, depth + 1);
 		buf_puts(x, "</li>\n");
@@ -2120,8 +2180,495 @@ S_chart(struct pg *g, struct buf *x)
 		else if (strcmp(kind, "pie") == 0)
 			kind = "bar";
 	}
-	buf_printf(x, "<chart table=\"%s\" field=\"%s\" kind=\"%s\"/>\n",
+	buf_printf(x, "<chart table=\"%s\" field=\"%s\" kind=\"%s\"",
 	    t->name, field, kind);
+	if (S_chance(g, 50))
+		S_target_id(g, x, "abb", ++g->ncharts, true);
+	buf_puts(x, "/>\n");
+}
+
+/* --- version 2: pictures and figures --- */
+
+/* CRC-32 of a PNG chunk, so that a patched header is still whole. */
+static uint32_t
+S_crc32(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+
+	for (size_t i = 0; i < n; i++) {
+		c ^= p[i];
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+static void
+S_be(unsigned char *p, uint32_t v, int bytes)
+{
+	for (int i = bytes - 1; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)v;
+}
+
+/* w × h pixels of c components: a gradient with stripes, drawn. */
+static unsigned char *
+S_pixels(struct pg *g, unsigned w, unsigned h, unsigned c)
+{
+	size_t n = (size_t)w * h * c;
+	unsigned char *px = xmalloc(n);
+	unsigned a = S_pick(g, 256), b = 1 + S_pick(g, 16);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t x = i / c % w, y = i / c / w;
+
+		px[i] = (unsigned char)(a + x * b + y * (i % c + 1) * 3 +
+		    (x / 8 % 2) * 90);
+	}
+	return px;
+}
+
+/* A PNG of gray, gray and alpha, RGB or RGBA (libpng writes the same
+ * bytes for the same pixels). */
+static void
+S_png(struct pg *g, unsigned w, unsigned h, struct buf *out)
+{
+	static const png_uint_32 formats[] = { PNG_FORMAT_GRAY, PNG_FORMAT_GA,
+	    PNG_FORMAT_RGB, PNG_FORMAT_RGBA };
+	png_image pi;
+	png_alloc_size_t len = 0;
+	unsigned char *px;
+	void *mem;
+
+	memset(&pi, 0, sizeof(pi));
+	pi.version = PNG_IMAGE_VERSION;
+	pi.width = w;
+	pi.height = h;
+	pi.format = formats[S_pick(g, 4)];
+	px = S_pixels(g, w, h, PNG_IMAGE_PIXEL_CHANNELS(pi.format));
+	if (!png_image_write_get_memory_size(pi, len, 0, px, 0, NULL)) {
+		fprintf(stderr, "plangen: libpng: %s\n", pi.message);
+		abort();
+	}
+	mem = xmalloc(len);
+	if (!png_image_write_to_memory(&pi, mem, &len, 0, px, 0, NULL)) {
+		fprintf(stderr, "plangen: libpng: %s\n", pi.message);
+		abort();
+	}
+	buf_add(out, mem, len);
+	free(mem);
+	free(px);
+}
+
+/* A JPEG of 1, 3 or (evil) 4 components; evil: arithmetic-coded. */
+static void
+S_jpeg(struct pg *g, unsigned w, unsigned h, int comps, bool arith,
+    struct buf *out)
+{
+	struct jpeg_compress_struct c;
+	struct jpeg_error_mgr err;
+	unsigned char *mem = NULL, *px, *row;
+	unsigned long len = 0;
+
+	c.err = jpeg_std_error(&err);
+	jpeg_create_compress(&c);
+	jpeg_mem_dest(&c, &mem, &len);
+	c.image_width = w;
+	c.image_height = h;
+	c.input_components = comps;
+	c.in_color_space = comps == 1 ? JCS_GRAYSCALE : comps == 3 ? JCS_RGB :
+	    JCS_CMYK;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, 10 + (int)S_pick(g, 90), TRUE);
+	if (S_chance(g, 20))
+		jpeg_simple_progression(&c);
+	c.arith_code = arith;
+	px = S_pixels(g, w, h, (unsigned)comps);
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height) {
+		row = px + (size_t)c.next_scanline * w * (unsigned)comps;
+		jpeg_write_scanlines(&c, &row, 1);
+	}
+	jpeg_finish_compress(&c);
+	jpeg_destroy_compress(&c);
+	buf_add(out, (char *)mem, len);
+	free(mem);
+	free(px);
+}
+
+/* A header that claims w × h pixels: the IHDR of a PNG (its CRC made
+ * right), the SOF of a JPEG. */
+static void
+S_claim_size(struct buf *b, bool jpeg, uint32_t w, uint32_t h)
+{
+	unsigned char *p = (unsigned char *)b->s;
+
+	if (!jpeg && b->len >= 33) {
+		S_be(p + 16, w, 4);
+		S_be(p + 20, h, 4);
+		S_be(p + 29, S_crc32(p + 12, 17), 4);
+		return;
+	}
+	for (size_t i = 2; i + 9 < b->len; i++)
+		if (p[i] == 0xFF && (p[i + 1] == 0xC0 || p[i + 1] == 0xC2 ||
+		    p[i + 1] == 0xC9 || p[i + 1] == 0xCA)) {
+			S_be(p + i + 5, h > 65535 ? 65535 : h, 2);
+			S_be(p + i + 7, w > 65535 ? 65535 : w, 2);
+			return;
+		}
+}
+
+/* The size of a picture: mostly small, sometimes a line, a pixel, or
+ * taller than a page at 150 dpi. */
+static void
+S_picture_size(struct pg *g, unsigned *w, unsigned *h)
+{
+	switch (S_pick(g, 10)) {
+	case 0:
+		*w = 1;
+		*h = 1;
+		break;
+	case 1:
+		*w = 800 + S_pick(g, 1200);
+		*h = 1 + S_pick(g, 4);
+		break;
+	case 2:
+		*w = 1 + S_pick(g, 40);
+		*h = 1200 + S_pick(g, 1600);
+		break;
+	case 3:
+		*w = 400 + S_pick(g, 800);
+		*h = 300 + S_pick(g, 600);
+		break;
+	default:
+		*w = 8 + S_pick(g, 240);
+		*h = 8 + S_pick(g, 180);
+	}
+}
+
+enum { PIC_OK, PIC_TRUNCATED, PIC_WRONG_TYPE, PIC_CMYK, PIC_HUGE,
+	PIC_ARITH, PIC_EMPTY, PIC_COUNT };
+
+/* A picture file in the plan's folder bilder/; its src into x.  Evil
+ * files are cut short, of the other type, CMYK or arithmetic-coded
+ * JPEGs, claim more than 25 million pixels, or are empty. */
+static void
+S_picture(struct pg *g, struct buf *x, int how)
+{
+	char name[40], *dir;
+	bool jpeg = S_chance(g, 40);
+	unsigned w, h;
+	struct buf b;
+
+	buf_init(&b);
+	S_picture_size(g, &w, &h);
+	if (jpeg || how == PIC_CMYK || how == PIC_ARITH) {
+		jpeg = true;
+		S_jpeg(g, w, h, how == PIC_CMYK ? 4 : S_chance(g, 30) ? 1 : 3,
+		    how == PIC_ARITH, &b);
+	} else
+		S_png(g, w, h, &b);
+	if (how == PIC_TRUNCATED)
+		b.len = S_chance(g, 50) ? b.len / 2 : b.len - 1 - S_pick(g,
+		    b.len > 20 ? 20 : (uint32_t)b.len - 1);
+	else if (how == PIC_HUGE) {
+		static const uint32_t sides[][2] = { { 5001, 5000 },
+		    { 65535, 65535 }, { 100000, 1000 }, { 0x7FFFFFFF, 1 },
+		    { 0, 10 } };
+		const uint32_t *s = sides[S_pick(g, 5)];
+
+		S_claim_size(&b, jpeg, s[0], s[1]);
+	} else if (how == PIC_EMPTY)
+		b.len = 0;
+	if (g->npictures++ == 0) {
+		dir = xasprintf("%s/bilder", g->dir);
+		if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+			perror(dir);
+			abort();
+		}
+		free(dir);
+	}
+	snprintf(name, sizeof(name), "bilder/b%d%s", g->npictures,
+	    how == PIC_WRONG_TYPE ? (jpeg ? ".png" : ".jpg") : jpeg ?
+	    (S_chance(g, 20) ? ".JPEG" : ".jpg") : S_chance(g, 10) ? ".PNG" :
+	    ".png");
+	S_write(g, g->dir, name, b.s, b.len);
+	snprintf(g->last_picture, sizeof(g->last_picture), "%s", name);
+	buf_puts(x, name);
+	buf_free(&b);
+}
+
+static void
+S_target(struct pg *g, const char *id)
+{
+	if (g->ntargets < (int)(sizeof(g->targets) / sizeof(*g->targets)))
+		snprintf(g->targets[g->ntargets++], sizeof(*g->targets), "%s",
+		    id);
+}
+
+/* An id for a chart or figure: prefix-N, kept as a <ref> target.  Evil:
+ * one the page takes, a table's name, a section's, or not an id. */
+static void
+S_target_id(struct pg *g, struct buf *x, const char *prefix, int n,
+    bool keep)
+{
+	char id[16];
+
+	if (S_evil(g)) {
+		static const char *const bad[] = { "Bad Id", "inhalt",
+		    "tabelle-1", "diagramm-2", "kapitel-1", "", "-x", "kap-1",
+		    "bild-1", "abb-1" };
+
+		buf_printf(x, " id=\"%s\"", g->ntabs > 0 && S_chance(g, 20) ?
+		    g->tabs[0].name : ONE(g, bad));
+		return;
+	}
+	snprintf(id, sizeof(id), "%s-%d", prefix, n);
+	buf_printf(x, " id=\"%s\"", id);
+	if (keep)
+		S_target(g, id);
+}
+
+/* <figure>: a picture with its text alternative, caption, source and
+ * width; sometimes decorative.  Evil: a bad file (S_picture), a path
+ * that leaves the folder or names nothing, no alt, an alt on a
+ * decorative one or an empty one on another, a width out of range. */
+static void
+S_figure(struct pg *g, struct buf *x)
+{
+	static const char *const outside[] = { "../bild.png",
+	    "/etc/bild.png", "bilder/../../bild.png", "", "bilder/fehlt.png",
+	    "bilder", "bild.gif", "bild.svg", "bilder/b1.png.txt" };
+	static const char *const bad_widths[] = { "0", "101", "50%", "abc",
+	    "-5", "", "1000", "50.5", " 50" };
+	int how = PIC_OK;
+	bool decorative = S_chance(g, 10), alt = true;
+
+	if (S_evil(g))
+		how = 1 + (int)S_pick(g, PIC_COUNT - 1);
+	buf_puts(x, "<figure");
+	g->nfigures++;
+	if (S_chance(g, 80)) {
+		S_target_id(g, x, decorative ? "deko" : "bild", g->nfigures,
+		    !decorative);
+	}
+	buf_puts(x, " src=\"");
+	if (S_evil(g))
+		buf_puts(x, ONE(g, outside));
+	else if (g->npictures > 0 && S_chance(g, 10))
+		/* One file, two figures. */
+		buf_puts(x, g->last_picture);
+	else
+		S_picture(g, x, how);
+	buf_puts(x, "\"");
+	if (S_evil(g))
+		alt = false;
+	else if (decorative) {
+		if (S_evil(g))
+			S_attr_text(g, x, "alt", 3);
+		else
+			buf_puts(x, " alt=\"\"");
+		buf_puts(x, " decorative=\"yes\"");
+	} else if (S_evil(g))
+		buf_puts(x, S_chance(g, 50) ? " alt=\"\"" : " alt=\"  \"");
+	else {
+		/* Never blank: "Bild" and words. */
+		char *t = S_text_dup(g, 20);
+
+		buf_puts(x, " alt=\"Bild ");
+		S_xml_escape(x, t);
+		buf_putc(x, '"');
+		free(t);
+	}
+	if (alt && !decorative && S_chance(g, 10))
+		buf_puts(x, " decorative=\"no\"");
+	if (S_evil(g) && S_chance(g, 20))
+		buf_puts(x, " decorative=\"ja\"");
+	if (S_chance(g, 60))
+		S_attr_text(g, x, "title", 8);
+	if (S_chance(g, 40))
+		S_attr_text(g, x, "source", 4);
+	if (S_chance(g, 20))
+		buf_puts(x, " stand=\"09/2016\"");
+	if (S_evil(g))
+		buf_printf(x, " width=\"%s\"", ONE(g, bad_widths));
+	else if (S_chance(g, 40))
+		buf_printf(x, " width=\"%d\"", S_chance(g, 20) ? (S_chance(g,
+		    50) ? 1 : 100) : 1 + (int)S_pick(g, 100));
+	buf_puts(x, "/>\n");
+}
+
+/* --- version 2: references, footnotes, lists of tables and figures --- */
+
+/* <ref to="…"/>: a section with an id, a table, a chart or a numbered
+ * figure of the plan; evil: a misspelt one, one that is nowhere, a
+ * decorative figure, a link in a link. */
+static void
+S_ref(struct pg *g, struct buf *x)
+{
+	int n = g->nids + g->ntabs + g->ntargets;
+	char id[48];
+	int i;
+
+	if (S_evil(g)) {
+		static const char *const bad[] = { "nirgends", "deko-1", "",
+		    "Kap-1", "bild-0", "inhalt" };
+
+		buf_printf(x, "<ref to=\"%s\"/>", ONE(g, bad));
+		return;
+	}
+	if (n == 0) {
+		buf_puts(x, "siehe oben");
+		return;
+	}
+	i = (int)S_pick(g, (uint32_t)n);
+	if (i < g->nids)
+		snprintf(id, sizeof(id), "kap-%d", i + 1);
+	else if ((i -= g->nids) < g->ntabs)
+		snprintf(id, sizeof(id), "%s", g->tabs[i].name);
+	else
+		snprintf(id, sizeof(id), "%s", g->targets[i - g->ntabs]);
+	if (S_evil(g) && strlen(id) > 2)
+		id[S_pick(g, (uint32_t)strlen(id))] = 'q';
+	buf_printf(x, "<ref to=\"%s\"/>", id);
+}
+
+/* The text of a footnote: words, em, strong, a link, a value, a break,
+ * a reference, up to max characters of text (what gen counts). */
+static void
+S_fn_text(struct pg *g, struct buf *x, size_t max)
+{
+	size_t chars = 0;
+	bool text = false;
+
+	while (chars < max) {
+		char *s;
+		size_t n;
+		int what = text && chars + 16 < max ? (int)S_pick(g, 10) : 0;
+
+		if (what == 1 || what == 2 || what == 4) {
+			struct buf v;
+
+			/* Text where there is nothing to name: counted. */
+			buf_init(&v);
+			if (what == 4)
+				S_ref(g, &v);
+			else
+				S_value(g, &v);
+			if (v.s[0] != '<')
+				chars += utf8_count(v.s, v.len);
+			buf_puts(x, v.s);
+			buf_free(&v);
+			buf_putc(x, ' ');
+			chars++;
+			continue;
+		}
+		if (what == 3) {
+			buf_puts(x, "<br/>");
+			continue;
+		}
+		s = S_text_dup(g, 6);
+		n = utf8_count(s, strlen(s)) + 1;
+		if (chars + n > max) {
+			/* Filled up to the limit with short words. */
+			size_t k = max - chars - 1 > 30 ? 30 : max - chars - 1;
+
+			free(s);
+			if (max - chars < 2 && text)
+				break;
+			s = xstrdup(k == 0 ? "x" : "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+			s[k == 0 ? 1 : k] = '\0';
+			n = strlen(s) + 1;
+		}
+		if (what == 5 || what == 6)
+			buf_puts(x, what == 5 ? "<em>" : "<strong>");
+		else if (what == 7) {
+			buf_puts(x, "<a href=\"");
+			S_href(g, x);
+			buf_puts(x, "\">");
+		}
+		S_xml_escape(x, s);
+		if (what == 5 || what == 6)
+			buf_puts(x, what == 5 ? "</em>" : "</strong>");
+		else if (what == 7)
+			buf_puts(x, "</a>");
+		buf_putc(x, ' ');
+		chars += n;
+		text = true;
+		free(s);
+	}
+}
+
+#define FN_BLOCK	5	/* gen's limits: in one p, li or note */
+#define FN_PLAN		500	/* in the plan */
+#define FN_CHARS	600	/* the text of one */
+
+/* <fn>: mostly short, sometimes up to the limit; sometimes two on one
+ * word.  Evil: empty, longer than the limit, one in it, more in the
+ * block or the plan than allowed; where none may stand (in em, strong,
+ * a), one anyway. */
+static void
+S_fn(struct pg *g, struct buf *x)
+{
+	int twice = S_chance(g, 15) ? 2 : 1;
+
+	if (g->fn_block < 0 || (g->fn_block >= FN_BLOCK || g->nfn >= FN_PLAN)) {
+		if (S_evil(g)) {
+			buf_puts(x, "<fn>Fehl am Platz</fn>");
+			g->nfn++;
+		}
+		return;
+	}
+	for (int i = 0; i < twice && g->fn_block < FN_BLOCK; i++) {
+		int saved = g->fn_block;
+
+		g->fn_block = -1;
+		buf_puts(x, "<fn>");
+		if (S_evil(g)) {
+			static const char *const bad[] = { "", " ", "<br/>",
+			    "<value ref=\"x.y.z\"/>", "<fn>innen</fn>",
+			    "a<fn>b</fn>", "<!-- -->", "<p>Absatz</p>" };
+
+			if (S_chance(g, 30))
+				S_fn_text(g, x, FN_CHARS + 2 + S_pick(g, 300));
+			else
+				buf_puts(x, ONE(g, bad));
+		} else
+			S_fn_text(g, x, S_chance(g, 10) ? FN_CHARS + 1 :
+			    S_chance(g, 30) ? 60 + S_pick(g, 300) :
+			    1 + S_pick(g, 60));
+		buf_puts(x, "</fn>");
+		g->fn_block = saved + 1;
+		g->nfn++;
+	}
+}
+
+/* More footnotes than a plan may hold, in blocks that may hold them. */
+static void
+S_fn_flood(struct buf *x)
+{
+	buf_puts(x, "<section title=\"Fußnoten\">\n");
+	for (int i = 0; i < FN_PLAN / FN_BLOCK + 1; i++) {
+		buf_puts(x, "<p>Text");
+		for (int k = 0; k < FN_BLOCK; k++)
+			buf_puts(x, "<fn>Fußnote.</fn>");
+		buf_puts(x, "</p>\n");
+	}
+	buf_puts(x, "</section>\n");
+}
+
+/* <contents tables="…" figures="…"/>; evil: an unknown value. */
+static void
+S_contents(struct pg *g, struct buf *x)
+{
+	static const char *const bad[] = { "ja", "", "YES", "1", "true" };
+	static const char *const attrs[] = { "tables", "figures" };
+
+	buf_puts(x, "<contents");
+	for (int i = 0; i < 2; i++)
+		if (S_chance(g, 80))
+			buf_printf(x, " %s=\"%s\"", attrs[i], S_evil(g) ?
+			    ONE(g, bad) : S_chance(g, 80) ? "yes" : "no");
+	buf_puts(x, "/>\n");
 }
 
 static void
@@ -2147,7 +2694,20 @@ S_section(struct pg *g, struct buf *x, int depth)
 static void
 S_block(struct pg *g, struct buf *x, int depth, bool in_li)
 {
-	switch (S_pick(g, 20)) {
+	switch (S_pick(g, 23)) {
+	case 20: case 21:
+		S_figure(g, x);
+		break;
+	case 22:
+		/* Evil: a footnote or a list of tables in a section. */
+		if (S_evil(g)) {
+			if (S_chance(g, 50))
+				buf_puts(x, "<fn>Fußnote im Abschnitt</fn>\n");
+			else
+				S_contents(g, x);
+			break;
+		}
+		/* FALLTHROUGH */
 	case 0: case 1: case 2: case 3:
 		/* Six levels are allowed; a seventh is evil. */
 		if ((depth < 6 || (depth == 6 && S_evil(g))) && !in_li) {
@@ -2166,7 +2726,10 @@ S_block(struct pg *g, struct buf *x, int depth, bool in_li)
 		break;
 	case 10:
 		buf_puts(x, "<note>");
+		g->fn_block = 0;
+		g->glued = false;
 		S_inline(g, x, 2, false);
+		g->fn_block = -1;
 		buf_puts(x, "</note>\n");
 		break;
 	case 11:
@@ -2178,7 +2741,10 @@ S_block(struct pg *g, struct buf *x, int depth, bool in_li)
 		/* FALLTHROUGH */
 	default:
 		buf_puts(x, "<p>");
+		g->fn_block = 0;
+		g->glued = false;
 		S_inline(g, x, 0, false);
+		g->fn_block = -1;
 		buf_puts(x, "</p>\n");
 	}
 }
@@ -2188,7 +2754,16 @@ S_body(struct pg *g, struct buf *x)
 {
 	int n = (int)S_pick(g, 6);
 
+	bool later = false;
+
 	buf_puts(x, "  <body>\n");
+	if (S_chance(g, 30)) {
+		/* Evil: after the first element. */
+		if (n > 0 && S_evil(g))
+			later = true;
+		else
+			S_contents(g, x);
+	}
 	if (S_chance(g, 20)) {
 		/* No chapters: the template's are used. */
 		for (int i = 0; i < n; i++)
@@ -2196,6 +2771,10 @@ S_body(struct pg *g, struct buf *x)
 	} else
 		for (int i = 0; i < n + 1; i++)
 			S_section(g, x, 1);
+	if (later)
+		S_contents(g, x);
+	if (S_evil(g) && S_chance(g, 3))
+		S_fn_flood(x);
 	buf_puts(x, "  </body>\n");
 }
 
@@ -2404,6 +2983,7 @@ S_plan(struct pg *g)
 	struct buf x;
 
 	buf_init(&x);
+	g->fn_block = -1;
 	S_head(g, &x);
 	S_tables(g, &x);
 	S_body(g, &x);

@@ -49,8 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		tpl = xasprintf("%s/tpl", dir);
 		out = xasprintf("%s/out", dir);
 	}
-	fuzz_clean(plan);	/* its folder programm/ too */
-	fuzz_clean(dir);
+	fuzz_clean(dir);	/* plan/programm/bilder/ too */
 	if (mkdir(plan, 0777) == -1 || mkdir(tpl, 0777) == -1)
 		abort();
 	pg_src_bytes(&src, data, size);

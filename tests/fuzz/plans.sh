@@ -11,8 +11,11 @@
 # choice; a plan whose only evil choices are failing <check>s is refused
 # with an error naming the check's label, or renders with a warning that
 # names it when plangen asks for --lenient; with 0 every figure of the page equals the export and shows
-# its anzeige, which is also in the PDF's text (build/plancheck), and no
-# link of the page has another scheme than http(s), mailto or #; --check
+# its anzeige, which is also in the PDF's text (build/plancheck), no
+# link of the page has another scheme than http(s), mailto or #, the
+# page has an <img> for each <figure>, each footnote stands on the page
+# of its mark and each "auf Seite N" of a <ref> names the page of its
+# target (tests/layout-check.py --plan); --check
 # exits as the render does; every fifth plan rendered again is the same.
 # -D stops after that many seconds (a long run); -b names the folder of
 # plangen and plancheck (default build; a copy keeps a long run
@@ -73,6 +76,18 @@ S_lines() {
 # generated check's label (plangen labels them "Prüfung N").
 S_check_named() {
 	grep -q "^[^ ]*:[0-9]*: $1: check 'Prüfung [0-9]" "$2"
+}
+
+# S_pictures PLAN HTML: the page has an <img> for each <figure> of the
+# plan (and one for the template's logo); prints what differs.
+S_pictures() {
+	figs=$(grep -o '<figure[ />]' "$1" | wc -l)
+	imgs=$(grep -o '<img ' "$2" | wc -l)
+	logo=$(grep -o 'class="logo"' "$2" | wc -l)
+	if [ "$((imgs - logo))" -ne "$figs" ]; then
+		echo "the plan has $figs <figure>s, the page $((imgs - logo)) <img>s"
+		return 1
+	fi
 }
 
 n=0 ok=0 refused=0 bad=0 known=0 maxrss=0 maxseed=
@@ -150,6 +165,13 @@ while [ "$seed" -le "$last" ]; do
 			# The first failure that is not a known finding.
 			why=$(grep -v -E -f "$w/known" "$w/p/check" | head -n 1)
 			[ -z "$why" ] && why="known: $(head -n 1 "$w/p/check")"
+		elif ! why=$(S_pictures "$w/p/$name/plan.xml" "$o.html"); then
+			:
+		elif { grep -q 'id="fussnote\.' "$o.html" ||
+		    grep -q 'auf Seite' "$w/p/pdf.txt"; } &&
+		    ! timeout 60 python3 tests/layout-check.py --plan "$o.html" \
+		    "$o.pdf" >"$w/p/check" 2>&1; then
+			why="layout-check: $(head -n 1 "$w/p/check")"
 		fi
 	fi
 	# --check answers as the render did; every fifth plan is rendered

@@ -52,7 +52,8 @@ S_clean(const char *dir, int depth)
 void
 fuzz_clean(const char *dir)
 {
-	S_clean(dir, 1);
+	/* Deep enough for a plan's programm/bilder/. */
+	S_clean(dir, 3);
 }
 
 void
