@@ -76,6 +76,9 @@ done
 
 cpu=$(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -n 1)
 mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
+# What stands below the line "<!-- by hand -->" (measures made by hand,
+# side by side) is kept.
+kept=$(sed -n '/^<!-- by hand -->$/,$p' "$out" 2>/dev/null || true)
 cat >"$out" <<MD
 # Benchmarks
 
@@ -120,4 +123,5 @@ $growth
 From 1.000 to 10.000 rows the time grows $(awk -v a="$ms_1000" -v b="$ms_10000" 'BEGIN { printf "%.1f", b / a }')-fold and the
 memory $(awk -v a="$kb_1000" -v b="$kb_10000" 'BEGIN { printf "%.1f", b / a }')-fold.
 MD
+[ -z "$kept" ] || printf '\n%s\n' "$kept" >>"$out"
 cat "$out"
