@@ -43,7 +43,8 @@ enum doc_type {
 			   the note's text (its inline children); number:
 			   "3", through the document; id: the note's
 			   anchor "fussnote.3"; key: the mark's anchor
-			   "fussnote.3.zeichen" (no plan id has a dot) */
+			   "fussnote.3.zeichen" (no plan id has a dot);
+			   alt: what the mark's link says, "Fußnote 3" */
 	DOC_PICTURE,	/* a <figure> of the plan: text caption (NULL if
 			   decorative), number "Abbildung 2", id anchor,
 			   alt, note: the line under it, frac: width as a

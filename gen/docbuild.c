@@ -181,6 +181,7 @@ S_footnote(struct builder *b, struct doc_node *parent, xmlNodePtr n)
 	d->number = xasprintf("%d", b->footnotes);
 	d->id = xasprintf("fussnote.%d", b->footnotes);
 	d->key = xasprintf("fussnote.%d.zeichen", b->footnotes);
+	d->alt = xasprintf("Fu\xC3\x9Fnote %d", b->footnotes);
 	S_inline(b, d, n);
 	S_trim(d);
 }

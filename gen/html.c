@@ -374,7 +374,7 @@ S_fn_mark(xmlNodePtr parent, const struct doc_node *fn)
 	xmlw_attr(a, "id", "%s", fn->key);
 	xmlw_attr(a, "href", "#%s", fn->id);
 	xmlw_attr(a, "role", "%s", "doc-noteref");
-	xmlw_attr(a, "aria-label", "Fu\xC3\x9Fnote %s", fn->number);
+	xmlw_attr(a, "aria-label", "%s", fn->alt);
 }
 
 static void S_enter(struct writer *, const struct doc_node *);
@@ -401,8 +401,8 @@ S_fn_note(struct writer *w, xmlNodePtr ol, const struct doc_node *fn)
 	xmlw_attr(back, "class", "%s", "fn-back");
 	xmlw_attr(back, "href", "#%s", fn->key);
 	xmlw_attr(back, "role", "%s", "doc-backlink");
-	xmlw_attr(back, "aria-label", "Zur\xC3\xBC" "ck zum Text der "
-	    "Fu\xC3\x9Fnote %s", fn->number);
+	xmlw_attr(back, "aria-label", "Zur\xC3\xBC" "ck zum Text der %s",
+	    fn->alt);
 	S_nl(ol);
 }
 

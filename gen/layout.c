@@ -896,8 +896,7 @@ S_fn_note(struct ctx *c, const struct doc_node *fn, struct boxes *to)
 	struct lines ls = { 0 };
 	int tag = c->tag;
 	bool blank = true;
-	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10)),
-	    *title = xasprintf("Fu\xC3\x9Fnote %s", fn->number);
+	char *mark = S_superscript((size_t)strtoul(fn->number, NULL, 10));
 	size_t first = to->n;
 
 	c->tag = S_elem(c, LR_NOTE, tag != 0 ? tag : c->parent);
@@ -908,9 +907,7 @@ S_fn_note(struct ctx *c, const struct doc_node *fn, struct boxes *to)
 	S_line_boxes(c, &ls, &cs, c->x0, FN_SIZE, c->l->p.text, 0);
 	c->out = save;
 	c->tag = tag;
-	/* The title is what the mark's link says: "Fußnote 3". */
-	to->v[first].anchor = S_anchor(c->l, fn->id, title, 0);
-	free(title);
+	to->v[first].anchor = S_anchor(c->l, fn->id, fn->alt, 0);
 	S_lines_free(&ls);
 	S_chunks_free(&cs);
 	free(mark);
