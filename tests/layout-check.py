@@ -430,6 +430,21 @@ class Lines:
         return False
 
 
+def line_breaks(ws, li, ahead):
+    """The places where a line breaks in the drawing order ws (li: its
+    Lines): k, m and the words a = ws[k], which ends a line, and b =
+    ws[m], which begins a lower one, at most ahead words later."""
+    for k in range(len(ws) - 1):
+        a = ws[k]
+        if li.near(a, True):
+            continue	# a ends no line
+        for m in range(k + 1, min(k + 1 + ahead, len(ws))):
+            b = ws[m]
+            if b[3] <= a[3] + 1.0 or li.near(b, False):
+                continue	# b begins no lower line
+            yield k, m, a, b
+
+
 def check_hyphen(pg, pages):
     """A word of a head broken across lines: "Bud-" (an added hyphen)
     or "Grundsicherungsträgergemeinsch" (none) ends a line, "get" or "aft"
@@ -449,31 +464,24 @@ def check_hyphen(pg, pages):
     bad = []
     for i, (_, _, ws) in enumerate(pages, 1):
         li = Lines(ws)
-        for k in range(len(ws) - 1):
-            a = ws[k]
-            if li.near(a, True):
-                continue	# a ends no line
-            for m in range(k + 1, min(k + 5, len(ws))):
-                b = ws[m]
-                if b[3] <= a[3] + 1.0 or li.near(b, False):
-                    continue	# b begins no lower line
-                t = a[4][:-1] + b[4] if a[4].endswith("-") else a[4] + b[4]
-                for what, hw, j, num in heads.get(t, []):
-                    before, after = hw[:j], hw[j + 1:]
-                    st = k - len(before)
-                    e = m + 1 + len(after)
-                    if st < 0 or e > len(ws):
-                        continue
-                    if [w[4] for w in ws[st:k]] != before or \
-                            [w[4] for w in ws[m + 1:e]] != after:
-                        continue
-                    first = ws[st]
-                    if st > 0 and ws[st - 1][4] == num:
-                        first = ws[st - 1]	# the heading's number
-                    if li.near(first, False) or li.near(ws[e - 1], True):
-                        continue	# running text around it
-                    bad.append("page %d: %s '%s' as '%s %s'" %
-                               (i, what, " ".join(hw)[:60], a[4], b[4]))
+        for k, m, a, b in line_breaks(ws, li, 4):
+            t = a[4][:-1] + b[4] if a[4].endswith("-") else a[4] + b[4]
+            for what, hw, j, num in heads.get(t, []):
+                before, after = hw[:j], hw[j + 1:]
+                st = k - len(before)
+                e = m + 1 + len(after)
+                if st < 0 or e > len(ws):
+                    continue
+                if [w[4] for w in ws[st:k]] != before or \
+                        [w[4] for w in ws[m + 1:e]] != after:
+                    continue
+                first = ws[st]
+                if st > 0 and ws[st - 1][4] == num:
+                    first = ws[st - 1]	# the heading's number
+                if li.near(first, False) or li.near(ws[e - 1], True):
+                    continue	# running text around it
+                bad.append("page %d: %s '%s' as '%s %s'" %
+                           (i, what, " ".join(hw)[:60], a[4], b[4]))
     return bad
 
 
@@ -490,14 +498,7 @@ def check_nobreak(pages):
     unit, before punctuation (a lone "." on a line)."""
     bad = []
     for i, (_, _, ws) in enumerate(pages, 1):
-        li = Lines(ws)
-        for k in range(len(ws) - 1):
-            a = ws[k]
-            if li.near(a, True):
-                continue	# a ends no line
-            b = ws[k + 1]
-            if b[3] <= a[3] + 1.0 or li.near(b, False):
-                continue	# b begins no lower line
+        for _, _, a, b in line_breaks(ws, Lines(ws), 1):
             x, y = a[4], b[4]
             why = None
             if x in ("§", "§§"):
