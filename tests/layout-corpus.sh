@@ -23,20 +23,13 @@ plan_head() {
 wide() {
 	d=$out/$1
 	rm -rf "$d" && mkdir -p "$d"
-	{ plan_head; awk -v n="$2" -v label="$3" 'BEGIN {
-		print "<data><table name=\"breit\" kind=\"table\" src=\"breit.csv\" title=\"Breite Tabelle\"><column name=\"name\" type=\"text\" label=\"Merkmal\"/>"
-		for (i = 1; i <= n; i++)
-			printf "<column name=\"k%d\" type=\"count\" label=\"%s %d\"/>\n", i, label, i
-		print "</table></data><body><section title=\"Breite Tabellen\"><p>Vor der Tabelle.</p><insert table=\"breit\"/><p>Nach der Tabelle.</p></section></body></plan>"
-	}'; } >"$d/plan.xml"
-	awk -v n="$2" -v rows="$4" -v first="${5:-Zeile}" 'BEGIN {
-		printf "name"; for (i = 1; i <= n; i++) printf ";k%d", i; print ""
-		for (r = 1; r <= rows; r++) {
-			printf "%s%d", first, r
-			for (i = 1; i <= n; i++) printf ";%d", r * 1000 + i
-			print ""
-		}
-	}' >"$d/breit.csv"
+	{ plan_head
+	printf '%s\n' '<data><table name="breit" kind="table" src="breit.csv" title="Breite Tabelle"><column name="name" type="text" label="Merkmal"/>'
+	awk -v part=columns -v n="$2" -v label="$3" -f "$here/wide-table.awk"
+	printf '%s\n' '</table></data><body><section title="Breite Tabellen"><p>Vor der Tabelle.</p><insert table="breit"/><p>Nach der Tabelle.</p></section></body></plan>'
+	} >"$d/plan.xml"
+	awk -v part=csv -v n="$2" -v rows="$4" -v first="${5:-}" \
+	    -f "$here/wide-table.awk" >"$d/breit.csv"
 }
 
 # A table head taller than a page (8 columns, each label 990 characters

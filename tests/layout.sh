@@ -7,21 +7,13 @@ case $gen in /*) lgen=$gen ;; *) lgen=$(pwd)/$gen ;; esac
 # headed LABEL N, rows named Zeile1.. holding row*1000+column.
 lay_wide() {
 	rm -rf "$1" && mkdir -p "$1"
-	awk -v n="$2" -v label="$3" 'BEGIN {
-		print "<plan report=\"amip\" year=\"2017\"><jobcenter name=\"J\" kind=\"gE\"/><title>T</title><data>"
-		print "<table name=\"breit\" kind=\"table\" src=\"breit.csv\" title=\"Breit\"><column name=\"name\" type=\"text\"/>"
-		for (i = 1; i <= n; i++)
-			printf "<column name=\"k%d\" type=\"count\" label=\"%s %d\"/>\n", i, label, i
-		print "</table></data><body><section title=\"S\"><insert table=\"breit\"/></section></body></plan>"
-	}' >"$1/plan.xml"
-	awk -v n="$2" -v rows="$4" -v first="${5:-Zeile}" 'BEGIN {
-		printf "name"; for (i = 1; i <= n; i++) printf ";k%d", i; print ""
-		for (r = 1; r <= rows; r++) {
-			printf "%s%d", first, r
-			for (i = 1; i <= n; i++) printf ";%d", r * 1000 + i
-			print ""
-		}
-	}' >"$1/breit.csv"
+	{ printf '%s\n' '<plan report="amip" year="2017"><jobcenter name="J" kind="gE"/><title>T</title><data>' \
+	    '<table name="breit" kind="table" src="breit.csv" title="Breit"><column name="name" type="text"/>'
+	awk -v part=columns -v n="$2" -v label="$3" -f tests/wide-table.awk
+	printf '%s\n' '</table></data><body><section title="S"><insert table="breit"/></section></body></plan>'
+	} >"$1/plan.xml"
+	awk -v part=csv -v n="$2" -v rows="$4" -v first="${5:-}" \
+	    -f tests/wide-table.awk >"$1/breit.csv"
 }
 # lay_render NAME SECONDS: renders $tmp/l as PDF (and HTML) in time.
 lay_render() {
